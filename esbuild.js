@@ -1,0 +1,76 @@
+// Bundles the extension host code and the webview code.
+//   node esbuild.js               development build: source maps, not minified
+//   node esbuild.js --production  release build: minified, no source maps (used by `npm run package`)
+//   node esbuild.js --watch       rebuild on change (F5 uses this)
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints esbuild's problems in the `file:line:col: error: text` form VS Code's problem matcher reads. */
+const problemReporter = {
+  name: 'problem-reporter',
+  setup(build) {
+    build.onStart(() => console.log(`[esbuild] ${build.initialOptions.outfile}: build started`));
+    build.onEnd((result) => {
+      for (const { text, location } of [...result.errors, ...result.warnings]) {
+        if (location) console.error(`${location.file}:${location.line}:${location.column}: error: ${text}`);
+        else console.error(`error: ${text}`);
+      }
+      console.log(`[esbuild] ${build.initialOptions.outfile}: build finished`);
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  legalComments: 'none',
+  logLevel: 'silent',
+  plugins: [problemReporter],
+  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+};
+
+/** The extension host bundle: CommonJS for VS Code's Node, `vscode` provided by the host. */
+const extension = {
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  // Optional heavy code (e.g. @azure/identity credentials) is split out with dynamic import()
+  // targets listed here so that activation never loads it.
+  mainFields: ['module', 'main'],
+};
+
+/** The webview bundle (browser code of the provisioning-log panel), built only once its source exists. */
+const fs = require('fs');
+const webview = fs.existsSync('src/webview-ui/main.ts') && {
+  ...common,
+  entryPoints: ['src/webview-ui/main.ts'],
+  outfile: 'dist/webview.js',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+};
+
+async function main() {
+  const configs = [extension, webview].filter(Boolean);
+  const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  const results = await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  if (results.some((r) => r.errors.length)) process.exit(1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

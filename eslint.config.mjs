@@ -1,0 +1,41 @@
+// ESLint flat config. Type-aware rules (no-floating-promises) need the TypeScript program, so
+// `parserOptions.projectService` points the parser at tsconfig.json.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Code that must run without a VS Code host: the core (unit-tested in plain node), the sandbox, the CLI and the webview's browser code. */
+const noVscode = {
+  'no-restricted-imports': ['error', {
+    paths: [{ name: 'vscode', message: 'src/core, src/sandbox, src/cli and src/webview-ui must not depend on the VS Code API: put VS Code glue under src/host.' }],
+    patterns: [{ group: ['**/host/*', '**/tree/*', '**/commands/*', '**/documents/*', '**/webview/*'], message: 'core code must not depend on VS Code glue.' }],
+  }],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'e2e-out/**', 'harness/**', '**/*.js', '**/*.mjs', 'test/e2e/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'eqeqeq': ['error', 'smart'],
+    },
+  },
+  { files: ['src/core/**/*.ts', 'src/sandbox/**/*.ts', 'src/cli/**/*.ts', 'src/webview-ui/**/*.ts'], rules: noVscode },
+  {
+    // Tests use chai-less node:assert and mocha globals; relax the rules that fight test idioms.
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);
