@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# `npm test`: every tier, one totals line at the end.
+#   static       lint (incl. the src/core boundary) and type-check
+#   unit         mocha in plain Node over src/core and src/sandbox (test/unit)
+#   integration  the mocha suite inside the extension host of real VS Code 1.110 and 1.139 (code-server)
+#   e2e          the packaged .vsix installed in code-server, driven by Chromium, with screenshots
+# Each tier still runs when an earlier one failed, so one run shows everything that is broken.
+# Env: CODE_SERVER_VERSIONS (default "4.110.0 4.139.1"), SKIP_VSCODE=1 (static + unit only).
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+[[ -d node_modules ]] || npm ci --no-audit --no-fund
+VERSIONS="${CODE_SERVER_VERSIONS:-4.110.0 4.139.1}"
+SUM=$(mktemp -d)
+trap 'rm -rf "$SUM"' EXIT
+passed=0; failed=0
+tally() {  # tally <label> <summary-json or empty> <exit code>
+  local p=0 f=0
+  if [[ -s "$2" ]]; then
+    p=$(node -p "JSON.parse(require('fs').readFileSync('$2','utf8')).passed")
+    f=$(node -p "JSON.parse(require('fs').readFileSync('$2','utf8')).failed")
+  fi
+  # A tier that failed without reporting a failure (crash, no tests run) still counts as one failure.
+  if [[ "$3" != 0 && "$f" == 0 ]]; then f=1; fi
+  passed=$((passed + p)); failed=$((failed + f))
+  echo "== $1: $p passed, $f failed"
+}
+step() {  # step <label> <command...>: a pass/fail step counted as one test
+  local label=$1; shift
+  echo "== $label"
+  if "$@"; then echo '{"passed":1,"failed":0}' > "$SUM/step.json"; tally "$label" "$SUM/step.json" 0
+  else echo '{"passed":0,"failed":1}' > "$SUM/step.json"; tally "$label" "$SUM/step.json" 1; fi
+}
+
+step "lint" npx eslint .
+step "type-check" npm run -s typecheck
+
+echo "== unit tests"
+TEST_SUMMARY_FILE="$SUM/unit.json" npx mocha; tally "unit" "$SUM/unit.json" $?
+
+if [[ "${SKIP_VSCODE:-}" != 1 ]]; then
+  CODE_SERVER_VERSIONS="$VERSIONS" bash harness/setup.sh || { echo "harness setup failed"; failed=$((failed + 1)); }
+  step "build and package the .vsix" bash -c 'npm run -s package && npm run -s compile-tests'
+  vsix=$(ls -t "$ROOT"/*.vsix 2>/dev/null | head -1)
+  for v in $VERSIONS; do
+    echo "== integration tests in VS Code (code-server $v)"
+    CODE_SERVER_VERSION=$v SUMMARY_FILE="$SUM/int-$v.json" node harness/run-integration.mjs; tally "integration $v" "$SUM/int-$v.json" $?
+    echo "== e2e in Chromium (code-server $v, installed .vsix)"
+    CODE_SERVER_VERSION=$v VSIX="$vsix" SUMMARY_FILE="$SUM/e2e-$v.json" node test/e2e/run-e2e.mjs; tally "e2e $v" "$SUM/e2e-$v.json" $?
+  done
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[[ $failed == 0 ]]

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// End-to-end run in a real browser: code-server with the PACKAGED .vsix installed (as a user would
+// have it), Debian's Chromium driven by playwright-core. Each check is counted like a test; PNG
+// screenshots go to e2e-out/shots (git-ignored). Look at them.
+//
+//   VSIX=cross-tenant-explorer-0.1.0.vsix CODE_SERVER_VERSION=4.139.1 node test/e2e/run-e2e.mjs
+// Env: OUT_DIR [e2e-out/e2e-<version>], SUMMARY_FILE (JSON {passed, failed}), TIMEOUT_S [240]
+import fs from 'node:fs';
+import path from 'node:path';
+import { CodeServer, ROOT, hardTimeout, launchChromium, makeLogger, sleep, startMemorySampler } from '../../harness/codeServer.mjs';
+import { activityBarItem, runCommand, sideBarPane } from './workbench.mjs';
+
+const version = process.env.CODE_SERVER_VERSION || '4.139.1';
+const outDir = path.resolve(process.env.OUT_DIR || path.join(ROOT, 'e2e-out', `e2e-${version}`));
+const shots = path.join(outDir, 'shots');
+const vsix = process.env.VSIX && path.resolve(process.env.VSIX);
+const log = makeLogger(`e2e ${version}`);
+fs.mkdirSync(shots, { recursive: true });
+
+const server = new CodeServer({ version, outDir, tag: 'e2e', log });
+let browser;
+const mem = startMemorySampler();
+const cleanup = async () => {
+  if (browser) await Promise.race([browser.close(), sleep(5000)]).catch(() => {});
+  await server.stop();
+};
+hardTimeout(Number(process.env.TIMEOUT_S || 240), log, cleanup);
+
+const results = [];
+let page;
+/** One named check: passes or fails on its own; after a failure the remaining checks are skipped. */
+async function check(name, fn) {
+  if (results.some((r) => !r.ok)) return;
+  const t = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ok   ${name} (${Date.now() - t} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`  FAIL ${name}\n       ${String(e?.message || e).split('\n')[0]}`);
+    if (page) await page.screenshot({ path: path.join(shots, 'failure.png') }).catch(() => {});
+  }
+}
+
+try {
+  if (!vsix || !fs.existsSync(vsix)) throw new Error(`VSIX=${vsix} not found: run npm run package first`);
+  server.installVsix(vsix);
+  await server.start();
+  browser = await launchChromium(server.cs.chromium);
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const consoleLog = fs.createWriteStream(path.join(outDir, 'browser-console.log'));
+  page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+  await page.goto(server.url(), { waitUntil: 'domcontentloaded' });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+
+  await check('the installed extension puts the Cross-Tenant icon in the activity bar', async () => {
+    await activityBarItem(page, 'Cross-Tenant').waitFor({ timeout: 60000 });
+  });
+  await check('clicking the icon opens the Tenants view with its welcome content', async () => {
+    await activityBarItem(page, 'Cross-Tenant').click();
+    const pane = sideBarPane(page, 'Tenants');
+    await pane.waitFor({ timeout: 20000 });
+    await pane.locator('.welcome-view-content', { hasText: 'No tenants yet' }).waitFor({ timeout: 20000 });
+    await pane.getByRole('button', { name: 'Show Log' }).waitFor({ timeout: 5000 });
+    await page.screenshot({ path: path.join(shots, 'tenants-welcome.png') });
+  });
+  await check('"Cross-Tenant: Show Log" from the palette shows the log with the activation time', async () => {
+    await runCommand(page, 'Cross-Tenant: Show Log');
+    const panel = page.locator('.part.panel');
+    await panel.locator('.view-lines', { hasText: /activated\s+in\s+[\d.]+\s+ms/ }).first().waitFor({ timeout: 20000 });
+    await page.screenshot({ path: path.join(shots, 'show-log.png') });
+  });
+} catch (e) {
+  log('ERROR', e?.stack || e);
+  results.push({ name: 'e2e run', ok: false });
+  if (page) await page.screenshot({ path: path.join(shots, 'failure.png') }).catch(() => {});
+} finally {
+  await cleanup();
+}
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`e2e (code-server ${version}, installed .vsix): ${passed} passed, ${failed} failed; screenshots in ${path.relative(ROOT, shots)}`);
+log(`peak memory (PSS): ${mem.stop()} MiB`);
+if (process.env.SUMMARY_FILE) fs.writeFileSync(process.env.SUMMARY_FILE, JSON.stringify({ passed, failed }));
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,37 @@
+// Playwright helpers for driving the VS Code workbench: selectors that hold on VS Code 1.110 and 1.139.
+
+/** Runs a command from the palette by its full title ("Cross-Tenant: Show Log"). */
+export async function runCommand(page, title) {
+  // Right after start-up the palette may not list contributed commands yet: retry a few times.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10000 });
+    await input.fill('>' + title);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ timeout: 4000 });
+      await row.click();
+      return;
+    } catch (e) {
+      if (attempt >= 4) throw e;
+    }
+  }
+}
+
+/** Waits for a notification text (toasts are not always rendered headless; the aria alert always is). */
+export async function expectNotification(page, text, timeout = 15000) {
+  await page.locator('.monaco-aria-container .monaco-alert, .notifications-toasts .notification-list-item-message')
+    .filter({ hasText: text }).first().waitFor({ state: 'attached', timeout });
+}
+
+/** The activity-bar entry of a view container, by its title. */
+export function activityBarItem(page, title) {
+  return page.locator(`.activitybar [aria-label^="${title}"]`).first();
+}
+
+/** A pane (view) in the side bar, by its title. */
+export function sideBarPane(page, title) {
+  return page.locator('.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: title }) }).first();
+}
