@@ -16,13 +16,15 @@ fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 run(process.execPath, ['esbuild.js', '--production']);
 // --no-dependencies: the bundle already contains them; vsce would otherwise walk node_modules.
 const files = run(vsce, ['ls', '--no-dependencies']).trim().split('\n').filter(Boolean);
-const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/[^/]+\.js|media\/.+|schemas\/.+\.json|syntaxes\/.+)$/;
+const allowed = /^(docs\/images\/[^/]+\.png|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/[^/]+\.js|media\/.+|schemas\/.+\.json|syntaxes\/.+)$/;
 const stray = files.filter((f) => !allowed.test(f) || f.endsWith('.map'));
 if (stray.length) {
   console.error(`refusing to package files outside the allowlist:\n  ${stray.join('\n  ')}`);
   process.exit(1);
 }
-run(vsce, ['package', '--no-dependencies', '--out', out]);
+// Relative links stay relative: the README's screenshots are shipped in the .vsix (docs/images)
+// and there is no public repository to rewrite them against.
+run(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out]);
 const kb = (f) => (fs.statSync(path.join(root, f)).size / 1024).toFixed(1);
 console.log(`${path.relative(root, out)} (${(fs.statSync(out).size / 1024).toFixed(1)} KB)`);
 for (const f of files) console.log(`  ${f} ${kb(f)} KB`);
