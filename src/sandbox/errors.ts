@@ -1,0 +1,82 @@
+import type { JsonObject } from './json';
+
+/** One entry of `error.details[]`. */
+export interface ErrorDetail {
+  readonly code: string;
+  readonly message: string;
+  readonly target?: string;
+}
+
+/**
+ * A Graph error response: thrown by route handlers and turned into the OData error body by the
+ * request pipeline, which adds `innerError` (date, request-id, client-request-id) because only the
+ * pipeline knows those ids.
+ */
+export class GraphError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: readonly ErrorDetail[],
+    readonly headers?: Readonly<Record<string, string>>,
+  ) {
+    super(message);
+    this.name = 'GraphError';
+  }
+}
+
+/** The ids every response carries, repeated inside `innerError`. */
+export interface RequestIds {
+  readonly requestId: string;
+  readonly clientRequestId: string;
+}
+
+/** `innerError.date` is UTC without the `Z` and without fractions, as the directory sends it. */
+export function innerErrorDate(nowMs: number): string {
+  return new Date(nowMs).toISOString().slice(0, 19);
+}
+
+export function errorBody(error: GraphError, ids: RequestIds, nowMs: number): JsonObject {
+  const body: JsonObject = {
+    code: error.code,
+    message: error.message,
+    innerError: { date: innerErrorDate(nowMs), 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId },
+  };
+  if (error.details && error.details.length > 0) {
+    body.details = error.details.map((d): JsonObject => (d.target === undefined ? { code: d.code, message: d.message } : { code: d.code, message: d.message, target: d.target }));
+  }
+  return { error: body };
+}
+
+// The codes below are the ones Graph documents for these APIs (graph-api.md §0); the helpers keep
+// each status paired with the code the directory sends with it.
+
+/** 400 from the directory: invalid body, read-only or unknown property, invalid value. */
+export function badRequest(message: string, details?: readonly ErrorDetail[]): GraphError {
+  return new GraphError(400, 'Request_BadRequest', message, details);
+}
+
+/** 400 from the Graph gateway itself (unknown segment, bad version, malformed batch). */
+export function gatewayBadRequest(message: string): GraphError {
+  return new GraphError(400, 'BadRequest', message);
+}
+
+/** 400 for a query option or filter the endpoint does not support. */
+export function unsupportedQuery(message: string): GraphError {
+  return new GraphError(400, 'Request_UnsupportedQuery', message);
+}
+
+/** 404 for policy objects and tenants (partner configs, identity sync, tenant lookups). */
+export function directoryObjectNotFound(message = 'Unable to read the company information from the directory.'): GraphError {
+  return new GraphError(404, 'Directory_ObjectNotFound', message);
+}
+
+/** 404 for addressable directory and synchronization objects (service principals, users, jobs…). */
+export function resourceNotFound(id: string): GraphError {
+  return new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+}
+
+/** 409 when the object already exists. */
+export function conflict(message: string): GraphError {
+  return new GraphError(409, 'Request_MultipleObjectsWithSameKeyValue', message);
+}

@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import { principalFromClaims, requirePermission, type Principal } from '../auth/permissions';
+import { invalidToken, readBearerToken } from '../auth/token';
+import { badRequest, errorBody, gatewayBadRequest, GraphError, type RequestIds } from '../errors';
+import type { Faults } from '../faults';
+import { isJsonObject, type Json } from '../json';
+import { QueryOptions } from '../odata/queryOptions';
+import { handleControl, type SandboxControl } from '../routes/control';
+import { GRAPH_ROUTES } from '../routes/graphRoutes';
+import type { World } from '../store/world';
+import { runDueCycles } from '../sync/jobEngine';
+import type { RateLimiter } from '../throttle';
+import { batchResponseEntry, executionOrder, parseBatch, type BatchItemResponse } from './batch';
+import type { RouteContext, ThrottleClass } from './route';
+import { Router } from './router';
+import type { SandboxOutcome, SandboxRequest, SandboxResponse } from './sandboxRequest';
+
+/** What the pipeline needs from its owner (the Sandbox). */
+export interface PipelineEnv {
+  readonly world: () => World;
+  readonly faults: Faults;
+  readonly now: () => number;
+  readonly control: SandboxControl;
+  readonly limiters: Readonly<Record<ThrottleClass, RateLimiter>>;
+  /** Called after a request changed sandbox state. */
+  readonly onChanged: () => void;
+}
+
+/** A Graph request after version and body handling: a top-level request or one item of a batch. */
+interface GraphRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly version: string;
+  readonly segments: readonly string[];
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Json | undefined;
+  readonly ids: RequestIds;
+}
+
+const JSON_CONTENT_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+const VERSIONS = new Set(['v1.0', 'beta']);
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT']);
+
+function splitPath(pathname: string): string[] {
+  return pathname
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        throw gatewayBadRequest(`Invalid percent-encoding in the URL segment '${s}'.`);
+      }
+    });
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const aborted = (): void => {
+      clearTimeout(timer);
+      reject(new DOMException('This operation was aborted', 'AbortError'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', aborted);
+      resolve();
+    }, ms);
+    if (signal?.aborted) aborted();
+    else signal?.addEventListener('abort', aborted, { once: true });
+  });
+}
+
+/** Reads a top-level body: writes with content must be JSON (415 otherwise) and parse (400 otherwise). */
+function readBody(request: SandboxRequest): Json | undefined {
+  if (!WRITE_METHODS.has(request.method) || request.body.trim() === '') return undefined;
+  const type = request.headers['content-type'] ?? '';
+  if (!type.toLowerCase().includes('application/json')) throw new GraphError(415, 'UnsupportedMediaType', `The Content-Type '${type || '(none)'}' is not supported: send the body as application/json.`);
+  try {
+    return JSON.parse(request.body) as Json;
+  } catch {
+    throw new GraphError(400, 'BadRequest', 'Unable to read JSON request payload: the body is not valid JSON.');
+  }
+}
+
+/**
+ * The core both fronts share: fault injection, versions, authentication (tenant from the token's
+ * `tid`), permissions, per-tenant rate limits, routing, `$batch`, error bodies and request ids.
+ */
+export class Pipeline {
+  private readonly router = new Router(GRAPH_ROUTES);
+
+  constructor(private readonly env: PipelineEnv) {}
+
+  async handle(request: SandboxRequest, signal?: AbortSignal): Promise<SandboxOutcome> {
+    const requestId = randomUUID();
+    const ids: RequestIds = { requestId, clientRequestId: request.headers['client-request-id'] || requestId };
+    let segments: string[];
+    try {
+      segments = splitPath(request.url.pathname);
+    } catch (e) {
+      return { kind: 'response', response: this.toResponse(this.errorResult(e, ids), ids) };
+    }
+    if (segments[0] === '_sandbox') return { kind: 'response', response: this.control(request, segments.slice(1), ids) };
+
+    const { faults } = this.env;
+    if (faults.latencyMs > 0) await sleep(faults.latencyMs, signal);
+    const fault = faults.takeConnectionFault();
+    if (fault.kind === 'drop') return { kind: 'drop' };
+    try {
+      if (fault.kind === 'unavailable') {
+        throw new GraphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Retry the request later.', undefined, fault.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(fault.retryAfterSeconds) });
+      }
+      const [version, ...rest] = segments;
+      if (version === undefined || !VERSIONS.has(version.toLowerCase())) throw gatewayBadRequest(`Invalid version: '${version ?? ''}'. Use /v1.0 or /beta.`);
+      const graphRequest: GraphRequest = { method: request.method, url: request.url, version: version.toLowerCase(), segments: rest, headers: request.headers, body: readBody(request), ids };
+      const result = rest.length === 1 && rest[0].toLowerCase() === '$batch' ? this.batch(graphRequest) : this.dispatch(graphRequest);
+      return { kind: 'response', response: this.toResponse(result, ids) };
+    } catch (e) {
+      return { kind: 'response', response: this.toResponse(this.errorResult(e, ids), ids) };
+    }
+  }
+
+  private toResponse(result: BatchItemResponse, ids: RequestIds): SandboxResponse {
+    const headers: Record<string, string> = { ...result.headers, 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId };
+    if (result.body === undefined || result.status === 204) return { status: result.status, headers, body: null };
+    return { status: result.status, headers: { ...headers, 'content-type': headers['content-type'] ?? JSON_CONTENT_TYPE, 'odata-version': '4.0' }, body: JSON.stringify(result.body) };
+  }
+
+  private errorResult(e: unknown, ids: RequestIds): BatchItemResponse {
+    const error = e instanceof GraphError ? e : new GraphError(500, 'InternalServerError', `The sandbox failed to process the request: ${e instanceof Error ? e.message : String(e)}`);
+    return { status: error.status, headers: { ...error.headers, 'content-type': JSON_CONTENT_TYPE }, body: errorBody(error, ids, this.env.now()) };
+  }
+
+  private authenticate(headers: Readonly<Record<string, string>>): Principal {
+    const principal = principalFromClaims(readBearerToken(headers.authorization, this.env.now()));
+    if (!this.env.world().get(principal.tenantId)) throw invalidToken(`The tenant '${principal.tenantId}' of the token does not exist in the sandbox.`);
+    return principal;
+  }
+
+  /** Runs one Graph operation; errors become error responses so a batch can carry them per item. */
+  private dispatch(request: GraphRequest, batchPrincipal?: Principal): BatchItemResponse {
+    const now = this.env.now();
+    let changed = false;
+    try {
+      const { route, params } = this.router.match(request.method, request.segments);
+      const injected = this.env.faults.takeThrottle(`/${request.segments.join('/')}`);
+      if (injected.kind === 'throttle') throw tooManyRequests(injected.retryAfterSeconds);
+      const principal = batchPrincipal ?? this.authenticate(request.headers);
+      requirePermission(principal, route.permission);
+      const world = this.env.world();
+      const tenant = world.get(principal.tenantId)!;
+      changed = runDueCycles(world, tenant, now);
+      const query = QueryOptions.parse(request.url.searchParams);
+      query.allowOnly(route.query ?? []);
+      if (route.throttle) {
+        const retryAfter = this.env.limiters[route.throttle].tryAcquire(tenant.tenantId.toLowerCase(), now);
+        if (retryAfter !== undefined) throw tooManyRequests(retryAfter);
+      }
+      const { body } = request;
+      const ctx: RouteContext = {
+        world,
+        tenant,
+        principal,
+        params,
+        query,
+        headers: request.headers,
+        baseUrl: `${request.url.origin}/${request.version}`,
+        url: request.url,
+        now,
+        body: () => {
+          if (body === undefined) throw badRequest('A JSON object request body is required.');
+          if (!isJsonObject(body)) throw badRequest('The request body must be a JSON object.');
+          return body;
+        },
+        optionalBody: () => {
+          if (body === undefined) return undefined;
+          if (!isJsonObject(body)) throw badRequest('The request body must be a JSON object.');
+          return body;
+        },
+        changed: (section, tenantId) => {
+          world.markDirty(tenantId ?? tenant.tenantId, section);
+          changed = true;
+        },
+      };
+      const result = route.handle(ctx);
+      return { status: result.status, headers: result.headers ?? {}, body: result.body };
+    } catch (e) {
+      return this.errorResult(e, request.ids);
+    } finally {
+      if (changed) this.env.onChanged();
+    }
+  }
+
+  /**
+   * `POST /$batch` (graph-api.md §0): one token for every item, at most 20 items, relative URLs
+   * without a version, `dependsOn` ordering with 424 for failed dependencies, per-item statuses,
+   * and an outer 200. Responses come back sorted by id, not in request order, as Graph allows.
+   */
+  private batch(request: GraphRequest): BatchItemResponse {
+    if (request.method !== 'POST') throw new GraphError(405, 'BadRequest', `Specified HTTP method '${request.method}' is not allowed for $batch.`);
+    const principal = this.authenticate(request.headers);
+    const items = executionOrder(parseBatch(request.body));
+    const results = new Map<string, BatchItemResponse>();
+    for (const item of items) {
+      const ids: RequestIds = { requestId: request.ids.requestId, clientRequestId: item.headers['client-request-id'] ?? request.ids.clientRequestId };
+      const failed = item.dependsOn.find((d) => results.get(d)!.status >= 400);
+      if (failed !== undefined) {
+        results.set(item.id, this.errorResult(new GraphError(424, 'FailedDependency', `Request '${item.id}' was not run because request '${failed}' it depends on failed.`), ids));
+        continue;
+      }
+      let result: BatchItemResponse;
+      try {
+        if (!item.url.startsWith('/')) throw badRequest(`Batch request urls are relative and start with '/': '${item.url}'.`);
+        const url = new URL(`${request.url.origin}/${request.version}${item.url}`);
+        const segments = splitPath(url.pathname).slice(1);
+        if (segments.length > 0 && VERSIONS.has(segments[0].toLowerCase())) throw badRequest(`Batch request urls must not repeat the version: use '${item.url.slice(segments[0].length + 1)}'.`);
+        if (segments.length === 1 && segments[0].toLowerCase() === '$batch') throw badRequest('Batch requests cannot be nested.');
+        result = this.dispatch({ method: item.method, url, version: request.version, segments, headers: item.headers, body: item.body, ids }, principal);
+      } catch (e) {
+        result = this.errorResult(e, ids);
+      }
+      results.set(item.id, result.body === undefined || result.headers['content-type'] ? result : { ...result, headers: { ...result.headers, 'content-type': JSON_CONTENT_TYPE } });
+    }
+    const responses = [...results].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, r]) => batchResponseEntry(id, r));
+    return { status: 200, headers: {}, body: { responses } };
+  }
+
+  private control(request: SandboxRequest, segments: readonly string[], ids: RequestIds): SandboxResponse {
+    let result: BatchItemResponse;
+    try {
+      const body = (): Json | undefined => {
+        if (request.body.trim() === '') return undefined;
+        try {
+          return JSON.parse(request.body) as Json;
+        } catch {
+          throw badRequest('The request body is not valid JSON.');
+        }
+      };
+      const r = handleControl(this.env.control, request.method, segments, request.url, body);
+      result = { status: r.status, headers: {}, body: r.body };
+    } catch (e) {
+      result = this.errorResult(e, ids);
+    }
+    return this.toResponse({ ...result, headers: { ...result.headers, 'content-type': 'application/json; charset=utf-8' } }, ids);
+  }
+}
+
+function tooManyRequests(retryAfterSeconds: number): GraphError {
+  return new GraphError(429, 'TooManyRequests', 'Too many requests. Retry after the number of seconds in the Retry-After header.', undefined, { 'retry-after': String(retryAfterSeconds) });
+}

@@ -1,0 +1,63 @@
+import type { PermissionRule, Principal } from '../auth/permissions';
+import type { Json, JsonObject } from '../json';
+import type { QueryOptions, SystemQueryOption } from '../odata/queryOptions';
+import type { StoreSection, TenantStore } from '../store/tenantStore';
+import type { World } from '../store/world';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Rate limits Graph applies per tenant (graph-api.md §0). */
+export type ThrottleClass = 'identityReports' | 'provisionOnDemand';
+
+/** What a route handler gets: the caller's tenant and identity, parameters, and access to the body. */
+export interface RouteContext {
+  readonly world: World;
+  readonly tenant: TenantStore;
+  readonly principal: Principal;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: QueryOptions;
+  readonly headers: Readonly<Record<string, string>>;
+  /** `<origin>/v1.0` (or `/beta`): the base of `@odata.context`. */
+  readonly baseUrl: string;
+  /** The absolute URL of this request (inner batch requests included), the base of `@odata.nextLink`. */
+  readonly url: URL;
+  readonly now: number;
+  /** The body as a JSON object; 400 when it is missing or not an object. */
+  body(): JsonObject;
+  /** The body as a JSON object, or undefined when the request has none. */
+  optionalBody(): JsonObject | undefined;
+  /** Records that the handler changed a section of the caller's (or another) tenant. */
+  changed(section: StoreSection, tenantId?: string): void;
+}
+
+export interface RouteResult {
+  readonly status: number;
+  readonly body?: Json;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** One Graph operation. `path` has `{param}` segments and function segments like `fn(name={param})`. */
+export interface Route {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly permission: PermissionRule;
+  readonly throttle?: ThrottleClass;
+  /** System query options the operation supports; any other `$` option is a 400. */
+  readonly query?: readonly SystemQueryOption[];
+  readonly handle: (ctx: RouteContext) => RouteResult;
+}
+
+export function ok(body: Json): RouteResult {
+  return { status: 200, body };
+}
+
+export function created(body: Json): RouteResult {
+  return { status: 201, body };
+}
+
+export const noContent: RouteResult = { status: 204 };
+
+/** The `@odata.context` annotation for a metadata fragment such as `servicePrincipals/$entity`. */
+export function odataContext(ctx: RouteContext, fragment: string): string {
+  return `${ctx.baseUrl}/$metadata#${fragment}`;
+}

@@ -1,0 +1,25 @@
+import type { Route } from '../http/route';
+import { applicationTemplateRoutes } from './applicationTemplates';
+import { crossTenantAccessPolicyRoutes } from './crossTenantAccessPolicy';
+import { directoryObjectRoutes } from './directoryObjects';
+import { identitySynchronizationRoutes } from './identitySynchronization';
+import { organizationRoutes } from './organization';
+import { partnerRoutes } from './partners';
+import { provisioningLogRoutes } from './provisioningLogs';
+import { servicePrincipalRoutes } from './servicePrincipals';
+import { synchronizationRoutes } from './synchronization';
+import { tenantRelationshipRoutes } from './tenantRelationships';
+
+/** Every Graph operation the sandbox serves, under /v1.0 and /beta alike. */
+export const GRAPH_ROUTES: readonly Route[] = [
+  ...crossTenantAccessPolicyRoutes,
+  ...partnerRoutes,
+  ...identitySynchronizationRoutes,
+  ...tenantRelationshipRoutes,
+  ...organizationRoutes,
+  ...servicePrincipalRoutes,
+  ...applicationTemplateRoutes,
+  ...synchronizationRoutes,
+  ...directoryObjectRoutes,
+  ...provisioningLogRoutes,
+];

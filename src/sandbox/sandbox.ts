@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { SANDBOX_DEFAULT_SCOPES } from './auth/permissions';
+import { mintToken } from './auth/token';
+import { badRequest, GraphError } from './errors';
+import { Faults } from './faults';
+import { Pipeline } from './http/pipeline';
+import type { SandboxOutcome, SandboxRequest } from './http/sandboxRequest';
+import { cloneJson, type JsonObject, str } from './json';
+import type { SandboxControl } from './routes/control';
+import { addBenchmarkPartners } from './seed/benchmarkPartners';
+import { createWorld, DEFAULT_SEED } from './seed/seedWorld';
+import type { SandboxTenant } from './seed/tenants';
+import type { TenantStore } from './store/tenantStore';
+import type { SandboxState, World } from './store/world';
+import { RateLimiter } from './throttle';
+
+export interface SandboxOptions {
+  /** Persisted state from exportState(): seed, anchor time and changes since. */
+  readonly state?: SandboxState;
+  /** The clock (epoch ms); tests inject one to move time without waiting. */
+  readonly now?: () => number;
+  /** Latency added to every Graph request; fault injection can change it, clear() restores it. */
+  readonly latencyMs?: number;
+  /** Seed of the generated data when there is no state. */
+  readonly seed?: number;
+}
+
+export interface MintTokenOptions {
+  /** Tenant id or any verified domain of a sandbox tenant. */
+  readonly tenantId: string;
+  /** Delegated scopes. When neither scp nor roles is given, the token gets SANDBOX_DEFAULT_SCOPES. */
+  readonly scp?: readonly string[];
+  /** Application permissions (an app-only token). */
+  readonly roles?: readonly string[];
+  readonly expiresInSeconds?: number;
+  /** Delegated tokens default to the tenant's administrator. */
+  readonly oid?: string;
+  readonly upn?: string;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * An in-memory Microsoft Graph v1.0 for sandbox tenants. `fetch` is a drop-in for the global fetch
+ * (any host; paths under /v1.0 or /beta); the HTTP front (server.ts) serves the same pipeline.
+ */
+export class Sandbox implements SandboxControl {
+  readonly faults: Faults;
+  private world: World;
+  private readonly pipeline: Pipeline;
+  private readonly listeners = new Set<() => void>();
+  private readonly limiters = { identityReports: new RateLimiter(5, 10_000), provisionOnDemand: new RateLimiter(5, 10_000) };
+
+  private constructor(
+    private readonly now: () => number,
+    private readonly seed: number,
+    private readonly anchorMs: number,
+    state: SandboxState | undefined,
+    latencyMs: number,
+  ) {
+    this.world = createWorld(seed, anchorMs, state);
+    this.faults = new Faults(latencyMs);
+    this.pipeline = new Pipeline({
+      world: () => this.world,
+      faults: this.faults,
+      now: this.now,
+      control: this,
+      limiters: this.limiters,
+      onChanged: () => this.fireChanged(),
+    });
+  }
+
+  /** A sandbox with the seeded tenants, or the one `state` describes. The anchor (end of seeded history) is now, to the minute. */
+  static create(options: SandboxOptions = {}): Sandbox {
+    const now = options.now ?? Date.now;
+    const { state } = options;
+    if (state && state.version !== 1) throw new TypeError(`Unsupported sandbox state version ${String(state.version)}.`);
+    const anchorMs = state ? Date.parse(state.anchor) : Math.floor(now() / MINUTE) * MINUTE;
+    if (Number.isNaN(anchorMs)) throw new TypeError('The sandbox state has an invalid anchor time.');
+    return new Sandbox(now, state?.seed ?? options.seed ?? DEFAULT_SEED, anchorMs, state, options.latencyMs ?? 0);
+  }
+
+  /**
+   * WHATWG fetch over the sandbox. An aborted signal rejects with an AbortError DOMException; a
+   * dropped connection (fault injection) rejects with a TypeError, as fetch does on network failure.
+   * A bound property, so it can be handed to an HTTP pipeline as a plain function.
+   */
+  readonly fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const { signal } = request;
+    const aborted = (): DOMException => new DOMException('This operation was aborted', 'AbortError');
+    if (signal.aborted) throw aborted();
+    const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    const outcome = await this.handle({ method: request.method, url: new URL(request.url), headers, body }, signal);
+    if (signal.aborted) throw aborted();
+    if (outcome.kind === 'drop') throw new TypeError('fetch failed', { cause: new Error('The sandbox dropped the connection (fault injection).') });
+    const { status, headers: responseHeaders, body: responseBody } = outcome.response;
+    return new Response(responseBody, { status, headers: responseHeaders });
+  };
+
+  /** The shared core of both fronts. */
+  handle(request: SandboxRequest, signal?: AbortSignal): Promise<SandboxOutcome> {
+    return this.pipeline.handle(request, signal);
+  }
+
+  private tenant(idOrDomain: string): TenantStore {
+    const tenant = this.world.find(idOrDomain);
+    if (!tenant) throw new GraphError(404, 'NotFound', `'${idOrDomain}' is not a sandbox tenant id or domain.`);
+    return tenant;
+  }
+
+  /** An unsigned token for a sandbox tenant (see auth/token.ts for the claims). */
+  mintToken(options: MintTokenOptions): string {
+    const tenant = this.tenant(options.tenantId);
+    const delegated = options.roles === undefined;
+    const admin = delegated ? tenant.directory.users[0]?.object : undefined;
+    return mintToken(
+      {
+        tenantId: tenant.tenantId,
+        scp: delegated ? (options.scp ?? SANDBOX_DEFAULT_SCOPES) : undefined,
+        roles: options.roles,
+        expiresInSeconds: options.expiresInSeconds,
+        oid: options.oid ?? (admin ? str(admin.id) : undefined),
+        upn: options.upn ?? (admin ? str(admin.userPrincipalName) : undefined),
+      },
+      this.now(),
+    );
+  }
+
+  listTenants(): SandboxTenant[] {
+    return this.world.all().map((t) => t.info);
+  }
+
+  /** Back to the seeded state (same seed and anchor); clears faults and rate-limit windows. */
+  reset(): void {
+    this.world = createWorld(this.seed, this.anchorMs);
+    this.faults.clear();
+    this.limiters.identityReports.reset();
+    this.limiters.provisionOnDemand.reset();
+    this.fireChanged();
+  }
+
+  /** Small JSON: the seed, the anchor and what changed since. Feed it back to Sandbox.create({ state }). */
+  exportState(): SandboxState {
+    return this.world.exportState();
+  }
+
+  /** Called after every change of sandbox state, so a host can persist exportState(). */
+  onDidChange(listener: () => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Adds `count` new tenants as partners of `tenantId` (benchmarks: 10…1000 partners). */
+  addPartners(tenantId: string, count: number): SandboxTenant[] {
+    const added = addBenchmarkPartners(this.world, this.tenant(tenantId).tenantId, count);
+    this.fireChanged();
+    return added;
+  }
+
+  /** Appends provisioning-log entries to a tenant; missing id, activityDateTime and tenantId are filled in. */
+  appendProvisioningLogs(tenantId: string, entries: readonly JsonObject[]): JsonObject[] {
+    const tenant = this.tenant(tenantId);
+    const now = new Date(this.now()).toISOString();
+    const completed = entries.map((entry) => {
+      const e = cloneJson(entry);
+      e.id ??= randomUUID();
+      e.activityDateTime ??= now;
+      e.tenantId ??= tenant.tenantId;
+      if (typeof e.activityDateTime !== 'string' || Number.isNaN(Date.parse(e.activityDateTime))) throw badRequest(`Invalid activityDateTime in entry '${str(e.id)}'.`);
+      return e;
+    });
+    tenant.provisioning.appendEntries(completed);
+    this.world.markDirty(tenant.tenantId, 'provisioning');
+    this.fireChanged();
+    return completed.map((e) => cloneJson(e));
+  }
+
+  private fireChanged(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}
