@@ -1,3 +1,7 @@
+import { isGraphOperation, permissionFor } from './auth/operationPermissions';
+import { GraphError } from './graph/graphError';
+import { redactSecrets } from './redact';
+
 /** How a failure is presented: a one-line summary for the user and the full detail for the log. */
 export interface ErrorDescription {
   /** True when the user (or VS Code) cancelled: nothing is shown. */
@@ -15,8 +19,62 @@ export function isCancellation(err: unknown): boolean {
 
 export function describeError(err: unknown): ErrorDescription {
   if (isCancellation(err)) return { cancelled: true, summary: '', detail: 'cancelled' };
-  if (err instanceof Error) {
-    return { cancelled: false, summary: err.message, detail: err.stack ?? err.message };
+  if (err instanceof GraphError) {
+    return { cancelled: false, summary: redactSecrets(graphSummary(err)), detail: redactSecrets(graphDetail(err)) };
   }
-  return { cancelled: false, summary: String(err), detail: String(err) };
+  if (err instanceof Error) {
+    return { cancelled: false, summary: redactSecrets(err.message), detail: redactSecrets(err.stack ?? err.message) };
+  }
+  return { cancelled: false, summary: redactSecrets(String(err)), detail: redactSecrets(String(err)) };
+}
+
+function graphSummary(e: GraphError): string {
+  const tenant = `tenant ${e.tenantId}`;
+  const permission = e.operation !== undefined && isGraphOperation(e.operation) ? permissionFor(e.operation) : undefined;
+  const toDo = permission ? ` to ${permission.action}` : '';
+  const wait = e.retryAfterSeconds !== undefined ? `in ${e.retryAfterSeconds} s` : 'in a moment';
+  if (e.status === 0) return `Cannot reach Microsoft Graph for ${tenant}: ${e.message} Check the network connection or proxy, then try again.`;
+  switch (e.status) {
+    case 401:
+      return `Your sign-in to ${tenant} has expired or was revoked. Sign in again to ${tenant}.`;
+    case 403:
+      if (!permission) return `Access denied in ${tenant}: ${e.message}`;
+      return (
+        `Missing permission ${permission.permissions.join(' and ')}` +
+        `${permission.role ? ` (or role ${permission.role})` : ''} in ${tenant}${toDo}. ` +
+        'Ask an administrator to grant it, then sign in again.'
+      );
+    case 404:
+      return `The object no longer exists in ${tenant}${permission ? ` (could not ${permission.action})` : ''}. Refresh to see the current state.`;
+    case 409:
+      return `It exists already in ${tenant}${permission ? ` (could not ${permission.action})` : ''}. Refresh and change the existing one instead.`;
+    case 429:
+      return `Microsoft Graph is throttling requests to ${tenant}. Try again ${wait}.`;
+    case 503:
+    case 504:
+      return `Microsoft Graph is temporarily unavailable for ${tenant}. Try again ${wait}.`;
+    case 400:
+      return `Microsoft Graph rejected the request${toDo} in ${tenant}: ${e.message}`;
+    default:
+      return `Microsoft Graph failed${toDo} in ${tenant} (${e.status} ${e.code}): ${e.message}`;
+  }
+}
+
+function graphDetail(e: GraphError): string {
+  const lines = [`${e.name} ${e.status} ${e.code}: ${e.message}`];
+  const add = (label: string, value: string | number | undefined): void => {
+    if (value !== undefined && value !== '') lines.push(`  ${label}: ${value}`);
+  };
+  add('operation', e.operation);
+  add('request', `${e.method} ${e.url}`);
+  add('tenant', e.tenantId);
+  add('request-id', e.requestId);
+  add('client-request-id', e.clientRequestId);
+  add('date', e.date?.toISOString());
+  add('inner codes', e.innerCodes.join(', '));
+  for (const d of e.details) add('detail', [d.code, d.message, d.target && `(target ${d.target})`].filter(Boolean).join(' '));
+  add('attempts', e.attempts);
+  add('retry-after', e.retryAfterSeconds === undefined ? undefined : `${e.retryAfterSeconds} s`);
+  if (e.cause instanceof Error) add('cause', e.cause.message);
+  return lines.join('\n');
 }

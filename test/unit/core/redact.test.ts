@@ -20,4 +20,9 @@ describe('redactSecrets', () => {
     assert.ok(!out.includes('hunter2'), out);
     assert.ok(out.includes('72f988bf'), out);
   });
+
+  it('removes secrets percent-encoded inside a URL', () => {
+    const out = redactSecrets("https://graph.microsoft.com/v1.0/x?$filter=a%20eq%20'client_secret%3Dhunter2'");
+    assert.ok(!out.includes('hunter2'), out);
+  });
 });
