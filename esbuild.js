@@ -42,10 +42,18 @@ const extension = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
-  // Optional heavy code (e.g. @azure/identity credentials) is split out with dynamic import()
-  // targets listed here so that activation never loads it.
   mainFields: ['module', 'main'],
 };
+
+/**
+ * Optional heavy code in bundles of their own, required on first use by src/host/lazyBundles.ts:
+ * the sandbox service (only for sandbox tenants) and @azure/identity (only for device code,
+ * client secret, certificate and Azure CLI sign-in).
+ */
+const lazyBundles = [
+  { entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' },
+  { entryPoints: ['src/host/auth/identityCredentials.ts'], outfile: 'dist/identity.js' },
+].map((b) => ({ ...extension, ...b }));
 
 /** The webview bundle (browser code of the provisioning-log panel), built only once its source exists. */
 const fs = require('fs');
@@ -59,7 +67,7 @@ const webview = fs.existsSync('src/webview-ui/main.ts') && {
 };
 
 async function main() {
-  const configs = [extension, webview].filter(Boolean);
+  const configs = [extension, ...lazyBundles, webview].filter(Boolean);
   const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

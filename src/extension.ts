@@ -2,26 +2,48 @@ import { moduleLoadStart } from './host/loadClock';
 import * as vscode from 'vscode';
 import { commands } from './commands';
 import { createLog } from './host/log';
-import { registerCommand } from './host/runCommand';
+import { registerCommand, type CommandContext } from './host/runCommand';
+import { SandboxService, type SandboxRequestRecord } from './host/sandbox/sandboxService';
+import { TenantConnections } from './host/tenants/tenantConnections';
+import { TenantData } from './host/tenants/tenantData';
+import { TenantStore } from './host/tenants/tenantStore';
 import { TenantsTreeProvider } from './tree/tenantsTreeProvider';
+import { LIVE_SCHEME, LiveDocumentProvider } from './documents/liveDocumentProvider';
+import { TenantsStatusBar } from './host/tenantsStatusBar';
 
 /** What activate() returns: used by the integration tests, not a public contract. */
 export interface CrossTenantApi {
   readonly activationMs: number;
   /** Folder of the extension's log files (the log channel writes `Cross-Tenant.log` there). */
   readonly logUri: vscode.Uri;
+  /** Requests the in-process sandbox received, with the tenant of the token each carried. */
+  sandboxRequests(): readonly SandboxRequestRecord[];
+  /** The Tenants view's provider, so tests can read the items a user sees. */
+  readonly tree: TenantsTreeProvider;
+  /** The in-process sandbox service (fault injection and changes "behind the tree's back" in tests). */
+  readonly sandbox: SandboxService;
 }
 
 export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const activateStart = performance.now();
   const channel = vscode.window.createOutputChannel('Cross-Tenant', { log: true });
   const log = createLog(channel);
-  const tree = new TenantsTreeProvider();
+  const tenants = new TenantStore(context.globalStorageUri, log);
+  const sandbox = new SandboxService(context.globalStorageUri, log);
+  const connections = new TenantConnections(tenants, sandbox, context.secrets, log);
+  const data = new TenantData(connections);
+  const tree = new TenantsTreeProvider(tenants, connections, data);
+  const ctx: CommandContext = { log, tenants, connections, sandbox, data, secrets: context.secrets, refreshTree: (node) => tree.refresh(node) };
   context.subscriptions.push(
     channel,
+    tenants,
+    sandbox,
+    connections,
     tree,
     vscode.window.createTreeView('crossTenant.tenants', { treeDataProvider: tree, showCollapseAll: true }),
-    ...commands.map((c) => registerCommand(c, { log })),
+    vscode.workspace.registerFileSystemProvider(LIVE_SCHEME, new LiveDocumentProvider(tenants, connections), { isCaseSensitive: true, isReadonly: true }),
+    new TenantsStatusBar(tenants, connections),
+    ...commands.map((c) => registerCommand(c, ctx)),
   );
   const end = performance.now();
   const activationMs = end - moduleLoadStart;
@@ -29,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   // The first figure includes VS Code's own set-up between loading our bundle and calling activate().
   log.info(`Cross-Tenant Explorer ${version} activated in ${activationMs.toFixed(1)} ms since the bundle loaded ` +
     `(activate() itself ${(end - activateStart).toFixed(1)} ms)`);
-  return { activationMs, logUri: context.logUri };
+  return { activationMs, logUri: context.logUri, sandboxRequests: () => sandbox.requests(), tree, sandbox };
 }
 
 export function deactivate(): void {

@@ -1,5 +1,25 @@
 import type { CommandDefinition } from '../host/runCommand';
+import { addTenant } from './addTenant';
+import { copyTenantId } from './copyTenantId';
+import { openPolicy } from './openPolicy';
+import { refresh } from './refresh';
+import { removeTenant } from './removeTenant';
+import { resetSandbox } from './resetSandbox';
 import { showLog } from './showLog';
+import { signIn } from './signIn';
+import { signOut } from './signOut';
+import { trySandbox } from './trySandbox';
 
 /** Every command the extension contributes, registered in one place by extension.ts. */
-export const commands: readonly CommandDefinition[] = [showLog];
+export const commands: readonly CommandDefinition[] = [
+  trySandbox,
+  addTenant,
+  signIn,
+  signOut,
+  removeTenant,
+  refresh,
+  openPolicy,
+  copyTenantId,
+  resetSandbox,
+  showLog,
+];

@@ -1,10 +1,23 @@
 import * as vscode from 'vscode';
 import { describeError } from '../core/describeError';
 import type { Log } from './log';
+import type { SandboxService } from './sandbox/sandboxService';
+import type { TreeNode } from '../tree/treeNode';
+import type { TenantConnections } from './tenants/tenantConnections';
+import type { TenantData } from './tenants/tenantData';
+import type { TenantStore } from './tenants/tenantStore';
+import { runAsUserAction } from './userAction';
 
-/** What every command handler receives besides its own arguments. */
+/** The services every command handler receives besides its own arguments. */
 export interface CommandContext {
   readonly log: Log;
+  readonly tenants: TenantStore;
+  readonly connections: TenantConnections;
+  readonly sandbox: SandboxService;
+  readonly secrets: vscode.SecretStorage;
+  readonly data: TenantData;
+  /** Reloads a node's data (or all) in the Tenants view. */
+  readonly refreshTree: (node?: TreeNode) => void;
 }
 
 export type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => unknown;
@@ -22,13 +35,16 @@ export interface CommandDefinition {
 export function registerCommand(def: CommandDefinition, ctx: CommandContext): vscode.Disposable {
   return vscode.commands.registerCommand(def.id, async (...args: unknown[]) => {
     try {
-      return await def.run(ctx, ...args);
+      // A command is a user action: credentials may prompt for sign-in while it runs.
+      return await runAsUserAction(() => def.run(ctx, ...args));
     } catch (err) {
       const d = describeError(err);
       if (d.cancelled) return undefined;
       ctx.log.error(`${def.id} failed: ${d.detail}`);
-      const choice = await vscode.window.showErrorMessage(d.summary, 'Show Log');
-      if (choice === 'Show Log') ctx.log.show();
+      // Not awaited: the command ends now, the message stays until the user dismisses it.
+      void vscode.window.showErrorMessage(d.summary, 'Show Log').then((choice) => {
+        if (choice === 'Show Log') ctx.log.show();
+      });
       return undefined;
     }
   });

@@ -1,26 +1,66 @@
 import * as vscode from 'vscode';
+import { tenantKey } from '../core/tenants/tenantRecord';
+import type { TenantConnections } from '../host/tenants/tenantConnections';
+import type { TenantData } from '../host/tenants/tenantData';
+import type { TenantStore } from '../host/tenants/tenantStore';
+import { TenantNode } from './tenantNode';
+import type { TreeNode, TreeServices } from './treeNode';
 
 /**
- * The Tenants view. With no tenant added it returns no children, so VS Code shows the view's
- * welcome content (package.json `viewsWelcome`).
+ * The Tenants view. Top level: one node per tenant (with none, VS Code shows the welcome content).
+ * A tenant whose state is not known yet is probed silently in the background. Children load lazily,
+ * with progress shown in the view; failures become error nodes under the node that failed.
  */
-export class TenantsTreeProvider implements vscode.TreeDataProvider<vscode.TreeItem> {
-  private readonly changed = new vscode.EventEmitter<vscode.TreeItem | undefined>();
+export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly probing = new Set<string>();
+  private readonly subscriptions: vscode.Disposable[];
+  private readonly services: TreeServices;
 
-  getTreeItem(element: vscode.TreeItem): vscode.TreeItem {
-    return element;
+  constructor(private readonly store: TenantStore, private readonly connections: TenantConnections, readonly data: TenantData) {
+    this.services = { connections, data };
+    this.subscriptions = [
+      store.onDidChange(() => this.redraw()),
+      connections.onDidChangeState(() => this.redraw()),
+    ];
   }
 
-  getChildren(): vscode.TreeItem[] {
-    return [];
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.toTreeItem();
   }
 
-  refresh(): void {
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) {
+      if (!node.getChildren) return [];
+      return vscode.window.withProgress({ location: { viewId: 'crossTenant.tenants' } }, () => node.getChildren!(this.services));
+    }
+    await this.store.load();
+    return this.store.all().map((record) => {
+      const key = tenantKey(record);
+      const state = this.connections.state(key);
+      if (state.kind === 'checking' && !this.probing.has(key)) {
+        this.probing.add(key);
+        void this.connections.probe(record).finally(() => this.probing.delete(key));
+      }
+      return new TenantNode(record, state);
+    });
+  }
+
+  /** Forgets the data behind a node (its tenant's part, or everything) so the next expansion reloads it. */
+  refresh(node?: TreeNode): void {
+    if (node?.tenant) this.data.invalidate(node.tenant, node.dataPart);
+    else this.data.clear();
+    this.redraw();
+  }
+
+  /** Redraws from what is loaded (tenant states, names), without reloading data. */
+  redraw(): void {
     this.changed.fire(undefined);
   }
 
   dispose(): void {
     this.changed.dispose();
+    for (const s of this.subscriptions) s.dispose();
   }
 }

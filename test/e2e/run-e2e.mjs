@@ -65,6 +65,22 @@ try {
     await pane.getByRole('button', { name: 'Show Log' }).waitFor({ timeout: 5000 });
     await page.screenshot({ path: path.join(shots, 'tenants-welcome.png') });
   });
+  await check('"Try the Sandbox Tenants" in the welcome view signs in to the sandbox tenants', async () => {
+    const pane = sideBarPane(page, 'Tenants');
+    await pane.getByRole('button', { name: 'Try the Sandbox Tenants' }).click();
+    for (const name of ['Contoso Group', 'Fabrikam Retail', 'Northwind Traders', 'Tailspin Toys']) {
+      await pane.getByRole('treeitem', { name: new RegExp(`^${name}`) }).waitFor({ timeout: 20000 });
+    }
+    await pane.locator('.monaco-list-row .codicon-loading').first().waitFor({ state: 'detached', timeout: 20000 }).catch(() => {});
+    await page.screenshot({ path: path.join(shots, 'tenants-sandbox.png') });
+  });
+  await check('the tenants are still there after a window reload', async () => {
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    const pane = sideBarPane(page, 'Tenants');
+    if (!(await pane.isVisible())) await activityBarItem(page, 'Cross-Tenant').click();
+    await pane.getByRole('treeitem', { name: /^Contoso Group/ }).waitFor({ timeout: 30000 });
+  });
   await check('"Cross-Tenant: Show Log" from the palette shows the log with the activation time', async () => {
     await runCommand(page, 'Cross-Tenant: Show Log');
     const panel = page.locator('.part.panel');

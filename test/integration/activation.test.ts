@@ -1,25 +1,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { readLog } from './api';
 
 const EXTENSION_ID = 'cross-tenant-explorer.cross-tenant-explorer';
-
-/** The log channel's file: what the user sees in Output › Cross-Tenant. */
-async function readLog(logUri: vscode.Uri): Promise<string> {
-  for (let i = 0; i < 50; i++) {
-    try {
-      const files = await vscode.workspace.fs.readDirectory(logUri);
-      const log = files.find(([name]) => name.startsWith('Cross-Tenant'));
-      if (log) {
-        const text = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(logUri, log[0]))).toString('utf8');
-        if (text.length) return text;
-      }
-    } catch {
-      // the folder appears with the first log write
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return '';
-}
 
 describe('activation', () => {
   it('is installed but not activated at VS Code start-up', () => {

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { tenantKey } from '../core/tenants/tenantRecord';
+import type { CommandDefinition } from '../host/runCommand';
+import { pickTenant } from '../host/pickTenant';
+import { secretKey, tenantLabel } from '../host/tenants/tenantConnections';
+
+/** Removes a tenant from the view (nothing changes in the tenant itself). */
+export const removeTenant: CommandDefinition = {
+  id: 'crossTenant.removeTenant',
+  run: async (ctx, arg, options) => {
+    const record = await pickTenant(ctx, arg, 'Remove which tenant from the view?');
+    if (!record) return;
+    const skipConfirm = (options as { confirm?: boolean } | undefined)?.confirm === false;
+    if (!skipConfirm) {
+      const remove = 'Remove';
+      const choice = await vscode.window.showWarningMessage(
+        `Remove ${tenantLabel(record)} from the Tenants view?`,
+        { modal: true, detail: 'Nothing changes in the tenant. You can add it again later.' },
+        remove,
+      );
+      if (choice !== remove) return;
+    }
+    const key = tenantKey(record);
+    if (record.auth === 'clientSecret') await ctx.secrets.delete(secretKey(record));
+    ctx.connections.forget(key);
+    ctx.data.invalidate(record);
+    await ctx.tenants.remove(key);
+    ctx.log.info(`Removed ${tenantLabel(record)} (${record.tenantId}) from the view.`);
+  },
+};

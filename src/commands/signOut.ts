@@ -1,0 +1,17 @@
+import type { CommandDefinition } from '../host/runCommand';
+import { pickTenant } from '../host/pickTenant';
+import { tenantLabel } from '../host/tenants/tenantConnections';
+
+/**
+ * Stops using a tenant's session until the user signs in again. VS Code's own account stays signed
+ * in for other extensions; an app-only client secret is deleted from SecretStorage.
+ */
+export const signOut: CommandDefinition = {
+  id: 'crossTenant.signOut',
+  run: async (ctx, arg) => {
+    const record = await pickTenant(ctx, arg, 'Sign out of which tenant?', (r) => !r.signedOut);
+    if (!record) return;
+    await ctx.connections.signOut(record);
+    ctx.log.info(`Signed out of ${tenantLabel(record)} (${record.tenantId}).`);
+  },
+};

@@ -1,0 +1,59 @@
+// Entry of dist/identity.js, a separate bundle: @azure/identity and MSAL weigh about a megabyte,
+// so they are loaded only when a tenant uses one of these sign-in methods (see lazyBundles.ts).
+import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
+import { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, DeviceCodeCredential } from '@azure/identity';
+import type { Cloud } from '../../core/auth/clouds';
+
+export type IdentityMethod = 'deviceCode' | 'clientSecret' | 'certificate' | 'azureCli';
+
+export interface IdentityCredentialOptions {
+  readonly method: IdentityMethod;
+  readonly tenantId: string;
+  readonly cloud: Cloud;
+  /** Application (client) id: required for app-only methods, optional for device code. */
+  readonly clientId?: string;
+  /** Client secret, read from SecretStorage by the caller; never persisted elsewhere. */
+  readonly secret?: string;
+  readonly certificatePath?: string;
+  /** Device code: shows the user the code and the verification URL. */
+  readonly onDeviceCode?: (info: { message: string; userCode: string; verificationUri: string }) => void;
+}
+
+/** Microsoft Graph Command Line Tools: a public client that tenants often consent for Graph PowerShell. */
+export const DEFAULT_PUBLIC_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
+
+export function createIdentityCredential(o: IdentityCredentialOptions): TokenCredential {
+  const authorityHost = o.cloud.loginAuthority;
+  switch (o.method) {
+    case 'deviceCode':
+      return new DeviceCodeCredential({
+        tenantId: o.tenantId,
+        clientId: o.clientId || DEFAULT_PUBLIC_CLIENT_ID,
+        authorityHost,
+        userPromptCallback: (info) => o.onDeviceCode?.({ message: info.message, userCode: info.userCode, verificationUri: info.verificationUri }),
+      });
+    case 'clientSecret':
+      return appOnly(new ClientSecretCredential(o.tenantId, required(o.clientId, 'client id'), required(o.secret, 'client secret'), { authorityHost }), o.cloud);
+    case 'certificate':
+      return appOnly(new ClientCertificateCredential(o.tenantId, required(o.clientId, 'client id'), { certificatePath: required(o.certificatePath, 'certificate path') }, { authorityHost }), o.cloud);
+    case 'azureCli':
+      // The CLI issues tokens for a resource, not for individual scopes.
+      return appOnly(new AzureCliCredential({ tenantId: o.tenantId }), o.cloud);
+  }
+}
+
+/**
+ * App-only tokens (and Azure CLI tokens) carry the permissions granted to the app, requested as
+ * `<graph host>/.default`; the delegated scope names of our bundles do not apply to them.
+ */
+function appOnly(inner: TokenCredential, cloud: Cloud): TokenCredential {
+  return {
+    getToken: (_scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> =>
+      inner.getToken(`${cloud.graphHost}/.default`, options),
+  };
+}
+
+function required(value: string | undefined, what: string): string {
+  if (!value) throw new Error(`This sign-in method needs a ${what}.`);
+  return value;
+}

@@ -1,0 +1,155 @@
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import * as vscode from 'vscode';
+import type { Sandbox, SandboxState, SandboxTenant } from '../../sandbox';
+import { loadSandboxModule } from '../lazyBundles';
+import type { Log } from '../log';
+
+/** One request the extension sent to the sandbox, as the sandbox saw it (for the log and the tests). */
+export interface SandboxRequestRecord {
+  /** The `tid` of the bearer token: which tenant's token was used. */
+  readonly tokenTenantId?: string;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+}
+
+const STATE_FILE = 'sandbox-state.json';
+const SAVE_DELAY_MS = 300;
+
+/**
+ * The in-process sandbox behind the "Sandbox" sign-in: loaded on first use, its state persisted as a
+ * file under globalStorageUri. A file, not globalState: in browser-hosted VS Code, globalState lives
+ * in the browser profile and would be lost with it (vscode-harness FINDINGS Q5). Requests reach the
+ * sandbox through our Graph client's full HTTP pipeline; only the socket is replaced by `fetch`.
+ */
+export class SandboxService implements vscode.Disposable {
+  private sandbox?: Sandbox;
+  private saveTimer?: NodeJS.Timeout;
+  private saving = Promise.resolve();
+  private readonly recent: SandboxRequestRecord[] = [];
+  /** Per tenant, the permissions an admin "consented" to; absent: everything asked for. */
+  private readonly consented = new Map<string, ReadonlySet<string>>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly storageUri: vscode.Uri, private readonly log: Log) {}
+
+  /** The sandbox, created from the saved state on first use. */
+  async get(): Promise<Sandbox> {
+    if (this.sandbox) return this.sandbox;
+    const { Sandbox } = loadSandboxModule();
+    const state = await this.readState();
+    let sandbox: Sandbox;
+    try {
+      sandbox = Sandbox.create(state ? { state } : {});
+    } catch (err) {
+      this.log.warn(`The saved sandbox state could not be used (${String(err)}); starting from the seeded tenants.`);
+      sandbox = Sandbox.create();
+    }
+    // Another caller may have finished first while we awaited the file.
+    if (this.sandbox) return this.sandbox;
+    this.sandbox = sandbox;
+    this.disposables.push(sandbox.onDidChange(() => this.scheduleSave()));
+    return sandbox;
+  }
+
+  async tenants(): Promise<SandboxTenant[]> {
+    return (await this.get()).listTenants();
+  }
+
+  /** A fetch that sends to the sandbox and records who asked for what. */
+  readonly fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const sandbox = await this.get();
+    const request = new Request(input, init);
+    const response = await sandbox.fetch(request);
+    const url = new URL(request.url);
+    this.recent.push({ tokenTenantId: tokenTenant(request.headers.get('authorization')), method: request.method, path: url.pathname + url.search, status: response.status });
+    if (this.recent.length > 1000) this.recent.splice(0, this.recent.length - 1000);
+    return response;
+  };
+
+  /** Requests seen since start (newest last); the integration tests read this. */
+  requests(): readonly SandboxRequestRecord[] {
+    return this.recent;
+  }
+
+  /**
+   * Simulates an admin who consented to only some permissions in a sandbox tenant: later tokens carry
+   * only those of the requested scopes, so Graph answers 403 where a permission is missing.
+   * `undefined` consents to everything again.
+   */
+  setConsentedPermissions(tenantId: string, permissions: readonly string[] | undefined): void {
+    if (permissions) this.consented.set(tenantId.toLowerCase(), new Set(permissions));
+    else this.consented.delete(tenantId.toLowerCase());
+  }
+
+  /** A credential for one sandbox tenant: the sandbox's unsigned tokens with the scopes asked for (and consented to). */
+  credential(tenantId: string): TokenCredential {
+    return {
+      getToken: async (scopes: string | string[]): Promise<AccessToken> => {
+        const sandbox = await this.get();
+        // `https://graph.microsoft.com/Policy.Read.All` → `Policy.Read.All`, as Entra puts it in `scp`.
+        const consented = this.consented.get(tenantId.toLowerCase());
+        const scp = (Array.isArray(scopes) ? scopes : [scopes])
+          .map((s) => s.replace(/^https?:\/\/[^/]+\//, ''))
+          .filter((s) => s !== '.default' && (!consented || consented.has(s)));
+        const expiresInSeconds = 3600;
+        const token = sandbox.mintToken({ tenantId, ...(scp.length || consented ? { scp } : {}), expiresInSeconds });
+        return { token, expiresOnTimestamp: Date.now() + expiresInSeconds * 1000 };
+      },
+    };
+  }
+
+  /** Back to the seeded tenants: every change made in the sandbox is dropped. */
+  async reset(): Promise<void> {
+    const sandbox = await this.get();
+    sandbox.reset();
+    await this.saveNow();
+  }
+
+  private get stateUri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.storageUri, STATE_FILE);
+  }
+
+  private async readState(): Promise<SandboxState | undefined> {
+    try {
+      return JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(this.stateUri)).toString('utf8')) as SandboxState;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveNow(), SAVE_DELAY_MS);
+  }
+
+  /** Writes are chained so two saves never interleave. */
+  saveNow(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    const sandbox = this.sandbox;
+    if (!sandbox) return this.saving;
+    this.saving = this.saving.then(async () => {
+      try {
+        await vscode.workspace.fs.createDirectory(this.storageUri);
+        await vscode.workspace.fs.writeFile(this.stateUri, Buffer.from(JSON.stringify(sandbox.exportState())));
+      } catch (err) {
+        this.log.error(`Saving the sandbox state failed: ${String(err)}`);
+      }
+    });
+    return this.saving;
+  }
+
+  dispose(): void {
+    if (this.saveTimer) void this.saveNow();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function tokenTenant(authorization: string | null): string | undefined {
+  const token = authorization?.replace(/^Bearer\s+/i, '');
+  try {
+    return (JSON.parse(Buffer.from(token?.split('.')[1] ?? '', 'base64url').toString('utf8')) as { tid?: string }).tid;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import { parseTenantRecords, serializeTenantRecords, tenantKey, type TenantRecord } from '../../core/tenants/tenantRecord';
+import type { Log } from '../log';
+
+const FILE = 'tenants.json';
+
+/**
+ * The tenants the user added, kept in a file under globalStorageUri so they survive restarts, window
+ * reloads and, in browser-hosted VS Code, a change of browser (globalState would not).
+ */
+export class TenantStore implements vscode.Disposable {
+  private records: TenantRecord[] = [];
+  private loaded?: Promise<void>;
+  private writing = Promise.resolve();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly storageUri: vscode.Uri, private readonly log: Log) {}
+
+  private get uri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.storageUri, FILE);
+  }
+
+  load(): Promise<void> {
+    this.loaded ??= (async () => {
+      let json: unknown;
+      try {
+        json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(this.uri)).toString('utf8'));
+      } catch (err) {
+        if (!(err instanceof vscode.FileSystemError && err.code === 'FileNotFound')) this.log.warn(`Could not read ${this.uri.fsPath}: ${String(err)}`);
+        return;
+      }
+      const { records, dropped } = parseTenantRecords(json);
+      if (dropped) this.log.warn(`Ignored ${dropped} unreadable tenant entr${dropped === 1 ? 'y' : 'ies'} in ${this.uri.fsPath}.`);
+      this.records = records;
+    })();
+    return this.loaded;
+  }
+
+  all(): readonly TenantRecord[] {
+    return this.records;
+  }
+
+  get(key: string): TenantRecord | undefined {
+    return this.records.find((r) => tenantKey(r) === key);
+  }
+
+  /** Adds or replaces (same tenant and sign-in method), keeping the list order. */
+  async upsert(record: TenantRecord): Promise<void> {
+    await this.load();
+    const key = tenantKey(record);
+    const i = this.records.findIndex((r) => tenantKey(r) === key);
+    this.records = i < 0 ? [...this.records, record] : this.records.map((r, j) => (j === i ? record : r));
+    await this.save();
+  }
+
+  async update(key: string, change: Partial<TenantRecord>): Promise<TenantRecord | undefined> {
+    const current = this.get(key);
+    if (!current) return undefined;
+    const next = { ...current, ...change };
+    await this.upsert(next);
+    return next;
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.load();
+    this.records = this.records.filter((r) => tenantKey(r) !== key);
+    await this.save();
+  }
+
+  private save(): Promise<void> {
+    const text = serializeTenantRecords(this.records);
+    this.writing = this.writing.then(async () => {
+      await vscode.workspace.fs.createDirectory(this.storageUri);
+      await vscode.workspace.fs.writeFile(this.uri, Buffer.from(text, 'utf8'));
+    });
+    this.changed.fire();
+    return this.writing;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { TenantRecord } from '../core/tenants/tenantRecord';
+import type { DataPart } from '../host/tenants/tenantData';
+import type { TreeNode } from './treeNode';
+
+/**
+ * A line in the tree instead of children that could not be loaded (or an empty list). An error
+ * node says why and retries when clicked; it replaces only its parent's children, never the tree.
+ */
+export class MessageNode implements TreeNode {
+  constructor(
+    readonly id: string,
+    private readonly text: string,
+    private readonly kind: 'error' | 'info',
+    private readonly retry?: TreeNode,
+    private readonly detail?: string,
+  ) {}
+
+  get tenant(): TenantRecord | undefined {
+    return this.retry?.tenant;
+  }
+
+  get dataPart(): DataPart | undefined {
+    return this.retry?.dataPart;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.contextValue = this.kind === 'error' ? 'message.error' : 'message.info';
+    item.iconPath = this.kind === 'error' ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')) : new vscode.ThemeIcon('info');
+    if (this.kind === 'error') {
+      item.description = 'click to retry';
+      item.tooltip = new vscode.MarkdownString().appendText(`${this.text}\n\n${this.detail ?? ''}\n\nClick to try again; the full detail is in the log (Cross-Tenant: Show Log).`);
+      if (this.retry) item.command = { command: 'crossTenant.refresh', title: 'Retry', arguments: [this.retry] };
+    }
+    return item;
+  }
+}

@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import { getCloud } from '../core/auth/clouds';
+import { tenantKey, type AuthMethod, type TenantRecord } from '../core/tenants/tenantRecord';
+import { tenantLabel, type TenantState } from '../host/tenants/tenantConnections';
+import { AccessNode } from './accessNode';
+import { escapeMarkdown } from './markdown';
+import { SyncNode } from './syncNode';
+import type { TreeNode } from './treeNode';
+
+const METHOD_LABEL: Record<AuthMethod, string> = {
+  microsoft: 'Microsoft account (VS Code)',
+  sandbox: 'Sandbox',
+  deviceCode: 'Device code',
+  clientSecret: 'App-only, client secret',
+  certificate: 'App-only, certificate',
+  azureCli: 'Azure CLI',
+};
+
+const STATE_LABEL: Record<TenantState['kind'], string> = {
+  signedIn: 'signed in',
+  needsSignIn: 'needs sign-in',
+  checking: 'checking…',
+  error: 'error',
+};
+
+/** A tenant. Its id is the tenant key (sign-in method + tenant id), stable across refreshes. */
+export class TenantNode implements TreeNode {
+  constructor(readonly tenant: TenantRecord, readonly state: TenantState) {}
+
+  get id(): string {
+    return tenantKey(this.tenant);
+  }
+
+  /** Kept for commands that take "something with a record". */
+  get record(): TenantRecord {
+    return this.tenant;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const r = this.tenant;
+    const expandable = this.state.kind === 'signedIn';
+    const item = new vscode.TreeItem(tenantLabel(r), expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const parts = [r.defaultDomain && r.displayName ? r.defaultDomain : undefined, r.cloud !== 'global' ? getCloud(r.cloud).displayName : undefined, r.auth === 'sandbox' ? 'sandbox' : undefined];
+    if (this.state.kind !== 'signedIn') parts.push(STATE_LABEL[this.state.kind]);
+    item.description = parts.filter(Boolean).join(' · ');
+    item.iconPath = icon(this.state);
+    item.contextValue = `tenant.${this.state.kind}.${r.auth}`;
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown(`**${escapeMarkdown(tenantLabel(r))}**\n\n| | |\n|---|---|\n`);
+    md.appendMarkdown(`| Tenant id | \`${r.tenantId}\` |\n`);
+    if (r.defaultDomain) md.appendMarkdown(`| Default domain | ${escapeMarkdown(r.defaultDomain)} |\n`);
+    md.appendMarkdown(`| Cloud | ${getCloud(r.cloud).displayName} |\n`);
+    md.appendMarkdown(`| Sign-in | ${METHOD_LABEL[r.auth]}${r.account ? `, ${escapeMarkdown(r.account)}` : ''} |\n`);
+    md.appendMarkdown(`| State | ${STATE_LABEL[this.state.kind]}${this.state.kind === 'error' ? `: ${escapeMarkdown(this.state.message)}` : ''} |\n`);
+    item.tooltip = md;
+    return item;
+  }
+
+  getChildren(): Promise<TreeNode[]> {
+    if (this.state.kind !== 'signedIn') return Promise.resolve([]);
+    return Promise.resolve([new AccessNode(this.tenant), new SyncNode(this.tenant)]);
+  }
+}
+
+function icon(state: TenantState): vscode.ThemeIcon {
+  switch (state.kind) {
+    case 'signedIn':
+      return new vscode.ThemeIcon('organization');
+    case 'needsSignIn':
+      return new vscode.ThemeIcon('account', new vscode.ThemeColor('list.warningForeground'));
+    case 'checking':
+      return new vscode.ThemeIcon('loading~spin');
+    case 'error':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  }
+}

@@ -1,0 +1,25 @@
+import type * as vscode from 'vscode';
+import type { TenantRecord } from '../core/tenants/tenantRecord';
+import type { TenantConnections } from '../host/tenants/tenantConnections';
+import type { DataPart, TenantData } from '../host/tenants/tenantData';
+
+/** What nodes need to compute their children. */
+export interface TreeServices {
+  readonly connections: TenantConnections;
+  readonly data: TenantData;
+}
+
+/**
+ * A node of the Tenants view: a model object that knows its stable id (so expansion survives a
+ * refresh), how it looks, and how to load its children. Failures to load never throw out of the
+ * tree: they become a child MessageNode with a retry action.
+ */
+export interface TreeNode {
+  readonly id: string;
+  /** The tenant this node belongs to. */
+  readonly tenant?: TenantRecord;
+  /** The part of the tenant's data a refresh of this node reloads. */
+  readonly dataPart?: DataPart;
+  toTreeItem(): vscode.TreeItem;
+  getChildren?(services: TreeServices): Promise<TreeNode[]>;
+}

@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import type { CrossTenantApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'cross-tenant-explorer.cross-tenant-explorer';
+
+/** The activated extension's test API. */
+export async function extensionApi(): Promise<CrossTenantApi> {
+  const ext = vscode.extensions.getExtension<CrossTenantApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+/** Polls until `probe` returns a truthy value (VS Code and the tree update asynchronously). */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The tree items a user sees at the top level of the Tenants view. */
+export async function tenantItems(api: CrossTenantApi): Promise<vscode.TreeItem[]> {
+  const nodes = await api.tree.getChildren();
+  return nodes.map((n) => api.tree.getTreeItem(n));
+}
+
+export function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
+
+/** The log channel's file: what the user sees in Output › Cross-Tenant. */
+export async function readLog(logUri: vscode.Uri): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    try {
+      const files = await vscode.workspace.fs.readDirectory(logUri);
+      const log = files.find(([name]) => name.startsWith('Cross-Tenant'));
+      if (log) {
+        const text = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(logUri, log[0]))).toString('utf8');
+        if (text.length) return text;
+      }
+    } catch {
+      // the folder appears with the first log write
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return '';
+}
+
+type Api = CrossTenantApi;
+type Node = Awaited<ReturnType<Api['tree']['getChildren']>>[number];
+
+/** The child of `parent` (or a top-level node) whose label matches, as the user sees it. */
+export async function child(api: Api, parent: Node | undefined, label: string | RegExp): Promise<Node> {
+  const nodes = await api.tree.getChildren(parent);
+  const found = nodes.find((n) => {
+    const l = labelOf(api.tree.getTreeItem(n));
+    return typeof label === 'string' ? l === label : label.test(l);
+  });
+  if (!found) throw new Error(`no "${String(label)}" under ${parent ? labelOf(api.tree.getTreeItem(parent)) : 'the root'}: ${nodes.map((n) => labelOf(api.tree.getTreeItem(n))).join(', ')}`);
+  return found;
+}
+
+/** Follows a path of labels from the root. */
+export async function nodeAt(api: Api, ...path: (string | RegExp)[]): Promise<Node> {
+  let node: Node | undefined;
+  for (const label of path) node = await child(api, node, label);
+  return node!;
+}
+
+export async function childItems(api: Api, node: Node): Promise<vscode.TreeItem[]> {
+  return (await api.tree.getChildren(node)).map((n) => api.tree.getTreeItem(n));
+}
