@@ -48,11 +48,14 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const end = performance.now();
   const activationMs = end - moduleLoadStart;
   const version = (context.extension.packageJSON as { version: string }).version;
-  // The first figure includes VS Code's own set-up between loading our bundle and calling activate().
+  // Our cost is loading the bundle plus activate(); between the two VS Code sets up the extension context.
   log.info(`Cross-Tenant Explorer ${version} activated in ${activationMs.toFixed(1)} ms since the bundle loaded ` +
-    `(activate() itself ${(end - activateStart).toFixed(1)} ms)`);
+    `(activate() itself ${(end - activateStart).toFixed(1)} ms, module load ${(moduleLoadEnd - moduleLoadStart).toFixed(1)} ms)`);
   return { activationMs, logUri: context.logUri, sandboxRequests: () => sandbox.requests(), tree, sandbox };
 }
+
+// The last statement of the bundle's top level: everything above is loaded.
+const moduleLoadEnd = performance.now();
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.

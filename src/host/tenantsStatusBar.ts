@@ -21,10 +21,16 @@ export class TenantsStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const signedIn = all.filter((r) => this.connections.state(tenantKey(r)).kind === 'signedIn');
-    const needs = all.filter((r) => this.connections.state(tenantKey(r)).kind === 'needsSignIn').length;
-    this.item.text = `$(organization) ${signedIn.length}/${all.length} tenants`;
-    this.item.tooltip = `Cross-Tenant: ${signedIn.length} of ${all.length} tenants signed in${needs ? `, ${needs} need${needs === 1 ? 's' : ''} sign-in` : ''}. Click to open the Tenants view.`;
+    const count = (kind: string): number => all.filter((r) => this.connections.state(tenantKey(r)).kind === kind).length;
+    const signedIn = count('signedIn');
+    const needs = count('needsSignIn');
+    // Sign-in states are checked when the view first shows the tenants (no Graph call at start-up);
+    // until then, claiming "0 signed in" would be wrong.
+    const unchecked = count('checking');
+    this.item.text = unchecked ? `$(organization) ${all.length} tenants` : `$(organization) ${signedIn}/${all.length} tenants`;
+    this.item.tooltip = unchecked
+      ? `Cross-Tenant: ${all.length} tenants; open the Tenants view to check their sign-in.`
+      : `Cross-Tenant: ${signedIn} of ${all.length} tenants signed in${needs ? `, ${needs} need${needs === 1 ? 's' : ''} sign-in` : ''}. Click to open the Tenants view.`;
     this.item.backgroundColor = needs ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }

@@ -95,9 +95,10 @@ export class SyncJobNode implements TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const s = this.status;
-    const item = new vscode.TreeItem(`Provisioning job (${this.job.templateId ?? 'sync'})`, vscode.TreeItemCollapsibleState.None);
+    // The configuration above names what is synced; the job's own label is its status.
+    const item = new vscode.TreeItem(s.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    const parts = [s.label];
+    const parts: string[] = [];
     if (s.lastRun) parts.push(`last run ${formatRelative(s.lastRun, this.now)}${s.lastResult ? `, ${s.lastResult.split(':')[0]}` : ''}`);
     if (s.nextRun) parts.push(`next ${formatRelative(s.nextRun, this.now)}`);
     item.description = parts.join(' · ');
@@ -105,7 +106,7 @@ export class SyncJobNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.contextValue = `syncJob.${s.kind}`;
     const md = new vscode.MarkdownString();
-    md.appendMarkdown(`**${escapeMarkdown(this.servicePrincipal.displayName ?? '')}**: ${s.label}\n\n`);
+    md.appendMarkdown(`**${escapeMarkdown(this.servicePrincipal.displayName ?? '')}**, provisioning job (${escapeMarkdown(this.job.templateId ?? 'sync')}): ${s.label}\n\n`);
     if (s.quarantine) {
       md.appendMarkdown(`**Quarantined${s.quarantine.since ? ` since ${s.quarantine.since.toLocaleString()}` : ''}.** ${escapeMarkdown(s.quarantine.reason)}\n\n`);
       if (s.quarantine.error) md.appendMarkdown(`Error: ${escapeMarkdown(s.quarantine.error)}\n\n`);
