@@ -8,7 +8,10 @@ import { TenantConnections } from './host/tenants/tenantConnections';
 import { TenantData } from './host/tenants/tenantData';
 import { TenantStore } from './host/tenants/tenantStore';
 import { TenantsTreeProvider } from './tree/tenantsTreeProvider';
+import { DraftStore } from './documents/draftStore';
 import { LIVE_SCHEME, LiveDocumentProvider } from './documents/liveDocumentProvider';
+import { PolicyChecker, PolicyCodeActions } from './documents/policyChecker';
+import { POLICY_SCHEME, PolicyDocumentProvider } from './documents/policyDocumentProvider';
 import { TenantsStatusBar } from './host/tenantsStatusBar';
 
 /** What activate() returns: used by the integration tests, not a public contract. */
@@ -32,8 +35,12 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const sandbox = new SandboxService(context.globalStorageUri, log);
   const connections = new TenantConnections(tenants, sandbox, context.secrets, log);
   const data = new TenantData(connections);
-  const tree = new TenantsTreeProvider(tenants, connections, data);
-  const ctx: CommandContext = { log, tenants, connections, sandbox, data, secrets: context.secrets, refreshTree: (node) => tree.refresh(node) };
+  const drafts = new DraftStore(context.globalStorageUri, log);
+  const live = new LiveDocumentProvider(tenants, connections);
+  const documents = new PolicyDocumentProvider(live, drafts);
+  const checker = new PolicyChecker(context.extensionPath);
+  const tree = new TenantsTreeProvider(tenants, connections, data, drafts);
+  const ctx: CommandContext = { log, tenants, connections, sandbox, data, drafts, secrets: context.secrets, refreshTree: (node) => tree.refresh(node) };
   context.subscriptions.push(
     channel,
     tenants,
@@ -41,7 +48,12 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     connections,
     tree,
     vscode.window.createTreeView('crossTenant.tenants', { treeDataProvider: tree, showCollapseAll: true }),
-    vscode.workspace.registerFileSystemProvider(LIVE_SCHEME, new LiveDocumentProvider(tenants, connections), { isCaseSensitive: true, isReadonly: true }),
+    vscode.workspace.registerFileSystemProvider(LIVE_SCHEME, live, { isCaseSensitive: true, isReadonly: true }),
+    vscode.workspace.registerFileSystemProvider(POLICY_SCHEME, documents, { isCaseSensitive: true }),
+    documents,
+    drafts,
+    checker,
+    vscode.languages.registerCodeActionsProvider({ pattern: '**/*.xta-*.json' }, new PolicyCodeActions(checker), { providedCodeActionKinds: PolicyCodeActions.kinds }),
     new TenantsStatusBar(tenants, connections),
     ...commands.map((c) => registerCommand(c, ctx)),
   );

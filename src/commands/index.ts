@@ -1,6 +1,7 @@
 import type { CommandDefinition } from '../host/runCommand';
 import { addTenant } from './addTenant';
 import { copyTenantId } from './copyTenantId';
+import { discardDraft } from './discardDraft';
 import { openPolicy } from './openPolicy';
 import { refresh } from './refresh';
 import { removeTenant } from './removeTenant';
@@ -19,6 +20,7 @@ export const commands: readonly CommandDefinition[] = [
   removeTenant,
   refresh,
   openPolicy,
+  discardDraft,
   copyTenantId,
   resetSandbox,
   showLog,

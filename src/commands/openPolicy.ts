@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
-import { liveUri } from '../documents/liveDocumentProvider';
+import { policyUri } from '../documents/policyDocumentProvider';
 import type { CommandDefinition } from '../host/runCommand';
 import type { DocumentNode } from '../tree/policyNodes';
 
-/** Opens the policy document a tree node stands for (the default click on policy nodes). */
+/**
+ * Opens the policy document a tree node stands for (the default click on policy nodes): the draft if
+ * one was saved, else what the tenant holds now. Editing and saving keeps a draft; nothing is pushed.
+ */
 export const openPolicy: CommandDefinition = {
   id: 'crossTenant.openPolicy',
   run: async (_ctx, arg) => {
-    const node = arg as DocumentNode | undefined;
-    if (!node?.document || !node.tenant) throw new Error('Open a policy from the Tenants view: click a policy, default settings or partner node.');
-    const uri = liveUri(node.tenant, node.document);
-    await vscode.window.showTextDocument(uri, { preview: true });
+    const node = arg as Partial<DocumentNode> | undefined;
+    if (!node?.document || !node.tenant) throw new Error('Open a policy from the Tenants view: click a base policy, default settings, partner or identity synchronization node.');
+    const uri = policyUri(node.tenant, node.document);
+    await vscode.window.showTextDocument(uri, { preview: false });
     return uri.toString();
   },
 };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { describeError } from '../core/describeError';
 import type { Log } from './log';
 import type { SandboxService } from './sandbox/sandboxService';
+import type { DraftStore } from '../documents/draftStore';
 import type { TreeNode } from '../tree/treeNode';
 import type { TenantConnections } from './tenants/tenantConnections';
 import type { TenantData } from './tenants/tenantData';
@@ -16,6 +17,7 @@ export interface CommandContext {
   readonly sandbox: SandboxService;
   readonly secrets: vscode.SecretStorage;
   readonly data: TenantData;
+  readonly drafts: DraftStore;
   /** Reloads a node's data (or all) in the Tenants view. */
   readonly refreshTree: (node?: TreeNode) => void;
 }

@@ -8,6 +8,7 @@ import type { TreeNode } from './treeNode';
 /** A node that stands for one policy document; clicking it opens the document. */
 export interface DocumentNode extends TreeNode {
   readonly document: DocumentIdentity;
+  readonly tenant: TenantRecord;
 }
 
 export function openCommand(node: DocumentNode): vscode.Command {

@@ -3,6 +3,8 @@ import { tenantKey } from '../core/tenants/tenantRecord';
 import type { TenantConnections } from '../host/tenants/tenantConnections';
 import type { TenantData } from '../host/tenants/tenantData';
 import type { TenantStore } from '../host/tenants/tenantStore';
+import type { DraftStore } from '../documents/draftStore';
+import { policyUri } from '../documents/policyDocumentProvider';
 import { TenantNode } from './tenantNode';
 import type { TreeNode, TreeServices } from './treeNode';
 
@@ -17,17 +19,30 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly probing = new Set<string>();
   private readonly subscriptions: vscode.Disposable[];
   private readonly services: TreeServices;
+  /** Documents with a saved draft, so their nodes show as modified. */
+  private draftUris = new Set<string>();
 
-  constructor(private readonly store: TenantStore, private readonly connections: TenantConnections, readonly data: TenantData) {
+  constructor(private readonly store: TenantStore, private readonly connections: TenantConnections, readonly data: TenantData, drafts: DraftStore) {
     this.services = { connections, data };
+    const loadDrafts = (): Promise<void> => drafts.list().then((set) => {
+      this.draftUris = new Set(set);
+      this.redraw();
+    });
+    void loadDrafts();
     this.subscriptions = [
       store.onDidChange(() => this.redraw()),
       connections.onDidChangeState(() => this.redraw()),
+      drafts.onDidChange(() => void loadDrafts()),
     ];
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.toTreeItem();
+    const item = node.toTreeItem();
+    if (node.document && node.tenant && this.draftUris.has(policyUri(node.tenant, node.document).toString())) {
+      item.description = `● draft${item.description ? ` · ${String(item.description)}` : ''}`;
+      item.contextValue = `${item.contextValue ?? ''}.modified`;
+    }
+    return item;
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {

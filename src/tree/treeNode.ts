@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { DocumentIdentity } from '../core/policy/documentUri';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import type { TenantConnections } from '../host/tenants/tenantConnections';
 import type { DataPart, TenantData } from '../host/tenants/tenantData';
@@ -20,6 +21,8 @@ export interface TreeNode {
   readonly tenant?: TenantRecord;
   /** The part of the tenant's data a refresh of this node reloads. */
   readonly dataPart?: DataPart;
+  /** The policy document this node stands for, if any (clicking opens it). */
+  readonly document?: DocumentIdentity;
   toTreeItem(): vscode.TreeItem;
   getChildren?(services: TreeServices): Promise<TreeNode[]>;
 }

@@ -1,0 +1,116 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { checkDocument } from '../core/policy/checkDocument';
+import type { Diagnostic } from '../core/policy/diagnostic';
+import { kindOfFileName, type DocumentKind } from '../core/policy/documentKinds';
+import { fromUri, fromWorkspacePath } from '../core/policy/documentUri';
+import { PolicySchemas } from '../core/policy/policySchemas';
+import { LIVE_SCHEME } from './liveDocumentProvider';
+import { POLICY_SCHEME } from './policyDocumentProvider';
+
+const SEVERITY: Record<Diagnostic['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** The policy document kind of a text document, from its file name suffix (any scheme, workspace files too). */
+export function documentKind(doc: { uri: vscode.Uri }): DocumentKind | undefined {
+  return kindOfFileName(path.posix.basename(doc.uri.path));
+}
+
+export function toVsRange(r: Diagnostic['range']): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+/**
+ * Runs our checks (core/policy/checkDocument) on policy documents and workspace files, as they are
+ * typed. The same checks gate a push, so the editor and push never disagree. VS Code's JSON service
+ * already reports syntax and schema problems from the same schema files (package.json
+ * jsonValidation); the editor shows ours for everything else, so no problem is listed twice.
+ */
+export class PolicyChecker implements vscode.Disposable {
+  private schemas?: PolicySchemas;
+  private readonly collection = vscode.languages.createDiagnosticCollection('cross-tenant');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly extensionPath: string) {
+    this.subscriptions = [
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 250)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
+    ];
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  /** Every problem of a document (syntax and schema included), with quick fixes: for push and for code actions. */
+  check(doc: vscode.TextDocument): Diagnostic[] {
+    const kind = documentKind(doc);
+    if (!kind) return [];
+    // Compiling the schemas takes tens of milliseconds: only when the first policy document is checked.
+    this.schemas ??= PolicySchemas.load(this.extensionPath);
+    const expectedTenantId = expectedPartner(doc.uri);
+    return checkDocument(kind.id, doc.getText(), { schemas: this.schemas, ...(expectedTenantId ? { expectedTenantId } : {}) });
+  }
+
+  private schedule(doc: vscode.TextDocument, delayMs: number): void {
+    if (!documentKind(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      if (doc.isClosed) return;
+      const shown = this.check(doc).filter((d) => d.code !== 'syntax' && !d.code.startsWith('schema-'));
+      this.collection.set(doc.uri, shown.map((d) => {
+        const diagnostic = new vscode.Diagnostic(toVsRange(d.range), d.message, SEVERITY[d.severity]);
+        diagnostic.source = 'cross-tenant';
+        diagnostic.code = d.code;
+        return diagnostic;
+      }));
+    }, delayMs));
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const s of this.subscriptions) s.dispose();
+    this.collection.dispose();
+  }
+}
+
+/** The partner tenant a partner or identity-sync document is about: from our URI, or from an exported file's name. */
+function expectedPartner(uri: vscode.Uri): string | undefined {
+  if (uri.scheme === POLICY_SCHEME || uri.scheme === LIVE_SCHEME) {
+    const id = fromUri(uri.path);
+    return id && 'partnerTenantId' in id ? id.partnerTenantId : undefined;
+  }
+  const segments = uri.path.split('/');
+  // Export layout: <tenant>/partners/<partnerTenantId>.xta-partner.json
+  const exported = fromWorkspacePath(segments.slice(-3).join('/'));
+  return exported?.partnerTenantId;
+}
+
+/** Quick fixes of our checks (semantic, schema and syntax alike) where the fix is unambiguous. */
+export class PolicyCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly checker: PolicyChecker) {}
+
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const d of this.checker.check(doc)) {
+      const r = toVsRange(d.range);
+      if (!r.intersection(range) || !d.fixes.length) continue;
+      for (const fix of d.fixes) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        for (const e of fix.edits) action.edit.replace(doc.uri, toVsRange(e.range), e.newText);
+        // Link the fix to the problem it solves: ours, or the JSON service's at the same place.
+        action.diagnostics = context.diagnostics.filter((cd) => cd.range.intersection(r));
+        action.isPreferred = d.fixes.length === 1;
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}

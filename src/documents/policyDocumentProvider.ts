@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import { toCanonicalText } from '../core/policy/canonical';
+import { toUri, type DocumentIdentity } from '../core/policy/documentUri';
+import type { TenantRecord } from '../core/tenants/tenantRecord';
+import type { DraftStore } from './draftStore';
+import { LIVE_SCHEME, type LiveDocumentProvider } from './liveDocumentProvider';
+
+export const POLICY_SCHEME = 'xtenant';
+
+/** The editable document of a policy: `xtenant://<sign-in method>/<tenantId>/…`. */
+export function policyUri(tenant: TenantRecord, document: DocumentIdentity): vscode.Uri {
+  return vscode.Uri.from({ scheme: POLICY_SCHEME, authority: tenant.auth, path: toUri(document) });
+}
+
+/** The live counterpart of an editable document (same identity, read-only scheme). */
+export function liveCounterpart(uri: vscode.Uri): vscode.Uri {
+  return uri.with({ scheme: LIVE_SCHEME });
+}
+
+/**
+ * Policies as editable documents. Reading gives the draft if there is one, else the live object as
+ * canonical JSON. Saving stores a draft (with the live text it started from) and never pushes:
+ * pushing is a separate, confirmed step.
+ */
+export class PolicyDocumentProvider implements vscode.FileSystemProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  /** Live text last served per document with no draft: the base of a draft started from it. */
+  private readonly served = new Map<string, { text: string; at: number }>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly live: LiveDocumentProvider, private readonly drafts: DraftStore) {
+    // A draft discarded or saved elsewhere: open editors re-read the document.
+    this.subscription = drafts.onDidChange((uri) => {
+      if (uri.scheme === POLICY_SCHEME) this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+    });
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const draft = await this.drafts.get(uri);
+    if (draft) return Buffer.from(draft.text, 'utf8');
+    return Buffer.from(await this.readLive(uri), 'utf8');
+  }
+
+  /** Canonical text of the live object, remembered as the base for a draft started now. */
+  async readLive(uri: vscode.Uri): Promise<string> {
+    const { identity, tenant } = await this.live.resolve(liveCounterpart(uri));
+    const text = toCanonicalText(identity.kind, await this.live.read(identity, tenant));
+    this.served.set(uri.toString(), { text, at: Date.now() });
+    return text;
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const existing = await this.drafts.get(uri);
+    const baseText = existing?.baseText ?? this.served.get(uri.toString())?.text ?? (await this.readLive(uri));
+    await this.drafts.save(uri, { text: Buffer.from(content).toString('utf8'), baseText, savedAt: Date.now() });
+  }
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    await this.live.resolve(liveCounterpart(uri));
+    const draft = await this.drafts.get(uri);
+    const mtime = draft?.savedAt ?? this.served.get(uri.toString())?.at ?? Date.now();
+    return { type: vscode.FileType.File, ctime: 0, mtime, size: draft ? Buffer.byteLength(draft.text) : 0 };
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  delete(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(`${uri.toString()}: use "Discard Draft" to drop changes; deleting a partner is a separate command.`);
+  }
+
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
