@@ -9,6 +9,8 @@ import { TenantData } from './host/tenants/tenantData';
 import { TenantStore } from './host/tenants/tenantStore';
 import { TenantsTreeProvider } from './tree/tenantsTreeProvider';
 import { DraftStore } from './documents/draftStore';
+import { EFFECTIVE_SCHEME, EffectiveDocumentProvider } from './documents/effectiveDocumentProvider';
+import { TenantHoverProvider } from './documents/tenantHoverProvider';
 import { LIVE_SCHEME, LiveDocumentProvider } from './documents/liveDocumentProvider';
 import { PolicyChecker, PolicyCodeActions } from './documents/policyChecker';
 import { POLICY_SCHEME, PolicyDocumentProvider } from './documents/policyDocumentProvider';
@@ -54,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     drafts,
     checker,
     vscode.languages.registerCodeActionsProvider({ pattern: '**/*.xta-*.json' }, new PolicyCodeActions(checker), { providedCodeActionKinds: PolicyCodeActions.kinds }),
+    vscode.languages.registerHoverProvider({ pattern: '**/*.xta-*.json' }, new TenantHoverProvider(tenants, connections)),
+    vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, new EffectiveDocumentProvider(tenants, connections)),
     new TenantsStatusBar(tenants, connections),
     ...commands.map((c) => registerCommand(c, ctx)),
   );

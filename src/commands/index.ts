@@ -2,6 +2,8 @@ import type { CommandDefinition } from '../host/runCommand';
 import { addTenant } from './addTenant';
 import { copyTenantId } from './copyTenantId';
 import { discardDraft } from './discardDraft';
+import { exportTenant } from './exportTenant';
+import { openEffective } from './openEffective';
 import { openPolicy } from './openPolicy';
 import { refresh } from './refresh';
 import { removeTenant } from './removeTenant';
@@ -21,6 +23,8 @@ export const commands: readonly CommandDefinition[] = [
   refresh,
   openPolicy,
   discardDraft,
+  openEffective,
+  exportTenant,
   copyTenantId,
   resetSandbox,
   showLog,

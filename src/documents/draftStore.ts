@@ -16,7 +16,7 @@ export interface Draft {
  */
 export class DraftStore implements vscode.Disposable {
   private readonly cache = new Map<string, Draft | null>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly changed = new vscode.EventEmitter<{ readonly uri: vscode.Uri; readonly discarded: boolean }>();
   readonly onDidChange = this.changed.event;
   private index?: Promise<Set<string>>;
 
@@ -70,7 +70,7 @@ export class DraftStore implements vscode.Disposable {
     await vscode.workspace.fs.writeFile(this.fileFor(uri), Buffer.from(JSON.stringify(draft), 'utf8'));
     this.cache.set(uri.toString(), draft);
     (await this.list()).add(uri.toString());
-    this.changed.fire(uri);
+    this.changed.fire({ uri, discarded: false });
   }
 
   async discard(uri: vscode.Uri): Promise<void> {
@@ -81,7 +81,7 @@ export class DraftStore implements vscode.Disposable {
     }
     this.cache.set(uri.toString(), null);
     (await this.list()).delete(uri.toString());
-    this.changed.fire(uri);
+    this.changed.fire({ uri, discarded: true });
   }
 
   dispose(): void {

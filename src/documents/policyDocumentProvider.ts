@@ -30,9 +30,10 @@ export class PolicyDocumentProvider implements vscode.FileSystemProvider {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly live: LiveDocumentProvider, private readonly drafts: DraftStore) {
-    // A draft discarded or saved elsewhere: open editors re-read the document.
-    this.subscription = drafts.onDidChange((uri) => {
-      if (uri.scheme === POLICY_SCHEME) this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+    // A discarded draft: open editors re-read the (now live) document. Not for saves: VS Code made
+    // those itself, and an event would make it re-read a document the user is still typing in.
+    this.subscription = drafts.onDidChange(({ uri, discarded }) => {
+      if (discarded && uri.scheme === POLICY_SCHEME) this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
     });
   }
 

@@ -4,16 +4,19 @@ import type { DataPart } from '../host/tenants/tenantData';
 import type { TreeNode } from './treeNode';
 
 /**
- * A line in the tree instead of children that could not be loaded (or an empty list). An error
- * node says why and retries when clicked; it replaces only its parent's children, never the tree.
+ * A line in the tree instead of children that could not be loaded (or an empty list, or a needed
+ * action such as signing in). An error node says why and retries when clicked; it replaces only
+ * its parent's children, never the tree.
  */
 export class MessageNode implements TreeNode {
   constructor(
     readonly id: string,
     private readonly text: string,
-    private readonly kind: 'error' | 'info',
+    private readonly kind: 'error' | 'info' | 'action',
     private readonly retry?: TreeNode,
     private readonly detail?: string,
+    /** For an `action` line: what clicking it does. */
+    private readonly action?: vscode.Command,
   ) {}
 
   get tenant(): TenantRecord | undefined {
@@ -27,8 +30,9 @@ export class MessageNode implements TreeNode {
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.contextValue = this.kind === 'error' ? 'message.error' : 'message.info';
-    item.iconPath = this.kind === 'error' ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')) : new vscode.ThemeIcon('info');
+    item.contextValue = `message.${this.kind}`;
+    item.iconPath = this.kind === 'error' ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')) : new vscode.ThemeIcon(this.kind === 'action' ? 'sign-in' : 'info');
+    if (this.action) item.command = this.action;
     if (this.kind === 'error') {
       item.description = 'click to retry';
       item.tooltip = new vscode.MarkdownString().appendText(`${this.text}\n\n${this.detail ?? ''}\n\nClick to try again; the full detail is in the log (Cross-Tenant: Show Log).`);

@@ -4,7 +4,7 @@ import type { PartnerSummary } from '../core/graph/partnerOverview';
 import { accessLevel, formatSummary, partnerSummaryParts } from '../core/policy/accessSummary';
 import { sanitizeLabel, type DocumentIdentity } from '../core/policy/documentUri';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from '../core/policy/markdownText';
 import { openCommand, type DocumentNode } from './policyNodes';
 import type { TreeNode } from './treeNode';
 

@@ -4,7 +4,7 @@ import { describeJobStatus, formatInterval, formatRelative, type JobStatus, type
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import type { SyncConfiguration } from '../host/tenants/tenantData';
 import { childrenOrError } from './childrenOrError';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from '../core/policy/markdownText';
 import { MessageNode } from './messageNode';
 import type { TreeNode, TreeServices } from './treeNode';
 
@@ -100,7 +100,8 @@ export class SyncJobNode implements TreeNode {
     item.id = this.id;
     const parts: string[] = [];
     if (s.lastRun) parts.push(`last run ${formatRelative(s.lastRun, this.now)}${s.lastResult ? `, ${s.lastResult.split(':')[0]}` : ''}`);
-    if (s.nextRun) parts.push(`next ${formatRelative(s.nextRun, this.now)}`);
+    // The schedule is an estimate: a cycle that is late is "due", not "3 min ago".
+    if (s.nextRun) parts.push(s.nextRun > this.now ? `next ${formatRelative(s.nextRun, this.now)}` : 'next run due');
     item.description = parts.join(' · ');
     const [icon, color] = STATUS_ICON[s.kind];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);

@@ -3,9 +3,10 @@ import { getCloud } from '../core/auth/clouds';
 import { tenantKey, type AuthMethod, type TenantRecord } from '../core/tenants/tenantRecord';
 import { tenantLabel, type TenantState } from '../host/tenants/tenantConnections';
 import { AccessNode } from './accessNode';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from '../core/policy/markdownText';
 import { SyncNode } from './syncNode';
-import type { TreeNode } from './treeNode';
+import { MessageNode } from './messageNode';
+import type { TreeNode, TreeServices } from './treeNode';
 
 const METHOD_LABEL: Record<AuthMethod, string> = {
   microsoft: 'Microsoft account (VS Code)',
@@ -38,8 +39,7 @@ export class TenantNode implements TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const r = this.tenant;
-    const expandable = this.state.kind === 'signedIn';
-    const item = new vscode.TreeItem(tenantLabel(r), expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(tenantLabel(r), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const parts = [r.defaultDomain && r.displayName ? r.defaultDomain : undefined, r.cloud !== 'global' ? getCloud(r.cloud).displayName : undefined, r.auth === 'sandbox' ? 'sandbox' : undefined];
     if (this.state.kind !== 'signedIn') parts.push(STATE_LABEL[this.state.kind]);
@@ -57,9 +57,17 @@ export class TenantNode implements TreeNode {
     return item;
   }
 
-  getChildren(): Promise<TreeNode[]> {
-    if (this.state.kind !== 'signedIn') return Promise.resolve([]);
-    return Promise.resolve([new AccessNode(this.tenant), new SyncNode(this.tenant)]);
+  async getChildren(services: TreeServices): Promise<TreeNode[]> {
+    // Expanding a tenant whose state is still being checked waits for that check.
+    const state = this.state.kind === 'checking' ? await services.connections.probe(this.tenant) : this.state;
+    switch (state.kind) {
+      case 'signedIn':
+        return [new AccessNode(this.tenant), new SyncNode(this.tenant)];
+      case 'error':
+        return [new MessageNode(`${this.id}/error`, state.message, 'error', this)];
+      default:
+        return [new MessageNode(`${this.id}/signIn`, `Sign in to ${tenantLabel(this.tenant)} to see its settings`, 'action', undefined, undefined, { command: 'crossTenant.signIn', title: 'Sign In', arguments: [this] })];
+    }
   }
 }
 

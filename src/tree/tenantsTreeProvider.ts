@@ -16,7 +16,6 @@ import type { TreeNode, TreeServices } from './treeNode';
 export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly probing = new Set<string>();
   private readonly subscriptions: vscode.Disposable[];
   private readonly services: TreeServices;
   /** Documents with a saved draft, so their nodes show as modified. */
@@ -54,10 +53,7 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return this.store.all().map((record) => {
       const key = tenantKey(record);
       const state = this.connections.state(key);
-      if (state.kind === 'checking' && !this.probing.has(key)) {
-        this.probing.add(key);
-        void this.connections.probe(record).finally(() => this.probing.delete(key));
-      }
+      if (state.kind === 'checking') void this.connections.probe(record);
       return new TenantNode(record, state);
     });
   }

@@ -17,7 +17,8 @@ const vsix = process.env.VSIX && path.resolve(process.env.VSIX);
 const log = makeLogger(`e2e ${version}`);
 fs.mkdirSync(shots, { recursive: true });
 
-const server = new CodeServer({ version, outDir, tag: 'e2e', log });
+// Typing in the editor goes through Playwright: no auto-closing or auto-indent to second-guess it.
+const server = new CodeServer({ version, outDir, tag: 'e2e', log, settings: { 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoIndent': 'none', 'editor.formatOnType': false, 'files.autoSave': 'off' } });
 let browser;
 const mem = startMemorySampler();
 const cleanup = async () => {
@@ -25,6 +26,18 @@ const cleanup = async () => {
   await server.stop();
 };
 hardTimeout(Number(process.env.TIMEOUT_S || 240), log, cleanup);
+
+/** Drags the side bar's edge by dx pixels (wider for tree screenshots, narrower for the editor). */
+async function resizeSideBar(dx) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const x = box.x + box.width + 1;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y, { steps: 8 });
+  await page.mouse.up();
+}
 
 const results = [];
 let page;
@@ -77,15 +90,7 @@ try {
   await check('expanding two tenants shows partners by name and sync jobs with status', async () => {
     const pane = sideBarPane(page, 'Tenants');
     // A wider side bar, so descriptions are readable in the screenshots.
-    const paneBox = await page.locator('.part.sidebar').boundingBox();
-    if (paneBox) {
-      const x = paneBox.x + paneBox.width + 1;
-      const y = paneBox.y + paneBox.height / 2;
-      await page.mouse.move(x, y);
-      await page.mouse.down();
-      await page.mouse.move(x + 420, y, { steps: 8 });
-      await page.mouse.up();
-    }
+    await resizeSideBar(420);
     for (const tenant of ['Contoso Group', 'Fabrikam Retail']) {
       await pane.getByRole('treeitem', { name: new RegExp(`^${tenant}`) }).click();
       await page.keyboard.press('ArrowRight');
@@ -101,6 +106,36 @@ try {
     await page.screenshot({ path: path.join(shots, 'tree-dark.png') });
     await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
   });
+  await check('a partner policy opens from the tree, explains a broken rule and completes values', async () => {
+    const pane = sideBarPane(page, 'Tenants');
+    await resizeSideBar(-330);
+    await pane.getByRole('treeitem', { name: /^Tailspin Toys tailspintoys/ }).first().click();
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await page.locator('.tabs-container .tab', { hasText: 'tailspintoys.onmicrosoft.com.xta-partner.json' }).waitFor({ timeout: 20000 });
+    await editor.locator('.view-lines', { hasText: 'b2bCollaborationInbound' }).waitFor({ timeout: 20000 });
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    // insertText types without Monaco's auto-closing of quotes and brackets.
+    await page.keyboard.insertText('{\n  "B2BCollaborationInbound": null,\n  "b2bDirectConnectInbound": {\n    "usersAndGroups": { "accessType": "');
+    // Whatever the editor closed on its own after the cursor goes; the rest is typed below.
+    await page.keyboard.press('Shift+Control+End');
+    await page.keyboard.press('Delete');
+    await editor.locator('.squiggly-error').first().waitFor({ timeout: 20000 });
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'allowed' }).first().waitFor({ timeout: 20000 });
+    await page.screenshot({ path: path.join(shots, 'partner-diagnostic-completion.png') });
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('allowed", "targets": [{ "target": "AllUsers", "targetType": "user" }] },\n    "applications": { "accessType": "allowed", "targets": [{ "target": "Office365", "targetType": "application" }] }\n  }\n}\n');
+    await runCommand(page, 'Problems: Focus on Problems View');
+    await page.locator('.part.panel', { hasText: 'must be written "b2bCollaborationInbound"' }).first().waitFor({ timeout: 20000 });
+    await page.screenshot({ path: path.join(shots, 'partner-problems.png') });
+    await editor.click();
+  });
+  await check('saving keeps a draft, marked in the tree', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+S');
+    await sideBarPane(page, 'Tenants').getByRole('treeitem', { name: /^Tailspin Toys ● draft/ }).first().waitFor({ timeout: 20000 });
+  });
   await check('the tenants are still there after a window reload', async () => {
     await page.reload({ waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
@@ -108,6 +143,25 @@ try {
     // The view comes back where it was; reveal it by its focus command in case the side bar is closed.
     await runCommand(page, 'Focus on Tenants View');
     await pane.getByRole('treeitem', { name: /^Contoso Group/ }).waitFor({ timeout: 30000 });
+  });
+  await check('the draft is still there after the reload', async () => {
+    const pane = sideBarPane(page, 'Tenants');
+    await pane.getByRole('treeitem', { name: /^Contoso Group/ }).first().click();
+    await page.keyboard.press('ArrowRight');
+    await runCommand(page, 'View: Close All Editors');
+    const draftNode = pane.getByRole('treeitem', { name: /^Tailspin Toys ● draft/ }).first();
+    await draftNode.waitFor({ timeout: 30000 });
+    // Rows still move while the restored tree loads its children: click again if the first landed elsewhere.
+    for (let attempt = 1; ; attempt++) {
+      await draftNode.click();
+      try {
+        await page.locator('.editor-instance .view-lines', { hasText: 'B2BCollaborationInbound' }).first().waitFor({ timeout: 5000 });
+        break;
+      } catch (e) {
+        if (attempt >= 4) throw e;
+      }
+    }
+    await page.screenshot({ path: path.join(shots, 'draft-after-reload.png') });
   });
   await check('"Cross-Tenant: Show Log" from the palette shows the log with the activation time', async () => {
     await runCommand(page, 'Cross-Tenant: Show Log');

@@ -188,4 +188,44 @@ describe('policy documents', () => {
     assert.match(all.find((d) => d.code === 'tenant-id-mismatch')!.message, new RegExp(partnerId));
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com'), { recursive: true });
   });
+
+  it('opens a partner\'s effective settings, annotated as set on the partner or inherited', async () => {
+    const api = await extensionApi();
+    const node = await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS, 'Northwind Traders');
+    await vscode.commands.executeCommand('crossTenant.openEffective', node);
+    const editor = await waitFor('the effective document', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'xtenant-effective' ? vscode.window.activeTextEditor : undefined));
+    const text = editor.document.getText();
+    assert.equal(editor.document.languageId, 'jsonc');
+    assert.match(text, /set on this partner/);
+    assert.match(text, /inherited from the default settings/);
+    assert.match(text, /"b2bDirectConnectInbound"/);
+  });
+
+  it('exports a tenant into the workspace as reviewable files that pass the checks', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const paths = await vscode.commands.executeCommand<string[]>('crossTenant.exportTenant', 'contoso.onmicrosoft.com', { folder, overwrite: true });
+    assert.ok(paths.includes('contoso.onmicrosoft.com/README.md'), paths.join(', '));
+    assert.ok(paths.includes('contoso.onmicrosoft.com/default.xta-default.json'));
+    assert.ok(paths.includes('contoso.onmicrosoft.com/policy.xta-policy.json'));
+    const fabrikam = '7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58';
+    const partnerPath = `contoso.onmicrosoft.com/partners/${fabrikam}.xta-partner.json`;
+    assert.ok(paths.includes(partnerPath));
+    const readme = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com', 'README.md'))).toString('utf8');
+    assert.match(readme, /Fabrikam Retail/);
+    const file = vscode.Uri.joinPath(folder, ...partnerPath.split('/'));
+    await vscode.window.showTextDocument(file);
+    await new Promise((r) => setTimeout(r, 1500));
+    const errors = vscode.languages.getDiagnostics(file).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(errors.map((d) => d.message), [], 'an exported file has no errors');
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com'), { recursive: true });
+  });
+
+  it('hovering a tenant id shows the organization it names', async () => {
+    const editor = await openFromTree('Contoso Group', 'Cross-tenant access', PARTNERS, 'Fabrikam Retail');
+    await replaceAll(editor, '{\n  "tenantId": "7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58"\n}\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, '7b1e5d93', 4));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n').replace(/\\/g, '');
+    assert.match(text, /Fabrikam Retail/);
+    assert.match(text, /fabrikamretail\.onmicrosoft\.com/);
+  });
 });

@@ -42,7 +42,8 @@ describe('the Tenants tree', () => {
     const description = String(northwind.description);
     assert.match(description, /\(B2B in [✓✗◐] out [✓✗◐]\)/, `B2B collaboration is inherited: ${description}`);
     assert.doesNotMatch(description, /\(direct connect/, 'direct connect is explicit');
-    const tooltip = (northwind.tooltip as vscode.MarkdownString).value;
+    // Markdown-escaped text from Graph: compare the text as it reads.
+    const tooltip = (northwind.tooltip as vscode.MarkdownString).value.replace(/\\/g, '');
     assert.match(tooltip, /B2B collaboration inbound \| [a-z]+ \| _default_/);
     assert.match(tooltip, /B2B direct connect inbound \| users allowed: AllUsers; apps allowed: Office365 \| partner/);
     assert.match(tooltip, /B2B direct connect outbound \| allowed \| partner/);
@@ -69,16 +70,16 @@ describe('the Tenants tree', () => {
     const active = jobs.find((j) => String(j.contextValue) === 'syncJob.active');
     assert.ok(active, 'a healthy job');
     assert.equal(labelOf(active), 'Active');
-    assert.match(String(active.description), /^last run .* ago.* · next (in|any)/);
+    assert.match(String(active.description), /^last run .* ago.* · next (in \d+|any moment|run due)/);
   });
 
-  it('opens a partner\'s live policy from the tree as canonical JSON', async () => {
+  it('opens a partner\'s policy from the tree as canonical JSON', async () => {
     const api = await extensionApi();
     const partner = await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS, 'Fabrikam Retail');
     const item = api.tree.getTreeItem(partner);
     assert.equal(item.command?.command, 'crossTenant.openPolicy');
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
-    const editor = await waitFor('the partner document', () => vscode.window.activeTextEditor?.document.uri.scheme === 'xtenant-live' ? vscode.window.activeTextEditor : undefined);
+    const editor = await waitFor('the partner document', () => vscode.window.activeTextEditor?.document.uri.scheme === 'xtenant' ? vscode.window.activeTextEditor : undefined);
     assert.match(editor.document.uri.path, /\/partners\/[0-9a-f-]{36}\/fabrikamretail\.onmicrosoft\.com\.xta-partner\.json$/);
     const json = JSON.parse(editor.document.getText()) as Record<string, unknown>;
     assert.ok('automaticUserConsentSettings' in json);

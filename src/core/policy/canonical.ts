@@ -17,6 +17,15 @@ export function toCanonicalText(kind: DocumentKindId, graphObject: object): stri
   return `${JSON.stringify(ordered(kept, DOCUMENT_KINDS[kind].graphType), null, 2)}\n`;
 }
 
+/**
+ * A value (of Graph type `type`, or of unknown type) with its keys in canonical order at every
+ * depth and `@odata.*` annotations dropped: the ordering `toCanonicalText` applies, for documents
+ * that print parts of a Graph object themselves (the effective settings view).
+ */
+export function canonicalOrder(value: unknown, type: GraphTypeName | undefined): unknown {
+  return ordered(value, type);
+}
+
 function ordered(value: unknown, type: GraphTypeName | undefined): unknown {
   if (Array.isArray(value)) return value.map((item) => ordered(item, type));
   if (typeof value !== 'object' || value === null) return value;

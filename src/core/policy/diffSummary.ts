@@ -48,6 +48,19 @@ const LABELS: Readonly<Record<string, string>> = {
   allowedCloudEndpoints: 'allowed cloud endpoints',
 };
 
+/**
+ * What people call a property ("inboundTrust" → "inbound trust", "isMfaAccepted" → "MFA"); unlisted
+ * names are spelled out from their camelCase form ("accessType" → "access type").
+ */
+export function propertyLabel(name: string): string {
+  return Object.prototype.hasOwnProperty.call(LABELS, name) ? LABELS[name] : spellOut(name);
+}
+
+/** A property path in words, e.g. "B2B collaboration inbound › users and groups › access type". */
+export function pathLabel(path: readonly string[]): string {
+  return path.length === 0 ? 'the document' : path.map(propertyLabel).join(' › ');
+}
+
 /** Properties whose value is what their container means; the line names the container only. */
 const ELIDED = new Set(['accessType', 'isSyncAllowed']);
 

@@ -40,6 +40,7 @@ export class TenantConnections implements vscode.Disposable {
   private readonly states = new Map<string, TenantState>();
   /** Device-code credentials authenticated in this session (MSAL keeps their tokens in memory only). */
   private readonly liveDeviceCode = new Set<string>();
+  private readonly probes = new Map<string, Promise<TenantState>>();
   private readonly changed = new vscode.EventEmitter<string>();
   readonly onDidChangeState = this.changed.event;
 
@@ -74,7 +75,18 @@ export class TenantConnections implements vscode.Disposable {
    * Checks silently whether the tenant can be used now, and refreshes its name from Graph (so the
    * tree shows the organization's current name, read with this tenant's own token).
    */
-  async probe(record: TenantRecord, signal?: AbortSignal): Promise<TenantState> {
+  probe(record: TenantRecord, signal?: AbortSignal): Promise<TenantState> {
+    // The tree, the status bar and a refresh may all ask at once: one check serves them all.
+    const key = tenantKey(record);
+    let pending = this.probes.get(key);
+    if (!pending) {
+      pending = this.check(record, signal).finally(() => this.probes.delete(key));
+      this.probes.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async check(record: TenantRecord, signal?: AbortSignal): Promise<TenantState> {
     const key = tenantKey(record);
     if (record.signedOut) return this.setState(key, { kind: 'needsSignIn' });
     try {

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { getPartner } from '../core/graph/operations/partners';
+import { getDefaultConfiguration } from '../core/graph/operations/policy';
+import { effectiveDocumentText } from '../core/policy/effectiveDocument';
+import { isTenantId } from '../core/tenants/tenantRecord';
+import type { TenantConnections } from '../host/tenants/tenantConnections';
+import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { TenantStore } from '../host/tenants/tenantStore';
+
+export const EFFECTIVE_SCHEME = 'xtenant-effective';
+
+/** `xtenant-effective://<method>/<tenantId>/<partnerTenantId>/<label>.effective.jsonc` */
+export function effectiveUri(auth: string, tenantId: string, partnerTenantId: string, label: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: EFFECTIVE_SCHEME, authority: auth, path: `/${tenantId}/${partnerTenantId}/${label}.effective.jsonc` });
+}
+
+/**
+ * What actually applies to a partner (its own settings over the default, each value annotated as
+ * set on the partner or inherited), read fresh from Graph each time the document is opened.
+ * Read-only: changes are made in the partner or default documents.
+ */
+export class EffectiveDocumentProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly store: TenantStore, private readonly connections: TenantConnections) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const [tenantId, partnerTenantId] = uri.path.split('/').filter(Boolean);
+    if (!isTenantId(tenantId ?? '') || !isTenantId(partnerTenantId ?? '')) throw new Error(`Not an effective-settings document: ${uri.toString()}`);
+    await this.store.load();
+    const tenant = this.store.all().find((r) => r.auth === uri.authority && r.tenantId === tenantId);
+    if (!tenant) throw new Error(`Tenant ${tenantId} is not in the Tenants view.`);
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    const client = this.connections.client(tenant);
+    const [partner, defaults] = await Promise.all([getPartner(client, partnerTenantId, { signal: abort.signal }), getDefaultConfiguration(client, { signal: abort.signal })]);
+    const label = decodeURIComponent(uri.path.split('/').pop() ?? '').replace(/\.effective\.jsonc$/, '');
+    return effectiveDocumentText(partner, defaults, { partnerDomain: label, tenant: tenantLabel(tenant) });
+  }
+}
