@@ -55,6 +55,12 @@ const lazyBundles = [
   { entryPoints: ['src/host/auth/identityCredentials.ts'], outfile: 'dist/identity.js' },
 ].map((b) => ({ ...extension, ...b }));
 
+/**
+ * The `cross-tenant` command-line tool (package.json `bin`): plain Node, CommonJS, started through
+ * its shebang; it needs no `vscode` and loads @azure/identity only for real tenants.
+ */
+const cli = { ...extension, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } };
+
 /** The webview bundle (browser code of the provisioning-log panel), built only once its source exists. */
 const fs = require('fs');
 const webview = fs.existsSync('src/webview-ui/main.ts') && {
@@ -67,7 +73,7 @@ const webview = fs.existsSync('src/webview-ui/main.ts') && {
 };
 
 async function main() {
-  const configs = [extension, ...lazyBundles, webview].filter(Boolean);
+  const configs = [extension, ...lazyBundles, cli, webview].filter(Boolean);
   const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
@@ -76,9 +82,16 @@ async function main() {
   const results = await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   if (results.some((r) => r.errors.length)) process.exit(1);
+  // Runnable as ./dist/cli.js (npm sets the mode itself when it links a bin).
+  fs.chmodSync(cli.outfile, 0o755);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Required by a test (test/unit/cli) to build the CLI from this same configuration.
+module.exports = { cli };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

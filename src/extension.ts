@@ -11,6 +11,10 @@ import { TenantsTreeProvider } from './tree/tenantsTreeProvider';
 import { DraftStore } from './documents/draftStore';
 import { EFFECTIVE_SCHEME, EffectiveDocumentProvider } from './documents/effectiveDocumentProvider';
 import { TenantHoverProvider } from './documents/tenantHoverProvider';
+import { BASE_SCHEME, BaseDocumentProvider } from './documents/baseDocumentProvider';
+import { PushService } from './documents/pushService';
+import { registerPushOnSave } from './documents/pushOnSave';
+import { DriftDiagnostics } from './documents/driftDiagnostics';
 import { LIVE_SCHEME, LiveDocumentProvider } from './documents/liveDocumentProvider';
 import { PolicyChecker, PolicyCodeActions } from './documents/policyChecker';
 import { POLICY_SCHEME, PolicyDocumentProvider } from './documents/policyDocumentProvider';
@@ -42,7 +46,9 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const documents = new PolicyDocumentProvider(live, drafts);
   const checker = new PolicyChecker(context.extensionPath);
   const tree = new TenantsTreeProvider(tenants, connections, data, drafts);
-  const ctx: CommandContext = { log, tenants, connections, sandbox, data, drafts, secrets: context.secrets, refreshTree: (node) => tree.refresh(node) };
+  const push = new PushService(tenants, connections, live, drafts, checker, data, log);
+  const drift = new DriftDiagnostics();
+  const ctx: CommandContext = { log, tenants, connections, sandbox, data, drafts, push, drift, secrets: context.secrets, refreshTree: (node) => tree.refresh(node) };
   context.subscriptions.push(
     channel,
     tenants,
@@ -58,6 +64,10 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     vscode.languages.registerCodeActionsProvider({ pattern: '**/*.xta-*.json' }, new PolicyCodeActions(checker), { providedCodeActionKinds: PolicyCodeActions.kinds }),
     vscode.languages.registerHoverProvider({ pattern: '**/*.xta-*.json' }, new TenantHoverProvider(tenants, connections)),
     vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, new EffectiveDocumentProvider(tenants, connections)),
+    vscode.workspace.registerTextDocumentContentProvider(BASE_SCHEME, new BaseDocumentProvider(drafts)),
+    registerPushOnSave(),
+    drift,
+    vscode.languages.registerCodeActionsProvider({ pattern: '**/*.xta-*.json' }, drift, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     new TenantsStatusBar(tenants, connections),
     ...commands.map((c) => registerCommand(c, ctx)),
   );

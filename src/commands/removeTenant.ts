@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
 import { tenantKey } from '../core/tenants/tenantRecord';
+import { confirmModal } from '../host/confirm';
 import type { CommandDefinition } from '../host/runCommand';
 import { pickTenant } from '../host/pickTenant';
 import { secretKey, tenantLabel } from '../host/tenants/tenantConnections';
@@ -10,16 +10,7 @@ export const removeTenant: CommandDefinition = {
   run: async (ctx, arg, options) => {
     const record = await pickTenant(ctx, arg, 'Remove which tenant from the view?');
     if (!record) return;
-    const skipConfirm = (options as { confirm?: boolean } | undefined)?.confirm === false;
-    if (!skipConfirm) {
-      const remove = 'Remove';
-      const choice = await vscode.window.showWarningMessage(
-        `Remove ${tenantLabel(record)} from the Tenants view?`,
-        { modal: true, detail: 'Nothing changes in the tenant. You can add it again later.' },
-        remove,
-      );
-      if (choice !== remove) return;
-    }
+    if (!(await confirmModal(options, `Remove ${tenantLabel(record)} from the Tenants view?`, 'Nothing changes in the tenant. You can add it again later.', 'Remove'))) return;
     const key = tenantKey(record);
     if (record.auth === 'clientSecret') await ctx.secrets.delete(secretKey(record));
     ctx.connections.forget(key);

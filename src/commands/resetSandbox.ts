@@ -1,18 +1,17 @@
-import * as vscode from 'vscode';
+import { confirmModal } from '../host/confirm';
 import type { CommandDefinition } from '../host/runCommand';
 
 /** Drops every change made in the sandbox tenants and restores their seeded state. */
 export const resetSandbox: CommandDefinition = {
   id: 'crossTenant.resetSandbox',
   run: async (ctx, options) => {
-    if ((options as { confirm?: boolean } | undefined)?.confirm !== false) {
-      const reset = 'Reset Sandbox';
-      const choice = await vscode.window.showWarningMessage('Reset the sandbox tenants?', { modal: true, detail: 'Every change made to the sandbox tenants is lost. Real tenants are not affected.' }, reset);
-      if (choice !== reset) return;
-    }
+    if (!(await confirmModal(options, 'Reset the sandbox tenants?', 'Every change made to the sandbox tenants is lost. Real tenants are not affected.', 'Reset Sandbox'))) return;
     await ctx.sandbox.reset();
     await ctx.tenants.load();
-    await Promise.all(ctx.tenants.all().filter((r) => r.auth === 'sandbox').map((r) => ctx.connections.probe(r)));
+    const sandboxTenants = ctx.tenants.all().filter((r) => r.auth === 'sandbox');
+    for (const r of sandboxTenants) ctx.data.invalidate(r);
+    await Promise.all(sandboxTenants.map((r) => ctx.connections.probe(r)));
+    ctx.refreshTree();
     ctx.log.info('The sandbox tenants were reset to their seeded state.');
   },
 };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DocumentFileSystem } from './documentFileSystem';
 import { getIdentitySync } from '../core/graph/operations/identitySync';
 import { getPartner } from '../core/graph/operations/partners';
 import { getDefaultConfiguration, getPolicy } from '../core/graph/operations/policy';
@@ -20,11 +21,11 @@ export function liveUri(tenant: TenantRecord, document: DocumentIdentity): vscod
  * Read-only documents with what the tenant holds right now, as canonical JSON: every read goes to
  * Graph, so a diff against it is always against live. Opening one never changes anything.
  */
-export class LiveDocumentProvider implements vscode.FileSystemProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
+export class LiveDocumentProvider extends DocumentFileSystem {
 
-  constructor(private readonly store: TenantStore, private readonly connections: TenantConnections) {}
+  constructor(private readonly store: TenantStore, private readonly connections: TenantConnections) {
+    super();
+  }
 
   /** Resolves a URI to its document identity and the tenant whose session reads it. */
   async resolve(uri: vscode.Uri): Promise<{ identity: DocumentIdentity; tenant: TenantRecord }> {
@@ -67,27 +68,11 @@ export class LiveDocumentProvider implements vscode.FileSystemProvider {
     return { type: vscode.FileType.File, ctime: 0, mtime: Date.now(), size: 0, permissions: vscode.FilePermission.Readonly };
   }
 
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-
-  readDirectory(): [string, vscode.FileType][] {
-    return [];
-  }
-
-  createDirectory(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
   writeFile(uri: vscode.Uri): void {
     throw vscode.FileSystemError.NoPermissions(uri);
   }
 
   delete(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  rename(uri: vscode.Uri): void {
     throw vscode.FileSystemError.NoPermissions(uri);
   }
 }

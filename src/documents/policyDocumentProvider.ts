@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DocumentFileSystem } from './documentFileSystem';
 import { toCanonicalText } from '../core/policy/canonical';
 import { toUri, type DocumentIdentity } from '../core/policy/documentUri';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
@@ -22,14 +23,13 @@ export function liveCounterpart(uri: vscode.Uri): vscode.Uri {
  * canonical JSON. Saving stores a draft (with the live text it started from) and never pushes:
  * pushing is a separate, confirmed step.
  */
-export class PolicyDocumentProvider implements vscode.FileSystemProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
+export class PolicyDocumentProvider extends DocumentFileSystem {
   /** Live text last served per document with no draft: the base of a draft started from it. */
   private readonly served = new Map<string, { text: string; at: number }>();
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly live: LiveDocumentProvider, private readonly drafts: DraftStore) {
+    super();
     // A discarded draft: open editors re-read the (now live) document. Not for saves: VS Code made
     // those itself, and an event would make it re-read a document the user is still typing in.
     this.subscription = drafts.onDidChange(({ uri, discarded }) => {
@@ -64,25 +64,10 @@ export class PolicyDocumentProvider implements vscode.FileSystemProvider {
     return { type: vscode.FileType.File, ctime: 0, mtime, size: draft ? Buffer.byteLength(draft.text) : 0 };
   }
 
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-
-  readDirectory(): [string, vscode.FileType][] {
-    return [];
-  }
-
-  createDirectory(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
   delete(uri: vscode.Uri): void {
     throw vscode.FileSystemError.NoPermissions(`${uri.toString()}: use "Discard Draft" to drop changes; deleting a partner is a separate command.`);
   }
 
-  rename(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
 
   dispose(): void {
     this.subscription.dispose();

@@ -3,6 +3,8 @@ import { describeError } from '../core/describeError';
 import type { Log } from './log';
 import type { SandboxService } from './sandbox/sandboxService';
 import type { DraftStore } from '../documents/draftStore';
+import type { DriftDiagnostics } from '../documents/driftDiagnostics';
+import type { PushService } from '../documents/pushService';
 import type { TreeNode } from '../tree/treeNode';
 import type { TenantConnections } from './tenants/tenantConnections';
 import type { TenantData } from './tenants/tenantData';
@@ -18,6 +20,8 @@ export interface CommandContext {
   readonly secrets: vscode.SecretStorage;
   readonly data: TenantData;
   readonly drafts: DraftStore;
+  readonly push: PushService;
+  readonly drift: DriftDiagnostics;
   /** Reloads a node's data (or all) in the Tenants view. */
   readonly refreshTree: (node?: TreeNode) => void;
 }

@@ -92,7 +92,8 @@ try {
     // A wider side bar, so descriptions are readable in the screenshots.
     await resizeSideBar(420);
     for (const tenant of ['Contoso Group', 'Fabrikam Retail']) {
-      await pane.getByRole('treeitem', { name: new RegExp(`^${tenant}`) }).click();
+      // The tenant row (partners and sync configurations can have the same name).
+      await pane.getByRole('treeitem', { name: new RegExp(`^${tenant} \\S+ · sandbox`) }).first().click();
       await page.keyboard.press('ArrowRight');
     }
     await pane.getByRole('treeitem', { name: /^Fabrikam Retail fabrikamretail/ }).first().waitFor({ timeout: 20000 });
@@ -135,6 +136,39 @@ try {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+S');
     await sideBarPane(page, 'Tenants').getByRole('treeitem', { name: /^Tailspin Toys ● draft/ }).first().waitFor({ timeout: 20000 });
+  });
+  await check('a draft is diffed against live and pushed after a confirmation that lists the changes', async () => {
+    const pane = sideBarPane(page, 'Tenants');
+    await runCommand(page, 'View: Close All Editors');
+    await pane.getByRole('treeitem', { name: /^Northwind Traders northwindtraders\.onmicrosoft\.com · / }).first().click();
+    const editor = page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
+    await page.locator('.tabs-container .tab', { hasText: 'northwindtraders.onmicrosoft.com.xta-partner.json' }).waitFor({ timeout: 20000 });
+    await editor.locator('.view-lines', { hasText: 'b2bDirectConnectInbound' }).waitFor({ timeout: 20000 });
+    // Trust compliant devices from Northwind.
+    await editor.locator('.view-lines').click();
+    // Find selects the match; closing Find keeps the selection, which the typed text replaces.
+    await page.keyboard.press('Control+F');
+    await page.locator('.find-widget.visible').waitFor({ timeout: 10000 });
+    await page.keyboard.type('CompliantDeviceAccepted": false');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('CompliantDeviceAccepted": true');
+    // The edited line scrolled into view (Find revealed it).
+    await editor.locator('.view-lines', { hasText: '"isCompliantDeviceAccepted": true' }).waitFor({ timeout: 10000 });
+    await page.keyboard.press('Control+S');
+    await pane.getByRole('treeitem', { name: /^Northwind Traders ● draft/ }).first().waitFor({ timeout: 20000 });
+    await runCommand(page, 'Cross-Tenant: Diff Against Live');
+    await page.locator('.tabs-container .tab', { hasText: 'live ↔ draft' }).waitFor({ timeout: 20000 });
+    await page.locator('.editor-instance .line-insert, .editor-instance .char-insert').first().waitFor({ timeout: 20000 });
+    await page.screenshot({ path: path.join(shots, 'diff-against-live.png') });
+    await runCommand(page, 'Cross-Tenant: Push to Tenant');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.filter({ hasText: 'Push to Contoso Group' }).waitFor({ timeout: 20000 });
+    await dialog.filter({ hasText: /compliant/i }).waitFor({ timeout: 5000 });
+    await page.screenshot({ path: path.join(shots, 'push-confirmation.png') });
+    await dialog.getByRole('button', { name: 'Push', exact: true }).click();
+    await pane.getByRole('treeitem', { name: /^Northwind Traders northwindtraders\.onmicrosoft\.com · .*trusts MFA, compliant/ }).first().waitFor({ timeout: 20000 });
+    await runCommand(page, 'View: Close All Editors');
   });
   await check('the tenants are still there after a window reload', async () => {
     await page.reload({ waitUntil: 'domcontentloaded' });

@@ -1,7 +1,7 @@
 import { effectivePartner, INHERITABLE_SETTINGS } from '../graph/effectivePartner';
 import type { DefaultConfiguration, Partner } from '../graph/types';
 import { propertyLabel } from './diffSummary';
-import { isPlainObject, sameValue } from './documentPaths';
+import { isPlainObject, sameValue, unsentKeys } from './documentPaths';
 
 export interface BlastRadiusEntry {
   /** The default's property, e.g. `inboundTrust`. */
@@ -18,11 +18,16 @@ export interface BlastRadiusEntry {
  * the whole setting (their property is null or absent), or a changed field of it that they leave
  * null inside their own object. Inheritance is effectivePartner's, evaluated against the default
  * before and after, so a field the default starts or stops setting counts either way. Settings
- * that changed but reach no partner are listed with an empty list.
+ * that changed but reach no partner are listed with an empty list. `after` may be a draft parsed
+ * from a document: settings read-only on the default (automatic consent), which documents leave
+ * out, are not changes.
  */
 export function defaultBlastRadius(before: DefaultConfiguration, after: DefaultConfiguration, partners: readonly Partner[]): BlastRadiusEntry[] {
   const entries: BlastRadiusEntry[] = [];
+  // Read-only on the default (automaticUserConsentSettings): a document leaves it out and a push never changes it.
+  const unsent = new Set(unsentKeys('default'));
   for (const setting of INHERITABLE_SETTINGS) {
+    if (unsent.has(setting)) continue;
     const was: unknown = before[setting];
     const now: unknown = after[setting];
     if (sameValue(was, now)) continue;
@@ -33,8 +38,8 @@ export function defaultBlastRadius(before: DefaultConfiguration, after: DefaultC
         const sides = [effectivePartner(partner, before).settings[setting], effectivePartner(partner, after).settings[setting]];
         if (sides.some((side) => side.source === 'default')) return true;
         const inherited = new Set(sides.flatMap((side) => side.inheritedFields));
-        // A default that was or became null as a whole: any field the partner leaves null follows it.
-        return changedFields === undefined ? inherited.size > 0 || leavesAnyFieldNull(partner[setting]) : changedFields.some((field) => inherited.has(field));
+        // A default setting that was or became null as a whole: every field the partner fills from it changed.
+        return changedFields === undefined ? inherited.size > 0 : changedFields.some((field) => inherited.has(field));
       })
       .map((partner) => partner.tenantId);
     entries.push({ setting, label: propertyLabel(setting), inheritingPartnerIds });
@@ -42,6 +47,3 @@ export function defaultBlastRadius(before: DefaultConfiguration, after: DefaultC
   return entries;
 }
 
-function leavesAnyFieldNull(own: unknown): boolean {
-  return isPlainObject(own) && Object.values(own).some((value) => value === null || value === undefined);
-}

@@ -14,10 +14,15 @@ export function isPlainObject(value: unknown): value is JsonRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Equality of JSON values: key order ignored, array order kept, absent = null at every depth. */
+/**
+ * Equality of JSON values: key order ignored, array order kept, absent = null at every depth, and an
+ * object holding nothing but nulls = null (Graph serves an unconfigured setting such as a partner's
+ * `automaticUserConsentSettings` as `{"inboundAllowed": null, "outboundAllowed": null}`, which is
+ * what storing `null` reads back as). Empty arrays are values: an empty target list means something.
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
-  const x = a ?? null;
-  const y = b ?? null;
+  const x = isUnset(a) ? null : a;
+  const y = isUnset(b) ? null : b;
   if (x === y) return true;
   if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
   if (Array.isArray(x) || Array.isArray(y)) {
@@ -27,6 +32,12 @@ export function sameValue(a: unknown, b: unknown): boolean {
   const yo = y as JsonRecord;
   for (const key of new Set([...Object.keys(xo), ...Object.keys(yo)])) if (!sameValue(xo[key], yo[key])) return false;
   return true;
+}
+
+/** Null, absent, or an object whose every property is unset. */
+export function isUnset(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  return isPlainObject(value) && Object.values(value).every(isUnset);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { pathLabel, summarizeChanges } from './diffSummary';
 import type { DocumentKindId } from './documentKinds';
-import { cloneJson, comparable, isPlainObject, sameValue, setAt, type JsonRecord } from './documentPaths';
+import { cloneJson, comparable, isPlainObject, isUnset, sameValue, setAt, type JsonRecord } from './documentPaths';
 
 /** Both sides changed the same property to different values since the draft was started. */
 export interface Conflict {
@@ -53,7 +53,8 @@ function merge(path: string[], base: unknown, live: unknown, draft: unknown, mer
     setAt(merged, path, draft);
     return;
   }
-  const nested = isPlainObject(live) && isPlainObject(draft) && (isPlainObject(base) || base === null || base === undefined);
+  // An object of nothing but nulls is an unset setting (how Graph reads back a reset), not one to merge into.
+  const nested = isPlainObject(live) && isPlainObject(draft) && !isUnset(live) && !isUnset(draft) && (isPlainObject(base) || base === null || base === undefined);
   if (nested) {
     const b = isPlainObject(base) ? base : {};
     for (const key of new Set([...Object.keys(b), ...Object.keys(live), ...Object.keys(draft)])) {

@@ -64,7 +64,8 @@ export class TenantConnections implements vscode.Disposable {
         cloud: record.cloud,
         credential: this.guarded(key, this.credential(record)),
         ...(record.auth === 'sandbox' ? { fetch: this.sandbox.fetch } : {}),
-        log: (e) => (e.status >= 400 || e.status === 0 ? this.log.info(formatGraphLogEntry(e)) : this.log.debug(formatGraphLogEntry(e))),
+        // Writes and failures at info (with their request ids, for a support case); reads at debug.
+        log: (e) => (e.method !== 'GET' || e.status >= 400 || e.status === 0 ? this.log.info(formatGraphLogEntry(e)) : this.log.debug(formatGraphLogEntry(e))),
       });
       this.clients.set(key, client);
     }

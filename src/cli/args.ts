@@ -1,0 +1,103 @@
+import { isCloudName, type CloudName } from '../core/auth/clouds';
+
+/** A failure the user can fix on the command line or in the files: printed without a stack, exit 2. */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+}
+
+export type CommandName = 'export' | 'validate' | 'diff' | 'push' | 'drift';
+
+export const COMMANDS: readonly CommandName[] = ['export', 'validate', 'diff', 'push', 'drift'];
+
+export interface ParsedArgs {
+  readonly command?: CommandName;
+  readonly positionals: string[];
+  readonly help: boolean;
+  readonly version: boolean;
+  readonly json: boolean;
+  readonly yes: boolean;
+  readonly sandbox?: string;
+  readonly cloud: CloudName;
+  readonly tenant?: string;
+  readonly out?: string;
+}
+
+/** Options that take a value, and the commands they belong to (undefined: every command). */
+const VALUE_OPTIONS: Readonly<Record<string, readonly CommandName[] | undefined>> = {
+  sandbox: undefined,
+  cloud: undefined,
+  tenant: ['export'],
+  out: ['export'],
+};
+
+const FLAG_OPTIONS: Readonly<Record<string, readonly CommandName[] | undefined>> = {
+  help: undefined,
+  version: undefined,
+  json: undefined,
+  yes: ['push'],
+};
+
+const SHORT: Readonly<Record<string, string>> = { h: 'help', y: 'yes', v: 'version' };
+
+/**
+ * `cross-tenant <command> [options] [arguments]`. Options may come anywhere, as `--name value` or
+ * `--name=value`; `--` ends them. Unknown options, options of another command and missing values
+ * are CliErrors.
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const values: Record<string, string> = {};
+  const flags = new Set<string>();
+  const positionals: string[] = [];
+  let command: CommandName | undefined;
+  let onlyPositionals = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (onlyPositionals || !arg.startsWith('-') || arg === '-') {
+      if (command === undefined && positionals.length === 0 && !onlyPositionals) {
+        if (!(COMMANDS as readonly string[]).includes(arg)) throw new CliError(`Unknown command "${arg}". Commands: ${COMMANDS.join(', ')}.`);
+        command = arg as CommandName;
+      } else {
+        positionals.push(arg);
+      }
+      continue;
+    }
+    if (arg === '--') {
+      onlyPositionals = true;
+      continue;
+    }
+    const long = arg.startsWith('--');
+    const [rawName, inline] = long ? splitOnce(arg.slice(2)) : [SHORT[arg.slice(1)] ?? arg.slice(1), undefined];
+    if (Object.prototype.hasOwnProperty.call(VALUE_OPTIONS, rawName)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new CliError(`--${rawName} needs a value.`);
+      values[rawName] = value;
+    } else if (Object.prototype.hasOwnProperty.call(FLAG_OPTIONS, rawName) && inline === undefined) {
+      flags.add(rawName);
+    } else {
+      throw new CliError(`Unknown option ${arg}. Run cross-tenant --help for the options.`);
+    }
+  }
+  for (const name of [...Object.keys(values), ...flags]) {
+    const allowed = VALUE_OPTIONS[name] ?? FLAG_OPTIONS[name];
+    if (allowed && command !== undefined && !allowed.includes(command)) throw new CliError(`--${name} does not apply to ${command}.`);
+  }
+  const cloud = values.cloud ?? 'global';
+  if (!isCloudName(cloud)) throw new CliError(`Unknown cloud "${cloud}": use global, usGov, usGovDoD or china.`);
+  return {
+    command,
+    positionals,
+    help: flags.has('help'),
+    version: flags.has('version'),
+    json: flags.has('json'),
+    yes: flags.has('yes'),
+    sandbox: values.sandbox,
+    cloud,
+    tenant: values.tenant,
+    out: values.out,
+  };
+}
+
+function splitOnce(text: string): [string, string | undefined] {
+  const at = text.indexOf('=');
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}

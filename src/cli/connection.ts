@@ -1,0 +1,182 @@
+import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
+import { getCloud, type Cloud, type CloudName } from '../core/auth/clouds';
+import { GraphClient } from '../core/graph/graphClient';
+import { resolveTenantId, TenantInputError } from '../core/tenants/resolveTenant';
+import { isTenantId } from '../core/tenants/tenantRecord';
+import { CliError } from './args';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Where the CLI's Graph requests go and how it gets tokens for a tenant. */
+export interface Connection {
+  /** For messages: "the sandbox at http://…" or "Microsoft Graph (Global)". */
+  readonly description: string;
+  /** A tenant id for what a folder or `--tenant` names: a tenant id or one of the tenant's domains. */
+  resolveTenant(nameOrId: string): Promise<string>;
+  client(tenantId: string): GraphClient;
+}
+
+export function connect(options: { sandbox?: string; cloud: CloudName; env: Env }): Connection {
+  return options.sandbox !== undefined ? sandboxConnection(options.sandbox) : graphConnection(getCloud(options.cloud), options.env);
+}
+
+/** `https://graph.microsoft.com/Policy.Read.All` → `Policy.Read.All`, the form a token's `scp` carries. */
+function permissionName(scope: string): string {
+  return scope.replace(/^https?:\/\/[^/]+\//, '');
+}
+
+interface SandboxTenantInfo {
+  readonly tenantId: string;
+  readonly displayName?: string;
+  readonly domains?: readonly string[];
+}
+
+/**
+ * The HTTP sandbox (`npm run sandbox`, or a test's server): Graph under `<url>/v1.0`, delegated
+ * tokens for the scopes each request asks for from `GET /_sandbox/token`, tenants and their domains
+ * from `GET /_sandbox/tenants`.
+ */
+function sandboxConnection(rawUrl: string): Connection {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    throw new CliError(`--sandbox needs the sandbox's URL, e.g. http://127.0.0.1:8787, not "${rawUrl}".`);
+  }
+  const base = url.href.replace(/\/+$/, '');
+  const control = async <T>(path: string): Promise<T> => {
+    let response: Response;
+    try {
+      response = await fetch(`${base}/_sandbox/${path}`);
+    } catch (err) {
+      throw new CliError(`Cannot reach the sandbox at ${base}: ${reason(err)}. Start it with npm run sandbox -- --port <port>.`);
+    }
+    if (!response.ok) throw new CliError(`The sandbox at ${base} answered ${response.status} to /_sandbox/${path.split('?')[0]}: ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  let tenants: Promise<SandboxTenantInfo[]> | undefined;
+  return {
+    description: `the sandbox at ${base}`,
+    async resolveTenant(nameOrId) {
+      tenants ??= control<SandboxTenantInfo[]>('tenants');
+      const wanted = nameOrId.trim().toLowerCase();
+      const found = (await tenants).find((t) => t.tenantId.toLowerCase() === wanted || (t.domains ?? []).some((d) => d.toLowerCase() === wanted));
+      if (!found) throw new CliError(`No sandbox tenant is "${nameOrId}". Sandbox tenants: ${(await tenants).map((t) => t.domains?.[0] ?? t.tenantId).join(', ')}.`);
+      return found.tenantId.toLowerCase();
+    },
+    client(tenantId) {
+      const credential: TokenCredential = {
+        async getToken(scopes: string | string[]): Promise<AccessToken> {
+          const scp = [scopes].flat().map(permissionName).join(',');
+          const body = await control<{ access_token: string; expires_in: number }>(`token?tenant=${encodeURIComponent(tenantId)}&scp=${encodeURIComponent(scp)}`);
+          return { token: body.access_token, expiresOnTimestamp: Date.now() + body.expires_in * 1000 };
+        },
+      };
+      return new GraphClient({ tenantId, credential, baseUrl: base, cloud: 'global' });
+    },
+  };
+}
+
+/** Real Microsoft Graph in one cloud, app-only, with credentials from the environment. */
+function graphConnection(cloud: Cloud, env: Env): Connection {
+  // Before any request: without credentials nothing can work, and the message says what to set.
+  environmentCredentialKind(env);
+  return {
+    description: `Microsoft Graph (${cloud.displayName})`,
+    async resolveTenant(nameOrId) {
+      if (isTenantId(nameOrId.trim())) return nameOrId.trim().toLowerCase();
+      try {
+        return await resolveTenantId(nameOrId, cloud.name, (input, init) => fetch(input, init));
+      } catch (err) {
+        if (err instanceof TenantInputError) throw new CliError(err.message);
+        throw new CliError(`Cannot find the tenant of ${nameOrId} at ${cloud.loginAuthority}: ${reason(err)}.`);
+      }
+    },
+    client: (tenantId) => new GraphClient({ tenantId, credential: environmentCredential(env, tenantId, cloud), cloud }),
+  };
+}
+
+export type EnvironmentCredentialKind = 'clientSecret' | 'certificate' | 'workloadIdentity';
+
+const KIND_WORDS: Readonly<Record<EnvironmentCredentialKind, string>> = {
+  clientSecret: 'client secret from AZURE_CLIENT_SECRET',
+  certificate: 'certificate from AZURE_CLIENT_CERTIFICATE_PATH',
+  workloadIdentity: 'workload identity from AZURE_FEDERATED_TOKEN_FILE',
+};
+
+/**
+ * Which app-only credential the environment describes, following @azure/identity's
+ * EnvironmentCredential and WorkloadIdentityCredential conventions: AZURE_CLIENT_ID plus
+ * AZURE_CLIENT_SECRET, or AZURE_CLIENT_CERTIFICATE_PATH (and AZURE_CLIENT_CERTIFICATE_PASSWORD),
+ * or AZURE_FEDERATED_TOKEN_FILE (workload identity). Throws a CliError naming the variables when
+ * none is complete.
+ */
+export function environmentCredentialKind(env: Env): EnvironmentCredentialKind {
+  if (!env.AZURE_CLIENT_ID) {
+    throw new CliError(
+      'No credentials: set AZURE_CLIENT_ID and one of AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE ' +
+        '(an app registration with the Graph application permissions Policy.Read.All, and Policy.ReadWrite.CrossTenantAccess to push), ' +
+        'or use --sandbox <url> for the sandbox tenants.',
+    );
+  }
+  if (env.AZURE_CLIENT_SECRET) return 'clientSecret';
+  if (env.AZURE_CLIENT_CERTIFICATE_PATH) return 'certificate';
+  if (env.AZURE_FEDERATED_TOKEN_FILE) return 'workloadIdentity';
+  throw new CliError('AZURE_CLIENT_ID is set but no secret: set AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE.');
+}
+
+/**
+ * An app-only credential for `tenantId` (the tenant the command works on, which may differ from
+ * AZURE_TENANT_ID for a multitenant app). Its tokens are asked for as `<graph host>/.default`, the
+ * application permissions granted to the app; the delegated scope names the Graph client asks for
+ * do not apply. @azure/identity is loaded on the first token request.
+ */
+export function environmentCredential(env: Env, tenantId: string, cloud: Cloud): TokenCredential {
+  const kind = environmentCredentialKind(env);
+  const clientId = env.AZURE_CLIENT_ID!;
+  const authorityHost = env.AZURE_AUTHORITY_HOST || cloud.loginAuthority;
+  const create = async (): Promise<TokenCredential> => {
+    const identity = await import('@azure/identity');
+    switch (kind) {
+      case 'clientSecret':
+        return new identity.ClientSecretCredential(tenantId, clientId, env.AZURE_CLIENT_SECRET!, { authorityHost });
+      case 'certificate':
+        return new identity.ClientCertificateCredential(
+          tenantId,
+          clientId,
+          { certificatePath: env.AZURE_CLIENT_CERTIFICATE_PATH!, certificatePassword: env.AZURE_CLIENT_CERTIFICATE_PASSWORD },
+          { authorityHost, sendCertificateChain: ['1', 'true'].includes((env.AZURE_CLIENT_SEND_CERTIFICATE_CHAIN ?? '').toLowerCase()) },
+        );
+      case 'workloadIdentity':
+        return new identity.WorkloadIdentityCredential({ tenantId, clientId, tokenFilePath: env.AZURE_FEDERATED_TOKEN_FILE!, authorityHost });
+    }
+  };
+  return appOnlyCredential(create, cloud, `tenant ${tenantId} from ${authorityHost} (app ${clientId}, ${KIND_WORDS[kind]})`);
+}
+
+/**
+ * Tokens of an app-only credential (created on first use) for whatever scopes the Graph client asks:
+ * always `<graph host>/.default`. A failure says whose token it was (`what`), never a secret.
+ */
+export function appOnlyCredential(create: () => Promise<TokenCredential>, cloud: Cloud, what: string): TokenCredential {
+  let inner: Promise<TokenCredential> | undefined;
+  return {
+    async getToken(_scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+      try {
+        inner ??= create().catch((err: unknown) => {
+          inner = undefined;
+          throw err;
+        });
+        return await (await inner).getToken(`${cloud.graphHost}/.default`, { abortSignal: options?.abortSignal, claims: options?.claims });
+      } catch (err) {
+        if (err instanceof Error && err.name === 'AbortError') throw err;
+        throw new Error(`Could not get a token for ${what}: ${reason(err)}`, { cause: err });
+      }
+    },
+  };
+}
+
+function reason(err: unknown): string {
+  if (err instanceof Error) return err.cause instanceof Error ? err.cause.message : err.message;
+  return String(err);
+}

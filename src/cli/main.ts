@@ -1,0 +1,106 @@
+// The `cross-tenant` command-line tool: export, validate, diff, push and drift of cross-tenant
+// access settings as files, over src/core (no VS Code). Bundled to dist/cli.js with a shebang.
+import * as fs from 'fs';
+import * as path from 'path';
+import { describeError } from '../core/describeError';
+import { CliError, parseArgs, type CommandName } from './args';
+import { diffCommand } from './subcommands/diff';
+import { driftCommand } from './subcommands/drift';
+import { exportCommand } from './subcommands/exportTenant';
+import { pushCommand } from './subcommands/push';
+import { validateCommand } from './subcommands/validate';
+import { CommandContext, type CliIo, type CommandResult } from './context';
+import { packageRoot } from './files';
+
+export type { CliIo } from './context';
+
+export const USAGE = `Usage: cross-tenant <command> [options]
+
+Cross-tenant access settings of Microsoft Entra tenants as files: export, check, diff, push, drift.
+
+Commands:
+  export --tenant <id|domain> --out <dir>
+                        Write the tenant's policy, default settings, partners and identity syncs
+                        to <dir>/<tenant domain>/ (partners in partners/<tenant id>.xta-*.json).
+  validate <file|dir>...
+                        Check documents against the schemas and rules (folders: every *.xta-*.json).
+                        Exit 1 when any error; warnings are printed and exit 0.
+  diff <file>           What pushing the file would change in its tenant now, per property.
+                        Exit 0 = the same, 1 = different.
+  push <file> [--yes]   Plan the push against a fresh read of the tenant (only changed settings are
+                        sent) and print it. Without --yes nothing is sent and the exit code is 1
+                        (0 when there is nothing to push); with --yes it is sent and re-read.
+  drift <dir>           Compare every exported file under <dir> with its tenant.
+                        Exit 0 = no drift, 1 = drift.
+
+Options:
+  --sandbox <url>       Use the HTTP sandbox at <url> (npm run sandbox) instead of Microsoft Graph.
+  --cloud <name>        global (default), usGov, usGovDoD or china.
+  --json                Print one JSON document on stdout instead of text.
+  -y, --yes             push: send the change.
+  -h, --help            Show this help.
+  -v, --version         Print the version.
+
+A file's tenant comes from its folder (<tenant id or domain>/…, as export writes it).
+Credentials (app-only; not needed with --sandbox), as @azure/identity reads them:
+  AZURE_CLIENT_ID with AZURE_CLIENT_SECRET, or AZURE_CLIENT_CERTIFICATE_PATH
+  [AZURE_CLIENT_CERTIFICATE_PASSWORD], or AZURE_FEDERATED_TOKEN_FILE (workload identity).
+  The app needs the application permission Policy.Read.All (Policy.ReadWrite.CrossTenantAccess
+  to push) in each tenant; tokens are asked for <graph host>/.default.
+
+Exit codes: 0 success; 1 errors found, differences or drift, push not confirmed;
+  2 the command failed (usage, unreadable files, network, Graph errors).
+`;
+
+const COMMAND_RUNNERS: Readonly<Record<CommandName, (ctx: CommandContext) => CommandResult | Promise<CommandResult>>> = {
+  export: exportCommand,
+  validate: validateCommand,
+  diff: diffCommand,
+  push: pushCommand,
+  drift: driftCommand,
+};
+
+/**
+ * Runs one command line (without the node and script arguments) and returns the exit code; writes
+ * only to `io`. Exit 2 for every failure: usage errors, files that cannot be read, and Graph or
+ * network errors (their one-line summary, which names the fix where one is known).
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let json = argv.includes('--json');
+  try {
+    const args = parseArgs(argv);
+    json = args.json;
+    if (args.help) {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    if (args.version) {
+      io.stdout.write(`${version()}\n`);
+      return 0;
+    }
+    if (!args.command) {
+      io.stderr.write(USAGE);
+      return 2;
+    }
+    const ctx = new CommandContext(args, io);
+    const result = await COMMAND_RUNNERS[args.command](ctx);
+    if (args.json) io.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
+    return result.code;
+  } catch (err) {
+    const summary = err instanceof CliError ? err.message : describeError(err).summary || String(err);
+    io.stderr.write(`cross-tenant: ${summary}\n`);
+    if (json) io.stdout.write(`${JSON.stringify({ error: summary }, null, 2)}\n`);
+    return 2;
+  }
+}
+
+function version(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
+  return manifest.version ?? 'unknown';
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
+    process.exitCode = code;
+  });
+}

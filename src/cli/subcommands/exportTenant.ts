@@ -1,0 +1,53 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { getOrganization } from '../../core/graph/operations/tenants';
+import { getPolicy } from '../../core/graph/operations/policy';
+import { loadPartnerOverview } from '../../core/graph/partnerOverview';
+import { exportFiles, exportFolderName } from '../../core/policy/exportLayout';
+import { isTenantId } from '../../core/tenants/tenantRecord';
+import { CliError } from '../args';
+import type { CommandContext, CommandResult } from '../context';
+
+/**
+ * `export --tenant <id|domain> --out <dir>`: the tenant's policy, default settings, partners and
+ * identity syncs as the files of the export layout, under `<dir>/<tenant folder>/`. The folder is
+ * named after the tenant's default domain (from `GET /organization`), else the domain given, else
+ * the tenant id; existing files of the same name are replaced, others are left alone.
+ */
+export async function exportCommand(ctx: CommandContext): Promise<CommandResult> {
+  const { tenant, out } = ctx.args;
+  if (tenant === undefined || out === undefined || ctx.args.positionals.length > 0) throw new CliError('Usage: cross-tenant export --tenant <id|domain> --out <dir>');
+  const tenantId = await ctx.graph.resolveTenant(tenant);
+  const client = ctx.graph.client(tenantId);
+  const [policy, overview, organization] = await Promise.all([
+    getPolicy(client),
+    loadPartnerOverview(client),
+    // Only names the folder; an app without Organization.Read.All still exports.
+    getOrganization(client).catch(() => undefined),
+  ]);
+  const defaultDomain = organization?.verifiedDomains?.find((domain) => domain.isDefault)?.name ?? (isTenantId(tenant) ? undefined : tenant.trim().toLowerCase());
+  const exportTenant = { tenantId, ...(organization?.displayName ? { displayName: organization.displayName } : {}), ...(defaultDomain ? { defaultDomain } : {}) };
+  const files = exportFiles({
+    tenant: exportTenant,
+    policy,
+    defaults: overview.defaultConfiguration,
+    partners: overview.partners.map((p) => ({
+      partner: p.partner,
+      identitySync: p.identitySync ?? null,
+      ...(p.displayName ? { displayName: p.displayName } : {}),
+      ...(p.defaultDomainName ? { defaultDomainName: p.defaultDomainName } : {}),
+    })),
+    exportedAt: new Date(),
+  });
+  const written: string[] = [];
+  for (const file of files) {
+    const target = path.join(out, ...file.path.split('/'));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, file.text, 'utf8');
+    written.push(target);
+  }
+  const folder = path.join(out, exportFolderName(exportTenant));
+  ctx.print(`Exported ${organization?.displayName ?? tenantId} (${tenantId}) from ${ctx.graph.description}: ${files.length} files in ${folder}`);
+  for (const file of written) ctx.print(`  ${file}`);
+  return { code: 0, json: { tenantId, folder, files: written } };
+}

@@ -1,0 +1,14 @@
+import * as vscode from 'vscode';
+import { BASE_SCHEME } from '../documents/baseDocumentProvider';
+import type { CommandDefinition } from '../host/runCommand';
+import { documentArg } from './documentArg';
+
+/** Opens the live version the draft started from against the draft: what I changed. */
+export const diffWithBase: CommandDefinition = {
+  id: 'crossTenant.diffWithBase',
+  run: async (ctx, arg) => {
+    const uri = documentArg(arg);
+    if (!uri || !(await ctx.drafts.has(uri))) throw new Error('This document has no draft: save an edit first.');
+    await vscode.commands.executeCommand('vscode.diff', uri.with({ scheme: BASE_SCHEME }), uri, `${uri.path.split('/').pop() ?? ''}: started from ↔ my draft`, { preview: false });
+  },
+};

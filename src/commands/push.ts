@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+import type { PushOptions } from '../documents/pushService';
+import type { CommandDefinition } from '../host/runCommand';
+import { documentArg } from './documentArg';
+
+/** Push a policy document (draft or workspace file) to its tenant, after checks, a conflict check and a confirmation. */
+export const push: CommandDefinition = {
+  id: 'crossTenant.push',
+  run: async (ctx, arg, options) => {
+    const uri = documentArg(arg);
+    if (!uri) throw new Error('Open a policy document or an exported policy file to push.');
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Pushing…' }, () => ctx.push.push(uri, (options ?? {}) as PushOptions));
+    if (result.pushed) vscode.window.setStatusBarMessage(`Cross-Tenant: pushed ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}`, 5000);
+    ctx.refreshTree();
+    return result;
+  },
+};

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+
+/**
+ * What our document file systems have in common: every document is a file whose identity is in its
+ * URI, there are no folders to list, create or rename, and nothing is watched (changes come from
+ * our own operations, which fire their events themselves).
+ */
+export abstract class DocumentFileSystem implements vscode.FileSystemProvider {
+  protected readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+
+  abstract stat(uri: vscode.Uri): vscode.FileStat | Thenable<vscode.FileStat>;
+  abstract readFile(uri: vscode.Uri): Uint8Array | Thenable<Uint8Array>;
+  abstract writeFile(uri: vscode.Uri, content: Uint8Array): void | Thenable<void>;
+  abstract delete(uri: vscode.Uri): void;
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+}

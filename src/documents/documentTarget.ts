@@ -1,0 +1,45 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { DocumentKindId } from '../core/policy/documentKinds';
+import { fromUri, fromWorkspacePath, type DocumentIdentity } from '../core/policy/documentUri';
+import { tenantKey, type AuthMethod, type TenantRecord } from '../core/tenants/tenantRecord';
+import type { TenantStore } from '../host/tenants/tenantStore';
+import { documentKind } from './policyChecker';
+import { POLICY_SCHEME } from './policyDocumentProvider';
+
+/** What a push, a diff or a drift check needs to know about a document. */
+export interface DocumentTarget {
+  readonly kind: DocumentKindId;
+  /** The tenant whose policy it is (for workspace files: the tenant named by the file's folder). */
+  readonly tenant: TenantRecord;
+  /** The Graph object it stands for, in the tenant above. */
+  readonly identity: DocumentIdentity;
+  /** True for workspace files (policies as code), false for documents opened from the tree. */
+  readonly isWorkspaceFile: boolean;
+}
+
+/**
+ * Resolves an editable policy document or an exported workspace file to its tenant and object.
+ * A workspace file's tenant is its folder name (a tenant id or domain, as Export writes it), which
+ * must be a tenant in the Tenants view; `overrideTenant` pushes the file to another tenant instead.
+ */
+export async function resolveDocumentTarget(uri: vscode.Uri, store: TenantStore, overrideTenant?: TenantRecord): Promise<DocumentTarget> {
+  await store.load();
+  const kind = documentKind({ uri });
+  if (!kind || kind.id === 'syncSchema') throw new Error(`${path.posix.basename(uri.path)} is not a cross-tenant access policy document (*.xta-policy|default|partner|identitysync.json).`);
+  if (uri.scheme === POLICY_SCHEME) {
+    const identity = fromUri(uri.path);
+    const tenant = identity && store.get(tenantKey({ tenantId: identity.tenantId, auth: uri.authority as AuthMethod }));
+    if (!identity || !tenant) throw new Error('This document\'s tenant is no longer in the Tenants view: add it again to push.');
+    return { kind: kind.id, tenant: overrideTenant ?? tenant, identity: overrideTenant ? { ...identity, tenantId: overrideTenant.tenantId } : identity, isWorkspaceFile: false };
+  }
+  const file = fromWorkspacePath(uri.path.split('/').slice(-3).join('/'));
+  if (!file) throw new Error(`${vscode.workspace.asRelativePath(uri)} is not in the export layout (<tenant id or domain>/partners/<partner tenant id>${kind.suffix}, or <tenant>/${kind.id}${kind.suffix}).`);
+  const tenant = overrideTenant ?? store.all().find((r) => r.tenantId === file.tenant || r.defaultDomain?.toLowerCase() === file.tenant);
+  if (!tenant) throw new Error(`No tenant "${file.tenant}" in the Tenants view: add it (Cross-Tenant: Add Tenant…) to push or diff this file.`);
+  const tenantId = tenant.tenantId;
+  const identity: DocumentIdentity = file.kind === 'partner' || file.kind === 'identitySync'
+    ? { kind: file.kind, tenantId, partnerTenantId: file.partnerTenantId!, label: file.partnerTenantId! }
+    : { kind: file.kind, tenantId };
+  return { kind: kind.id, tenant, identity, isWorkspaceFile: true };
+}
