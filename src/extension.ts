@@ -8,6 +8,7 @@ import { TenantConnections } from './host/tenants/tenantConnections';
 import { TenantData } from './host/tenants/tenantData';
 import { TenantStore } from './host/tenants/tenantStore';
 import { TenantsTreeProvider } from './tree/tenantsTreeProvider';
+import { SyncStatusRefresher } from './tree/syncStatusRefresher';
 import { DraftStore } from './documents/draftStore';
 import { EFFECTIVE_SCHEME, EffectiveDocumentProvider } from './documents/effectiveDocumentProvider';
 import { TenantHoverProvider } from './documents/tenantHoverProvider';
@@ -15,6 +16,8 @@ import { BASE_SCHEME, BaseDocumentProvider } from './documents/baseDocumentProvi
 import { PushService } from './documents/pushService';
 import { registerPushOnSave } from './documents/pushOnSave';
 import { DriftDiagnostics } from './documents/driftDiagnostics';
+import { JOB_SCHEME, JobDetailsProvider } from './documents/jobDetailsProvider';
+import { ON_DEMAND_SCHEME, OnDemandReports } from './documents/onDemandReports';
 import { LIVE_SCHEME, LiveDocumentProvider } from './documents/liveDocumentProvider';
 import { PolicyChecker, PolicyCodeActions } from './documents/policyChecker';
 import { POLICY_SCHEME, PolicyDocumentProvider } from './documents/policyDocumentProvider';
@@ -46,16 +49,19 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const documents = new PolicyDocumentProvider(live, drafts);
   const checker = new PolicyChecker(context.extensionPath);
   const tree = new TenantsTreeProvider(tenants, connections, data, drafts);
+  const treeView = vscode.window.createTreeView('crossTenant.tenants', { treeDataProvider: tree, showCollapseAll: true });
   const push = new PushService(tenants, connections, live, drafts, checker, data, log);
   const drift = new DriftDiagnostics();
-  const ctx: CommandContext = { log, tenants, connections, sandbox, data, drafts, push, drift, secrets: context.secrets, refreshTree: (node) => tree.refresh(node) };
+  const onDemandReports = new OnDemandReports();
+  const ctx: CommandContext = { log, tenants, connections, sandbox, data, drafts, push, drift, onDemandReports, secrets: context.secrets, refreshTree: (node) => tree.refresh(node) };
   context.subscriptions.push(
     channel,
     tenants,
     sandbox,
     connections,
     tree,
-    vscode.window.createTreeView('crossTenant.tenants', { treeDataProvider: tree, showCollapseAll: true }),
+    treeView,
+    new SyncStatusRefresher(treeView, tree),
     vscode.workspace.registerFileSystemProvider(LIVE_SCHEME, live, { isCaseSensitive: true, isReadonly: true }),
     vscode.workspace.registerFileSystemProvider(POLICY_SCHEME, documents, { isCaseSensitive: true }),
     documents,
@@ -66,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, new EffectiveDocumentProvider(tenants, connections)),
     vscode.workspace.registerTextDocumentContentProvider(BASE_SCHEME, new BaseDocumentProvider(drafts)),
     registerPushOnSave(),
+    vscode.workspace.registerTextDocumentContentProvider(JOB_SCHEME, new JobDetailsProvider(tenants, connections)),
+    vscode.workspace.registerTextDocumentContentProvider(ON_DEMAND_SCHEME, onDemandReports),
     drift,
     vscode.languages.registerCodeActionsProvider({ pattern: '**/*.xta-*.json' }, drift, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     new TenantsStatusBar(tenants, connections),

@@ -1,4 +1,5 @@
 import type { CommandDefinition } from '../host/runCommand';
+import { addAssignment } from './addAssignment';
 import { addPartner } from './addPartner';
 import { addTenant } from './addTenant';
 import { allowUserSync } from './allowUserSync';
@@ -7,20 +8,30 @@ import { copyTenantId } from './copyTenantId';
 import { diffWithBase } from './diffWithBase';
 import { diffWithLive } from './diffWithLive';
 import { deletePartner } from './deletePartner';
+import { deleteSyncConfiguration } from './deleteSyncConfiguration';
 import { discardDraft } from './discardDraft';
 import { exportTenant } from './exportTenant';
+import { newSyncConfiguration } from './newSyncConfiguration';
 import { openEffective } from './openEffective';
 import { openPolicy } from './openPolicy';
+import { openSchema } from './openSchema';
+import { pauseJob } from './pauseJob';
+import { provisionOnDemand } from './provisionOnDemand';
 import { push } from './push';
 import { pushToTenant } from './pushToTenant';
 import { refresh } from './refresh';
+import { removeAssignment } from './removeAssignment';
 import { removeIdentitySync } from './removeIdentitySync';
 import { resetDefault } from './resetDefault';
+import { restartJob } from './restartJob';
+import { showJobDetails } from './showJobDetails';
+import { startJob } from './startJob';
 import { removeTenant } from './removeTenant';
 import { resetSandbox } from './resetSandbox';
 import { showLog } from './showLog';
 import { signIn } from './signIn';
 import { signOut } from './signOut';
+import { testConnection } from './testConnection';
 import { trySandbox } from './trySandbox';
 
 /** Every command the extension contributes, registered in one place by extension.ts. */
@@ -45,6 +56,17 @@ export const commands: readonly CommandDefinition[] = [
   openEffective,
   exportTenant,
   checkDrift,
+  startJob,
+  pauseJob,
+  restartJob,
+  showJobDetails,
+  openSchema,
+  provisionOnDemand,
+  newSyncConfiguration,
+  testConnection,
+  deleteSyncConfiguration,
+  addAssignment,
+  removeAssignment,
   copyTenantId,
   resetSandbox,
   showLog,

@@ -26,7 +26,7 @@ export interface DocumentTarget {
 export async function resolveDocumentTarget(uri: vscode.Uri, store: TenantStore, overrideTenant?: TenantRecord): Promise<DocumentTarget> {
   await store.load();
   const kind = documentKind({ uri });
-  if (!kind || kind.id === 'syncSchema') throw new Error(`${path.posix.basename(uri.path)} is not a cross-tenant access policy document (*.xta-policy|default|partner|identitysync.json).`);
+  if (!kind || (kind.id === 'syncSchema' && uri.scheme !== POLICY_SCHEME)) throw new Error(`${path.posix.basename(uri.path)} is not a policy document (*.xta-policy|default|partner|identitysync.json, or a sync job's schema opened from the Tenants view).`);
   if (uri.scheme === POLICY_SCHEME) {
     const identity = fromUri(uri.path);
     const tenant = identity && store.get(tenantKey({ tenantId: identity.tenantId, auth: uri.authority as AuthMethod }));

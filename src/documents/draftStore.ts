@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Log } from '../host/log';
 
@@ -9,10 +10,15 @@ export interface Draft {
   readonly savedAt: number;
 }
 
+/** A draft as stored: the document it belongs to, and the draft. */
+interface StoredDraft extends Draft {
+  readonly uri: string;
+}
+
 /**
  * Drafts live as files under globalStorageUri/drafts, so they survive a window reload, a restart and,
  * in browser-hosted VS Code, a change of browser (globalState would not: it lives in the browser).
- * One JSON file per document, named after the document URI.
+ * One JSON file per document.
  */
 export class DraftStore implements vscode.Disposable {
   private readonly cache = new Map<string, Draft | null>();
@@ -27,20 +33,28 @@ export class DraftStore implements vscode.Disposable {
   }
 
   private fileFor(uri: vscode.Uri): vscode.Uri {
-    // base64url of the document URI: one flat, reversible, file-system-safe name per document.
-    return vscode.Uri.joinPath(this.folder, `${Buffer.from(uri.toString(), 'utf8').toString('base64url')}.json`);
+    // A hash of the document URI: one flat, file-system-safe name of fixed length per document
+    // (document URIs of sync schemas are longer than a file name may be). The URI is in the file.
+    return vscode.Uri.joinPath(this.folder, `${createHash('sha256').update(uri.toString()).digest('hex')}.json`);
   }
 
   /** URIs (as strings) of every document with a draft. */
   async list(): Promise<Set<string>> {
     this.index ??= (async () => {
       const set = new Set<string>();
+      let names: [string, vscode.FileType][] = [];
       try {
-        for (const [name] of await vscode.workspace.fs.readDirectory(this.folder)) {
-          if (name.endsWith('.json')) set.add(Buffer.from(name.slice(0, -5), 'base64url').toString('utf8'));
-        }
+        names = await vscode.workspace.fs.readDirectory(this.folder);
       } catch {
-        // no drafts yet
+        return set; // no drafts yet
+      }
+      for (const [name] of names.filter(([n]) => n.endsWith('.json'))) {
+        try {
+          const stored = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder, name))).toString('utf8')) as StoredDraft;
+          if (typeof stored.uri === 'string') set.add(stored.uri);
+        } catch (err) {
+          this.log.warn(`Ignored an unreadable draft file ${name}: ${String(err)}`);
+        }
       }
       return set;
     })();
@@ -67,7 +81,8 @@ export class DraftStore implements vscode.Disposable {
 
   async save(uri: vscode.Uri, draft: Draft): Promise<void> {
     await vscode.workspace.fs.createDirectory(this.folder);
-    await vscode.workspace.fs.writeFile(this.fileFor(uri), Buffer.from(JSON.stringify(draft), 'utf8'));
+    const stored: StoredDraft = { uri: uri.toString(), ...draft };
+    await vscode.workspace.fs.writeFile(this.fileFor(uri), Buffer.from(JSON.stringify(stored), 'utf8'));
     this.cache.set(uri.toString(), draft);
     (await this.list()).add(uri.toString());
     this.changed.fire({ uri, discarded: false });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DocumentFileSystem } from './documentFileSystem';
 import { toCanonicalText } from '../core/policy/canonical';
-import { toUri, type DocumentIdentity } from '../core/policy/documentUri';
+import { fromUri, toUri, type DocumentIdentity } from '../core/policy/documentUri';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import type { DraftStore } from './draftStore';
 import { LIVE_SCHEME, type LiveDocumentProvider } from './liveDocumentProvider';
@@ -25,7 +25,7 @@ export function liveCounterpart(uri: vscode.Uri): vscode.Uri {
  */
 export class PolicyDocumentProvider extends DocumentFileSystem {
   /** Live text last served per document with no draft: the base of a draft started from it. */
-  private readonly served = new Map<string, { text: string; at: number }>();
+  private readonly served = new Map<string, string>();
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly live: LiveDocumentProvider, private readonly drafts: DraftStore) {
@@ -47,20 +47,24 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
   async readLive(uri: vscode.Uri): Promise<string> {
     const { identity, tenant } = await this.live.resolve(liveCounterpart(uri));
     const text = toCanonicalText(identity.kind, await this.live.read(identity, tenant));
-    this.served.set(uri.toString(), { text, at: Date.now() });
+    this.served.set(uri.toString(), text);
     return text;
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const existing = await this.drafts.get(uri);
-    const baseText = existing?.baseText ?? this.served.get(uri.toString())?.text ?? (await this.readLive(uri));
+    const baseText = existing?.baseText ?? this.served.get(uri.toString()) ?? (await this.readLive(uri));
     await this.drafts.save(uri, { text: Buffer.from(content).toString('utf8'), baseText, savedAt: Date.now() });
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    // The folders above a document exist (VS Code checks a file's parents before some writes).
+    if (!fromUri(uri.path)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     await this.live.resolve(liveCounterpart(uri));
     const draft = await this.drafts.get(uri);
-    const mtime = draft?.savedAt ?? this.served.get(uri.toString())?.at ?? Date.now();
+    // Without a draft the modification time is a constant: VS Code compares it before saving, and a
+    // time that moved because live was re-read would make it refuse the save as a conflict.
+    const mtime = draft?.savedAt ?? 1;
     return { type: vscode.FileType.File, ctime: 0, mtime, size: draft ? Buffer.byteLength(draft.text) : 0 };
   }
 

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { setIdentitySync } from '../core/graph/operations/identitySync';
 import { listPartners, updatePartner } from '../core/graph/operations/partners';
 import { updateDefaultConfiguration, updatePolicy } from '../core/graph/operations/policy';
+import { putSyncSchema } from '../core/graph/operations/syncJobs';
+import { changedMatchingAttributes } from '../core/sync/matchingAttributes';
 import { defaultBlastRadius } from '../core/policy/blastRadius';
 import { parseDocument, toCanonicalText } from '../core/policy/canonical';
 import type { DocumentIdentity } from '../core/policy/documentUri';
@@ -81,6 +83,10 @@ export class PushService {
       draft = await this.onLiveChanged(uri, target, JSON.parse(base) as object, liveObject, draft, options);
     }
 
+    if (target.kind === 'syncSchema') {
+      const broken = changedMatchingAttributes(liveObject, draft);
+      if (broken.length) throw new Error(`Not pushed: ${broken.join('; ')}. Matching attributes pair users with their copies in the target; changing them makes the next cycle create duplicates. Keep them as they are.`);
+    }
     const plan = planPush(target.kind, liveObject, draft);
     if (plan.empty) {
       if (uri.scheme === POLICY_SCHEME) await this.drafts.discard(uri);
@@ -159,7 +165,9 @@ export class PushService {
       const radius = defaultBlastRadius(liveObject, draft, partners);
       impact = `\n\nEvery external organization without its own setting gets these changes${radius.length ? ', including partners that inherit them:' : '.'}\n${radius.map((r) => `• ${r.label}: ${r.inheritingPartnerIds.length} partner${r.inheritingPartnerIds.length === 1 ? '' : 's'} inherit${r.inheritingPartnerIds.length === 1 ? 's' : ''} it`).join('\n')}`;
     }
-    const what = 'partnerTenantId' in target.identity ? `the ${target.kind === 'partner' ? 'partner settings' : 'identity synchronization'} for ${target.identity.label}` : target.kind === 'default' ? 'the default settings' : 'the base policy';
+    const what = 'partnerTenantId' in target.identity ? `the ${target.kind === 'partner' ? 'partner settings' : 'identity synchronization'} for ${target.identity.label}`
+      : target.kind === 'syncSchema' ? 'the attribute mappings (the whole schema is replaced and the job restarts)'
+      : target.kind === 'default' ? 'the default settings' : 'the base policy';
     const push = 'Push';
     const answer = options.answers?.confirm === undefined
       ? await vscode.window.showWarningMessage(`Push to ${who}: ${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} to ${what}?`, { modal: true, detail: `${plan.changes.map((c) => `• ${c}`).join('\n')}${impact}` }, push)
@@ -181,7 +189,8 @@ export class PushService {
         await setIdentitySync(client, id.partnerTenantId, plan.patch);
         return;
       case 'syncSchema':
-        throw new Error('Sync schemas are pushed from the synchronization commands.');
+        // Graph replaces the whole schema; changing mappings restarts the job.
+        return putSyncSchema(client, id.servicePrincipalId, id.jobId, plan.patch);
     }
   }
 

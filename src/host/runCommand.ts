@@ -4,6 +4,7 @@ import type { Log } from './log';
 import type { SandboxService } from './sandbox/sandboxService';
 import type { DraftStore } from '../documents/draftStore';
 import type { DriftDiagnostics } from '../documents/driftDiagnostics';
+import type { OnDemandReports } from '../documents/onDemandReports';
 import type { PushService } from '../documents/pushService';
 import type { TreeNode } from '../tree/treeNode';
 import type { TenantConnections } from './tenants/tenantConnections';
@@ -22,6 +23,7 @@ export interface CommandContext {
   readonly drafts: DraftStore;
   readonly push: PushService;
   readonly drift: DriftDiagnostics;
+  readonly onDemandReports: OnDemandReports;
   /** Reloads a node's data (or all) in the Tenants view. */
   readonly refreshTree: (node?: TreeNode) => void;
 }

@@ -14,5 +14,5 @@ export { SANDBOX_DEFAULT_SCOPES } from './auth/permissions';
 export { SANDBOX_CLIENT_ID, encodeUnsignedJwt } from './auth/token';
 export { AZURE2AZURE_USER_RULE_ID } from './sync/templateSchemas';
 export { CROSS_TENANT_SYNC_TEMPLATE_ID } from './sync/servicePrincipalObjects';
-export { CYCLE_DELAY_MS } from './sync/jobEngine';
+export { CYCLE_DELAY_MS, CYCLE_INTERVAL_MS } from './sync/jobEngine';
 export { POLICY_SIZE_LIMIT_BYTES } from './policy/policySize';

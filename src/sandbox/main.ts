@@ -1,4 +1,4 @@
-// `npm run sandbox -- --port <n> [--state <file>] [--latency <ms>]`: serves the sandbox over HTTP,
+// `npm run sandbox -- --port <n> [--state <file>] [--latency <ms>] [--time-compression <n>]`: serves the sandbox over HTTP,
 // prints its URL and tenants, and keeps the state file up to date after every change.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Sandbox } from './sandbox';
@@ -9,12 +9,14 @@ interface CliOptions {
   readonly port: number;
   readonly statePath?: string;
   readonly latencyMs: number;
+  readonly timeCompression: number;
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
   let port = 0;
   let statePath: string | undefined;
   let latencyMs = 0;
+  let timeCompression = 1;
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     const number = (name: string): number => {
@@ -29,16 +31,20 @@ function parseArgs(argv: readonly string[]): CliOptions {
       case '--latency':
         latencyMs = number('--latency');
         break;
+      case '--time-compression':
+        timeCompression = number('--time-compression');
+        if (timeCompression < 1) throw new Error('--time-compression needs a factor of at least 1.');
+        break;
       case '--state':
         if (value === undefined) throw new Error('--state needs a file path.');
         statePath = value;
         i++;
         break;
       default:
-        throw new Error(`Unknown argument '${argv[i]}'. Usage: npm run sandbox -- --port <n> [--state <file>] [--latency <ms>]`);
+        throw new Error(`Unknown argument '${argv[i]}'. Usage: npm run sandbox -- --port <n> [--state <file>] [--latency <ms>] [--time-compression <n>]`);
     }
   }
-  return { port, statePath, latencyMs };
+  return { port, statePath, latencyMs, timeCompression };
 }
 
 function save(sandbox: Sandbox, path: string): void {
@@ -50,7 +56,7 @@ function save(sandbox: Sandbox, path: string): void {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const state = options.statePath && existsSync(options.statePath) ? (JSON.parse(readFileSync(options.statePath, 'utf8')) as SandboxState) : undefined;
-  const sandbox = Sandbox.create({ state, latencyMs: options.latencyMs });
+  const sandbox = Sandbox.create({ state, latencyMs: options.latencyMs, timeCompression: options.timeCompression });
   const server = await startSandboxServer({ port: options.port, sandbox });
   let pending: NodeJS.Timeout | undefined;
   if (options.statePath) {
@@ -64,6 +70,7 @@ async function main(): Promise<void> {
   const lines = [
     `Cross-Tenant Explorer sandbox (Microsoft Graph v1.0) listening on ${server.url}`,
     `  Graph base URL: ${server.url}/v1.0`,
+    `  Time:           ${options.timeCompression === 1 ? 'real time' : `${options.timeCompression}x (sync cycles come sooner)`}`,
     options.statePath ? `  State file:     ${options.statePath}` : '  State:          in memory (use --state <file> to persist)',
     '',
     'Tenants:',

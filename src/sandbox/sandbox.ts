@@ -23,6 +23,18 @@ export interface SandboxOptions {
   readonly latencyMs?: number;
   /** Seed of the generated data when there is no state. */
   readonly seed?: number;
+  /**
+   * How many times faster sync time runs (default 1): divides the delay before a started or
+   * restarted job's cycle and the 40-minute interval between cycles, so tests and demos see cycles
+   * within seconds. Changeable later with setTimeCompression or POST /_sandbox/settings.
+   */
+  readonly timeCompression?: number;
+}
+
+/** A valid time compression factor: a finite number ≥ 1 (a slower-than-real sandbox is not useful). */
+export function checkTimeCompression(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 1) throw new RangeError('timeCompression must be a finite number of at least 1.');
+  return value;
 }
 
 export interface MintTokenOptions {
@@ -53,6 +65,7 @@ export class Sandbox implements SandboxControl {
   private world: World;
   private readonly pipeline: Pipeline;
   private readonly listeners = new Set<() => void>();
+  private compression = 1;
   private readonly limiters = { identityReports: new RateLimiter(5, 10_000), provisionOnDemand: new RateLimiter(5, 10_000) };
 
   private constructor(
@@ -68,6 +81,7 @@ export class Sandbox implements SandboxControl {
       world: () => this.world,
       faults: this.faults,
       now: this.now,
+      timeCompression: () => this.compression,
       control: this,
       limiters: this.limiters,
       onChanged: () => this.fireChanged(),
@@ -81,7 +95,19 @@ export class Sandbox implements SandboxControl {
     if (state && state.version !== 1) throw new TypeError(`Unsupported sandbox state version ${String(state.version)}.`);
     const anchorMs = state ? Date.parse(state.anchor) : Math.floor(now() / MINUTE) * MINUTE;
     if (Number.isNaN(anchorMs)) throw new TypeError('The sandbox state has an invalid anchor time.');
-    return new Sandbox(now, state?.seed ?? options.seed ?? DEFAULT_SEED, anchorMs, state, options.latencyMs ?? 0);
+    const sandbox = new Sandbox(now, state?.seed ?? options.seed ?? DEFAULT_SEED, anchorMs, state, options.latencyMs ?? 0);
+    if (options.timeCompression !== undefined) sandbox.setTimeCompression(options.timeCompression);
+    return sandbox;
+  }
+
+  /** The current time compression factor (1 = real time). */
+  get timeCompression(): number {
+    return this.compression;
+  }
+
+  /** Changes the time compression; cycles already scheduled keep their time, the next ones use the new factor. */
+  setTimeCompression(factor: number): void {
+    this.compression = checkTimeCompression(factor);
   }
 
   /**

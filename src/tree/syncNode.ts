@@ -3,6 +3,7 @@ import type { ServicePrincipal, SyncJob } from '../core/graph/types';
 import { describeJobStatus, formatInterval, formatRelative, type JobStatus, type JobStatusKind } from '../core/sync/jobStatus';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import type { SyncConfiguration } from '../host/tenants/tenantData';
+import { AssignmentsNode } from './assignmentNodes';
 import { childrenOrError } from './childrenOrError';
 import { escapeMarkdown } from '../core/policy/markdownText';
 import { MessageNode } from './messageNode';
@@ -65,8 +66,10 @@ export class SyncConfigurationNode implements TreeNode {
   }
 
   getChildren(): Promise<TreeNode[]> {
-    if (!this.configuration.jobs.length) return Promise.resolve([new MessageNode(`${this.id}/empty`, 'No provisioning job yet.', 'info')]);
-    return Promise.resolve(this.configuration.jobs.map((j) => new SyncJobNode(this.tenant, this.servicePrincipal, j)));
+    const jobs = this.configuration.jobs.length
+      ? this.configuration.jobs.map((j) => new SyncJobNode(this.tenant, this.servicePrincipal, j))
+      : [new MessageNode(`${this.id}/empty`, 'No provisioning job yet.', 'info')];
+    return Promise.resolve([...jobs, new AssignmentsNode(this.tenant, this.servicePrincipal)]);
   }
 }
 
@@ -106,6 +109,7 @@ export class SyncJobNode implements TreeNode {
     const [icon, color] = STATUS_ICON[s.kind];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.contextValue = `syncJob.${s.kind}`;
+    item.command = { command: 'crossTenant.showJobDetails', title: 'Show Job Details', arguments: [this] };
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${escapeMarkdown(this.servicePrincipal.displayName ?? '')}**, provisioning job (${escapeMarkdown(this.job.templateId ?? 'sync')}): ${s.label}\n\n`);
     if (s.quarantine) {

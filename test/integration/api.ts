@@ -73,3 +73,12 @@ export async function nodeAt(api: Api, ...path: (string | RegExp)[]): Promise<No
 export async function childItems(api: Api, node: Node): Promise<vscode.TreeItem[]> {
   return (await api.tree.getChildren(node)).map((n) => api.tree.getTreeItem(n));
 }
+
+/** The seeded sandbox tenants, freshly reset, all signed in (and the tree's cached data dropped). */
+export async function freshSandbox(): Promise<void> {
+  const api = await extensionApi();
+  await vscode.commands.executeCommand('crossTenant.resetSandbox', { confirm: false });
+  await vscode.commands.executeCommand('crossTenant.trySandbox');
+  await waitFor('sandbox tenants signed in', async () => (await tenantItems(api)).filter((i) => String(i.contextValue).startsWith('tenant.signedIn')).length >= 4 || undefined);
+  await vscode.commands.executeCommand('crossTenant.refresh');
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { childItems, extensionApi, labelOf, nodeAt, tenantItems, waitFor } from './api';
+import { childItems, extensionApi, freshSandbox, labelOf, nodeAt, waitFor } from './api';
 
 const PARTNERS = /^Partners \(\d+\)$/;
 
@@ -47,10 +47,7 @@ function positionOf(doc: vscode.TextDocument, needle: string, offsetInNeedle = 0
 
 describe('policy documents', () => {
   before(async () => {
-    const api = await extensionApi();
-    await vscode.commands.executeCommand('crossTenant.resetSandbox', { confirm: false });
-    await vscode.commands.executeCommand('crossTenant.trySandbox');
-    await waitFor('sandbox tenants signed in', async () => (await tenantItems(api)).filter((i) => String(i.contextValue).startsWith('tenant.signedIn')).length >= 4 || undefined);
+    await freshSandbox();
   });
 
   afterEach(async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { childItems, extensionApi, labelOf, nodeAt, readLog, tenantItems, waitFor } from './api';
+import { childItems, extensionApi, freshSandbox, labelOf, nodeAt, readLog, waitFor } from './api';
 
 const PARTNERS = /^Partners \(\d+\)$/;
 const CONTOSO = '2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24';
@@ -44,12 +44,8 @@ function requestsSince(mark: number, method: string): Promise<number> {
 
 describe('diff and push', () => {
   beforeEach(async () => {
-    const api = await extensionApi();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('crossTenant.resetSandbox', { confirm: false });
-    await vscode.commands.executeCommand('crossTenant.trySandbox');
-    await waitFor('sandbox tenants signed in', async () => (await tenantItems(api)).filter((i) => String(i.contextValue).startsWith('tenant.signedIn')).length >= 4 || undefined);
-    await vscode.commands.executeCommand('crossTenant.refresh');
+    await freshSandbox();
   });
 
   afterEach(async () => {

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { childItems, extensionApi, labelOf, nodeAt, tenantItems, waitFor } from './api';
+import { childItems, extensionApi, freshSandbox, labelOf, nodeAt, tenantItems, waitFor } from './api';
 
 const PARTNERS = /^Partners \(\d+\)$/;
 
 describe('the Tenants tree', () => {
   before(async () => {
-    const api = await extensionApi();
-    await vscode.commands.executeCommand('crossTenant.resetSandbox', { confirm: false });
-    await vscode.commands.executeCommand('crossTenant.trySandbox');
-    await waitFor('sandbox tenants signed in', async () => (await tenantItems(api)).filter((i) => String(i.contextValue).startsWith('tenant.signedIn')).length >= 4 || undefined);
+    await freshSandbox();
   });
 
   it('shows each tenant\'s cross-tenant access and synchronization', async () => {

@@ -62,6 +62,13 @@ export const OPERATION_PERMISSIONS = {
   'syncSchema.get': { ...READ_SYNC, action: 'read a sync schema' },
   'syncSchema.put': { ...WRITE_SYNC, action: 'replace a sync schema' },
   'syncSecrets.put': { ...WRITE_SYNC, action: 'save sync credentials' },
+  'servicePrincipal.get': { bundle: 'browse', permissions: ['Application.Read.All'], role: 'Global Reader or Application Administrator', action: 'read a service principal' },
+  'syncConfiguration.delete': {
+    bundle: 'sync',
+    permissions: ['Application.ReadWrite.All'],
+    role: 'Cloud Application Administrator or Application Administrator',
+    action: 'delete a cross-tenant sync configuration',
+  },
   'syncTemplate.instantiate': {
     bundle: 'sync',
     permissions: ['Application.ReadWrite.All'],

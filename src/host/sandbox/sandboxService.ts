@@ -52,15 +52,36 @@ export class SandboxService implements vscode.Disposable {
     return sandbox;
   }
 
+  /**
+   * `crossTenant.sandbox.url`: an external HTTP sandbox (`npm run sandbox`) instead of the in-process
+   * one, so that the extension, the CLI and tests share one sandbox and requests really go over HTTP.
+   */
+  private get externalUrl(): string | undefined {
+    const url = vscode.workspace.getConfiguration('crossTenant').get<string>('sandbox.url')?.trim();
+    return url ? url.replace(/\/+$/, '') : undefined;
+  }
+
+  private async control<T>(method: string, path: string, signal?: AbortSignal): Promise<T> {
+    const res = await fetch(`${this.externalUrl}${path}`, { method, signal: signal ?? null });
+    if (!res.ok) throw new Error(`The sandbox at ${this.externalUrl} answered ${res.status} to ${method} ${path}.`);
+    return (res.status === 204 ? undefined : await res.json()) as T;
+  }
+
   async tenants(): Promise<SandboxTenant[]> {
+    if (this.externalUrl) {
+      return this.control<SandboxTenant[]>('GET', '/_sandbox/tenants');
+    }
     return (await this.get()).listTenants();
   }
 
   /** A fetch that sends to the sandbox and records who asked for what. */
   readonly fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const sandbox = await this.get();
     const request = new Request(input, init);
-    const response = await sandbox.fetch(request);
+    const external = this.externalUrl;
+    // The external sandbox serves any Graph path at its own origin: same path, its host.
+    const response = external
+      ? await fetch(new Request(`${external}${new URL(request.url).pathname}${new URL(request.url).search}`, request))
+      : await (await this.get()).fetch(request);
     const url = new URL(request.url);
     this.recent.push({ tokenTenantId: tokenTenant(request.headers.get('authorization')), method: request.method, path: url.pathname + url.search, status: response.status });
     if (this.recent.length > 1000) this.recent.splice(0, this.recent.length - 1000);
@@ -86,14 +107,15 @@ export class SandboxService implements vscode.Disposable {
   credential(tenantId: string): TokenCredential {
     return {
       getToken: async (scopes: string | string[]): Promise<AccessToken> => {
-        const sandbox = await this.get();
         // `https://graph.microsoft.com/Policy.Read.All` → `Policy.Read.All`, as Entra puts it in `scp`.
         const consented = this.consented.get(tenantId.toLowerCase());
         const scp = (Array.isArray(scopes) ? scopes : [scopes])
           .map((s) => s.replace(/^https?:\/\/[^/]+\//, ''))
           .filter((s) => s !== '.default' && (!consented || consented.has(s)));
         const expiresInSeconds = 3600;
-        const token = sandbox.mintToken({ tenantId, ...(scp.length || consented ? { scp } : {}), expiresInSeconds });
+        const token = this.externalUrl
+          ? (await this.control<{ access_token: string }>('GET', `/_sandbox/token?tenant=${encodeURIComponent(tenantId)}&expiresIn=${expiresInSeconds}${scp.length || consented ? `&scp=${encodeURIComponent(scp.join(' '))}` : ''}`)).access_token
+          : (await this.get()).mintToken({ tenantId, ...(scp.length || consented ? { scp } : {}), expiresInSeconds });
         return { token, expiresOnTimestamp: Date.now() + expiresInSeconds * 1000 };
       },
     };
@@ -101,6 +123,10 @@ export class SandboxService implements vscode.Disposable {
 
   /** Back to the seeded tenants: every change made in the sandbox is dropped. */
   async reset(): Promise<void> {
+    if (this.externalUrl) {
+      await this.control('POST', '/_sandbox/reset');
+      return;
+    }
     const sandbox = await this.get();
     sandbox.reset();
     await this.saveNow();

@@ -55,6 +55,18 @@ export class TenantData {
     }
   }
 
+  /** Drops the sync data of every tenant that has it loaded (its jobs are on screen), so statuses are read again. */
+  invalidateLoadedSync(): number {
+    let n = 0;
+    for (const [k, e] of [...this.cache]) {
+      if (!k.endsWith('#sync')) continue;
+      e.abort.abort();
+      this.cache.delete(k);
+      n++;
+    }
+    return n;
+  }
+
   clear(): void {
     for (const e of this.cache.values()) e.abort.abort();
     this.cache.clear();

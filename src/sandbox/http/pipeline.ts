@@ -20,6 +20,8 @@ export interface PipelineEnv {
   readonly world: () => World;
   readonly faults: Faults;
   readonly now: () => number;
+  /** Divides the delays of the sync engine (see SandboxOptions.timeCompression). */
+  readonly timeCompression: () => number;
   readonly control: SandboxControl;
   readonly limiters: Readonly<Record<ThrottleClass, RateLimiter>>;
   /** Called after a request changed sandbox state. */
@@ -148,7 +150,8 @@ export class Pipeline {
       requirePermission(principal, route.permission);
       const world = this.env.world();
       const tenant = world.get(principal.tenantId)!;
-      changed = runDueCycles(world, tenant, now);
+      const timeCompression = this.env.timeCompression();
+      changed = runDueCycles(world, tenant, now, timeCompression);
       const query = QueryOptions.parse(request.url.searchParams);
       query.allowOnly(route.query ?? []);
       if (route.throttle) {
@@ -166,6 +169,7 @@ export class Pipeline {
         baseUrl: `${request.url.origin}/${request.version}`,
         url: request.url,
         now,
+        timeCompression,
         body: () => {
           if (body === undefined) throw badRequest('A JSON object request body is required.');
           if (!isJsonObject(body)) throw badRequest('The request body must be a JSON object.');

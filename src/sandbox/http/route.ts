@@ -22,6 +22,8 @@ export interface RouteContext {
   /** The absolute URL of this request (inner batch requests included), the base of `@odata.nextLink`. */
   readonly url: URL;
   readonly now: number;
+  /** How much faster sandbox sync time runs (1 = real time); divides cycle delays and intervals. */
+  readonly timeCompression: number;
   /** The body as a JSON object; 400 when it is missing or not an object. */
   body(): JsonObject;
   /** The body as a JSON object, or undefined when the request has none. */

@@ -29,6 +29,7 @@ export const applicationTemplateRoutes: readonly Route[] = [
         jobs: [],
         secrets: [],
         appRoleAssignedTo: [],
+        applicationObjectId: str(application.id).toLowerCase(),
       });
       ctx.changed('applications');
       return created({ '@odata.context': odataContext(ctx, 'microsoft.graph.applicationServicePrincipal'), application, servicePrincipal: cloneJson(servicePrincipal) });

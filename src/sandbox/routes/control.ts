@@ -12,6 +12,8 @@ export interface SandboxControl {
   reset(): void;
   appendProvisioningLogs(tenantId: string, entries: readonly JsonObject[]): JsonObject[];
   addPartners(tenantId: string, count: number): SandboxTenant[];
+  readonly timeCompression: number;
+  setTimeCompression(factor: number): void;
 }
 
 function tenantJson(t: SandboxTenant): JsonObject {
@@ -23,7 +25,7 @@ function list(value: string | null): string[] | undefined {
 }
 
 function notFound(path: string): GraphError {
-  return new GraphError(404, 'NotFound', `No sandbox control endpoint at '${path}'. Available: GET /_sandbox/tenants, GET /_sandbox/token, GET|POST|DELETE /_sandbox/faults, POST /_sandbox/reset, POST /_sandbox/tenants/{id}/provisioning, POST /_sandbox/tenants/{id}/partners.`);
+  return new GraphError(404, 'NotFound', `No sandbox control endpoint at '${path}'. Available: GET /_sandbox/tenants, GET /_sandbox/token, GET|POST|DELETE /_sandbox/faults, GET|POST /_sandbox/settings, POST /_sandbox/reset, POST /_sandbox/tenants/{id}/provisioning, POST /_sandbox/tenants/{id}/partners.`);
 }
 
 /**
@@ -60,6 +62,23 @@ export function handleControl(control: SandboxControl, method: string, segments:
         throw badRequest(e instanceof Error ? e.message : String(e));
       }
       return { status: 200, body: control.faults.current as unknown as JsonObject };
+    }
+  }
+  if (first === 'settings' && segments.length === 1) {
+    if (method === 'GET') return { status: 200, body: { timeCompression: control.timeCompression } };
+    if (method === 'POST') {
+      const settings = body();
+      if (!isJsonObject(settings)) throw badRequest('Expected a JSON object {timeCompression?}.');
+      const unknown = Object.keys(settings).filter((k) => k !== 'timeCompression');
+      if (unknown.length > 0) throw badRequest(`Unknown setting(s) ${unknown.join(', ')}; supported: timeCompression.`);
+      if (settings.timeCompression !== undefined) {
+        try {
+          control.setTimeCompression(settings.timeCompression as number);
+        } catch (e) {
+          throw badRequest(e instanceof Error ? e.message : String(e));
+        }
+      }
+      return { status: 200, body: { timeCompression: control.timeCompression } };
     }
   }
   if (first === 'reset' && segments.length === 1 && method === 'POST') {

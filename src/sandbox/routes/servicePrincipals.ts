@@ -112,6 +112,32 @@ export const servicePrincipalRoutes: readonly Route[] = [
     },
   },
   {
+    // Deleting the service principal of a sync configuration takes its jobs, secrets and assignments with it. 204 / 404.
+    method: 'DELETE',
+    path: '/servicePrincipals/{servicePrincipalId}',
+    permission: PERMISSIONS.applicationInstantiate,
+    handle: (ctx) => {
+      findServicePrincipal(ctx);
+      ctx.tenant.servicePrincipals.delete(ctx.params.servicePrincipalId.toLowerCase());
+      ctx.changed('applications');
+      return noContent;
+    },
+  },
+  {
+    // Deleting an application also deletes its service principal (the sandbox keeps applications only for instantiated ones). 204 / 404.
+    method: 'DELETE',
+    path: '/applications/{applicationId}',
+    permission: PERMISSIONS.applicationInstantiate,
+    handle: (ctx) => {
+      const id = ctx.params.applicationId.toLowerCase();
+      const entry = [...ctx.tenant.servicePrincipals.entries()].find(([, r]) => r.applicationObjectId === id);
+      if (!entry) throw resourceNotFound(ctx.params.applicationId);
+      ctx.tenant.servicePrincipals.delete(entry[0]);
+      ctx.changed('applications');
+      return noContent;
+    },
+  },
+  {
     method: 'DELETE',
     path: '/servicePrincipals/{servicePrincipalId}/appRoleAssignedTo/{assignmentId}',
     permission: PERMISSIONS.appRoleAssignmentWrite,

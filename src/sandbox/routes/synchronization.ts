@@ -6,7 +6,7 @@ import { cloneJson, isJsonObject, type JsonObject, str } from '../json';
 import { collectionBody } from '../odata/paging';
 import { GUID } from '../policy/policyValidation';
 import type { ServicePrincipalRecord, SyncJobRecord } from '../store/records';
-import { CYCLE_DELAY_MS, pauseJob, restartJob, startJob } from '../sync/jobEngine';
+import { compressed, CYCLE_DELAY_MS, pauseJob, restartJob, startJob } from '../sync/jobEngine';
 import { newJobObject, synchronizationJobId } from '../sync/jobObjects';
 import { provisionOnDemand } from '../sync/provisionOnDemand';
 import { parseRestartScope } from '../sync/restartScope';
@@ -164,7 +164,7 @@ export const synchronizationRoutes: readonly Route[] = [
     path: `${JOB}/start`,
     permission: PERMISSIONS.synchronizationWrite,
     handle: (ctx) => {
-      startJob(findJob(ctx).record, ctx.now);
+      startJob(findJob(ctx).record, ctx.now, ctx.timeCompression);
       ctx.changed('applications');
       return noContent;
     },
@@ -190,7 +190,7 @@ export const synchronizationRoutes: readonly Route[] = [
       const criteria = isJsonObject(body.criteria) ? body.criteria : {};
       const unknown = Object.keys(criteria).find((k) => k !== 'resetScope' && !k.startsWith('@odata.'));
       if (unknown) throw badRequest(`Invalid property 'criteria.${unknown}': microsoft.graph.synchronizationJobRestartCriteria has only resetScope.`);
-      restartJob(record, parseRestartScope(criteria.resetScope), ctx.now);
+      restartJob(record, parseRestartScope(criteria.resetScope), ctx.now, ctx.timeCompression);
       ctx.changed('applications');
       return noContent;
     },
@@ -237,7 +237,7 @@ export const synchronizationRoutes: readonly Route[] = [
       // Changing mappings or scoping restarts a running job with a full cycle (sync-facts.md §2d).
       if ((record.job.schedule as JsonObject).state === 'Active') {
         record.initialCycle = true;
-        record.nextCycleAt = ctx.now + CYCLE_DELAY_MS;
+        record.nextCycleAt = ctx.now + compressed(CYCLE_DELAY_MS, ctx.timeCompression);
       }
       ctx.changed('applications');
       return noContent;

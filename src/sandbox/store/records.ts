@@ -31,6 +31,8 @@ export interface ServicePrincipalRecord {
   /** Saved by PUT …/synchronization/secrets (replaced wholesale). */
   secrets: SecretPair[];
   appRoleAssignedTo: JsonObject[];
+  /** The object id of the application behind the service principal, when the sandbox created it (instantiate). */
+  applicationObjectId?: string;
 }
 
 /** Compact description of one provisioning event, materialised into a full `provisioningObjectSummary` on read. */

@@ -11,6 +11,13 @@ import { checkCrossTenantSync, describeSyncProblems, SYNC_POLICY_CHECK_FAILURE }
 
 /** How long after start/restart the sandbox runs the cycle (the real service takes minutes; demos should not). */
 export const CYCLE_DELAY_MS = 30_000;
+/** The fixed interval between the cycles of a cross-tenant sync job (sync-facts.md §3). */
+export const CYCLE_INTERVAL_MS = 40 * 60_000;
+
+/** A sync-engine delay under time compression (1 = real time); never below 1 ms. */
+export function compressed(ms: number, timeCompression = 1): number {
+  return Math.max(1, Math.round(ms / (timeCompression > 0 ? timeCompression : 1)));
+}
 /** Quarantine retries back off 6 h, 12 h, then daily (sync-facts.md §2c). */
 const QUARANTINE_RETRY_HOURS = [6, 12, 24];
 /** A cycle logs at most this many events, to keep persisted state small. */
@@ -33,9 +40,9 @@ function schedule(record: SyncJobRecord): JsonObject {
  * `start`: resumes a paused job or lifts quarantine, and schedules a cycle. Starting a job that is
  * already running changes nothing (the real service warns against doing it at all).
  */
-export function startJob(record: SyncJobRecord, now: number): void {
+export function startJob(record: SyncJobRecord, now: number, timeCompression = 1): void {
   const st = status(record);
-  const running = schedule(record).state === 'Active' && (st.code === 'Active' || st.code === 'NotRun') && record.nextCycleAt === null;
+  const running = schedule(record).state === 'Active' && (st.code === 'Active' || st.code === 'NotRun') && (record.nextCycleAt === null || record.nextCycleAt > now + compressed(CYCLE_DELAY_MS, timeCompression));
   if (running) return;
   schedule(record).state = 'Active';
   st.quarantine = null;
@@ -46,7 +53,7 @@ export function startJob(record: SyncJobRecord, now: number): void {
   } else {
     st.code = st.steadyStateFirstAchievedTime === NEVER ? 'NotRun' : 'Active';
   }
-  record.nextCycleAt = now + CYCLE_DELAY_MS;
+  record.nextCycleAt = now + compressed(CYCLE_DELAY_MS, timeCompression);
 }
 
 /** `pause`: keeps all state; the pending cycle is dropped. */
@@ -57,7 +64,7 @@ export function pauseJob(record: SyncJobRecord): void {
 }
 
 /** `restart` with a parsed resetScope: clears what the scope names, then runs a cycle. */
-export function restartJob(record: SyncJobRecord, scope: number, now: number): void {
+export function restartJob(record: SyncJobRecord, scope: number, now: number, timeCompression = 1): void {
   const st = status(record);
   if ((scope & RESTART_SCOPE.Escrows) !== 0) st.countSuccessiveCompleteFailures = 0;
   if ((scope & RESTART_SCOPE.Watermark) !== 0) record.initialCycle = true;
@@ -66,18 +73,18 @@ export function restartJob(record: SyncJobRecord, scope: number, now: number): v
     st.quarantine = null;
     st.code = 'NotRun';
   }
-  record.nextCycleAt = now + CYCLE_DELAY_MS;
+  record.nextCycleAt = now + compressed(CYCLE_DELAY_MS, timeCompression);
 }
 
 /** Runs every job cycle of `tenant` that is due by `now`. Returns whether anything changed. */
-export function runDueCycles(world: World, tenant: TenantStore, now: number): boolean {
+export function runDueCycles(world: World, tenant: TenantStore, now: number, timeCompression = 1): boolean {
   let changed = false;
   for (const sp of tenant.servicePrincipals.values()) {
     for (const record of sp.jobs) {
       if (record.job.templateId !== 'Azure2Azure') continue;
       // A sandbox resumed after a long pause catches up on missed quarantine retries, within reason.
       for (let n = 0; n < MAX_CATCH_UP_CYCLES && record.nextCycleAt !== null && record.nextCycleAt <= now; n++) {
-        runCycle(world, tenant, sp, record, record.nextCycleAt);
+        runCycle(world, tenant, sp, record, record.nextCycleAt, timeCompression);
         changed = true;
       }
     }
@@ -94,7 +101,7 @@ export function runDueCycles(world: World, tenant: TenantStore, now: number): bo
  * policies, logs the changes (everyone on an initial cycle), and moves the job to Active, or into
  * (or further into) quarantine when the policy check fails.
  */
-function runCycle(world: World, tenant: TenantStore, sp: ServicePrincipalRecord, record: SyncJobRecord, at: number): void {
+function runCycle(world: World, tenant: TenantStore, sp: ServicePrincipalRecord, record: SyncJobRecord, at: number, timeCompression: number): void {
   const st = status(record);
   const targetTenantId = syncTargetTenantId(sp);
   const problems = targetTenantId
@@ -120,7 +127,7 @@ function runCycle(world: World, tenant: TenantStore, sp: ServicePrincipalRecord,
     if (outcome === 'create') provisioned.add(id);
     if (result.status === 'success') exported++;
     if (specs.length >= MAX_EVENTS_PER_CYCLE) continue;
-    cursor += 400 + (specs.length % 7) * 350;
+    cursor += compressed(400 + (specs.length % 7) * 350, timeCompression);
     specs.push({
       id: randomUUID(),
       at: cursor,
@@ -140,7 +147,7 @@ function runCycle(world: World, tenant: TenantStore, sp: ServicePrincipalRecord,
   record.provisionedUserIds = [...provisioned];
   record.initialCycle = false;
   const counts = { entitled: scope.size, imported: specs.length, exported, escrowed: failed };
-  const ended = cursor + 1000;
+  const ended = cursor + compressed(1000, timeCompression);
   if (policyOk) {
     const execution = taskExecution(cycleId, at, ended, counts, failed > 0 ? 'EntryLevelErrors' : 'Succeeded', null);
     st.code = 'Active';
@@ -152,7 +159,8 @@ function runCycle(world: World, tenant: TenantStore, sp: ServicePrincipalRecord,
     if (st.steadyStateFirstAchievedTime === NEVER) st.steadyStateFirstAchievedTime = new Date(ended).toISOString();
     st.steadyStateLastAchievedTime = new Date(ended).toISOString();
     st.synchronizedEntryCountByType = [{ key: 'User', value: provisioned.size }];
-    record.nextCycleAt = null;
+    // Cycles repeat on the fixed 40-minute schedule while the job is active.
+    record.nextCycleAt = Math.max(ended, at + compressed(CYCLE_INTERVAL_MS, timeCompression));
     return;
   }
   const error = { code: SYNC_POLICY_CHECK_FAILURE, message: describeSyncProblems(problems), tenantActionable: true };

@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+import { policyUri } from '../documents/policyDocumentProvider';
+import type { CommandDefinition } from '../host/runCommand';
+import { jobArg } from './jobArg';
+
+/** Opens a job's synchronization schema (attribute mappings, scoping filters) as an editable document. */
+export const openSchema: CommandDefinition = {
+  id: 'crossTenant.openSchema',
+  run: async (_ctx, arg) => {
+    const node = jobArg(arg);
+    const uri = policyUri(node.tenant, { kind: 'syncSchema', tenantId: node.tenant.tenantId, servicePrincipalId: node.servicePrincipal.id!, jobId: node.job.id! });
+    await vscode.window.showTextDocument(uri, { preview: false });
+    return uri.toString();
+  },
+};

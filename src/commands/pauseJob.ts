@@ -1,0 +1,17 @@
+import { pauseSyncJob } from '../core/graph/operations/syncJobs';
+import type { CommandDefinition } from '../host/runCommand';
+import { tenantLabel } from '../host/tenants/tenantConnections';
+import { jobArg } from './jobArg';
+
+/** Pauses a job; its state is kept and Start resumes where it stopped. A running cycle still finishes. */
+export const pauseJob: CommandDefinition = {
+  id: 'crossTenant.pauseJob',
+  run: async (ctx, arg) => {
+    const node = jobArg(arg);
+    await pauseSyncJob(ctx.connections.client(node.tenant), node.servicePrincipal.id!, node.job.id!);
+    ctx.log.info(`Paused job ${node.job.id} of ${node.servicePrincipal.displayName ?? node.servicePrincipal.id} in ${tenantLabel(node.tenant)}.`);
+    ctx.data.invalidate(node.tenant, 'sync');
+    ctx.refreshTree();
+    return true;
+  },
+};

@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+import { jobDetailsUri } from '../documents/jobDetailsProvider';
+import type { CommandDefinition } from '../host/runCommand';
+import { jobArg } from './jobArg';
+
+/** Shows a job's details (status, runs, counts, quarantine and remedy, schedule, threshold) as a rendered report. */
+export const showJobDetails: CommandDefinition = {
+  id: 'crossTenant.showJobDetails',
+  run: async (_ctx, arg) => {
+    const node = jobArg(arg);
+    const uri = jobDetailsUri(node.tenant.auth, node.tenant.tenantId, node.servicePrincipal.id!, node.job.id!, node.servicePrincipal.displayName ?? 'Sync job');
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+    return uri.toString();
+  },
+};

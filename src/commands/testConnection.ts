@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import { validateSyncCredentials } from '../core/graph/operations/syncJobs';
+import { explainCredentialFailure } from '../core/sync/createConfiguration';
+import { GraphError } from '../core/graph/graphError';
+import type { CommandDefinition } from '../host/runCommand';
+import { explainProblems } from './newSyncConfiguration';
+import { jobArg } from './jobArg';
+
+/** Tests a job's saved credentials against its target tenant and explains a failure with the setting to fix. */
+export const testConnection: CommandDefinition = {
+  id: 'crossTenant.testConnection',
+  run: async (ctx, arg) => {
+    const node = jobArg(arg);
+    try {
+      await validateSyncCredentials(ctx.connections.client(node.tenant), node.servicePrincipal.id!, { useSavedCredentials: true, templateId: node.job.templateId ?? 'Azure2Azure', credentials: [] }, { jobId: node.job.id! });
+    } catch (err) {
+      if (!(err instanceof GraphError) || err.status !== 400) throw err;
+      const problems = explainCredentialFailure(err, node.tenant.tenantId, '');
+      void explainProblems(ctx, node.tenant, problems);
+      return { ok: false, problems };
+    }
+    void vscode.window.showInformationMessage(`${node.servicePrincipal.displayName ?? 'The configuration'}: the connection to the target tenant works.`);
+    return { ok: true };
+  },
+};

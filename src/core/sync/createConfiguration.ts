@@ -1,0 +1,175 @@
+import { sleep as abortableSleep, throwIfAborted } from '../graph/abort';
+import type { GraphClient } from '../graph/graphClient';
+import { GraphError } from '../graph/graphError';
+import { pathSegment } from '../graph/odata';
+import { CROSS_TENANT_SYNC_JOB_TEMPLATE, instantiateSyncTemplate } from '../graph/operations/syncConfigurations';
+import { createSyncJob, putSyncSecrets, validateSyncCredentials } from '../graph/operations/syncJobs';
+import type { ServicePrincipal, SyncSecret } from '../graph/types';
+
+export type CreateStep = 'instantiate' | 'waitForServicePrincipal' | 'createJob' | 'saveCredentials' | 'testConnection';
+
+export interface CreateConfigurationInput {
+  /** Usually the target tenant's name; it names the configuration in both portals. */
+  readonly displayName: string;
+  readonly targetTenantId: string;
+  /** Where quarantine and accidental-deletion emails go; notifications are on when set. */
+  readonly notificationEmail?: string;
+  /** Accidental-deletion threshold; the prevention is on when set. */
+  readonly deletionThreshold?: number;
+  /** true: every user of this tenant is in scope; false (default): only assigned users and groups. */
+  readonly syncAll?: boolean;
+}
+
+export interface CreateConfigurationHooks {
+  onStep(step: CreateStep, detail?: string): void;
+  readonly signal?: AbortSignal;
+  /** Waits between reads of the new service principal (tests pass a fake). */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export interface CredentialProblem {
+  readonly tenant: 'source' | 'target';
+  readonly tenantId: string;
+  readonly setting: 'automaticUserConsentSettings.outboundAllowed' | 'automaticUserConsentSettings.inboundAllowed' | 'identitySynchronization.userSyncInbound.isSyncAllowed' | 'other';
+  readonly message: string;
+}
+
+export interface CreatedConfiguration {
+  readonly servicePrincipalId: string;
+  readonly appId: string;
+  /** The application's object id (for deleting the configuration). */
+  readonly applicationObjectId?: string;
+  readonly jobId: string;
+  readonly test: { readonly ok: true } | { readonly ok: false; readonly explanation: CredentialProblem[] };
+}
+
+/** Reads of a just-created service principal can 404 for a while (replication): back off 1, 2, 4, 8, 8… s. */
+const SP_WAIT_DELAYS_MS = [1000, 2000, 4000, 8000, 8000, 8000];
+
+/** The secrets of a cross-tenant sync configuration (graph-api.md §6 step 7; sync-facts.md §2e–§2f). */
+export function syncSecrets(input: CreateConfigurationInput): SyncSecret[] {
+  const notifications: Record<string, unknown> = {
+    Enabled: input.notificationEmail !== undefined && input.notificationEmail !== '',
+    ...(input.notificationEmail ? { Recipients: input.notificationEmail } : {}),
+    DeleteThresholdEnabled: input.deletionThreshold !== undefined,
+    ...(input.deletionThreshold !== undefined ? { DeleteThresholdValue: input.deletionThreshold } : {}),
+    HumanResourcesLookaheadQueryEnabled: false,
+  };
+  return [
+    { key: 'AuthenticationType', value: 'SyncPolicy' },
+    { key: 'CompanyId', value: input.targetTenantId },
+    // A JSON document inside a string. The notification address has no secret key of its own in the
+    // synchronizationSecret enum; the sandbox keeps it as `Recipients` in these settings.
+    { key: 'SyncNotificationSettings', value: JSON.stringify(notifications) },
+    { key: 'SyncAll', value: input.syncAll === true ? 'true' : 'false' },
+  ];
+}
+
+async function waitForServicePrincipal(client: GraphClient, id: string, hooks: CreateConfigurationHooks, sleep: (ms: number) => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    throwIfAborted(hooks.signal);
+    try {
+      await client.request<ServicePrincipal>({ operation: 'servicePrincipal.get', method: 'GET', path: `/servicePrincipals/${pathSegment(id)}`, query: { $select: 'id' }, signal: hooks.signal });
+      return;
+    } catch (e) {
+      if (!(e instanceof GraphError && e.status === 404) || attempt >= SP_WAIT_DELAYS_MS.length) throw e;
+      const ms = SP_WAIT_DELAYS_MS[attempt];
+      hooks.onStep('waitForServicePrincipal', `waiting ${Math.round(ms / 1000)}s`);
+      await sleep(ms);
+    }
+  }
+}
+
+/**
+ * Creates a cross-tenant sync configuration in the signed-in (source) tenant: instantiates the
+ * gallery template, waits until the new service principal can be read, creates the Azure2Azure job,
+ * saves the credentials and tests the connection. A failed test is a result, not an error: the
+ * configuration exists and the explanation says which tenant's setting to change.
+ */
+export async function createSyncConfiguration(client: GraphClient, input: CreateConfigurationInput, hooks: CreateConfigurationHooks): Promise<CreatedConfiguration> {
+  const { signal } = hooks;
+  const sleep = hooks.sleep ?? ((ms: number) => abortableSleep(ms, signal));
+  hooks.onStep('instantiate');
+  const { application, servicePrincipal } = await instantiateSyncTemplate(client, input.displayName, { signal });
+  const servicePrincipalId = servicePrincipal.id;
+  if (!servicePrincipalId || !servicePrincipal.appId) throw new Error('Instantiating the cross-tenant sync template returned no service principal id.');
+  hooks.onStep('waitForServicePrincipal');
+  await waitForServicePrincipal(client, servicePrincipalId, hooks, sleep);
+  hooks.onStep('createJob');
+  const job = await createSyncJob(client, servicePrincipalId, CROSS_TENANT_SYNC_JOB_TEMPLATE, { signal });
+  if (!job.id) throw new Error('Creating the synchronization job returned no job id.');
+  hooks.onStep('saveCredentials');
+  const secrets = syncSecrets(input);
+  await putSyncSecrets(client, servicePrincipalId, secrets, { signal });
+  hooks.onStep('testConnection');
+  let test: CreatedConfiguration['test'] = { ok: true };
+  try {
+    await validateSyncCredentials(client, servicePrincipalId, { useSavedCredentials: false, templateId: CROSS_TENANT_SYNC_JOB_TEMPLATE, credentials: secrets.slice(0, 2) }, { jobId: job.id, signal });
+  } catch (e) {
+    if (!(e instanceof GraphError) || e.status === 0 || e.status === 401 || e.status === 403 || e.status >= 500) throw e;
+    test = { ok: false, explanation: explainCredentialFailure(e, client.tenantId, input.targetTenantId) };
+  }
+  return { servicePrincipalId, appId: servicePrincipal.appId, applicationObjectId: application.id ?? undefined, jobId: job.id, test };
+}
+
+const DETAIL_SETTINGS: Readonly<Record<string, { side: 'source' | 'target'; setting: CredentialProblem['setting'] }>> = {
+  outboundautomaticredemptionnotenabled: { side: 'source', setting: 'automaticUserConsentSettings.outboundAllowed' },
+  inboundusersyncnotallowed: { side: 'target', setting: 'identitySynchronization.userSyncInbound.isSyncAllowed' },
+  inboundautomaticredemptionnotenabled: { side: 'target', setting: 'automaticUserConsentSettings.inboundAllowed' },
+};
+
+const POLICY_CODES = new Set(['azuredirectoryb2bmanagementpolicycheckfailure', 'azureactivedirectorycrosstenantsyncpolicycheckfailure']);
+
+/** Problems named by message text (Graph documents only the overall code; its detail texts tell the sides apart). */
+function fromText(message: string, sourceTenantId: string, targetTenantId: string): CredentialProblem[] {
+  const problems: CredentialProblem[] = [];
+  const text = message.toLowerCase();
+  if (/outbound/.test(text) && /(consent|redemption|redeem)/.test(text)) problems.push({ tenant: 'source', tenantId: sourceTenantId, setting: 'automaticUserConsentSettings.outboundAllowed', message });
+  if (/inbound/.test(text) && /sync/.test(text)) problems.push({ tenant: 'target', tenantId: targetTenantId, setting: 'identitySynchronization.userSyncInbound.isSyncAllowed', message });
+  if (/inbound/.test(text) && /(consent|redemption|redeem)/.test(text)) problems.push({ tenant: 'target', tenantId: targetTenantId, setting: 'automaticUserConsentSettings.inboundAllowed', message });
+  return problems;
+}
+
+/**
+ * Why a connection test failed, per tenant and setting: from the error's details (code + target
+ * tenant id, as the sandbox sends them), else from the documented policy-check codes and their
+ * message text; anything else is one `other` problem with the message.
+ */
+export function explainCredentialFailure(err: unknown, sourceTenantId: string, targetTenantId: string): CredentialProblem[] {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof GraphError) {
+    const problems: CredentialProblem[] = [];
+    for (const d of err.details) {
+      const known = DETAIL_SETTINGS[(d.code ?? '').toLowerCase()];
+      if (!known) continue;
+      const side = d.target && d.target.toLowerCase() === sourceTenantId.toLowerCase() ? 'source' : d.target && d.target.toLowerCase() === targetTenantId.toLowerCase() ? 'target' : known.side;
+      problems.push({ tenant: side, tenantId: d.target ?? (side === 'source' ? sourceTenantId : targetTenantId), setting: known.setting, message: d.message ?? message });
+    }
+    if (problems.length > 0) return problems;
+    if (POLICY_CODES.has(err.code.toLowerCase()) || err.innerCodes.some((c) => POLICY_CODES.has(c.toLowerCase()))) {
+      const fromMessage = fromText(message, sourceTenantId, targetTenantId);
+      if (fromMessage.length > 0) return fromMessage;
+      // The check failed without saying which side: all three settings are candidates.
+      return [
+        { tenant: 'source', tenantId: sourceTenantId, setting: 'automaticUserConsentSettings.outboundAllowed', message },
+        { tenant: 'target', tenantId: targetTenantId, setting: 'identitySynchronization.userSyncInbound.isSyncAllowed', message },
+        { tenant: 'target', tenantId: targetTenantId, setting: 'automaticUserConsentSettings.inboundAllowed', message },
+      ];
+    }
+  }
+  const fromMessage = fromText(message, sourceTenantId, targetTenantId);
+  return fromMessage.length > 0 ? fromMessage : [{ tenant: 'target', tenantId: targetTenantId, setting: 'other', message }];
+}
+
+/**
+ * Deletes a configuration: the application when its object id is known (that removes the service
+ * principal too), else the service principal. A 404 counts as already deleted.
+ */
+export async function deleteSyncConfiguration(client: GraphClient, servicePrincipalId: string, appObjectId?: string, options: { signal?: AbortSignal } = {}): Promise<void> {
+  const path = appObjectId ? `/applications/${pathSegment(appObjectId)}` : `/servicePrincipals/${pathSegment(servicePrincipalId)}`;
+  try {
+    await client.request({ operation: 'syncConfiguration.delete', method: 'DELETE', path, signal: options.signal });
+  } catch (e) {
+    if (!(e instanceof GraphError && e.status === 404)) throw e;
+  }
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { getSyncJob } from '../core/graph/operations/syncJobs';
+import { listSyncAssignments } from '../core/graph/operations/appRoleAssignments';
+import { jobDetailsMarkdown } from '../core/sync/jobDetails';
+import { AUTH_METHODS, tenantKey, type AuthMethod } from '../core/tenants/tenantRecord';
+import type { TenantConnections } from '../host/tenants/tenantConnections';
+import type { TenantStore } from '../host/tenants/tenantStore';
+
+export const JOB_SCHEME = 'xtenant-job';
+
+/** `xtenant-job://<method>/<tenantId>/<servicePrincipalId>/<jobId>/<name>.md` */
+export function jobDetailsUri(auth: string, tenantId: string, servicePrincipalId: string, jobId: string, name: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: JOB_SCHEME, authority: auth, path: `/${tenantId}/${servicePrincipalId}/${encodeURIComponent(jobId)}/${encodeURIComponent(name.replace(/[\\/]/g, '-'))}.md` });
+}
+
+/** A sync job's details as a Markdown report, read fresh from Graph each time it is shown. */
+export class JobDetailsProvider implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly store: TenantStore, private readonly connections: TenantConnections) {}
+
+  /** Re-reads an open report (the job changed). */
+  refresh(uri: vscode.Uri): void {
+    this.changed.fire(uri);
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const [tenantId, servicePrincipalId, jobId] = uri.path.split('/').filter(Boolean).map(decodeURIComponent);
+    if (!AUTH_METHODS.includes(uri.authority as AuthMethod) || !tenantId || !servicePrincipalId || !jobId) throw new Error(`Not a job report: ${uri.toString()}`);
+    await this.store.load();
+    const tenant = this.store.get(tenantKey({ tenantId, auth: uri.authority as AuthMethod }));
+    if (!tenant) throw new Error(`Tenant ${tenantId} is not in the Tenants view.`);
+    const client = this.connections.client(tenant);
+    const [job, assignments] = await Promise.all([getSyncJob(client, servicePrincipalId, jobId), listSyncAssignments(client, servicePrincipalId)]);
+    const name = decodeURIComponent(uri.path.split('/').pop() ?? '').replace(/\.md$/, '');
+    return jobDetailsMarkdown(job, { id: servicePrincipalId, displayName: name }, new Date(), { assignments: assignments.length });
+  }
+}

@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { TenantsTreeProvider } from './tenantsTreeProvider';
+
+/**
+ * While the Tenants view is visible, re-reads the status of the sync jobs on screen every
+ * `crossTenant.sync.refreshSeconds` (0 turns it off); stops as soon as the view is hidden, so a
+ * closed view costs no Graph calls.
+ */
+export class SyncStatusRefresher implements vscode.Disposable {
+  private timer?: NodeJS.Timeout;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly view: vscode.TreeView<unknown>, private readonly tree: TenantsTreeProvider) {
+    this.subscriptions = [
+      view.onDidChangeVisibility(() => this.reschedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('crossTenant.sync.refreshSeconds') && this.reschedule()),
+    ];
+    this.reschedule();
+  }
+
+  private reschedule(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    const seconds = vscode.workspace.getConfiguration('crossTenant').get<number>('sync.refreshSeconds', 60);
+    if (!this.view.visible || !seconds || seconds <= 0) return;
+    this.timer = setInterval(() => {
+      if (this.tree.data.invalidateLoadedSync()) this.tree.redraw();
+    }, Math.max(10, seconds) * 1000);
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
