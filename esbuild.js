@@ -47,12 +47,14 @@ const extension = {
 
 /**
  * Optional heavy code in bundles of their own, required on first use by src/host/lazyBundles.ts:
- * the sandbox service (only for sandbox tenants) and @azure/identity (only for device code,
- * client secret, certificate and Azure CLI sign-in).
+ * the sandbox service (only for sandbox tenants), @azure/identity (only for device code, client
+ * secret, certificate and Azure CLI sign-in) and ajv with the compiled schemas (only once a policy
+ * document is checked).
  */
 const lazyBundles = [
   { entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' },
   { entryPoints: ['src/host/auth/identityCredentials.ts'], outfile: 'dist/identity.js' },
+  { entryPoints: ['src/core/policy/policySchemas.ts'], outfile: 'dist/policySchemas.js' },
 ].map((b) => ({ ...extension, ...b }));
 
 /**

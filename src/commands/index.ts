@@ -4,6 +4,7 @@ import { addPartner } from './addPartner';
 import { addTenant } from './addTenant';
 import { allowUserSync } from './allowUserSync';
 import { checkDrift } from './checkDrift';
+import { configureSync } from './configureSync';
 import { copyTenantId } from './copyTenantId';
 import { diffWithBase } from './diffWithBase';
 import { diffWithLive } from './diffWithLive';
@@ -64,6 +65,7 @@ export const commands: readonly CommandDefinition[] = [
   provisionOnDemand,
   newSyncConfiguration,
   testConnection,
+  configureSync,
   deleteSyncConfiguration,
   addAssignment,
   removeAssignment,

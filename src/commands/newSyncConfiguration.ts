@@ -26,16 +26,18 @@ export const newSyncConfiguration: CommandDefinition = {
   run: async (ctx, arg, options) => {
     const source = await pickTenant(ctx, arg, 'Create the sync configuration in which (source) tenant?');
     if (!source) return undefined;
-    const given = (options ?? {}) as { target?: string; name?: string };
+    const given = (options ?? {}) as { target?: string; name?: string; notificationEmail?: string };
     const client = ctx.connections.client(source);
     const target = await pickTarget(ctx, source, given.target);
     if (!target) return undefined;
     const name = given.name ?? await vscode.window.showInputBox({ title: 'New sync configuration', prompt: 'Name of the configuration (shown in both portals)', value: target.name, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Enter a name.') });
     if (!name) return undefined;
+    const notificationEmail = given.notificationEmail ?? await vscode.window.showInputBox({ title: 'New sync configuration', prompt: 'Email for quarantine and accidental-deletion notices (optional; the accidental-deletion threshold starts at 500)', ignoreFocusOut: true });
+    if (notificationEmail === undefined) return undefined;
     const created = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `New sync configuration "${name}"`, cancellable: true }, (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      return createSyncConfiguration(client, { displayName: name.trim(), targetTenantId: target.tenantId }, { signal: abort.signal, onStep: (step, detail) => progress.report({ message: `${STEP_TEXT[step]}${detail ? ` (${detail})` : ''}…` }) });
+      return createSyncConfiguration(client, { displayName: name.trim(), targetTenantId: target.tenantId, deletionThreshold: 500, ...(notificationEmail.trim() ? { notificationEmail: notificationEmail.trim() } : {}) }, { signal: abort.signal, onStep: (step, detail) => progress.report({ message: `${STEP_TEXT[step]}${detail ? ` (${detail})` : ''}…` }) });
     });
     ctx.log.info(`Created sync configuration "${name}" in ${source.tenantId} for ${target.tenantId}: service principal ${created.servicePrincipalId}, job ${created.jobId}; connection test ${created.test.ok ? 'passed' : 'failed'}.`);
     ctx.data.invalidate(source, 'sync');

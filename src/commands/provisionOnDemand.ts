@@ -45,7 +45,8 @@ export const provisionOnDemand: CommandDefinition = {
         }
       }
     });
-    const uri = ctx.onDemandReports.add(node.job.id!, onDemandMarkdown(node.servicePrincipal.displayName ?? 'Sync job', outcomes, new Date()));
+    const configuration = node.servicePrincipal.displayName ?? 'Sync job';
+    const uri = ctx.onDemandReports.add(node.job.id!, configuration, onDemandMarkdown(configuration, outcomes, new Date()));
     if (!(options as { subjects?: unknown } | undefined)?.subjects) await vscode.commands.executeCommand('markdown.showPreview', uri);
     ctx.data.invalidate(node.tenant, 'sync');
     return { uri: uri.toString(), outcomes };

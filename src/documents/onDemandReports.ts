@@ -6,8 +6,9 @@ export const ON_DEMAND_SCHEME = 'xtenant-ondemand';
 export class OnDemandReports implements vscode.TextDocumentContentProvider {
   private readonly reports = new Map<string, string>();
 
-  add(jobId: string, markdown: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: ON_DEMAND_SCHEME, path: `/${encodeURIComponent(jobId)}/${Date.now()}.md` });
+  /** Stores a report; the tab reads "Preview <configuration> on demand.md", the query keeps reports apart. */
+  add(jobId: string, configuration: string, markdown: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: ON_DEMAND_SCHEME, path: `/${jobId}/${configuration.replace(/[\\/]/g, '-')} on demand.md`, query: `at=${Date.now()}` });
     this.reports.set(uri.toString(), markdown);
     return uri;
   }

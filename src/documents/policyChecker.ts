@@ -4,7 +4,8 @@ import { checkDocument } from '../core/policy/checkDocument';
 import type { Diagnostic } from '../core/policy/diagnostic';
 import { kindOfFileName, type DocumentKind } from '../core/policy/documentKinds';
 import { fromUri, fromWorkspacePath } from '../core/policy/documentUri';
-import { PolicySchemas } from '../core/policy/policySchemas';
+import type { PolicySchemas } from '../core/policy/policySchemas';
+import { loadPolicySchemasModule } from '../host/lazyBundles';
 import { LIVE_SCHEME } from './liveDocumentProvider';
 import { POLICY_SCHEME } from './policyDocumentProvider';
 
@@ -48,8 +49,8 @@ export class PolicyChecker implements vscode.Disposable {
   check(doc: vscode.TextDocument): Diagnostic[] {
     const kind = documentKind(doc);
     if (!kind) return [];
-    // Compiling the schemas takes tens of milliseconds: only when the first policy document is checked.
-    this.schemas ??= PolicySchemas.load(this.extensionPath);
+    // Loading ajv and compiling the schemas takes tens of milliseconds: only when the first policy document is checked.
+    this.schemas ??= loadPolicySchemasModule().PolicySchemas.load(this.extensionPath);
     const expectedTenantId = expectedPartner(doc.uri);
     return checkDocument(kind.id, doc.getText(), { schemas: this.schemas, ...(expectedTenantId ? { expectedTenantId } : {}) });
   }

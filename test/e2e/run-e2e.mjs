@@ -170,6 +170,31 @@ try {
     await pane.getByRole('treeitem', { name: /^Northwind Traders northwindtraders\.onmicrosoft\.com · .*trusts MFA, compliant/ }).first().waitFor({ timeout: 20000 });
     await runCommand(page, 'View: Close All Editors');
   });
+  await check('a sync job shows its details, and provisions a user on demand with the result explained', async () => {
+    const pane = sideBarPane(page, 'Tenants');
+    await runCommand(page, 'View: Close All Editors');
+    const job = pane.getByRole('treeitem', { name: /^Active last run/ }).first();
+    await job.click();
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await preview.locator('body', { hasText: '40 minutes' }).first().waitFor({ timeout: 30000 });
+    await page.screenshot({ path: path.join(shots, 'job-details.png') });
+    await runCommand(page, 'View: Close All Editors');
+    // The job's context menu, by keyboard: Show Job Details, Open Attribute Mappings, Pause, Restart, Provision on Demand.
+    await job.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Provision on Demand…' }).first().waitFor({ timeout: 10000 });
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10000 });
+    await input.fill('Ad');
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 20000 });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await preview.locator('body', { hasText: 'Provision on demand' }).first().waitFor({ timeout: 30000 });
+    await page.screenshot({ path: path.join(shots, 'provision-on-demand.png') });
+    await runCommand(page, 'View: Close All Editors');
+  });
   await check('the tenants are still there after a window reload', async () => {
     await page.reload({ waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });

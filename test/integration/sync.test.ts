@@ -136,13 +136,14 @@ describe('cross-tenant sync jobs', () => {
   it('creates a configuration end to end, assigns a user, starts it and provisions on demand', async function () {
     this.timeout(60000);
     const api = await extensionApi();
-    const created = await vscode.commands.executeCommand<{ servicePrincipalId: string; jobId: string; test: { ok: boolean } }>('crossTenant.newSyncConfiguration', `sandbox:${CONTOSO}`, { target: 'fabrikamretail.onmicrosoft.com', name: 'Fabrikam Retail (second)' });
+    const created = await vscode.commands.executeCommand<{ servicePrincipalId: string; jobId: string; test: { ok: boolean } }>('crossTenant.newSyncConfiguration', `sandbox:${CONTOSO}`, { target: 'fabrikamretail.onmicrosoft.com', name: 'Fabrikam Retail (second)', notificationEmail: 'admin@contoso.com' });
     assert.equal(created.test.ok, true, 'the Contoso → Fabrikam pair allows sync');
     const config = await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail (second)');
     const [job] = await api.tree.getChildren(config);
     assert.equal(api.tree.getTreeItem(job).contextValue, 'syncJob.paused', 'a new job is created paused');
     const [user] = ((await contosoGraph('/users?$top=30&$select=id,displayName')).value as { id: string; displayName: string }[]).filter((u) => /^[A-Za-z ]+$/.test(u.displayName));
-    await vscode.commands.executeCommand('crossTenant.addAssignment', config, { objects: [{ id: user.id, name: user.displayName, type: 'User' }] });
+    const [group] = ((await contosoGraph('/groups?$top=1&$select=id,displayName')).value as { id: string; displayName: string }[]);
+    assert.deepEqual(await vscode.commands.executeCommand('crossTenant.addAssignment', config, { objects: [{ id: group.id, name: group.displayName, type: 'Group' }] }), [group.id]);
     assert.equal(await vscode.commands.executeCommand('crossTenant.startJob', job), true);
     const [started] = await api.tree.getChildren(await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail (second)'));
     const result = await vscode.commands.executeCommand<{ outcomes: { result?: { headline: string } }[] }>('crossTenant.provisionOnDemand', started, { subjects: [{ id: user.id, name: user.displayName, type: 'User' }] });
@@ -153,10 +154,19 @@ describe('cross-tenant sync jobs', () => {
   });
 
   it('explains a failed connection test with the tenant and setting to fix', async () => {
-    const created = await vscode.commands.executeCommand<{ test: { ok: boolean; explanation?: { tenant: string; setting: string; message: string }[] } }>('crossTenant.newSyncConfiguration', `sandbox:${CONTOSO}`, { target: 'woodgrovebank.onmicrosoft.com', name: 'Woodgrove Bank' });
+    const created = await vscode.commands.executeCommand<{ test: { ok: boolean; explanation?: { tenant: string; setting: string; message: string }[] } }>('crossTenant.newSyncConfiguration', `sandbox:${CONTOSO}`, { target: 'woodgrovebank.onmicrosoft.com', name: 'Woodgrove Bank', notificationEmail: '' });
     assert.equal(created.test.ok, false);
     const problems = created.test.explanation!;
     assert.ok(problems.some((p) => p.tenant === 'target' && p.setting === 'identitySynchronization.userSyncInbound.isSyncAllowed'), JSON.stringify(problems));
     assert.ok(problems.some((p) => p.tenant === 'source' && p.setting === 'automaticUserConsentSettings.outboundAllowed'), JSON.stringify(problems));
+  });
+
+  it('saves the scope, notification email and deletion threshold with the credentials', async () => {
+    const api = await extensionApi();
+    const config = await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail');
+    const mark = api.sandboxRequests().length;
+    const fabrikam = '7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58';
+    assert.equal(await vscode.commands.executeCommand('crossTenant.configureSync', config, { targetTenantId: fabrikam, syncAll: false, notificationEmail: 'admin@contoso.com', deletionThreshold: 250, confirm: false }), true);
+    assert.deepEqual(api.sandboxRequests().slice(mark).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path.replace(/.*\/synchronization/, '…')} ${r.status}`), ['PUT …/secrets 204']);
   });
 });

@@ -54,7 +54,9 @@ export function jobDetailsMarkdown(job: SyncJob, servicePrincipal: Pick<ServiceP
 
   lines.push('## Runs', '');
   lines.push(`- Last run: ${whenDate(s.lastRun, now)}`);
-  lines.push(`- Next run: ${s.nextRun ? whenDate(s.nextRun, now) : s.kind === 'paused' ? 'none (paused)' : 'not scheduled'}`);
+  // The next cycle is an estimate (last run + interval); one that is late is due, not "40 min ago".
+  const nextRun = !s.nextRun ? (s.kind === 'paused' ? 'none (paused)' : 'not scheduled') : s.nextRun > now ? whenDate(s.nextRun, now) : 'due now (cycles start about every 40 minutes)';
+  lines.push(`- Next run: ${nextRun}`);
   const lastOk = obj(status.lastSuccessfulExecution);
   lines.push(`- Last successful run: ${lastOk ? when(lastOk.timeEnded ?? lastOk.timeBegan, now) : 'never'}`);
   lines.push(`- Schedule: every ${(formatInterval(s.intervalMs ?? 40 * 60_000))} (fixed for cross-tenant sync; it cannot be changed)`);

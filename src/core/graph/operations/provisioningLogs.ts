@@ -7,6 +7,8 @@ import type { ProvisioningObjectSummary } from '../types';
 export interface ProvisioningLogQuery {
   readonly servicePrincipalId?: string;
   readonly jobId?: string;
+  /** One sync cycle (the job's lastExecution.activityIdentifier). */
+  readonly cycleId?: string;
   /** `success`, `failure`, `skipped`, `warning`: lower case, filters are case-sensitive. */
   readonly status?: string;
   /** `create`, `update`, `delete`, `disable`, `stagedDelete`, `other`. */
@@ -27,6 +29,7 @@ export function provisioningLogFilter(query: ProvisioningLogQuery): string | und
   const clauses: string[] = [];
   if (query.servicePrincipalId !== undefined) clauses.push(`servicePrincipal/id eq ${odataString(query.servicePrincipalId)}`);
   if (query.jobId !== undefined) clauses.push(`jobId eq ${odataString(query.jobId)}`);
+  if (query.cycleId !== undefined) clauses.push(`cycleId eq ${odataString(query.cycleId)}`);
   if (query.status !== undefined) clauses.push(`provisioningStatusInfo/status eq ${odataString(query.status)}`);
   if (query.action !== undefined) clauses.push(`provisioningAction eq ${odataString(query.action)}`);
   if (query.after !== undefined) clauses.push(`activityDateTime gt ${odataDateTime(query.after)}`);

@@ -34,5 +34,6 @@ describe('OData literals and queries', () => {
         ' and activityDateTime gt 2023-07-30T00:00:00Z and activityDateTime lt 2023-07-31T00:00:00Z',
     );
     assert.equal(provisioningLogFilter({}), undefined);
+    assert.equal(provisioningLogFilter({ jobId: 'j', cycleId: "c'1" }), "jobId eq 'j' and cycleId eq 'c''1'");
   });
 });
