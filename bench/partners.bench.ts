@@ -2,14 +2,14 @@
 // $expand, names through $batch) next to the naive one-call-per-partner approach, against the HTTP
 // sandbox with 20 ms latency per request. Requests are counted through the client's log sink, so
 // retries would count too. Run with `npm run bench`.
-import type { AccessToken } from '@azure/core-auth';
-import { GraphClient } from '../src/core/graph/graphClient';
+import type { GraphClient } from '../src/core/graph/graphClient';
 import { getIdentitySync } from '../src/core/graph/operations/identitySync';
 import { getPartner, listPartners } from '../src/core/graph/operations/partners';
 import { getDefaultConfiguration } from '../src/core/graph/operations/policy';
 import { findTenantInformationByTenantId } from '../src/core/graph/operations/tenants';
 import { loadPartnerOverview } from '../src/core/graph/partnerOverview';
 import { SANDBOX_TENANT_IDS, startSandboxServer, type SandboxServer } from '../src/sandbox';
+import { sandboxClient } from './sandboxClient';
 
 const SIZES = [10, 100, 1000];
 const LATENCY_MS = 20;
@@ -25,18 +25,7 @@ interface Run {
 
 function counted(server: SandboxServer): { client: GraphClient; count: () => number } {
   let requests = 0;
-  const client = new GraphClient({
-    tenantId: TENANT,
-    baseUrl: server.url,
-    credential: {
-      getToken: (scopes: string | string[]): Promise<AccessToken> =>
-        Promise.resolve({
-          token: server.sandbox.mintToken({ tenantId: TENANT, scp: [scopes].flat().map((s) => s.replace(/^https:\/\/[^/]+\//, '')) }),
-          expiresOnTimestamp: Date.now() + 3_600_000,
-        }),
-    },
-    log: () => requests++,
-  });
+  const client = sandboxClient(server, TENANT, () => requests++);
   return { client, count: () => requests };
 }
 

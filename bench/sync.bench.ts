@@ -1,11 +1,10 @@
 // From "Start" to the first provisioning-log entry of the new cycle, through the same Graph calls the
 // extension makes (start the job, read its status, read the logs filtered by job), against the HTTP
 // sandbox with time compression 1000 (a 30 s start delay becomes 30 ms; real Entra takes minutes).
-import type { AccessToken } from '@azure/core-auth';
-import { GraphClient } from '../src/core/graph/graphClient';
 import { provisioningLogPages } from '../src/core/graph/operations/provisioningLogs';
 import { getSyncJob, pauseSyncJob, restartSyncJob, startSyncJob } from '../src/core/graph/operations/syncJobs';
 import { SANDBOX_SYNC_CONFIGURATIONS, startSandboxServer } from '../src/sandbox';
+import { sandboxClient } from './sandboxClient';
 
 const COMPRESSION = 1000;
 const RUNS = 5;
@@ -17,12 +16,7 @@ async function main(): Promise<void> {
     const set = await fetch(`${server.url}/_sandbox/settings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ timeCompression: COMPRESSION }) });
     if (!set.ok) throw new Error(`could not set time compression: ${set.status}`);
     let requests = 0;
-    const client = new GraphClient({
-      tenantId: TENANT,
-      baseUrl: server.url,
-      credential: { getToken: (scopes: string | string[]): Promise<AccessToken> => Promise.resolve({ token: server.sandbox.mintToken({ tenantId: TENANT, scp: [scopes].flat().map((s) => s.replace(/^https:\/\/[^/]+\//, '')) }), expiresOnTimestamp: Date.now() + 3_600_000 }) },
-      log: () => requests++,
-    });
+    const client = sandboxClient(server, TENANT, () => requests++);
     const times: number[] = [];
     const counts: number[] = [];
     for (let i = 0; i < RUNS; i++) {

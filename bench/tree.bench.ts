@@ -2,11 +2,10 @@
 // policy and the partner overview for "Cross-tenant access", sync configurations and their jobs for
 // "Cross-tenant synchronization"), against the HTTP sandbox with 20 ms latency per request and a
 // tenant with 1,000 partners. Requests are counted through the client's log sink. Median of 5 runs.
-import type { AccessToken } from '@azure/core-auth';
-import { GraphClient } from '../src/core/graph/graphClient';
 import { TenantData } from '../src/host/tenants/tenantData';
 import type { TenantConnections } from '../src/host/tenants/tenantConnections';
 import { SANDBOX_TENANT_IDS, startSandboxServer } from '../src/sandbox';
+import { sandboxClient } from './sandboxClient';
 
 const PARTNERS = 1000;
 const LATENCY_MS = 20;
@@ -21,12 +20,7 @@ async function main(): Promise<void> {
     const results: { access: [number, number]; sync: [number, number] }[] = [];
     for (let i = 0; i < RUNS; i++) {
       let requests = 0;
-      const client = new GraphClient({
-        tenantId: TENANT,
-        baseUrl: server.url,
-        credential: { getToken: (scopes: string | string[]): Promise<AccessToken> => Promise.resolve({ token: server.sandbox.mintToken({ tenantId: TENANT, scp: [scopes].flat().map((s) => s.replace(/^https:\/\/[^/]+\//, '')) }), expiresOnTimestamp: Date.now() + 3_600_000 }) },
-        log: () => requests++,
-      });
+      const client = sandboxClient(server, TENANT, () => requests++);
       // TenantData only asks its connections for the tenant's client.
       const data = new TenantData({ client: () => client } as unknown as TenantConnections);
       const record = { tenantId: TENANT, cloud: 'global', auth: 'sandbox' } as const;
