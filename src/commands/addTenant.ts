@@ -5,6 +5,7 @@ import { findTenantInformationByDomainName } from '../core/graph/operations/tena
 import { resolveTenantId, validateTenantInput } from '../core/tenants/resolveTenant';
 import { isTenantId, type AuthMethod, type TenantRecord } from '../core/tenants/tenantRecord';
 import type { CommandContext, CommandDefinition } from '../host/runCommand';
+import { withCancellableProgress } from '../host/cancellation';
 import { secretKey, tenantLabel } from '../host/tenants/tenantConnections';
 
 /** Everything the flow asks for; a caller (another command, a test) may pass any of it to skip that step. */
@@ -51,13 +52,9 @@ export const addTenant: CommandDefinition = {
     const app = await askAppCredentials(method, given, title);
     if (!app) return undefined;
 
-    const tenantId = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Looking up ${input.trim()}…`, cancellable: true },
-      (_p, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        return resolve(ctx, method, input, cloud, abort.signal);
-      },
+    const tenantId = await withCancellableProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Looking up ${input.trim()}…` },
+      (_p, signal) => resolve(ctx, method, input, cloud, signal),
     );
     await ctx.tenants.load();
     const existing = ctx.tenants.all().find((r) => r.tenantId === tenantId && r.auth === method);

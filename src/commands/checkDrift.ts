@@ -4,6 +4,7 @@ import { getDefaultConfiguration, getPolicy } from '../core/graph/operations/pol
 import { driftOfTenantFolder, type DriftEntry, type FolderFile } from '../core/policy/drift';
 import { fromWorkspacePath } from '../core/policy/documentUri';
 import type { CommandDefinition } from '../host/runCommand';
+import { withCancellableProgress } from '../host/cancellation';
 import { tenantLabel } from '../host/tenants/tenantConnections';
 
 /**
@@ -33,9 +34,7 @@ export const checkDrift: CommandDefinition = {
     await ctx.tenants.load();
     const all: DriftEntry[] = [];
     const unknown: string[] = [];
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking drift against live…', cancellable: true }, async (_p, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
+    await withCancellableProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking drift against live…' }, async (_p, signal) => {
       for (const { tenantFolder, files: group } of groups.values()) {
         const name = group[0].identity.tenant;
         const tenant = ctx.tenants.all().find((r) => r.tenantId === name || r.defaultDomain?.toLowerCase() === name);
@@ -44,7 +43,7 @@ export const checkDrift: CommandDefinition = {
           continue;
         }
         const client = ctx.connections.client(tenant);
-        const [policy, defaults, partners] = await Promise.all([getPolicy(client, { signal: abort.signal }), getDefaultConfiguration(client, { signal: abort.signal }), listPartners(client, { signal: abort.signal })]);
+        const [policy, defaults, partners] = await Promise.all([getPolicy(client, { signal }), getDefaultConfiguration(client, { signal }), listPartners(client, { signal })]);
         const entries = driftOfTenantFolder(group, { policy, defaults, partners }, vscode.workspace.asRelativePath(tenantFolder, false));
         ctx.log.info(`Drift of ${vscode.workspace.asRelativePath(tenantFolder)} against ${tenantLabel(tenant)}: ${entries.length} difference${entries.length === 1 ? '' : 's'}.`);
         all.push(...entries);

@@ -3,6 +3,7 @@ import { getPolicy } from '../core/graph/operations/policy';
 import { loadPartnerOverview } from '../core/graph/partnerOverview';
 import { exportFiles, exportFolderName } from '../core/policy/exportLayout';
 import type { CommandDefinition } from '../host/runCommand';
+import { withCancellableProgress } from '../host/cancellation';
 import { pickTenant } from '../host/pickTenant';
 import { tenantLabel } from '../host/tenants/tenantConnections';
 
@@ -25,11 +26,9 @@ export const exportTenant: CommandDefinition = {
       const choice = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(folder)} already exists.`, { modal: true, detail: 'Files of the same name are replaced with what the tenant holds now; other files stay.' }, replace);
       if (choice !== replace) return undefined;
     }
-    const files = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${tenantLabel(tenant)}…`, cancellable: true }, async (_p, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
+    const files = await withCancellableProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${tenantLabel(tenant)}…` }, async (_p, signal) => {
       const client = ctx.connections.client(tenant);
-      const [policy, overview] = await Promise.all([getPolicy(client, { signal: abort.signal }), loadPartnerOverview(client, { signal: abort.signal })]);
+      const [policy, overview] = await Promise.all([getPolicy(client, { signal }), loadPartnerOverview(client, { signal })]);
       return exportFiles({
         tenant: { tenantId: tenant.tenantId, ...(tenant.displayName ? { displayName: tenant.displayName } : {}), ...(tenant.defaultDomain ? { defaultDomain: tenant.defaultDomain } : {}) },
         policy,

@@ -5,6 +5,7 @@ import { validateTenantInput } from '../core/tenants/resolveTenant';
 import { isTenantId, type TenantRecord } from '../core/tenants/tenantRecord';
 import { policyUri } from '../documents/policyDocumentProvider';
 import { pickTenant } from '../host/pickTenant';
+import { withCancellableProgress } from '../host/cancellation';
 import type { CommandContext, CommandDefinition } from '../host/runCommand';
 import { tenantLabel } from '../host/tenants/tenantConnections';
 
@@ -34,10 +35,8 @@ export const newSyncConfiguration: CommandDefinition = {
     if (!name) return undefined;
     const notificationEmail = given.notificationEmail ?? await vscode.window.showInputBox({ title: 'New sync configuration', prompt: 'Email for quarantine and accidental-deletion notices (optional; the accidental-deletion threshold starts at 500)', ignoreFocusOut: true });
     if (notificationEmail === undefined) return undefined;
-    const created = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `New sync configuration "${name}"`, cancellable: true }, (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      return createSyncConfiguration(client, { displayName: name.trim(), targetTenantId: target.tenantId, deletionThreshold: 500, ...(notificationEmail.trim() ? { notificationEmail: notificationEmail.trim() } : {}) }, { signal: abort.signal, onStep: (step, detail) => progress.report({ message: `${STEP_TEXT[step]}${detail ? ` (${detail})` : ''}…` }) });
+    const created = await withCancellableProgress({ location: vscode.ProgressLocation.Notification, title: `New sync configuration "${name}"` }, (progress, signal) => {
+      return createSyncConfiguration(client, { displayName: name.trim(), targetTenantId: target.tenantId, deletionThreshold: 500, ...(notificationEmail.trim() ? { notificationEmail: notificationEmail.trim() } : {}) }, { signal, onStep: (step, detail) => progress.report({ message: `${STEP_TEXT[step]}${detail ? ` (${detail})` : ''}…` }) });
     });
     ctx.log.info(`Created sync configuration "${name}" in ${source.tenantId} for ${target.tenantId}: service principal ${created.servicePrincipalId}, job ${created.jobId}; connection test ${created.test.ok ? 'passed' : 'failed'}.`);
     ctx.data.invalidate(source, 'sync');

@@ -5,6 +5,7 @@ import { explainOnDemand } from '../core/sync/provisioningErrors';
 import { onDemandMarkdown, type OnDemandOutcome } from '../core/sync/onDemandReport';
 import { RateLimiter } from '../core/sync/rateLimiter';
 import { pickDirectoryObjects } from '../host/pickDirectoryObjects';
+import { withCancellableProgress } from '../host/cancellation';
 import type { CommandDefinition } from '../host/runCommand';
 import { jobArg } from './jobArg';
 
@@ -32,14 +33,12 @@ export const provisionOnDemand: CommandDefinition = {
     const rule = schema.synchronizationRules?.find((r) => r.name === 'USER_INBOUND_USER') ?? schema.synchronizationRules?.[0];
     if (!rule?.id) throw new Error('The job\'s schema has no synchronization rule to provision with.');
     const outcomes: OnDemandOutcome[] = [];
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Provisioning on demand', cancellable: true }, async (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
+    await withCancellableProgress({ location: vscode.ProgressLocation.Notification, title: 'Provisioning on demand' }, async (progress, signal) => {
       for (const [i, subject] of subjects.entries()) {
         progress.report({ message: `${subject.name} (${i + 1} of ${subjects.length}; Graph allows 5 every 10 s)`, increment: 100 / subjects.length });
-        await limiter.acquire(abort.signal);
+        await limiter.acquire(signal);
         try {
-          const result = await provisionOnDemandOperation(client, node.servicePrincipal.id!, node.job.id!, [{ ruleId: rule.id!, subjects: [{ objectId: subject.id, objectTypeName: subject.type }] }], { signal: abort.signal });
+          const result = await provisionOnDemandOperation(client, node.servicePrincipal.id!, node.job.id!, [{ ruleId: rule.id!, subjects: [{ objectId: subject.id, objectTypeName: subject.type }] }], { signal });
           outcomes.push({ subject, result: explainOnDemand(result) });
         } catch (err) {
           const d = describeError(err);

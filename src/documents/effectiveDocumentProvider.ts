@@ -3,6 +3,7 @@ import { getPartner } from '../core/graph/operations/partners';
 import { getDefaultConfiguration } from '../core/graph/operations/policy';
 import { effectiveDocumentText } from '../core/policy/effectiveDocument';
 import { isTenantId } from '../core/tenants/tenantRecord';
+import { abortSignalOf } from '../host/cancellation';
 import type { TenantConnections } from '../host/tenants/tenantConnections';
 import { tenantLabel } from '../host/tenants/tenantConnections';
 import type { TenantStore } from '../host/tenants/tenantStore';
@@ -28,10 +29,9 @@ export class EffectiveDocumentProvider implements vscode.TextDocumentContentProv
     await this.store.load();
     const tenant = this.store.all().find((r) => r.auth === uri.authority && r.tenantId === tenantId);
     if (!tenant) throw new Error(`Tenant ${tenantId} is not in the Tenants view.`);
-    const abort = new AbortController();
-    token.onCancellationRequested(() => abort.abort());
+    const signal = abortSignalOf(token);
     const client = this.connections.client(tenant);
-    const [partner, defaults] = await Promise.all([getPartner(client, partnerTenantId, { signal: abort.signal }), getDefaultConfiguration(client, { signal: abort.signal })]);
+    const [partner, defaults] = await Promise.all([getPartner(client, partnerTenantId, { signal }), getDefaultConfiguration(client, { signal })]);
     const label = decodeURIComponent(uri.path.split('/').pop() ?? '').replace(/\.effective\.jsonc$/, '');
     return effectiveDocumentText(partner, defaults, { partnerDomain: label, tenant: tenantLabel(tenant) });
   }
