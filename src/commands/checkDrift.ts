@@ -37,7 +37,7 @@ export const checkDrift: CommandDefinition = {
     await withCancellableProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking drift against live…' }, async (_p, signal) => {
       for (const { tenantFolder, files: group } of groups.values()) {
         const name = group[0].identity.tenant;
-        const tenant = ctx.tenants.all().find((r) => r.tenantId === name || r.defaultDomain?.toLowerCase() === name);
+        const tenant = ctx.tenants.byFolderName(name);
         if (!tenant) {
           unknown.push(name);
           continue;

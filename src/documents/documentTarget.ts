@@ -35,7 +35,7 @@ export async function resolveDocumentTarget(uri: vscode.Uri, store: TenantStore,
   }
   const file = fromWorkspacePath(uri.path.split('/').slice(-3).join('/'));
   if (!file) throw new Error(`${vscode.workspace.asRelativePath(uri)} is not in the export layout (<tenant id or domain>/partners/<partner tenant id>${kind.suffix}, or <tenant>/${kind.id}${kind.suffix}).`);
-  const tenant = overrideTenant ?? store.all().find((r) => r.tenantId === file.tenant || r.defaultDomain?.toLowerCase() === file.tenant);
+  const tenant = overrideTenant ?? store.byFolderName(file.tenant);
   if (!tenant) throw new Error(`No tenant "${file.tenant}" in the Tenants view: add it (Cross-Tenant: Add Tenant…) to push or diff this file.`);
   const tenantId = tenant.tenantId;
   const identity: DocumentIdentity = file.kind === 'partner' || file.kind === 'identitySync'

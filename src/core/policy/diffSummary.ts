@@ -1,3 +1,4 @@
+import { INHERITABLE_SETTINGS } from '../graph/effectivePartner';
 import { DOCUMENT_KINDS, type DocumentKindId } from './documentKinds';
 import { GRAPH_TYPES, propertyShape, type GraphTypeName, type PropertyShape } from './graphTypes';
 import { isGuid } from './guid';
@@ -78,18 +79,7 @@ const BOOLEAN_WORDS: Readonly<Record<string, readonly [string, string]>> = {
 const BARE_STRINGS = new Set(['accessType', 'targetType', 'mode', 'fallbackIdentityProvider', 'primaryIdentityProviderPrecedenceOrder', 'allowedCloudEndpoints', 'flowType', 'flowBehavior', 'flowTypes', 'type']);
 
 /** Partner settings whose null means "use the default settings". */
-const INHERITED = new Set([
-  'appServiceConnectInbound',
-  'automaticUserConsentSettings',
-  'b2bCollaborationInbound',
-  'b2bCollaborationOutbound',
-  'b2bDirectConnectInbound',
-  'b2bDirectConnectOutbound',
-  'inboundTrust',
-  'm365CollaborationInbound',
-  'm365CollaborationOutbound',
-  'tenantRestrictions',
-]);
+const INHERITED: ReadonlySet<string> = new Set(INHERITABLE_SETTINGS);
 
 const SPECIAL_TARGET_WORDS: Readonly<Record<string, string>> = {
   AllUsers: 'all users',

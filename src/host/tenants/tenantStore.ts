@@ -41,6 +41,12 @@ export class TenantStore implements vscode.Disposable {
     return this.records;
   }
 
+  /** The tenant an exported folder is named after: its tenant id or its default domain. */
+  byFolderName(name: string): TenantRecord | undefined {
+    const n = name.toLowerCase();
+    return this.records.find((r) => r.tenantId === n || r.defaultDomain?.toLowerCase() === n);
+  }
+
   get(key: string): TenantRecord | undefined {
     return this.records.find((r) => tenantKey(r) === key);
   }
