@@ -1,7 +1,7 @@
 import { odataDateTime } from '../dateTime';
-import type { CallOptions, GraphClient } from '../graphClient';
+import type { CallOptions, GraphClient, GraphRequestSpec } from '../graphClient';
 import { odataString } from '../odata';
-import { pages } from '../paging';
+import { PageCursor, pages } from '../paging';
 import type { ProvisioningObjectSummary } from '../types';
 
 export interface ProvisioningLogQuery {
@@ -37,6 +37,16 @@ export function provisioningLogFilter(query: ProvisioningLogQuery): string | und
   return clauses.length > 0 ? clauses.join(' and ') : undefined;
 }
 
+function provisioningLogSpec(query: ProvisioningLogQuery, options: CallOptions): GraphRequestSpec & { method: 'GET' } {
+  return {
+    operation: 'provisioningLogs.list',
+    method: 'GET',
+    path: '/auditLogs/provisioning',
+    query: { $filter: provisioningLogFilter(query), $orderby: 'activityDateTime desc', $top: query.pageSize },
+    signal: options.signal,
+  };
+}
+
 /**
  * Provisioning log entries, newest first, one page at a time. The reports API allows only about
  * 5 requests per 10 s per tenant, so pages are fetched as the consumer asks for them, never ahead.
@@ -46,11 +56,10 @@ export function provisioningLogPages(
   query: ProvisioningLogQuery = {},
   options: CallOptions = {},
 ): AsyncGenerator<ProvisioningObjectSummary[], void, undefined> {
-  return pages<ProvisioningObjectSummary>(client, {
-    operation: 'provisioningLogs.list',
-    method: 'GET',
-    path: '/auditLogs/provisioning',
-    query: { $filter: provisioningLogFilter(query), $orderby: 'activityDateTime desc', $top: query.pageSize },
-    signal: options.signal,
-  });
+  return pages<ProvisioningObjectSummary>(client, provisioningLogSpec(query, options));
+}
+
+/** The same walk as a cursor that a cancelled or failed page does not lose (the log panel's "load more"). */
+export function provisioningLogCursor(client: GraphClient, query: ProvisioningLogQuery = {}): PageCursor<ProvisioningObjectSummary> {
+  return new PageCursor<ProvisioningObjectSummary>(client, provisioningLogSpec(query, {}));
 }
