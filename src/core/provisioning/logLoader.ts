@@ -66,6 +66,8 @@ export class LogLoader {
 
   /** Reads `pages` more pages (Infinity: to the end). Resolves when they are read, cancelled or failed. */
   load(pages: number): Promise<void> {
+    // A walk being cancelled still winds down: this load starts once it has, instead of being lost.
+    if (this.running && this.abort?.signal.aborted) return this.running.then(() => this.load(pages));
     if (this.running) return this.running;
     const abort = new AbortController();
     this.abort = abort;
@@ -94,6 +96,7 @@ export class LogLoader {
   private async walk(pages: number, signal: AbortSignal): Promise<void> {
     try {
       for (let read = 0; read < pages && !this.cursor.done; read++) {
+        signal.throwIfAborted();
         const waitMs = this.limiter.waitTime();
         this.report(waitMs > 0 ? { state: 'waiting', waitMs } : { state: 'loading' });
         await this.limiter.acquire(signal);
