@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { INHERITABLE_SETTINGS, type EffectiveSetting } from '../core/graph/effectivePartner';
 import type { PartnerSummary } from '../core/graph/partnerOverview';
 import { accessLevel, formatSummary, partnerSummaryParts } from '../core/policy/accessSummary';
-import { sanitizeLabel, type DocumentIdentity } from '../core/policy/documentUri';
+import type { DocumentIdentity } from '../core/policy/documentUri';
+import { partnerDocument } from '../core/policy/partnerDocument';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import { escapeMarkdown } from '../core/policy/markdownText';
 import { openCommand, type DocumentNode } from './policyNodes';
@@ -32,7 +33,7 @@ export class PartnerNode implements DocumentNode {
   }
 
   get document(): DocumentIdentity {
-    return { kind: 'partner', tenantId: this.tenant.tenantId, partnerTenantId: this.summary.tenantId, label: sanitizeLabel(this.summary.defaultDomainName ?? this.summary.displayName ?? this.summary.tenantId) };
+    return partnerDocument('partner', this.tenant.tenantId, this.summary.tenantId, this.summary);
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -61,7 +62,7 @@ export class PartnerNode implements DocumentNode {
   }
 
   getChildren(): Promise<TreeNode[]> {
-    return Promise.resolve(this.summary.identitySync ? [new IdentitySyncNode(this.tenant, this.summary, this.document)] : []);
+    return Promise.resolve(this.summary.identitySync ? [new IdentitySyncNode(this.tenant, this.summary)] : []);
   }
 }
 
@@ -90,15 +91,14 @@ function describeValue(key: string, value: unknown): string {
 /** The partner's identity synchronization policy (may the partner sync users into this tenant?). */
 export class IdentitySyncNode implements DocumentNode {
   readonly dataPart = 'access' as const;
-  constructor(readonly tenant: TenantRecord, private readonly summary: PartnerSummary, private readonly partnerDocument: DocumentIdentity) {}
+  constructor(readonly tenant: TenantRecord, private readonly summary: PartnerSummary) {}
 
   get id(): string {
     return `${this.tenant.auth}:${this.tenant.tenantId}/access/partners/${this.summary.tenantId}/identitySync`;
   }
 
   get document(): DocumentIdentity {
-    const label = this.partnerDocument.kind === 'partner' ? this.partnerDocument.label : this.summary.tenantId;
-    return { kind: 'identitySync', tenantId: this.tenant.tenantId, partnerTenantId: this.summary.tenantId, label };
+    return partnerDocument('identitySync', this.tenant.tenantId, this.summary.tenantId, this.summary);
   }
 
   toTreeItem(): vscode.TreeItem {
