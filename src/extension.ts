@@ -22,6 +22,12 @@ import { LIVE_SCHEME, LiveDocumentProvider } from './documents/liveDocumentProvi
 import { PolicyChecker, PolicyCodeActions } from './documents/policyChecker';
 import { POLICY_SCHEME, PolicyDocumentProvider } from './documents/policyDocumentProvider';
 import { TenantsStatusBar } from './host/tenantsStatusBar';
+import { createPanelServices } from './webview/panelServices';
+import { ProvisioningLogPanels } from './webview/provisioningLogPanels';
+import { PairService } from './host/pairs/pairService';
+import { PairsTreeProvider } from './tree/pairsTreeProvider';
+import { PairDiagnostics } from './documents/pairDiagnostics';
+import { PairsBadge } from './tree/pairsBadge';
 
 /** What activate() returns: used by the integration tests, not a public contract. */
 export interface CrossTenantApi {
@@ -34,6 +40,12 @@ export interface CrossTenantApi {
   readonly tree: TenantsTreeProvider;
   /** The in-process sandbox service (fault injection and changes "behind the tree's back" in tests). */
   readonly sandbox: SandboxService;
+  /** The open provisioning-log panels. */
+  readonly logPanels: ProvisioningLogPanels;
+  /** The tenant pairs and their findings. */
+  readonly pairs: PairService;
+  /** The Tenant Pairs view's provider. */
+  readonly pairsTree: PairsTreeProvider;
 }
 
 export function activate(context: vscode.ExtensionContext): CrossTenantApi {
@@ -48,12 +60,19 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const live = new LiveDocumentProvider(tenants, connections);
   const documents = new PolicyDocumentProvider(live, drafts);
   const checker = new PolicyChecker(context.extensionPath);
-  const tree = new TenantsTreeProvider(tenants, connections, data, drafts);
+  const pairs = new PairService(tenants, connections, data, log);
+  const tree = new TenantsTreeProvider(tenants, connections, data, drafts, pairs);
   const treeView = vscode.window.createTreeView('crossTenant.tenants', { treeDataProvider: tree, showCollapseAll: true });
   const push = new PushService(tenants, connections, live, drafts, checker, data, log);
   const drift = new DriftDiagnostics();
   const onDemandReports = new OnDemandReports();
-  const ctx: CommandContext = { log, tenants, connections, sandbox, data, drafts, push, drift, onDemandReports, secrets: context.secrets, refreshTree: (node) => tree.refresh(node) };
+  const logPanels = new ProvisioningLogPanels(createPanelServices({ log, tenants, connections, data, extensionUri: context.extensionUri }), tenants, log, () => ({
+    days: vscode.workspace.getConfiguration('crossTenant.provisioningLogs').get<number>('days', 7),
+  }));
+  const pairsTree = new PairsTreeProvider(pairs);
+  const pairsView = vscode.window.createTreeView('crossTenant.pairs', { treeDataProvider: pairsTree, showCollapseAll: true });
+  const pairDiagnostics = new PairDiagnostics(pairs, tenants, data);
+  const ctx: CommandContext = { log, tenants, connections, sandbox, data, drafts, push, drift, onDemandReports, logPanels, pairs, secrets: context.secrets, refreshTree: (node) => tree.refresh(node) };
   context.subscriptions.push(
     channel,
     tenants,
@@ -75,6 +94,14 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     vscode.workspace.registerTextDocumentContentProvider(JOB_SCHEME, new JobDetailsProvider(tenants, connections)),
     vscode.workspace.registerTextDocumentContentProvider(ON_DEMAND_SCHEME, onDemandReports),
     drift,
+    logPanels,
+    data,
+    pairs,
+    pairsTree,
+    pairsView,
+    new PairsBadge(pairsView, pairs),
+    pairDiagnostics,
+    vscode.languages.registerCodeActionsProvider({ scheme: POLICY_SCHEME }, pairDiagnostics, { providedCodeActionKinds: PairDiagnostics.kinds }),
     vscode.languages.registerCodeActionsProvider({ pattern: '**/*.xta-*.json' }, drift, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     new TenantsStatusBar(tenants, connections),
     ...commands.map((c) => registerCommand(c, ctx)),
@@ -85,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   // Our cost is loading the bundle plus activate(); between the two VS Code sets up the extension context.
   log.info(`Cross-Tenant Explorer ${version} activated in ${activationMs.toFixed(1)} ms since the bundle loaded ` +
     `(activate() itself ${(end - activateStart).toFixed(1)} ms, module load ${(moduleLoadEnd - moduleLoadStart).toFixed(1)} ms)`);
-  return { activationMs, logUri: context.logUri, sandboxRequests: () => sandbox.requests(), tree, sandbox };
+  return { activationMs, logUri: context.logUri, sandboxRequests: () => sandbox.requests(), tree, sandbox, logPanels, pairs, pairsTree };
 }
 
 // The last statement of the bundle's top level: everything above is loaded.

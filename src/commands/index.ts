@@ -26,6 +26,12 @@ import { removeIdentitySync } from './removeIdentitySync';
 import { resetDefault } from './resetDefault';
 import { restartJob } from './restartJob';
 import { showJobDetails } from './showJobDetails';
+import { showProvisioningLogs } from './showProvisioningLogs';
+import { refreshPairs } from './refreshPairs';
+import { openPairFinding } from './openPairFinding';
+import { fixPairFinding } from './fixPairFinding';
+import { setUpSync } from './setUpSync';
+import { removePair } from './removePair';
 import { startJob } from './startJob';
 import { removeTenant } from './removeTenant';
 import { resetSandbox } from './resetSandbox';
@@ -61,6 +67,12 @@ export const commands: readonly CommandDefinition[] = [
   pauseJob,
   restartJob,
   showJobDetails,
+  showProvisioningLogs,
+  refreshPairs,
+  openPairFinding,
+  fixPairFinding,
+  setUpSync,
+  removePair,
   openSchema,
   provisionOnDemand,
   newSyncConfiguration,

@@ -3,7 +3,7 @@ import { findTenantInformationByDomainName, findTenantInformationByTenantId } fr
 import { createSyncConfiguration, type CreateStep, type CredentialProblem } from '../core/sync/createConfiguration';
 import { validateTenantInput } from '../core/tenants/resolveTenant';
 import { isTenantId, type TenantRecord } from '../core/tenants/tenantRecord';
-import { policyUri } from '../documents/policyDocumentProvider';
+import { openPartnerSetting } from '../documents/openPartnerSetting';
 import { pickTenant } from '../host/pickTenant';
 import { withCancellableProgress } from '../host/cancellation';
 import type { CommandContext, CommandDefinition } from '../host/runCommand';
@@ -76,10 +76,7 @@ export async function explainProblems(ctx: CommandContext, source: TenantRecord,
   if (choice && open && fixable) {
     const tenant = ctx.tenants.all().find((r) => r.tenantId === fixable.tenantId)!;
     const partnerTenantId = fixable.tenant === 'target' ? source.tenantId : problems.find((p) => p.tenant === 'target')?.tenantId ?? source.tenantId;
-    const document = fixable.setting.startsWith('identitySynchronization')
-      ? { kind: 'identitySync' as const, tenantId: tenant.tenantId, partnerTenantId, label: partnerTenantId }
-      : { kind: 'partner' as const, tenantId: tenant.tenantId, partnerTenantId, label: partnerTenantId };
-    await vscode.window.showTextDocument(policyUri(tenant, document));
+    await openPartnerSetting(ctx.data, tenant, partnerTenantId, fixable.setting);
   }
 }
 

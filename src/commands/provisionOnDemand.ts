@@ -50,7 +50,8 @@ export const provisionOnDemand: CommandDefinition = {
     });
     const configuration = node.servicePrincipal.displayName ?? 'Sync job';
     const uri = ctx.onDemandReports.add(node.job.id!, configuration, onDemandMarkdown(configuration, outcomes, new Date()));
-    if (!(options as { subjects?: unknown } | undefined)?.subjects) await vscode.commands.executeCommand('markdown.showPreview', uri);
+    const given = options as { subjects?: unknown; show?: boolean } | undefined;
+    if (!given?.subjects || given.show) await vscode.commands.executeCommand('markdown.showPreview', uri);
     ctx.data.invalidate(node.tenant, 'sync');
     return { uri: uri.toString(), outcomes };
   },

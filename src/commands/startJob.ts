@@ -1,4 +1,5 @@
 import { startSyncJob } from '../core/graph/operations/syncJobs';
+import { describeJobStatus } from '../core/sync/jobStatus';
 import type { CommandDefinition } from '../host/runCommand';
 import { tenantLabel } from '../host/tenants/tenantConnections';
 import { jobArg } from './jobArg';
@@ -11,7 +12,8 @@ export const startJob: CommandDefinition = {
   id: 'crossTenant.startJob',
   run: async (ctx, arg) => {
     const node = jobArg(arg);
-    if (node.status.kind === 'active' || node.status.kind === 'notRun' || node.status.kind === 'failed') {
+    const { kind } = describeJobStatus(node.job);
+    if (kind === 'active' || kind === 'notRun' || kind === 'failed') {
       throw new Error(`${node.servicePrincipal.displayName ?? 'The job'} is already running: use Restart to run a full cycle now, or Provision on Demand for single users.`);
     }
     await startSyncJob(ctx.connections.client(node.tenant), node.servicePrincipal.id!, node.job.id!);

@@ -7,6 +7,8 @@ import type { DriftDiagnostics } from '../documents/driftDiagnostics';
 import type { OnDemandReports } from '../documents/onDemandReports';
 import type { PushService } from '../documents/pushService';
 import type { TreeNode } from '../tree/treeNode';
+import type { ProvisioningLogPanels } from '../webview/provisioningLogPanels';
+import type { PairService } from './pairs/pairService';
 import type { TenantConnections } from './tenants/tenantConnections';
 import type { TenantData } from './tenants/tenantData';
 import type { TenantStore } from './tenants/tenantStore';
@@ -24,6 +26,8 @@ export interface CommandContext {
   readonly push: PushService;
   readonly drift: DriftDiagnostics;
   readonly onDemandReports: OnDemandReports;
+  readonly logPanels: ProvisioningLogPanels;
+  readonly pairs: PairService;
   /** Reloads a node's data (or all) in the Tenants view. */
   readonly refreshTree: (node?: TreeNode) => void;
 }

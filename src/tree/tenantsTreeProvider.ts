@@ -4,6 +4,7 @@ import type { TenantConnections } from '../host/tenants/tenantConnections';
 import type { TenantData } from '../host/tenants/tenantData';
 import type { TenantStore } from '../host/tenants/tenantStore';
 import type { DraftStore } from '../documents/draftStore';
+import type { PairService } from '../host/pairs/pairService';
 import { policyUri } from '../documents/policyDocumentProvider';
 import { TenantNode } from './tenantNode';
 import type { TreeNode, TreeServices } from './treeNode';
@@ -21,7 +22,7 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   /** Documents with a saved draft, so their nodes show as modified. */
   private draftUris = new Set<string>();
 
-  constructor(private readonly store: TenantStore, private readonly connections: TenantConnections, readonly data: TenantData, drafts: DraftStore) {
+  constructor(private readonly store: TenantStore, private readonly connections: TenantConnections, readonly data: TenantData, drafts: DraftStore, private readonly pairs: PairService) {
     this.services = { connections, data };
     const loadDrafts = (): Promise<void> => drafts.list().then((set) => {
       this.draftUris = new Set(set);
@@ -32,6 +33,7 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       store.onDidChange(() => this.redraw()),
       connections.onDidChangeState(() => this.redraw()),
       drafts.onDidChange(() => void loadDrafts()),
+      pairs.onDidChange(() => this.redraw()),
     ];
   }
 
@@ -41,7 +43,26 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       item.description = `● draft${item.description ? ` · ${String(item.description)}` : ''}`;
       item.contextValue = `${item.contextValue ?? ''}.modified`;
     }
+    if (node.document?.kind === 'partner' && node.tenant) this.markPairFindings(item, node.tenant.tenantId, node.document.partnerTenantId);
     return item;
+  }
+
+  /**
+   * A partner whose pair has problems says so in the tree: an error or warning icon, a note at the
+   * end of the description, and the findings in the tooltip (whichever tenant must change). The
+   * details are in the Tenant Pairs view and on the documents.
+   */
+  private markPairFindings(item: vscode.TreeItem, tenantId: string, partnerTenantId: string): void {
+    const findings = this.pairs.findingsFor(tenantId, partnerTenantId);
+    if (!findings.length) return;
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    item.iconPath = errors ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')) : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    const note = errors ? `✖ pair: ${errors} error${errors === 1 ? '' : 's'}` : `⚠ pair: ${findings.length} warning${findings.length === 1 ? '' : 's'}`;
+    item.description = item.description ? `${String(item.description)} · ${note}` : note;
+    const md = item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '');
+    md.appendMarkdown('\n\n**Pair checks** (see the Tenant Pairs view)\n\n');
+    for (const f of findings) md.appendText(`${f.severity === 'error' ? '✖' : '⚠'} ${f.message}${f.tenantId === tenantId ? '' : ' (to change in the other tenant)'}\n`);
+    item.tooltip = md;
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {

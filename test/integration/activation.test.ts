@@ -34,8 +34,9 @@ describe('activation', () => {
       contributes: { viewsContainers: { activitybar: { id: string; title: string }[] }; views: Record<string, { id: string; name: string }[]>; viewsWelcome: { view: string }[] };
     };
     assert.deepEqual(pkg.contributes.viewsContainers.activitybar.map((c) => c.title), ['Cross-Tenant']);
-    assert.deepEqual(pkg.contributes.views.crossTenant.map((v) => [v.id, v.name]), [['crossTenant.tenants', 'Tenants']]);
+    assert.deepEqual(pkg.contributes.views.crossTenant.map((v) => [v.id, v.name]), [['crossTenant.tenants', 'Tenants'], ['crossTenant.pairs', 'Tenant Pairs']]);
     assert.ok(pkg.contributes.viewsWelcome.some((w) => w.view === 'crossTenant.tenants'));
+    assert.ok(pkg.contributes.viewsWelcome.some((w) => w.view === 'crossTenant.pairs'));
   });
 
   it('"Show Log" runs and reveals the Cross-Tenant log channel', async () => {

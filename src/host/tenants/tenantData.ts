@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { loadPartnerOverview, type PartnerOverview } from '../../core/graph/partnerOverview';
 import { findSyncConfigurations } from '../../core/graph/operations/syncConfigurations';
 import { listSyncJobs } from '../../core/graph/operations/syncJobs';
@@ -23,8 +24,11 @@ export type DataPart = 'access' | 'sync';
  * callers share one load; a refresh aborts a load in flight so its late answer cannot overwrite
  * newer data.
  */
-export class TenantData {
+export class TenantData implements vscode.Disposable {
   private readonly cache = new Map<string, { promise: Promise<unknown>; abort: AbortController }>();
+  private readonly invalidated = new vscode.EventEmitter<void>();
+  /** Cached data was dropped (a refresh, a push, a sync action): views built on it should reload. */
+  readonly onDidInvalidate = this.invalidated.event;
 
   constructor(private readonly connections: TenantConnections) {}
 
@@ -53,6 +57,7 @@ export class TenantData {
       this.cache.get(k)?.abort.abort();
       this.cache.delete(k);
     }
+    this.invalidated.fire();
   }
 
   /** Drops the sync data of every tenant that has it loaded (its jobs are on screen), so statuses are read again. */
@@ -70,6 +75,12 @@ export class TenantData {
   clear(): void {
     for (const e of this.cache.values()) e.abort.abort();
     this.cache.clear();
+    this.invalidated.fire();
+  }
+
+  dispose(): void {
+    this.clear();
+    this.invalidated.dispose();
   }
 
   private load<T>(record: TenantRecord, part: DataPart, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {

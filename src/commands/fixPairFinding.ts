@@ -1,0 +1,68 @@
+import { setIdentitySync } from '../core/graph/operations/identitySync';
+import { createPartner } from '../core/graph/operations/partners';
+import type { NewPartner } from '../core/graph/types';
+import type { PairFinding } from '../core/pairs/pairFinding';
+import type { TenantRecord } from '../core/tenants/tenantRecord';
+import { draftChange, partnerSetting } from '../documents/openPartnerSetting';
+import { policyUri } from '../documents/policyDocumentProvider';
+import { confirmModal } from '../host/confirm';
+import type { CommandContext, CommandDefinition } from '../host/runCommand';
+import { tenantLabel } from '../host/tenants/tenantConnections';
+import { findingArg } from './findingArg';
+
+/**
+ * A pair finding's quick fix. A change to an existing document opens it as a draft with the change
+ * made (to review, diff and push: never pushed here). What has no document yet — a missing partner
+ * entry, a missing identity-synchronization policy — is created after a modal confirmation that
+ * says exactly what is created where.
+ */
+export const fixPairFinding: CommandDefinition = {
+  id: 'crossTenant.fixPairFinding',
+  run: async (ctx, arg, options) => {
+    const { finding, record } = findingArg(ctx, arg);
+    const fix = finding.fix;
+    if (!fix) throw new Error('This finding has no automatic fix: change the setting it names by hand.');
+    const patch = { ...fix.patch };
+    switch (fix.document) {
+      case 'policy': {
+        const editor = await draftChange({ uri: policyUri(record, { kind: 'policy', tenantId: record.tenantId }), path: finding.setting ?? '' }, patch);
+        return editor.document.uri.toString();
+      }
+      case 'partnerMissing':
+        return createMissingPartner(ctx, record, finding, patch as NewPartner, options);
+      case 'identitySync': {
+        const partner = (await ctx.data.access(record)).overview.partners.find((p) => p.tenantId.toLowerCase() === finding.partnerTenantId);
+        if (!partner?.identitySync) return createIdentitySync(ctx, record, finding, partner?.displayName ?? finding.partnerTenantId, patch, options);
+        break;
+      }
+      case 'partner':
+        break;
+    }
+    const location = await partnerSetting(ctx.data, record, finding.partnerTenantId, finding.setting ?? Object.keys(patch)[0] ?? '');
+    const editor = await draftChange(location, patch);
+    return editor.document.uri.toString();
+  },
+};
+
+async function createMissingPartner(ctx: CommandContext, record: TenantRecord, finding: PairFinding, body: NewPartner, options: unknown): Promise<string | undefined> {
+  const settings = Object.keys(body).filter((k) => k !== 'tenantId');
+  const ok = await confirmModal(options, `Add tenant ${finding.partnerTenantId} as a partner of ${tenantLabel(record)}?`,
+    `${finding.message}\n\nCreates the partner entry${settings.length ? ` with ${settings.join(', ')} set` : ''}; every other setting inherits ${tenantLabel(record)}'s default.`, 'Add Partner');
+  if (!ok) return undefined;
+  await createPartner(ctx.connections.client(record), body);
+  ctx.log.info(`Pair fix: added partner ${finding.partnerTenantId} to ${record.tenantId}.`);
+  ctx.data.invalidate(record, 'access');
+  ctx.refreshTree();
+  return 'created';
+}
+
+async function createIdentitySync(ctx: CommandContext, record: TenantRecord, finding: PairFinding, partnerName: string, patch: Record<string, unknown>, options: unknown): Promise<string | undefined> {
+  const ok = await confirmModal(options, `Allow users of ${partnerName} to sync into ${tenantLabel(record)}?`,
+    `${finding.message}\n\nCreates the partner's identity synchronization policy with inbound user sync allowed.`, 'Allow User Sync');
+  if (!ok) return undefined;
+  const outcome = await setIdentitySync(ctx.connections.client(record), finding.partnerTenantId, { displayName: partnerName, userSyncInbound: { isSyncAllowed: true }, ...patch });
+  ctx.log.info(`Pair fix: identity synchronization ${outcome} for partner ${finding.partnerTenantId} in ${record.tenantId}.`);
+  ctx.data.invalidate(record, 'access');
+  ctx.refreshTree();
+  return outcome;
+}

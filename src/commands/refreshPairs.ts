@@ -1,0 +1,12 @@
+import type { CommandDefinition } from '../host/runCommand';
+
+/** Reloads every signed-in tenant's settings and checks the pairs again (after changes made elsewhere, e.g. the admin center). */
+export const refreshPairs: CommandDefinition = {
+  id: 'crossTenant.refreshPairs',
+  run: async (ctx) => {
+    ctx.data.clear();
+    ctx.refreshTree();
+    const pairs = await ctx.pairs.recheck();
+    return pairs.length;
+  },
+};

@@ -1,0 +1,154 @@
+import * as vscode from 'vscode';
+import type { PairFinding } from '../core/pairs/pairFinding';
+import { partnerDocument } from '../core/policy/partnerDocument';
+import { applyPatchToText, settingRange } from '../core/policy/settingLocation';
+import type { PairService } from '../host/pairs/pairService';
+import type { TenantData } from '../host/tenants/tenantData';
+import type { TenantStore } from '../host/tenants/tenantStore';
+import { policyUri, POLICY_SCHEME } from './policyDocumentProvider';
+
+export const PAIR_SOURCE = 'Cross-Tenant pair check';
+
+function isPartnerDocument(uri: vscode.Uri): boolean {
+  return uri.scheme === POLICY_SCHEME && /\.xta-(partner|identitysync)\.json$/.test(uri.path);
+}
+const IDENTITY_SYNC = 'identitySynchronization.';
+
+interface Placed {
+  readonly finding: PairFinding;
+  /** The setting's path inside the document the diagnostic is on. */
+  readonly path: string;
+  /** On the other tenant's partner document: the pair fails because of a setting over there. */
+  readonly mirrored: boolean;
+}
+
+/**
+ * Pair findings as diagnostics on the partner documents of both tenants: the editor and the
+ * Problems panel say, on the exact setting, what the other tenant needs. The quick fix merges the
+ * finding's change into the document (a draft once saved), never pushes.
+ */
+export class PairDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+  private readonly collection = vscode.languages.createDiagnosticCollection('cross-tenant-pairs');
+  private placed = new Map<string, Placed[]>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly pairs: PairService,
+    private readonly tenants: TenantStore,
+    private readonly data: TenantData,
+  ) {
+    this.subscriptions = [
+      pairs.onDidChange(() => void this.update()),
+      // Stale findings go; they come back checked again while a partner document is open.
+      pairs.onDidGoStale(() => {
+        this.collection.clear();
+        this.placed = new Map();
+        if (vscode.workspace.textDocuments.some((d) => isPartnerDocument(d.uri))) void this.pairs.pairs();
+      }),
+      // Ranges follow the text: an open (or edited) document gets its diagnostics on the setting itself.
+      vscode.workspace.onDidOpenTextDocument((d) => this.onDocument(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onDocument(e.document)),
+    ];
+  }
+
+  private onDocument(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme !== POLICY_SCHEME) return;
+    // Opening a partner document is when its pair findings matter: check the pairs if nobody has yet.
+    if (!this.pairs.checked && isPartnerDocument(doc.uri)) void this.pairs.pairs();
+    const placed = this.placed.get(doc.uri.toString());
+    if (placed) this.collection.set(doc.uri, placed.map((p) => this.diagnostic(p, doc)));
+  }
+
+  private async update(): Promise<void> {
+    const next = new Map<string, Placed[]>();
+    const place = (uri: vscode.Uri | undefined, p: Placed): void => {
+      if (!uri) return;
+      const list = next.get(uri.toString()) ?? [];
+      list.push(p);
+      next.set(uri.toString(), list);
+    };
+    for (const pair of this.pairs.current ?? []) {
+      for (const finding of pair.findings) {
+        if (!finding.setting || finding.severity === 'info') continue;
+        if (!finding.fix || finding.fix.document === 'partner' || finding.fix.document === 'identitySync') {
+          place(await this.documentUri(finding.tenantId, finding.partnerTenantId, finding.setting), { finding, path: finding.setting.startsWith(IDENTITY_SYNC) ? finding.setting.slice(IDENTITY_SYNC.length) : finding.setting, mirrored: false });
+        }
+        // The other side of the pair hears about it too, on its own partner entry for this tenant.
+        place(await this.documentUri(finding.partnerTenantId, finding.tenantId, 'tenantId'), { finding, path: 'tenantId', mirrored: true });
+      }
+    }
+    this.placed = next;
+    this.collection.clear();
+    for (const [key, list] of next) {
+      const uri = vscode.Uri.parse(key);
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      this.collection.set(uri, list.map((p) => this.diagnostic(p, doc)));
+    }
+  }
+
+  /** The document `setting` of `tenantId`'s entry for `partnerTenantId` lives in; undefined for a tenant not in the view or an entry that does not exist. */
+  private async documentUri(tenantId: string, partnerTenantId: string, setting: string): Promise<vscode.Uri | undefined> {
+    const record = this.tenants.all().find((r) => r.tenantId === tenantId);
+    if (!record) return undefined;
+    const access = await this.data.access(record).catch(() => undefined);
+    const summary = access?.overview.partners.find((p) => p.tenantId.toLowerCase() === partnerTenantId);
+    if (!summary) return undefined;
+    const inIdentitySync = setting.startsWith(IDENTITY_SYNC);
+    if (inIdentitySync && !summary.identitySync) return undefined;
+    return policyUri(record, partnerDocument(inIdentitySync ? 'identitySync' : 'partner', record.tenantId, summary.tenantId, summary));
+  }
+
+  private diagnostic(p: Placed, doc: vscode.TextDocument | undefined): vscode.Diagnostic {
+    const found = doc && settingRange(doc.getText(), p.path);
+    const range = found && doc ? new vscode.Range(doc.positionAt(found.offset), doc.positionAt(found.offset + Math.max(found.length, 1))) : new vscode.Range(0, 0, 0, 1);
+    const severity = p.mirrored
+      ? (p.finding.severity === 'error' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information)
+      : (p.finding.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+    const message = p.mirrored ? `Other side of the pair: ${p.finding.message} (to change in ${this.nameOf(p.finding.tenantId)})` : p.finding.message;
+    const d = new vscode.Diagnostic(range, message, severity);
+    d.source = PAIR_SOURCE;
+    d.code = p.finding.id;
+    return d;
+  }
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const placed = this.placed.get(doc.uri.toString()) ?? [];
+    return context.diagnostics
+      .filter((d) => d.source === PAIR_SOURCE)
+      .flatMap((d) => {
+        const p = placed.find((x) => x.finding.id === d.code && (x.finding.message === d.message || d.message.includes(x.finding.message)));
+        if (!p?.finding.fix) return [];
+        if (p.mirrored) {
+          // The change is in the other tenant: open a draft there.
+          const action = new vscode.CodeAction(`Fix in ${this.nameOf(p.finding.tenantId)}: open a draft with the change`, vscode.CodeActionKind.QuickFix);
+          action.command = { command: 'crossTenant.fixPairFinding', title: 'Fix in a Draft', arguments: [{ finding: p.finding }] };
+          action.diagnostics = [d];
+          return [action];
+        }
+        const patch = { ...p.finding.fix.patch };
+        let text: string;
+        try {
+          text = applyPatchToText(doc.getText(), patch);
+        } catch {
+          return [];
+        }
+        const action = new vscode.CodeAction(`Fix for the pair: set ${p.path}`, vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+        action.diagnostics = [d];
+        action.isPreferred = true;
+        return [action];
+      });
+  }
+
+  private nameOf(tenantId: string): string {
+    const r = this.tenants.all().find((t) => t.tenantId === tenantId);
+    return r?.displayName ?? r?.defaultDomain ?? tenantId;
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

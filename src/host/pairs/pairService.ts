@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import { describeError } from '../../core/describeError';
+import { listSyncAssignments } from '../../core/graph/operations/appRoleAssignments';
+import { findPairs, type TenantPair } from '../../core/pairs/pairChecks';
+import type { PairFinding } from '../../core/pairs/pairFinding';
+import { tenantSide, type TenantSide } from '../../core/pairs/tenantSide';
+import { tenantKey, type TenantRecord } from '../../core/tenants/tenantRecord';
+import type { Log } from '../log';
+import { tenantLabel, type TenantConnections } from '../tenants/tenantConnections';
+import type { TenantData } from '../tenants/tenantData';
+import type { TenantStore } from '../tenants/tenantStore';
+
+/** Changes come in bursts (a refresh invalidates every tenant): check once they settle. */
+const SETTLE_MS = 250;
+
+/**
+ * The tenant pairs of everything signed in, checked on both sides at once (core/pairs). Computed on
+ * first use — never at activation — from the data the Tenants view loads anyway (base policy,
+ * partners with effective settings, sync configurations), and again whenever that data is
+ * invalidated (refresh, push, sync actions) or a tenant signs in or out — but only when something
+ * that shows pairs (the Tenant Pairs view, an open partner document) asks again.
+ */
+export class PairService implements vscode.Disposable {
+  private result?: Promise<TenantPair[]>;
+  private last?: readonly TenantPair[];
+  private timer?: ReturnType<typeof setTimeout>;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** New pair results are available. */
+  readonly onDidChange = this.changed.event;
+  private readonly staled = new vscode.EventEmitter<void>();
+  /** The data behind the last result changed: whoever shows pairs asks again (nobody else pays for a check). */
+  readonly onDidGoStale = this.staled.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly tenants: TenantStore,
+    private readonly connections: TenantConnections,
+    private readonly data: TenantData,
+    private readonly log: Log,
+  ) {
+    const stale = (): void => this.scheduleRecheck();
+    this.subscriptions = [tenants.onDidChange(stale), connections.onDidChangeState(stale), data.onDidInvalidate(stale)];
+  }
+
+  /** The pairs (checking them if nothing is cached). */
+  pairs(): Promise<TenantPair[]> {
+    this.result ??= this.check().then((pairs) => {
+      this.last = pairs;
+      this.changed.fire();
+      return pairs;
+    });
+    return this.result;
+  }
+
+  /** A check of the current data has run or is running (false at first and after the data changed). */
+  get checked(): boolean {
+    return this.result !== undefined;
+  }
+
+  /** The last result, without waiting or checking; undefined until a check has finished. */
+  get current(): readonly TenantPair[] | undefined {
+    return this.last;
+  }
+
+  /** The errors and warnings of the pair `tenantId` ⇄ `partnerTenantId`, whichever side must change. */
+  findingsFor(tenantId: string, partnerTenantId: string): PairFinding[] {
+    const ids = [tenantId.toLowerCase(), partnerTenantId.toLowerCase()].sort().join('|');
+    const pair = (this.last ?? []).find((p) => [p.a.tenantId, p.b.tenantId].sort().join('|') === ids);
+    return pair ? pair.findings.filter((f) => f.severity !== 'info') : [];
+  }
+
+  /** Drops the result and checks again (after the data changed). */
+  recheck(): Promise<TenantPair[]> {
+    this.result = undefined;
+    return this.pairs();
+  }
+
+  private scheduleRecheck(): void {
+    // Nothing checked yet, or already stale: nothing to announce.
+    if (!this.result) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.result = undefined;
+      this.staled.fire();
+    }, SETTLE_MS);
+  }
+
+  private async check(): Promise<TenantPair[]> {
+    await this.tenants.load();
+    const records = this.tenants.all();
+    const candidates = records.map((r) => ({ tenantId: r.tenantId, displayName: r.displayName, defaultDomainName: r.defaultDomain }));
+    const sides = await Promise.all(records.map((r) => this.side(r, candidates)));
+    return findPairs(sides);
+  }
+
+  /** One tenant's side; a tenant that is signed out or fails to load is a side without settings, so its pairs say so. */
+  private async side(record: TenantRecord, signedInTenants: { tenantId: string; displayName?: string; defaultDomainName?: string }[]): Promise<TenantSide> {
+    const base = { tenantId: record.tenantId, displayName: record.displayName, cloud: record.cloud, signedInTenants };
+    if (this.connections.state(tenantKey(record)).kind !== 'signedIn') return tenantSide({ ...base, signedIn: false });
+    try {
+      const client = this.connections.client(record);
+      const [access, sync] = await Promise.all([this.data.access(record), this.data.sync(record)]);
+      // Who is assigned decides whether B2B allow-lists admit the synced users.
+      const withAssignments = await Promise.all(sync.map(async (c) => ({ ...c, assignments: await listSyncAssignments(client, c.servicePrincipal.id!).catch(() => undefined) })));
+      return tenantSide({ ...base, signedIn: true, policy: access.policy, overview: access.overview, syncConfigurations: withAssignments });
+    } catch (err) {
+      this.log.warn(`Tenant pairs: the settings of ${tenantLabel(record)} could not be loaded, so its pairs are checked on one side only: ${describeError(err).detail}`);
+      return tenantSide({ ...base, signedIn: true });
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.changed.dispose();
+    this.staled.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

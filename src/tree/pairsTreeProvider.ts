@@ -1,0 +1,167 @@
+import * as vscode from 'vscode';
+import type { PairStatus, SyncDirection, TenantPair, PairTenant } from '../core/pairs/pairChecks';
+import type { PairFinding } from '../core/pairs/pairFinding';
+import { describeError } from '../core/describeError';
+import type { PairService } from '../host/pairs/pairService';
+
+export type PairsNode = PairNode | PairSyncNode | PairFindingNode | PairMessageNode;
+
+const STATUS_ICON: Record<PairStatus, [string, string | undefined]> = {
+  ok: ['pass', 'testing.iconPassed'],
+  warning: ['warning', 'list.warningForeground'],
+  error: ['error', 'list.errorForeground'],
+  incomplete: ['question', undefined],
+};
+
+const SEVERITY_ICON: Record<PairFinding['severity'], [string, string | undefined]> = {
+  error: ['error', 'list.errorForeground'],
+  warning: ['warning', 'list.warningForeground'],
+  info: ['info', undefined],
+};
+
+function nameOf(t: PairTenant): string {
+  return t.displayName ?? t.tenantId;
+}
+
+function icon([id, color]: [string, string | undefined]): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "2 errors · 1 warning", or what an unproblematic pair is. */
+export function pairSummary(pair: TenantPair): string {
+  const errors = pair.findings.filter((f) => f.severity === 'error').length;
+  const warnings = pair.findings.filter((f) => f.severity === 'warning').length;
+  const parts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean);
+  if (parts.length) return parts.join(' · ');
+  return pair.status === 'incomplete' ? 'one side not checked' : 'ok';
+}
+
+/** Two tenants that reference each other, with their status. */
+export class PairNode {
+  constructor(readonly pair: TenantPair) {}
+
+  get id(): string {
+    return `pair:${[this.pair.a.tenantId, this.pair.b.tenantId].sort().join('|')}`;
+  }
+
+  get label(): string {
+    return `${nameOf(this.pair.a)} ⇄ ${nameOf(this.pair.b)}`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const { pair } = this;
+    const item = new vscode.TreeItem(this.label, pair.status === 'ok' && !pair.syncs.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.description = pairSummary(pair);
+    item.iconPath = icon(STATUS_ICON[pair.status]);
+    item.contextValue = `pair.${pair.status}${pair.syncs.length ? '.synced' : ''}`;
+    const md = new vscode.MarkdownString();
+    md.appendText(`${this.label}\n${pair.a.tenantId} and ${pair.b.tenantId}\n`);
+    md.appendText(pair.syncs.length ? `Sync: ${pair.syncs.map((s) => `${s.configurationName} (${s.sourceTenantId === pair.a.tenantId ? `${nameOf(pair.a)} → ${nameOf(pair.b)}` : `${nameOf(pair.b)} → ${nameOf(pair.a)}`})`).join(', ')}\n` : 'No sync configuration between them.\n');
+    md.appendText(`Status: ${pairSummary(pair)}`);
+    item.tooltip = md;
+    return item;
+  }
+
+  getChildren(): PairsNode[] {
+    const names = new Map([this.pair.a, this.pair.b].map((t) => [t.tenantId, nameOf(t)]));
+    const syncs = this.pair.syncs.map((s) => new PairSyncNode(this, s, names));
+    const findings = this.pair.findings.map((f, i) => new PairFindingNode(this, f, i, names));
+    const none = findings.length ? [] : [new PairMessageNode(`${this.id}/ok`, 'No problems found on either side.', 'pass')];
+    return [...syncs, ...findings, ...none];
+  }
+}
+
+/** A sync configuration between the two tenants, with its job's status. */
+export class PairSyncNode {
+  constructor(readonly parent: PairNode, readonly sync: SyncDirection, private readonly names: Map<string, string>) {}
+
+  get id(): string {
+    return `${this.parent.id}/sync/${this.sync.servicePrincipalId}`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const s = this.sync;
+    const item = new vscode.TreeItem(`${this.names.get(s.sourceTenantId) ?? s.sourceTenantId} → ${this.names.get(s.targetTenantId) ?? s.targetTenantId}`, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = `${s.configurationName}${s.jobStatus ? ` · ${s.jobStatus}` : ' · no job'}`;
+    item.iconPath = new vscode.ThemeIcon('arrow-right');
+    item.contextValue = 'pairSync';
+    item.tooltip = `Sync configuration "${s.configurationName}" in ${this.names.get(s.sourceTenantId) ?? s.sourceTenantId} (service principal ${s.servicePrincipalId}).`;
+    return item;
+  }
+}
+
+/** One thing to change, in one tenant, with the exact setting; clicking opens it, the light bulb opens a draft with the fix. */
+export class PairFindingNode {
+  constructor(readonly parent: PairNode, readonly finding: PairFinding, private readonly index: number, private readonly names: Map<string, string>) {}
+
+  get id(): string {
+    return `${this.parent.id}/finding/${this.finding.id}/${this.finding.tenantId}/${this.index}`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const f = this.finding;
+    const item = new vscode.TreeItem(f.message, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = `${this.names.get(f.tenantId) ?? f.tenantId}${f.setting ? ` · ${f.setting}` : ''}`;
+    item.iconPath = icon(SEVERITY_ICON[f.severity]);
+    item.contextValue = f.fix ? 'pairFinding.fixable' : 'pairFinding';
+    item.tooltip = new vscode.MarkdownString().appendText(`${f.message}\n\nChange in: ${this.names.get(f.tenantId) ?? f.tenantId}${f.setting ? `\nSetting: ${f.setting}` : ''}${f.fix ? '\n\nUse the light bulb to open a draft with the change.' : ''}`);
+    if (f.setting) item.command = { command: 'crossTenant.openPairFinding', title: 'Open the Setting', arguments: [this] };
+    return item;
+  }
+}
+
+export class PairMessageNode {
+  constructor(readonly id: string, private readonly text: string, private readonly iconId: string, private readonly detail?: string) {}
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon(this.iconId);
+    item.contextValue = 'pairMessage';
+    if (this.detail) item.tooltip = this.detail;
+    return item;
+  }
+}
+
+/**
+ * The Tenant Pairs view: every two tenants that reference each other, checked on both sides before
+ * any sync runs. Pairs with errors come first. The view's badge counts them.
+ */
+export class PairsTreeProvider implements vscode.TreeDataProvider<PairsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<PairsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly service: PairService) {
+    // VS Code asks for children again only while the view is visible: a hidden view costs no check.
+    this.subscriptions = [service.onDidChange(() => this.changed.fire(undefined)), service.onDidGoStale(() => this.changed.fire(undefined))];
+  }
+
+  getTreeItem(node: PairsNode): vscode.TreeItem {
+    return node.toTreeItem();
+  }
+
+  async getChildren(node?: PairsNode): Promise<PairsNode[]> {
+    if (node) return node instanceof PairNode ? node.getChildren() : [];
+    try {
+      const pairs = await vscode.window.withProgress({ location: { viewId: 'crossTenant.pairs' } }, () => this.service.pairs());
+      if (!pairs.length) return [new PairMessageNode('pairs/none', 'No tenant pairs: no signed-in tenant has a partner entry or a sync configuration for another.', 'info')];
+      const rank: Record<PairStatus, number> = { error: 0, warning: 1, incomplete: 2, ok: 3 };
+      return [...pairs].sort((x, y) => rank[x.status] - rank[y.status]).map((p) => new PairNode(p));
+    } catch (err) {
+      return [new PairMessageNode('pairs/error', `Pairs could not be checked: ${describeError(err).summary}`, 'error', describeError(err).detail)];
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { resolveConfigurationTarget } from '../core/pairs/resolveConfigurationTarget';
+import type { DetailsContext } from '../core/provisioning/toLogRowDetails';
+import { RateLimiter } from '../core/sync/rateLimiter';
+import type { TenantRecord } from '../core/tenants/tenantRecord';
+import { openPartnerSetting } from '../documents/openPartnerSetting';
+import type { Log } from '../host/log';
+import { tenantLabel, type TenantConnections } from '../host/tenants/tenantConnections';
+import type { TenantData } from '../host/tenants/tenantData';
+import type { TenantStore } from '../host/tenants/tenantStore';
+import type { PanelServices } from './provisioningLogPanel';
+
+/**
+ * Graph allows 5 identity-report requests per 10 s per tenant and app; one limiter per tenant is
+ * shared by every panel of it. The window is a second longer, because Graph counts when a request
+ * arrives and we count when it leaves.
+ */
+const REPORTS_PER_WINDOW = 5;
+const REPORTS_WINDOW_MS = 11_000;
+
+/** The log panels' view of the extension: Graph access, settings, and the actions of the details pane. */
+export function createPanelServices(deps: { log: Log; tenants: TenantStore; connections: TenantConnections; data: TenantData; extensionUri: vscode.Uri }): PanelServices {
+  const limiters = new Map<string, RateLimiter>();
+  const { log, tenants, connections, data, extensionUri } = deps;
+  return {
+    log,
+    connections,
+    extensionUri,
+    limiterFor(tenantId) {
+      let limiter = limiters.get(tenantId);
+      if (!limiter) limiters.set(tenantId, (limiter = new RateLimiter(REPORTS_PER_WINDOW, REPORTS_WINDOW_MS)));
+      return limiter;
+    },
+    settings() {
+      const config = vscode.workspace.getConfiguration('crossTenant.provisioningLogs');
+      return { pageSize: config.get<number>('pageSize', 500), liveSeconds: config.get<number>('liveSeconds', 30) };
+    },
+    async describe(record, servicePrincipalId): Promise<DetailsContext> {
+      const [configs, access] = await Promise.all([data.sync(record), data.access(record).catch(() => undefined)]);
+      const name = configs.find((c) => c.servicePrincipal.id === servicePrincipalId)?.servicePrincipal.displayName ?? '';
+      const partners = access?.overview.partners ?? [];
+      const target = resolveConfigurationTarget(name, {
+        sourceTenantId: record.tenantId,
+        partners,
+        signedInTenants: tenants.all().map((r) => ({ tenantId: r.tenantId, displayName: r.displayName, defaultDomainName: r.defaultDomain })),
+      });
+      const targetRecord = target && tenants.all().find((r) => r.tenantId === target.tenantId);
+      const targetPartner = target && partners.find((p) => p.tenantId === target.tenantId);
+      return {
+        sourceTenantId: record.tenantId,
+        sourceName: tenantLabel(record),
+        targetTenantId: target?.tenantId,
+        targetName: targetRecord ? tenantLabel(targetRecord) : targetPartner?.displayName,
+      };
+    },
+    async provisionOnDemand(record: TenantRecord, servicePrincipalId, jobId, subject) {
+      const configuration = (await data.sync(record)).find((c) => c.servicePrincipal.id === servicePrincipalId);
+      const job = configuration?.jobs.find((j) => j.id === jobId);
+      if (!configuration || !job) throw new Error(`The job ${jobId} no longer exists in ${tenantLabel(record)}: refresh the Tenants view.`);
+      await vscode.commands.executeCommand('crossTenant.provisionOnDemand', { tenant: record, servicePrincipal: configuration.servicePrincipal, job }, { subjects: [{ id: subject.id, name: subject.name, type: 'User' }], show: true });
+    },
+    async openPolicy(pointer) {
+      const record = tenants.all().find((r) => r.tenantId === pointer.tenantId.toLowerCase());
+      if (!record) throw new Error(`${pointer.label}: add and sign in to tenant ${pointer.tenantId} to open its policy.`);
+      await openPartnerSetting(data, record, pointer.partnerTenantId, pointer.setting);
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import { NO_FILTERS } from '../core/provisioning/logRow';
+import type { PanelState } from '../core/provisioning/panelProtocol';
+import { parsePanelState } from '../core/provisioning/parsePanelState';
+import { tenantKey, type TenantRecord } from '../core/tenants/tenantRecord';
+import type { Log } from '../host/log';
+import type { TenantStore } from '../host/tenants/tenantStore';
+import { tenantLabel } from '../host/tenants/tenantConnections';
+import { PANEL_VIEW_TYPE, ProvisioningLogPanel, type PanelServices } from './provisioningLogPanel';
+
+export interface PanelDefaults {
+  readonly days: number;
+}
+
+/**
+ * The open provisioning-log panels, one per sync configuration: showing a configuration again
+ * reveals its panel. Also VS Code's serializer for them, so a window reload reopens each panel
+ * with the filters, sort, time range and live mode it had (the state is validated first: it
+ * comes back from the webview).
+ */
+export class ProvisioningLogPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  private readonly panels = new Map<string, ProvisioningLogPanel>();
+  private readonly registration: vscode.Disposable;
+
+  constructor(
+    private readonly services: PanelServices,
+    private readonly tenants: TenantStore,
+    private readonly log: Log,
+    private readonly defaults: () => PanelDefaults,
+  ) {
+    this.registration = vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, this);
+  }
+
+  /** The panel of a configuration, if open (tests use it to read what was loaded). */
+  get(record: TenantRecord, servicePrincipalId: string): ProvisioningLogPanel | undefined {
+    return this.panels.get(key(record, servicePrincipalId));
+  }
+
+  /** The panel of a configuration by ids (whatever the sign-in method), if open. */
+  find(tenantId: string, servicePrincipalId: string): ProvisioningLogPanel | undefined {
+    const suffix = `|${servicePrincipalId.toLowerCase()}`;
+    for (const [k, p] of this.panels) if (k.endsWith(suffix) && p.currentState.target.tenantId === tenantId) return p;
+    return undefined;
+  }
+
+  show(record: TenantRecord, servicePrincipalId: string, configurationName: string): ProvisioningLogPanel {
+    const existing = this.get(record, servicePrincipalId);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const title = titleOf(configurationName);
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, title, vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: true, enableFindWidget: true });
+    const state: PanelState = {
+      target: { tenantId: record.tenantId, servicePrincipalId },
+      filters: NO_FILTERS,
+      sort: { column: 'time', descending: true },
+      days: this.defaults().days,
+      live: false,
+    };
+    return this.track(new ProvisioningLogPanel(panel, record, state, this.services, { title, subtitle: subtitleOf(record) }), record, servicePrincipalId);
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, raw: unknown): Promise<void> {
+    const state = parsePanelState(raw);
+    await this.tenants.load();
+    const record = state && this.tenants.all().find((r) => r.tenantId === state.target.tenantId);
+    if (!state || !record) {
+      this.log.warn(`A provisioning-log panel could not be restored: ${state ? `tenant ${state.target.tenantId} is no longer in the Tenants view` : 'its saved state is not valid'}.`);
+      panel.dispose();
+      return;
+    }
+    if (this.get(record, state.target.servicePrincipalId)) {
+      panel.dispose();
+      return;
+    }
+    this.track(new ProvisioningLogPanel(panel, record, state, this.services, { title: panel.title, subtitle: subtitleOf(record) }), record, state.target.servicePrincipalId);
+  }
+
+  private track(panel: ProvisioningLogPanel, record: TenantRecord, servicePrincipalId: string): ProvisioningLogPanel {
+    const k = key(record, servicePrincipalId);
+    this.panels.set(k, panel);
+    panel.onDidDispose(() => {
+      if (this.panels.get(k) === panel) this.panels.delete(k);
+    });
+    return panel;
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    for (const p of [...this.panels.values()]) p.dispose();
+  }
+}
+
+function key(record: TenantRecord, servicePrincipalId: string): string {
+  return `${tenantKey(record)}|${servicePrincipalId.toLowerCase()}`;
+}
+
+function titleOf(configurationName: string): string {
+  return `Provisioning Logs: ${configurationName}`;
+}
+
+function subtitleOf(record: TenantRecord): string {
+  return `Source tenant ${tenantLabel(record)} (${record.tenantId})`;
+}
