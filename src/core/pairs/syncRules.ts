@@ -1,5 +1,5 @@
 import { partnerFix, type PairFinding } from './pairFinding';
-import { configurationNames, directions, effectiveIn, partnerEntry, syncsFrom, type PairRule } from './pairView';
+import { configurationNames, directions, effectiveIn, partnerEntry, syncsFrom, type PairRule, type SideView } from './pairView';
 
 /**
  * The target must allow user sync from the source in its identity synchronization policy, or every
@@ -29,6 +29,32 @@ export const userSyncInbound: PairRule = (pair) => {
 };
 
 /**
+ * `holder`'s automatic redemption towards `other` in one direction (inbound in a target, outbound
+ * in a source), as a finding when it is off and `holder`'s settings are loaded. The fix keeps the
+ * other direction's flag as it is in force: Graph replaces the object whole.
+ */
+function redemptionFinding(holder: SideView, other: SideView, direction: 'inbound' | 'outbound', severity: 'error' | 'warning', why: string): PairFinding | undefined {
+  const entry = partnerEntry(holder, other);
+  if (!holder.overview || entry?.automaticRedemption[direction]) return undefined;
+  const setting = direction === 'inbound' ? 'inboundAllowed' : 'outboundAllowed';
+  const phrase = direction === 'inbound' ? `invitations from ${other.name}` : `invitations to ${other.name}`;
+  return {
+    id: direction === 'inbound' ? 'autoRedeemInboundMissing' : 'autoRedeemOutboundMissing',
+    severity,
+    tenantId: holder.tenantId,
+    partnerTenantId: other.tenantId,
+    setting: `automaticUserConsentSettings.${setting}`,
+    message: `${holder.name} does not redeem ${phrase} automatically (automaticUserConsentSettings.${setting}), so ${why}.`,
+    fix: partnerFix(entry !== undefined, other.tenantId, {
+      automaticUserConsentSettings: {
+        inboundAllowed: direction === 'inbound' ? true : (entry?.automaticRedemption.inbound ?? false),
+        outboundAllowed: direction === 'outbound' ? true : (entry?.automaticRedemption.outbound ?? false),
+      },
+    }),
+  };
+}
+
+/**
  * Automatic redemption has to be on in both tenants: inbound in the target, outbound in the
  * source. Either one missing fails the sync (`AzureDirectoryB2BManagementPolicyCheckFailure`), so
  * with a configuration it is an error; without one, a target that already allows user sync is
@@ -43,33 +69,9 @@ export const automaticRedemption: PairRule = (pair) => {
     const severity = syncs.length > 0 ? 'error' : targetEntry?.inboundSyncAllowed ? 'warning' : undefined;
     if (!severity) continue;
     const why = syncs.length > 0 ? `sync configuration ${configurationNames(syncs)} fails` : `the user sync ${target.name} allows from ${source.name} cannot work`;
-    if (target.overview && !targetEntry?.automaticRedemption.inbound) {
-      findings.push({
-        id: 'autoRedeemInboundMissing',
-        severity,
-        tenantId: target.tenantId,
-        partnerTenantId: source.tenantId,
-        setting: 'automaticUserConsentSettings.inboundAllowed',
-        message: `${target.name} does not redeem invitations from ${source.name} automatically (automaticUserConsentSettings.inboundAllowed), so ${why}.`,
-        fix: partnerFix(targetEntry !== undefined, source.tenantId, {
-          automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: targetEntry?.automaticRedemption.outbound ?? false },
-        }),
-      });
-    }
-    const sourceEntry = partnerEntry(source, target);
-    if (source.overview && !sourceEntry?.automaticRedemption.outbound) {
-      findings.push({
-        id: 'autoRedeemOutboundMissing',
-        severity,
-        tenantId: source.tenantId,
-        partnerTenantId: target.tenantId,
-        setting: 'automaticUserConsentSettings.outboundAllowed',
-        message: `${source.name} does not redeem invitations to ${target.name} automatically (automaticUserConsentSettings.outboundAllowed), so ${why}.`,
-        fix: partnerFix(sourceEntry !== undefined, target.tenantId, {
-          automaticUserConsentSettings: { inboundAllowed: sourceEntry?.automaticRedemption.inbound ?? false, outboundAllowed: true },
-        }),
-      });
-    }
+    const inbound = redemptionFinding(target, source, 'inbound', severity, why);
+    const outbound = redemptionFinding(source, target, 'outbound', severity, why);
+    findings.push(...(inbound ? [inbound] : []), ...(outbound ? [outbound] : []));
   }
   return findings;
 };
