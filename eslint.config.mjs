@@ -29,6 +29,16 @@ export default tseslint.config(
   },
   { files: ['src/core/**/*.ts', 'src/sandbox/**/*.ts', 'src/cli/**/*.ts', 'src/webview-ui/**/*.ts'], rules: noVscode },
   {
+    // The log panel renders data from other tenants: text only, never markup (DESIGN.md, safety).
+    files: ['src/webview-ui/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'write', 'writeln', 'srcdoc'].map((property) => ({ property, message: 'Render log data with textContent and createElement: it comes from another tenant.' }))],
+      'no-restricted-globals': ['error', { name: 'eval', message: 'No code from strings in the webview.' }],
+      'no-implied-eval': 'error',
+    },
+  },
+  {
     // Tests use chai-less node:assert and mocha globals; relax the rules that fight test idioms.
     files: ['test/**/*.ts'],
     rules: {

@@ -36,4 +36,9 @@ describe('lint rules', function () {
     assert.ok(!messages.some((m) => m.startsWith('no-restricted-imports')), messages.join('\n'));
     assert.ok(messages.some((m) => m.startsWith('@typescript-eslint/no-floating-promises')), messages.join('\n'));
   });
+
+  it('rejects markup from strings in the webview code', async () => {
+    const messages = await lintProbe('src/webview-ui', "export function show(el: HTMLElement, name: string): void {\n  el.innerHTML = name;\n  el.insertAdjacentHTML('beforeend', name);\n}\n");
+    assert.equal(messages.filter((m) => m.startsWith('no-restricted-properties')).length, 2, messages.join('\n'));
+  });
 });
