@@ -56,7 +56,7 @@ const USER_SETTINGS = {
  * `stop()` ends the whole process group. `session.dir` holds every file the run writes.
  */
 export class CodeServer {
-  constructor({ version, outDir, tag, log, env = {}, settings = {}, port, dir }) {
+  constructor({ version, outDir, tag, log, env = {}, settings = {}, machineSettings = {}, port, dir }) {
     Object.assign(this, { version, outDir, tag, log, extraEnv: env, settings, fixedPort: port });
     this.cs = codeServerEnv(version);
     this.dir = dir || fs.mkdtempSync(path.join(os.tmpdir(), `xt-${tag}-`));
@@ -69,6 +69,12 @@ export class CodeServer {
     for (const d of [this.extDir, this.workspace, path.join(this.userData, 'User'), ...Object.values(this.isoEnv)]) fs.mkdirSync(d, { recursive: true });
     const settingsFile = path.join(this.userData, 'User', 'settings.json');
     if (!fs.existsSync(settingsFile)) fs.writeFileSync(settingsFile, JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+    // Machine-scoped settings (crossTenant.sandbox.url) are read only from the server's Machine
+    // settings in a remote window such as code-server's, never from User settings.
+    if (Object.keys(machineSettings).length) {
+      fs.mkdirSync(path.join(this.userData, 'Machine'), { recursive: true });
+      fs.writeFileSync(path.join(this.userData, 'Machine', 'settings.json'), JSON.stringify(machineSettings, null, 2));
+    }
   }
 
   /** VS Code >= ~1.10x ignores the `payload` URL parameter in a built workbench unless the smoke-test driver is on. */

@@ -14,11 +14,11 @@ if (process.env.DEMO_FRESH === '1') fs.rmSync(dir, { recursive: true, force: tru
 fs.mkdirSync(dir, { recursive: true });
 const log = makeLogger('demo');
 const server = new CodeServer({ version, outDir: path.join(dir, 'logs'), tag: 'demo', log, dir, port: Number(process.env.PORT || 8080) });
-// The demo's user settings: the external sandbox, or (without the flag) the built-in one.
-const settingsFile = path.join(dir, 'user-data', 'User', 'settings.json');
-const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
-settings['crossTenant.sandbox.url'] = sandboxUrl ?? '';
-fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+// The external sandbox, or (without the flag) the built-in one. The setting is machine-scoped, which a
+// remote window such as code-server's reads from the server's Machine settings only.
+const machineDir = path.join(dir, 'user-data', 'Machine');
+fs.mkdirSync(machineDir, { recursive: true });
+fs.writeFileSync(path.join(machineDir, 'settings.json'), JSON.stringify({ 'crossTenant.sandbox.url': sandboxUrl ?? '' }, null, 2));
 server.installVsix(vsix);
 await server.start();
 console.log(`\nCross-Tenant Explorer is running in VS Code ${server.vscodeVersion()} (code-server ${version}):\n\n    ${server.url()}\n\nOpen it in a browser and click the Cross-Tenant icon in the activity bar. Ctrl+C stops it.\n`);

@@ -26,6 +26,20 @@ function headerRecord(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
+/** Graph's hosts in each cloud: the only names a forwarding client may ask links to be written for. */
+const GRAPH_HOSTS = new Set(['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn']);
+
+/**
+ * The origin the request was addressed to. A client that forwards requests meant for Graph (the
+ * extension with `crossTenant.sandbox.url`) says so with X-Forwarded-Host, as a reverse proxy
+ * would; links in the answers (`@odata.nextLink`) then point at Graph as they would in real
+ * responses, and the client keeps sending its token only to Graph.
+ */
+function requestOrigin(req: IncomingMessage, origin: string): string {
+  const host = req.headers['x-forwarded-host'];
+  return typeof host === 'string' && GRAPH_HOSTS.has(host.toLowerCase()) ? `https://${host.toLowerCase()}` : origin;
+}
+
 async function serve(sandbox: Sandbox, origin: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -35,7 +49,7 @@ async function serve(sandbox: Sandbox, origin: string, req: IncomingMessage, res
     if (!res.writableFinished) abort.abort();
   });
   try {
-    const outcome = await sandbox.handle({ method: req.method ?? 'GET', url: new URL(req.url ?? '/', origin), headers: headerRecord(req), body: Buffer.concat(chunks).toString('utf8') }, abort.signal);
+    const outcome = await sandbox.handle({ method: req.method ?? 'GET', url: new URL(req.url ?? '/', requestOrigin(req, origin)), headers: headerRecord(req), body: Buffer.concat(chunks).toString('utf8') }, abort.signal);
     if (outcome.kind === 'drop') {
       req.socket.destroy();
       return;

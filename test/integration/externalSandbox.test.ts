@@ -36,4 +36,19 @@ describe('an external HTTP sandbox (crossTenant.sandbox.url)', () => {
     const partners = (await childItems(api, await nodeAt(api, 'Contoso Group', 'Cross-tenant access', /^Partners/))).map(labelOf);
     assert.ok(partners.includes('Woodgrove Bank'), partners.join(', '));
   });
+
+  it('pages across the external sandbox\'s next links with the token kept for Graph (the log panel reads five pages)', async () => {
+    const api = await extensionApi();
+    await vscode.workspace.getConfiguration('crossTenant.provisioningLogs').update('pageSize', 50, vscode.ConfigurationTarget.Global);
+    try {
+      const node = await nodeAt(api, 'Contoso Group', 'Cross-tenant synchronization', 'Fabrikam Retail');
+      const panel = await vscode.commands.executeCommand<{ loaded: number; progress?: { state: string; message?: string }; dispose(): void }>('crossTenant.showProvisioningLogs', node);
+      const state = await waitFor('the first step of pages', () => (panel.progress && panel.progress.state !== 'loading' && panel.progress.state !== 'waiting' ? panel.progress.state : undefined), 30_000);
+      assert.equal(state, 'paused');
+      assert.equal(panel.loaded, 250);
+      panel.dispose();
+    } finally {
+      await vscode.workspace.getConfiguration('crossTenant.provisioningLogs').update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

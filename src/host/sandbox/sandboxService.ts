@@ -16,6 +16,14 @@ export interface SandboxRequestRecord {
 }
 
 const STATE_FILE = 'sandbox-state.json';
+
+/** A request meant for Graph, sent to the external sandbox with the Graph host it was meant for (so its links point back at Graph). */
+function forwarded(request: Request, external: string): Request {
+  const url = new URL(request.url);
+  const out = new Request(`${external}${url.pathname}${url.search}`, request);
+  out.headers.set('x-forwarded-host', url.host);
+  return out;
+}
 const SAVE_DELAY_MS = 300;
 
 /**
@@ -81,9 +89,7 @@ export class SandboxService implements vscode.Disposable {
     const request = new Request(input, init);
     const external = this.externalUrl;
     // The external sandbox serves any Graph path at its own origin: same path, its host.
-    const response = external
-      ? await fetch(new Request(`${external}${new URL(request.url).pathname}${new URL(request.url).search}`, request))
-      : await (await this.get()).fetch(request);
+    const response = external ? await fetch(forwarded(request, external)) : await (await this.get()).fetch(request);
     const url = new URL(request.url);
     this.recent.push({ tokenTenantId: tokenTenant(request.headers.get('authorization')), method: request.method, path: url.pathname + url.search, status: response.status, at: Date.now() });
     // Tests remember a position in this list, so it only grows (to a bound no test run reaches).

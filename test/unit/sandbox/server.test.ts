@@ -30,6 +30,20 @@ describe('sandbox HTTP server', () => {
     assert.deepEqual(Object.keys(tenants[0]).sort(), ['cloud', 'defaultDomainName', 'description', 'displayName', 'domains', 'tenantId']);
   });
 
+  it('writes next links for the Graph host a forwarding client names, and for itself otherwise', async () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{}, new RegExp(`^${server.url.replace(/[.]/g, '\\.')}/v1\\.0/auditLogs/provisioning\\?`)],
+      [{ 'x-forwarded-host': 'graph.microsoft.com' }, /^https:\/\/graph\.microsoft\.com\/v1\.0\/auditLogs\/provisioning\?/],
+      [{ 'x-forwarded-host': 'graph.microsoft.us' }, /^https:\/\/graph\.microsoft\.us\/v1\.0\//],
+      // Not a Graph host: ignored, so nobody can make the sandbox point a client's token elsewhere.
+      [{ 'x-forwarded-host': 'evil.example' }, new RegExp(`^${server.url.replace(/[.]/g, '\\.')}/`)],
+    ];
+    for (const [headers, expected] of cases) {
+      const body = (await (await graph('/auditLogs/provisioning?$top=2', { headers })).json()) as Body;
+      assert.match(String(body['@odata.nextLink']), expected, JSON.stringify(headers));
+    }
+  });
+
   it('mints tokens by tenant id or domain, with space- or comma-separated scopes, roles and lifetime', async () => {
     const reply = (await (await control(`/token?tenant=${fabrikam}&scp=Policy.Read.All,User.Read%20AuditLog.Read.All&expiresIn=120`)).json());
     assert.equal(reply.token_type, 'Bearer');
