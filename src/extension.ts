@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const onDemandReports = new OnDemandReports();
   const logPanels = new ProvisioningLogPanels(createPanelServices({ log, tenants, connections, data, extensionUri: context.extensionUri }), tenants, log, () => ({
     days: vscode.workspace.getConfiguration('crossTenant.provisioningLogs').get<number>('days', 7),
-  }));
+  }), context.workspaceState);
   const pairsTree = new PairsTreeProvider(pairs);
   const pairsView = vscode.window.createTreeView('crossTenant.pairs', { treeDataProvider: pairsTree, showCollapseAll: true });
   const pairDiagnostics = new PairDiagnostics(pairs, tenants, data);

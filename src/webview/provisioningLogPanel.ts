@@ -55,8 +55,12 @@ export class ProvisioningLogPanel implements vscode.Disposable {
   lastExport?: vscode.Uri;
   private context?: Promise<DetailsContext>;
   private disposed = false;
+  private closed = false;
   private readonly disposedEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposedEmitter.event;
+  private readonly stateChanged = new vscode.EventEmitter<PanelState>();
+  /** The user changed filters, sort, time range, live mode or selection. */
+  readonly onDidChangeState = this.stateChanged.event;
   private readonly posted = new vscode.EventEmitter<HostMessage>();
   /** Every message sent to the webview, as sent. */
   readonly onDidPost = this.posted.event;
@@ -136,10 +140,10 @@ export class ProvisioningLogPanel implements vscode.Disposable {
       case 'cancel':
         return this.loader?.cancel();
       case 'reload':
-        this.state = { ...this.state, days: message.days };
+        this.setState({ ...this.state, days: message.days });
         return this.startLoading();
       case 'select':
-        this.state = { ...this.state, selectedId: message.id };
+        this.setState({ ...this.state, selectedId: message.id });
         return this.sendDetails(message.id);
       case 'copyIds':
         return this.copyIds(message.id);
@@ -151,13 +155,18 @@ export class ProvisioningLogPanel implements vscode.Disposable {
         this.lastExport = await exportRows(this.exportable(message.filters, message.sort), message.format, this.configurationName);
         return;
       case 'setLive':
-        this.state = { ...this.state, live: message.enabled };
+        this.setState({ ...this.state, live: message.enabled });
         return this.updateLive();
       case 'state':
         // The target is fixed for the life of the panel; the webview cannot redirect it.
-        this.state = { ...message.state, target: this.state.target };
+        this.setState({ ...message.state, target: this.state.target });
         return;
     }
+  }
+
+  private setState(state: PanelState): void {
+    this.state = state;
+    this.stateChanged.fire(state);
   }
 
   /** The webview (re)loaded: give it the state and every row loaded so far, then go on loading. */
@@ -314,14 +323,25 @@ export class ProvisioningLogPanel implements vscode.Disposable {
     return { rows, entries };
   }
 
-  dispose(): void {
-    if (this.disposed) return;
+  /**
+   * The extension is shutting down (a window reload): stop loading and polling, but leave the
+   * panel open so VS Code restores it.
+   */
+  stop(): void {
     this.disposed = true;
     this.loader?.cancel();
     if (this.liveTimer) clearInterval(this.liveTimer);
+  }
+
+  /** The panel was closed (or is being closed): everything goes. */
+  dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.stop();
     this.disposedEmitter.fire();
     this.disposedEmitter.dispose();
     this.posted.dispose();
+    this.stateChanged.dispose();
     for (const d of this.disposables) d.dispose();
     this.panel.dispose();
   }

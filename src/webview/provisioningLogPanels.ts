@@ -21,12 +21,15 @@ export interface PanelDefaults {
 export class ProvisioningLogPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private readonly panels = new Map<string, ProvisioningLogPanel>();
   private readonly registration: vscode.Disposable;
+  private shuttingDown = false;
 
   constructor(
     private readonly services: PanelServices,
     private readonly tenants: TenantStore,
     private readonly log: Log,
     private readonly defaults: () => PanelDefaults,
+    /** The workspace's memory: each panel's last state, kept by the host as well as by the webview. */
+    private readonly memento: vscode.Memento,
   ) {
     this.registration = vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, this);
   }
@@ -62,7 +65,10 @@ export class ProvisioningLogPanels implements vscode.WebviewPanelSerializer, vsc
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, raw: unknown): Promise<void> {
-    const state = parsePanelState(raw);
+    // The webview's own state can be older than what the user last did (a browser refresh of
+    // code-server does not wait for it); the copy the host kept of each change is preferred.
+    const fromWebview = parsePanelState(raw);
+    const state = (fromWebview && parsePanelState(this.memento.get(stateKey(fromWebview.target.tenantId, fromWebview.target.servicePrincipalId)))) ?? fromWebview;
     await this.tenants.load();
     const record = state && this.tenants.all().find((r) => r.tenantId === state.target.tenantId);
     if (!state || !record) {
@@ -79,21 +85,32 @@ export class ProvisioningLogPanels implements vscode.WebviewPanelSerializer, vsc
 
   private track(panel: ProvisioningLogPanel, record: TenantRecord, servicePrincipalId: string): ProvisioningLogPanel {
     const k = key(record, servicePrincipalId);
+    const remembered = stateKey(record.tenantId, servicePrincipalId);
     this.panels.set(k, panel);
+    panel.onDidChangeState((state) => void this.memento.update(remembered, state));
     panel.onDidDispose(() => {
       if (this.panels.get(k) === panel) this.panels.delete(k);
+      // A panel the user closed is not restored: forget its state (but not while the window reloads).
+      if (!this.shuttingDown) void this.memento.update(remembered, undefined);
     });
     return panel;
   }
 
+  /** On deactivation (a reload): panels stay open for VS Code to restore, and keep their remembered state. */
   dispose(): void {
+    this.shuttingDown = true;
     this.registration.dispose();
-    for (const p of [...this.panels.values()]) p.dispose();
+    for (const p of this.panels.values()) p.stop();
+    this.panels.clear();
   }
 }
 
 function key(record: TenantRecord, servicePrincipalId: string): string {
   return `${tenantKey(record)}|${servicePrincipalId.toLowerCase()}`;
+}
+
+function stateKey(tenantId: string, servicePrincipalId: string): string {
+  return `crossTenant.logPanel/${tenantId.toLowerCase()}/${servicePrincipalId.toLowerCase()}`;
 }
 
 function titleOf(configurationName: string): string {
