@@ -4,6 +4,8 @@
 export async function runCommand(page, title) {
   // Right after start-up the palette may not list contributed commands yet: retry a few times.
   for (let attempt = 1; ; attempt++) {
+    // Keys pressed while a webview has the focus stay in its frame (VS Code 1.110): give the workbench the focus.
+    await page.evaluate(() => document.activeElement?.tagName === 'IFRAME' && document.activeElement.blur());
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
