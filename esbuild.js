@@ -22,6 +22,20 @@ const problemReporter = {
   },
 };
 
+/**
+ * Every `import … from 'vscode'` resolves to src/host/vscodeModule.ts, which alone requires the real
+ * module: esbuild would otherwise wrap `require('vscode')` in a copy of the whole API object per
+ * importing file, a cost paid at activation (see that file).
+ */
+const path = require('path');
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    const shim = path.resolve(__dirname, 'src/host/vscodeModule.ts');
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.importer === shim ? { path: 'vscode', external: true } : { path: shim }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -36,6 +50,7 @@ const common = {
 /** The extension host bundle: CommonJS for VS Code's Node, `vscode` provided by the host. */
 const extension = {
   ...common,
+  plugins: [...common.plugins, vscodeOnce],
   entryPoints: ['src/extension.ts'],
   outfile: 'dist/extension.js',
   platform: 'node',

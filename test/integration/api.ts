@@ -82,3 +82,11 @@ export async function freshSandbox(): Promise<void> {
   await waitFor('sandbox tenants signed in', async () => (await tenantItems(api)).filter((i) => String(i.contextValue).startsWith('tenant.signedIn')).length >= 4 || undefined);
   await vscode.commands.executeCommand('crossTenant.refresh');
 }
+
+/**
+ * Requests since `mark` that change something in a tenant. `$batch` is left out: the extension uses
+ * it only for reads (tenant names), which background checks such as the pair checks make at any time.
+ */
+export async function changesSince(mark: number): Promise<{ method: string; path: string; status: number; tokenTenantId?: string }[]> {
+  return (await extensionApi()).sandboxRequests().slice(mark).filter((r) => r.method !== 'GET' && !r.path.includes('$batch'));
+}

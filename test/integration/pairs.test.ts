@@ -3,15 +3,12 @@ import * as vscode from 'vscode';
 import type { PairRunResult, PlanStep } from '../../src/core/pairs/pairPlan';
 import type { PairFindingNode, PairNode } from '../../src/tree/pairsTreeProvider';
 import { SANDBOX_DEFAULT_SCOPES } from '../../src/sandbox/auth/permissions';
-import { extensionApi, freshSandbox, labelOf, nodeAt, waitFor } from './api';
+import { changesSince, extensionApi, freshSandbox, labelOf, nodeAt, waitFor } from './api';
 
 const CONTOSO = '2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24';
 const TAILSPIN = '4e8b7f20-1a9c-4d3e-b5f6-72c0a9d8e1b3';
 const WOODGROVE = '9a6c3e15-d2b8-4f47-8e09-1b5f7c4a2d60';
 const PILOT_GROUP = '5d2e8a71-9c34-4b6f-a1d8-3e7f0b9c2a46';
-const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
-/** A change sent to Graph ($batch carries only the name lookups here). */
-const isWrite = (r: { method: string; path: string }): boolean => WRITE_METHODS.has(r.method) && !r.path.includes('$batch');
 
 async function pairNode(label: RegExp): Promise<PairNode> {
   const api = await extensionApi();
@@ -100,7 +97,7 @@ describe('tenant pairs', function () {
     assert.equal(json.automaticUserConsentSettings.inboundAllowed, true);
     assert.equal(doc.isDirty, false, 'saved as a draft');
     assert.match(vscode.window.activeTextEditor!.document.getText(vscode.window.activeTextEditor!.selection), /inboundAllowed/);
-    assert.ok(!api.sandboxRequests().slice(mark).some((r) => isWrite(r)), 'nothing was sent to Graph');
+    assert.deepEqual(await changesSince(mark), [], 'nothing was sent to Graph');
     await vscode.commands.executeCommand('crossTenant.discardDraft', doc.uri, { confirm: false });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -137,7 +134,7 @@ describe('tenant pairs', function () {
     const again = await setUp({});
     assert.equal(again?.result, undefined, 'nothing left to do');
     assert.ok([...again!.plan.target, ...again!.plan.source].every((s) => s.done));
-    assert.ok(!api.sandboxRequests().slice(mark).some((r) => isWrite(r)), 'the second run sent no change');
+    assert.deepEqual(await changesSince(mark), [], 'the second run sent no change');
 
     const sync = pair.syncs[0];
     const node = await nodeAt(api, 'Contoso Group', 'Cross-tenant synchronization', 'Woodgrove Bank');
@@ -153,7 +150,7 @@ describe('tenant pairs', function () {
     const mark = api.sandboxRequests().length;
     const outcome = await vscode.commands.executeCommand<{ result?: PairRunResult }>('crossTenant.removePair', undefined, { source: `sandbox:${CONTOSO}`, target: `sandbox:${WOODGROVE}`, configurationName: 'Woodgrove Bank', confirm: false });
     assert.equal(outcome.result?.failedStep, undefined, outcome.result?.error?.message);
-    const writes = api.sandboxRequests().slice(mark).filter(isWrite);
+    const writes = await changesSince(mark);
     const order = writes.map((r) => `${r.tokenTenantId === CONTOSO ? 'source' : 'target'} ${r.method} ${r.path.replace(/\?.*/, '')}`);
     const firstTarget = order.findIndex((o) => o.startsWith('target'));
     assert.ok(firstTarget > 0 && order.slice(firstTarget).every((o) => o.startsWith('target')), `the source is changed first: ${order.join(' | ')}`);
