@@ -45,7 +45,7 @@ export class DetailsPane {
     }
     const parts: Node[] = [];
     if (row) parts.push(...summary(row));
-    if (details) parts.push(...this.detailSections(details));
+    if (details) parts.push(...this.detailSections(details, row?.status ?? ''));
     else if (pending) parts.push(el('p', { className: 'placeholder', text: 'Loading details…', attrs: { role: 'status' } }));
     this.element.replaceChildren(...parts);
   }
@@ -54,7 +54,7 @@ export class DetailsPane {
     this.element.focus();
   }
 
-  private detailSections(d: LogRowDetails): Node[] {
+  private detailSections(d: LogRowDetails, status: string): Node[] {
     const actions = el('div', { className: 'details-actions' });
     if (d.canProvisionOnDemand) {
       actions.append(button('Provision on demand', 'btn-provision', () => this.events.provisionOnDemand(d.id), 'button'));
@@ -66,7 +66,7 @@ export class DetailsPane {
     }
     const sections: Node[] = [];
     if (actions.childElementCount) sections.push(actions);
-    if (d.error) sections.push(errorSection(d.error));
+    if (d.error) sections.push(errorSection(d.error, status));
     if (d.steps.length) sections.push(section('Steps', 'details-steps', [el('ol', { className: 'steps' }, d.steps.map(step))]));
     if (d.modifiedProperties.length) sections.push(section(`Modified properties (${d.modifiedProperties.length})`, 'details-modified', [modifiedTable(d)]));
     const copy = button('Copy ids', 'btn-copy-ids', () => this.events.copyIds(d.id));
@@ -91,22 +91,24 @@ function summary(row: LogRow): Node[] {
   return [heading, keyValues(facts.filter(([, v]) => v !== ''), '')];
 }
 
-function errorSection(e: NonNullable<LogRowDetails['error']>): HTMLElement {
+/** The error of a failed entry, or the reason an entry was skipped (not an error: no alarm, no retry talk). */
+function errorSection(e: NonNullable<LogRowDetails['error']>, status: string): HTMLElement {
+  const skipped = status.toLowerCase() === 'skipped';
   const parts: Node[] = [el('p', { className: 'error-code mono', text: e.code, testid: 'details-error-code' })];
   if (e.reason) parts.push(el('p', { className: 'error-reason', text: e.reason, testid: 'details-error-reason' }));
   if (e.meaning) parts.push(labelledText('What it means', e.meaning, 'details-error-meaning'));
   if (e.remedy) parts.push(labelledText('What to do', e.remedy, 'details-error-remedy'));
   if (e.recommendedAction) parts.push(labelledText('Recommended by the service', e.recommendedAction, 'details-error-recommended'));
   if (e.additionalDetails) parts.push(labelledText('Additional details', e.additionalDetails, 'details-error-additional'));
-  if (e.retries !== undefined) {
+  if (e.retries !== undefined && !skipped) {
     const note = e.retries
       ? 'The provisioning service retries this entry on its own; act only if the error persists.'
       : 'Not fixed by retrying: the service keeps failing on this entry until the cause is fixed.';
     parts.push(el('p', { className: 'retries', text: note, testid: 'details-error-retries' }));
   }
-  const title = e.category ? `Error (${e.category})` : 'Error';
+  const title = skipped ? 'Why it was skipped' : e.category ? `Error (${e.category})` : 'Error';
   const s = section(title, 'details-error', parts);
-  s.classList.add('error');
+  s.classList.add(skipped ? 'skip' : 'error');
   return s;
 }
 
