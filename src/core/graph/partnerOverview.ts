@@ -45,11 +45,12 @@ export async function loadPartnerOverview(client: GraphClient, options: CallOpti
   return {
     tenantId: client.tenantId,
     defaultConfiguration,
-    partners: partners.list.map((partner, i) => summarise(partner, partners.names[i], defaultConfiguration)),
+    partners: partners.list.map((partner, i) => summarisePartner(partner, partners.names[i], defaultConfiguration)),
   };
 }
 
-interface NameLookup {
+/** What looking up a partner tenant's name gave: its information, or why it failed (or nothing, where clouds have no lookup). */
+export interface NameLookup {
   readonly info?: TenantInformation;
   readonly error?: GraphError;
 }
@@ -64,7 +65,8 @@ async function lookUpNames(client: GraphClient, partners: readonly Partner[], op
   return results.map((r) => ({ info: r.body, error: r.error }));
 }
 
-function summarise(partner: Partner, name: NameLookup, defaults: DefaultConfiguration): PartnerSummary {
+/** A partner with its name and the settings in force for it (partner over default). */
+export function summarisePartner(partner: Partner, name: NameLookup, defaults: DefaultConfiguration): PartnerSummary {
   const effective = effectivePartner(partner, defaults);
   const consent = effective.settings.automaticUserConsentSettings.value;
   const identitySync = partner.identitySynchronization ?? undefined;

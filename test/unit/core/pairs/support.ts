@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CloudName } from '../../../../src/core/auth/clouds';
-import { effectivePartner } from '../../../../src/core/graph/effectivePartner';
-import type { PartnerOverview, PartnerSummary } from '../../../../src/core/graph/partnerOverview';
+import { summarisePartner, type PartnerOverview } from '../../../../src/core/graph/partnerOverview';
 import type { DefaultConfiguration, IdentitySync, Partner } from '../../../../src/core/graph/types';
 import type { SyncAssignment, SyncConfigurationSide, TenantSide } from '../../../../src/core/pairs/tenantSide';
 
@@ -27,20 +26,9 @@ export function overviewOf(tenantId: string, defaultConfiguration: DefaultConfig
   return {
     tenantId,
     defaultConfiguration,
-    partners: partners.map((partner): PartnerSummary => {
-      const effective = effectivePartner(partner, defaultConfiguration);
-      const consent = effective.settings.automaticUserConsentSettings.value;
-      const identitySync = partner.identitySynchronization ?? undefined;
-      return {
-        tenantId: partner.tenantId,
-        partner,
-        displayName: names[partner.tenantId],
-        identitySync,
-        inboundSyncAllowed: identitySync?.userSyncInbound?.isSyncAllowed === true,
-        automaticRedemption: { inbound: consent?.inboundAllowed === true, outbound: consent?.outboundAllowed === true },
-        effective,
-      };
-    }),
+    partners: partners.map((partner) =>
+      summarisePartner(partner, names[partner.tenantId] ? { info: { tenantId: partner.tenantId, displayName: names[partner.tenantId] } } : {}, defaultConfiguration),
+    ),
   };
 }
 
