@@ -66,6 +66,13 @@ export async function logPanelChecks({ page, shots, check, total, dialogs }) {
     if (rows > 200) throw new Error(`${rows} row elements in the DOM`);
     console.log(`       ${n} entries loaded in ${Math.round((Date.now() - started) / 1000)} s after "Load all"; ${rows} row elements in the DOM`);
     await page.screenshot({ path: path.join(shots, 'logs-50k.png') });
+    // The panel follows the theme (VS Code's CSS variables): the same view in the dark theme.
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 10000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(shots, 'logs-50k-dark.png') });
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.locator('.monaco-workbench.vs-dark').waitFor({ state: 'detached', timeout: 10000 });
   });
 
   await check('the failures of one user are found with two filters, explained, and lead to the policy that causes them', async () => {
