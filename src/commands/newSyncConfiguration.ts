@@ -68,19 +68,14 @@ async function pickTarget(ctx: CommandContext, source: TenantRecord, given?: str
 
 /** Says which tenant must change which setting, and opens that partner policy on request. */
 export async function explainProblems(ctx: CommandContext, source: TenantRecord, problems: readonly CredentialProblem[]): Promise<void> {
-  const lines = problems.map((p) => `${p.tenant === 'target' ? 'Target' : 'Source'} tenant ${nameOf(ctx, p.tenantId)}: ${p.message}`);
-  const fixable = problems.find((p) => p.setting !== 'other' && ctx.tenants.all().some((r) => r.tenantId === p.tenantId));
-  const open = fixable ? `Open ${nameOf(ctx, fixable.tenantId)}'s Partner Policy` : undefined;
+  const lines = problems.map((p) => `${p.tenant === 'target' ? 'Target' : 'Source'} tenant ${ctx.tenants.labelOf(p.tenantId)}: ${p.message}`);
+  const fixable = problems.find((p) => p.setting !== 'other' && ctx.tenants.byTenantId(p.tenantId) !== undefined);
+  const open = fixable ? `Open ${ctx.tenants.labelOf(fixable.tenantId)}'s Partner Policy` : undefined;
   const choice = await vscode.window.showWarningMessage('The connection test failed: sync would not work yet.', { modal: false, detail: lines.join('\n') }, ...(open ? [open] : []));
   ctx.log.warn(`Connection test failed: ${lines.join(' | ')}`);
   if (choice && open && fixable) {
-    const tenant = ctx.tenants.all().find((r) => r.tenantId === fixable.tenantId)!;
+    const tenant = ctx.tenants.byTenantId(fixable.tenantId)!;
     const partnerTenantId = fixable.tenant === 'target' ? source.tenantId : problems.find((p) => p.tenant === 'target')?.tenantId ?? source.tenantId;
     await openPartnerSetting(ctx.data, tenant, partnerTenantId, fixable.setting);
   }
-}
-
-function nameOf(ctx: CommandContext, tenantId: string): string {
-  const r = ctx.tenants.all().find((t) => t.tenantId === tenantId);
-  return r ? tenantLabel(r) : tenantId;
 }

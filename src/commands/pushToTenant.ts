@@ -15,7 +15,7 @@ export const pushToTenant: CommandDefinition = {
     const uri = documentArg(arg);
     if (!uri || uri.scheme !== 'file') throw new Error('Push to Another Tenant works on an exported policy file in the workspace.');
     const given = (options ?? {}) as PushOptions;
-    const target = given.targetTenantId ? ctx.tenants.all().find((r) => r.tenantId === given.targetTenantId) : await pickTenant(ctx, undefined, 'Push this file to which tenant?');
+    const target = given.targetTenantId ? ctx.tenants.byTenantId(given.targetTenantId) : await pickTenant(ctx, undefined, 'Push this file to which tenant?');
     if (!target) return undefined;
     if (given.answers?.confirm === undefined) {
       const go = `Continue with ${tenantLabel(target)}`;

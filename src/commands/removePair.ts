@@ -53,5 +53,5 @@ export const removePair: CommandDefinition = {
 };
 
 function byKey(ctx: CommandContext, key: string | undefined): TenantRecord | undefined {
-  return key ? (ctx.tenants.get(key) ?? ctx.tenants.all().find((r) => r.tenantId === key.toLowerCase())) : undefined;
+  return key ? (ctx.tenants.get(key) ?? ctx.tenants.byTenantId(key)) : undefined;
 }

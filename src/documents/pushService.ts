@@ -59,7 +59,7 @@ export class PushService {
   async push(uri: vscode.Uri, options: PushOptions = {}): Promise<PushResult> {
     const doc = await vscode.workspace.openTextDocument(uri);
     if (doc.isDirty && !(await doc.save())) throw new Error('The document could not be saved, so nothing was pushed.');
-    const override = options.targetTenantId ? this.store.all().find((r) => r.tenantId === options.targetTenantId) : undefined;
+    const override = options.targetTenantId ? this.store.byTenantId(options.targetTenantId) : undefined;
     if (options.targetTenantId && !override) throw new Error(`Tenant ${options.targetTenantId} is not in the Tenants view.`);
     const target = await resolveDocumentTarget(uri, this.store, override);
     if (target.isWorkspaceFile && !vscode.workspace.isTrusted) {

@@ -70,7 +70,7 @@ export class ProvisioningLogPanels implements vscode.WebviewPanelSerializer, vsc
     const fromWebview = parsePanelState(raw);
     const state = (fromWebview && parsePanelState(this.memento.get(stateKey(fromWebview.target.tenantId, fromWebview.target.servicePrincipalId)))) ?? fromWebview;
     await this.tenants.load();
-    const record = state && this.tenants.all().find((r) => r.tenantId === state.target.tenantId);
+    const record = state && this.tenants.byTenantId(state.target.tenantId);
     if (!state || !record) {
       this.log.warn(`A provisioning-log panel could not be restored: ${state ? `tenant ${state.target.tenantId} is no longer in the Tenants view` : 'its saved state is not valid'}.`);
       panel.dispose();

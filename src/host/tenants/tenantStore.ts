@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parseTenantRecords, serializeTenantRecords, tenantKey, type TenantRecord } from '../../core/tenants/tenantRecord';
 import type { Log } from '../log';
+import { tenantLabel } from './tenantConnections';
 
 const FILE = 'tenants.json';
 
@@ -39,6 +40,18 @@ export class TenantStore implements vscode.Disposable {
 
   all(): readonly TenantRecord[] {
     return this.records;
+  }
+
+  /** The tenant with this id (any sign-in method; ids compare case-insensitively). */
+  byTenantId(tenantId: string): TenantRecord | undefined {
+    const id = tenantId.toLowerCase();
+    return this.records.find((r) => r.tenantId === id);
+  }
+
+  /** How a tenant is named to the user: its name when it is in the view, else its id. */
+  labelOf(tenantId: string): string {
+    const r = this.byTenantId(tenantId);
+    return r ? tenantLabel(r) : tenantId;
   }
 
   /** The tenant an exported folder is named after: its tenant id or its default domain. */
