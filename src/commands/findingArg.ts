@@ -1,5 +1,7 @@
 import type { PairFinding } from '../core/pairs/pairFinding';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
+import { partnerSetting, type SettingLocation } from '../documents/openPartnerSetting';
+import { policyUri } from '../documents/policyDocumentProvider';
 import type { CommandContext } from '../host/runCommand';
 import { PairFindingNode } from '../tree/pairsTreeProvider';
 
@@ -7,7 +9,14 @@ import { PairFindingNode } from '../tree/pairsTreeProvider';
 export function findingArg(ctx: CommandContext, arg: unknown): { finding: PairFinding; record: TenantRecord } {
   const finding = arg instanceof PairFindingNode ? arg.finding : (arg as { finding?: PairFinding } | undefined)?.finding;
   if (!finding) throw new Error('This works on a finding in the Tenant Pairs view.');
-  const record = ctx.tenants.all().find((r) => r.tenantId === finding.tenantId);
+  const record = ctx.tenants.byTenantId(finding.tenantId);
   if (!record) throw new Error(`Add and sign in to tenant ${finding.tenantId} to change its settings.`);
   return { finding, record };
+}
+
+/** Where a finding's setting is: the base policy for a cloud-endpoint finding, else the partner entry or its identity sync. */
+export function findingLocation(ctx: CommandContext, finding: PairFinding, record: TenantRecord, setting = finding.setting ?? ''): Promise<SettingLocation> {
+  return finding.fix?.document === 'policy'
+    ? Promise.resolve({ uri: policyUri(record, { kind: 'policy', tenantId: record.tenantId }), path: setting })
+    : partnerSetting(ctx.data, record, finding.partnerTenantId, setting);
 }

@@ -3,12 +3,11 @@ import { createPartner } from '../core/graph/operations/partners';
 import type { NewPartner } from '../core/graph/types';
 import type { PairFinding } from '../core/pairs/pairFinding';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
-import { draftChange, partnerSetting } from '../documents/openPartnerSetting';
-import { policyUri } from '../documents/policyDocumentProvider';
+import { draftChange } from '../documents/openPartnerSetting';
 import { confirmModal } from '../host/confirm';
 import type { CommandContext, CommandDefinition } from '../host/runCommand';
 import { tenantLabel } from '../host/tenants/tenantConnections';
-import { findingArg } from './findingArg';
+import { findingArg, findingLocation } from './findingArg';
 
 /**
  * A pair finding's quick fix. A change to an existing document opens it as a draft with the change
@@ -24,10 +23,6 @@ export const fixPairFinding: CommandDefinition = {
     if (!fix) throw new Error('This finding has no automatic fix: change the setting it names by hand.');
     const patch = { ...fix.patch };
     switch (fix.document) {
-      case 'policy': {
-        const editor = await draftChange({ uri: policyUri(record, { kind: 'policy', tenantId: record.tenantId }), path: finding.setting ?? '' }, patch);
-        return editor.document.uri.toString();
-      }
       case 'partnerMissing':
         return createMissingPartner(ctx, record, finding, patch as NewPartner, options);
       case 'identitySync': {
@@ -36,10 +31,10 @@ export const fixPairFinding: CommandDefinition = {
         break;
       }
       case 'partner':
+      case 'policy':
         break;
     }
-    const location = await partnerSetting(ctx.data, record, finding.partnerTenantId, finding.setting ?? Object.keys(patch)[0] ?? '');
-    const editor = await draftChange(location, patch);
+    const editor = await draftChange(await findingLocation(ctx, finding, record, finding.setting ?? Object.keys(patch)[0] ?? ''), patch);
     return editor.document.uri.toString();
   },
 };

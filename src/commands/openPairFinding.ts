@@ -1,7 +1,6 @@
-import { openSetting, partnerSetting } from '../documents/openPartnerSetting';
-import { policyUri } from '../documents/policyDocumentProvider';
+import { openSetting } from '../documents/openPartnerSetting';
 import type { CommandDefinition } from '../host/runCommand';
-import { findingArg } from './findingArg';
+import { findingArg, findingLocation } from './findingArg';
 
 /** Opens the policy a pair finding is about, with the setting to change selected. */
 export const openPairFinding: CommandDefinition = {
@@ -9,10 +8,7 @@ export const openPairFinding: CommandDefinition = {
   run: async (ctx, arg) => {
     const { finding, record } = findingArg(ctx, arg);
     if (!finding.setting) throw new Error('This finding is about the pair as a whole, not one setting.');
-    const location = finding.fix?.document === 'policy'
-      ? { uri: policyUri(record, { kind: 'policy', tenantId: record.tenantId }), path: finding.setting }
-      : await partnerSetting(ctx.data, record, finding.partnerTenantId, finding.setting);
-    const editor = await openSetting(location);
+    const editor = await openSetting(await findingLocation(ctx, finding, record));
     return editor.document.uri.toString();
   },
 };

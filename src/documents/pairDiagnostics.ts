@@ -1,18 +1,17 @@
 import * as vscode from 'vscode';
 import type { PairFinding } from '../core/pairs/pairFinding';
-import { partnerDocument } from '../core/policy/partnerDocument';
 import { applyPatchToText, settingRange } from '../core/policy/settingLocation';
 import type { PairService } from '../host/pairs/pairService';
 import type { TenantData } from '../host/tenants/tenantData';
 import type { TenantStore } from '../host/tenants/tenantStore';
-import { policyUri, POLICY_SCHEME } from './policyDocumentProvider';
+import { partnerSetting, type SettingLocation } from './openPartnerSetting';
+import { POLICY_SCHEME } from './policyDocumentProvider';
 
 export const PAIR_SOURCE = 'Cross-Tenant pair check';
 
 function isPartnerDocument(uri: vscode.Uri): boolean {
   return uri.scheme === POLICY_SCHEME && /\.xta-(partner|identitysync)\.json$/.test(uri.path);
 }
-const IDENTITY_SYNC = 'identitySynchronization.';
 
 interface Placed {
   readonly finding: PairFinding;
@@ -72,10 +71,11 @@ export class PairDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
       for (const finding of pair.findings) {
         if (!finding.setting || finding.severity === 'info') continue;
         if (!finding.fix || finding.fix.document === 'partner' || finding.fix.document === 'identitySync') {
-          place(await this.documentUri(finding.tenantId, finding.partnerTenantId, finding.setting), { finding, path: finding.setting.startsWith(IDENTITY_SYNC) ? finding.setting.slice(IDENTITY_SYNC.length) : finding.setting, mirrored: false });
+          const own = await this.location(finding.tenantId, finding.partnerTenantId, finding.setting);
+          if (own) place(own.uri, { finding, path: own.path, mirrored: false });
         }
         // The other side of the pair hears about it too, on its own partner entry for this tenant.
-        place(await this.documentUri(finding.partnerTenantId, finding.tenantId, 'tenantId'), { finding, path: 'tenantId', mirrored: true });
+        place((await this.location(finding.partnerTenantId, finding.tenantId, 'tenantId'))?.uri, { finding, path: 'tenantId', mirrored: true });
       }
     }
     this.placed = next;
@@ -87,16 +87,10 @@ export class PairDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     }
   }
 
-  /** The document `setting` of `tenantId`'s entry for `partnerTenantId` lives in; undefined for a tenant not in the view or an entry that does not exist. */
-  private async documentUri(tenantId: string, partnerTenantId: string, setting: string): Promise<vscode.Uri | undefined> {
-    const record = this.tenants.all().find((r) => r.tenantId === tenantId);
-    if (!record) return undefined;
-    const access = await this.data.access(record).catch(() => undefined);
-    const summary = access?.overview.partners.find((p) => p.tenantId.toLowerCase() === partnerTenantId);
-    if (!summary) return undefined;
-    const inIdentitySync = setting.startsWith(IDENTITY_SYNC);
-    if (inIdentitySync && !summary.identitySync) return undefined;
-    return policyUri(record, partnerDocument(inIdentitySync ? 'identitySync' : 'partner', record.tenantId, summary.tenantId, summary));
+  /** Where `setting` of `tenantId`'s entry for `partnerTenantId` is; undefined for a tenant not in the view or a document that does not exist. */
+  private async location(tenantId: string, partnerTenantId: string, setting: string): Promise<SettingLocation | undefined> {
+    const record = this.tenants.byTenantId(tenantId);
+    return record ? partnerSetting(this.data, record, partnerTenantId, setting).catch(() => undefined) : undefined;
   }
 
   private diagnostic(p: Placed, doc: vscode.TextDocument | undefined): vscode.Diagnostic {
@@ -105,7 +99,7 @@ export class PairDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     const severity = p.mirrored
       ? (p.finding.severity === 'error' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information)
       : (p.finding.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-    const message = p.mirrored ? `Other side of the pair: ${p.finding.message} (to change in ${this.nameOf(p.finding.tenantId)})` : p.finding.message;
+    const message = p.mirrored ? `Other side of the pair: ${p.finding.message} (to change in ${this.tenants.labelOf(p.finding.tenantId)})` : p.finding.message;
     const d = new vscode.Diagnostic(range, message, severity);
     d.source = PAIR_SOURCE;
     d.code = p.finding.id;
@@ -121,7 +115,7 @@ export class PairDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
         if (!p?.finding.fix) return [];
         if (p.mirrored) {
           // The change is in the other tenant: open a draft there.
-          const action = new vscode.CodeAction(`Fix in ${this.nameOf(p.finding.tenantId)}: open a draft with the change`, vscode.CodeActionKind.QuickFix);
+          const action = new vscode.CodeAction(`Fix in ${this.tenants.labelOf(p.finding.tenantId)}: open a draft with the change`, vscode.CodeActionKind.QuickFix);
           action.command = { command: 'crossTenant.fixPairFinding', title: 'Fix in a Draft', arguments: [{ finding: p.finding }] };
           action.diagnostics = [d];
           return [action];
@@ -140,11 +134,6 @@ export class PairDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
         action.isPreferred = true;
         return [action];
       });
-  }
-
-  private nameOf(tenantId: string): string {
-    const r = this.tenants.all().find((t) => t.tenantId === tenantId);
-    return r?.displayName ?? r?.defaultDomain ?? tenantId;
   }
 
   dispose(): void {
