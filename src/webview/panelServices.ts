@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { resolveConfigurationTarget } from '../core/pairs/resolveConfigurationTarget';
+import { resolveConfigurationTarget, targetCandidateOf } from '../core/pairs/resolveConfigurationTarget';
 import type { DetailsContext } from '../core/provisioning/toLogRowDetails';
 import { RateLimiter } from '../core/sync/rateLimiter';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
@@ -42,9 +42,9 @@ export function createPanelServices(deps: { log: Log; tenants: TenantStore; conn
       const target = resolveConfigurationTarget(name, {
         sourceTenantId: record.tenantId,
         partners,
-        signedInTenants: tenants.all().map((r) => ({ tenantId: r.tenantId, displayName: r.displayName, defaultDomainName: r.defaultDomain })),
+        signedInTenants: tenants.all().map(targetCandidateOf),
       });
-      const targetRecord = target && tenants.all().find((r) => r.tenantId === target.tenantId);
+      const targetRecord = target && tenants.byTenantId(target.tenantId);
       const targetPartner = target && partners.find((p) => p.tenantId === target.tenantId);
       return {
         sourceTenantId: record.tenantId,
@@ -60,7 +60,7 @@ export function createPanelServices(deps: { log: Log; tenants: TenantStore; conn
       await vscode.commands.executeCommand('crossTenant.provisionOnDemand', { tenant: record, servicePrincipal: configuration.servicePrincipal, job }, { subjects: [{ id: subject.id, name: subject.name, type: 'User' }], show: true });
     },
     async openPolicy(pointer) {
-      const record = tenants.all().find((r) => r.tenantId === pointer.tenantId.toLowerCase());
+      const record = tenants.byTenantId(pointer.tenantId);
       if (!record) throw new Error(`${pointer.label}: add and sign in to tenant ${pointer.tenantId} to open its policy.`);
       await openPartnerSetting(data, record, pointer.partnerTenantId, pointer.setting);
     },

@@ -4,7 +4,7 @@ import { provisioningLogCursor } from '../core/graph/operations/provisioningLogs
 import type { ProvisioningObjectSummary } from '../core/graph/types';
 import { LogIndex } from '../core/provisioning/logIndex';
 import { LogLoader, PAGES_PER_STEP, type LoaderProgress } from '../core/provisioning/logLoader';
-import type { LogRow, PolicyPointer } from '../core/provisioning/logRow';
+import type { LogRow, LogRowDetails, PolicyPointer } from '../core/provisioning/logRow';
 import { toLogRow } from '../core/provisioning/toLogRow';
 import { toLogRowDetails, type DetailsContext } from '../core/provisioning/toLogRowDetails';
 import type { HostMessage, PanelState, WebviewMessage } from '../core/provisioning/panelProtocol';
@@ -21,6 +21,8 @@ export const PANEL_VIEW_TYPE = 'crossTenant.provisioningLogs';
 /** Rows go to the webview in slices, so one message never carries tens of megabytes. */
 const ROWS_PER_MESSAGE = 2000;
 const DAY_MS = 86_400_000;
+/** One live poll reads at most this many new entries; a backlog larger than that is what "reload" is for. */
+const LIVE_POLL_MAX = 5000;
 
 /** What a panel needs from the rest of the extension. */
 export interface PanelServices {
@@ -54,7 +56,8 @@ export class ProvisioningLogPanel implements vscode.Disposable {
   /** The file the last export wrote (tests read it). */
   lastExport?: vscode.Uri;
   private context?: Promise<DetailsContext>;
-  private disposed = false;
+  /** Loading and polling are over (panel closed, or the extension shutting down). */
+  private stopped = false;
   private closed = false;
   private readonly disposedEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposedEmitter.event;
@@ -102,7 +105,7 @@ export class ProvisioningLogPanel implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
-    if (this.disposed) return;
+    if (this.stopped) return;
     void this.panel.webview.postMessage(message);
     this.posted.fire(message);
   }
@@ -177,7 +180,8 @@ export class ProvisioningLogPanel implements vscode.Disposable {
       return;
     }
     this.post({ type: 'reset' });
-    this.sendRows([...this.entries.values()].map(toLogRow), 'append');
+    // The index holds the rows in the order the webview had them (live entries first).
+    this.sendRows(this.index.rows, 'append');
     this.sendProgress(this.loader.progress());
     this.updateLive();
   }
@@ -235,7 +239,7 @@ export class ProvisioningLogPanel implements vscode.Disposable {
 
   /** Live mode polls for entries newer than the newest loaded, only while the panel is visible. */
   private updateLive(): void {
-    const on = this.state.live && this.panel.visible && !this.disposed;
+    const on = this.state.live && this.panel.visible && !this.stopped;
     if (on && !this.liveTimer) {
       this.liveTimer = setInterval(() => void this.poll(), Math.max(10, this.services.settings().liveSeconds) * 1000);
     } else if (!on && this.liveTimer) {
@@ -259,7 +263,7 @@ export class ProvisioningLogPanel implements vscode.Disposable {
       do {
         await limiter.acquire();
         fresh.push(...this.loader.admit(await cursor.read()));
-      } while (!cursor.done && fresh.length < 5000);
+      } while (!cursor.done && fresh.length < LIVE_POLL_MAX);
       if (fresh.length) this.accept(fresh, 'prepend');
       this.post({ type: 'live', enabled: this.state.live, lastPoll: Date.now() });
       return fresh.length;
@@ -286,13 +290,16 @@ export class ProvisioningLogPanel implements vscode.Disposable {
     return this.context;
   }
 
+  private async details(id: string): Promise<LogRowDetails> {
+    return toLogRowDetails(this.entry(id), await this.detailsContext());
+  }
+
   private async sendDetails(id: string): Promise<void> {
-    const details = toLogRowDetails(this.entry(id), await this.detailsContext());
-    this.post({ type: 'details', details });
+    this.post({ type: 'details', details: await this.details(id) });
   }
 
   private async copyIds(id: string): Promise<void> {
-    const details = toLogRowDetails(this.entry(id), await this.detailsContext());
+    const details = await this.details(id);
     await vscode.env.clipboard.writeText(details.ids.map(([k, v]) => `${k}: ${v}`).join('\n'));
     void vscode.window.setStatusBarMessage('Copied the ids of the log entry', 3000);
   }
@@ -306,7 +313,7 @@ export class ProvisioningLogPanel implements vscode.Disposable {
   }
 
   private async openPolicy(id: string): Promise<void> {
-    const details = toLogRowDetails(this.entry(id), await this.detailsContext());
+    const details = await this.details(id);
     if (!details.policy) throw new Error('This entry\'s error does not point at a cross-tenant access setting.');
     await this.services.openPolicy(details.policy);
   }
@@ -328,7 +335,7 @@ export class ProvisioningLogPanel implements vscode.Disposable {
    * panel open so VS Code restores it.
    */
   stop(): void {
-    this.disposed = true;
+    this.stopped = true;
     this.loader?.cancel();
     if (this.liveTimer) clearInterval(this.liveTimer);
   }

@@ -1,8 +1,15 @@
+import type { TenantRecord } from '../tenants/tenantRecord';
+
 /** A tenant a sync configuration might sync to: a partner of the source, or a signed-in tenant. */
 export interface TargetCandidate {
   readonly tenantId: string;
   readonly displayName?: string;
   readonly defaultDomainName?: string;
+}
+
+/** A tenant of the Tenants view as a candidate target. */
+export function targetCandidateOf(record: Pick<TenantRecord, 'tenantId' | 'displayName' | 'defaultDomain'>): TargetCandidate {
+  return { tenantId: record.tenantId, displayName: record.displayName, defaultDomainName: record.defaultDomain };
 }
 
 export interface ResolvedTarget {

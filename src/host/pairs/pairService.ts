@@ -3,6 +3,7 @@ import { describeError } from '../../core/describeError';
 import { listSyncAssignments } from '../../core/graph/operations/appRoleAssignments';
 import { findPairs, type TenantPair } from '../../core/pairs/pairChecks';
 import type { PairFinding } from '../../core/pairs/pairFinding';
+import { targetCandidateOf, type TargetCandidate } from '../../core/pairs/resolveConfigurationTarget';
 import { tenantSide, type TenantSide } from '../../core/pairs/tenantSide';
 import { tenantKey, type TenantRecord } from '../../core/tenants/tenantRecord';
 import type { Log } from '../log';
@@ -89,13 +90,13 @@ export class PairService implements vscode.Disposable {
   private async check(): Promise<TenantPair[]> {
     await this.tenants.load();
     const records = this.tenants.all();
-    const candidates = records.map((r) => ({ tenantId: r.tenantId, displayName: r.displayName, defaultDomainName: r.defaultDomain }));
+    const candidates = records.map(targetCandidateOf);
     const sides = await Promise.all(records.map((r) => this.side(r, candidates)));
     return findPairs(sides);
   }
 
   /** One tenant's side; a tenant that is signed out or fails to load is a side without settings, so its pairs say so. */
-  private async side(record: TenantRecord, signedInTenants: { tenantId: string; displayName?: string; defaultDomainName?: string }[]): Promise<TenantSide> {
+  private async side(record: TenantRecord, signedInTenants: TargetCandidate[]): Promise<TenantSide> {
     const base = { tenantId: record.tenantId, displayName: record.displayName, cloud: record.cloud, signedInTenants };
     if (this.connections.state(tenantKey(record)).kind !== 'signedIn') return tenantSide({ ...base, signedIn: false });
     try {
