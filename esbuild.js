@@ -14,7 +14,8 @@ const problemReporter = {
     build.onStart(() => console.log(`[esbuild] ${build.initialOptions.outfile}: build started`));
     build.onEnd((result) => {
       for (const { text, location } of [...result.errors, ...result.warnings]) {
-        if (location) console.error(`${location.file}:${location.line}:${location.column}: error: ${text}`);
+        if (location)
+          console.error(`${location.file}:${location.line}:${location.column}: error: ${text}`);
         else console.error(`error: ${text}`);
       }
       console.log(`[esbuild] ${build.initialOptions.outfile}: build finished`);
@@ -32,7 +33,9 @@ const vscodeOnce = {
   name: 'vscode-once',
   setup(build) {
     const shim = path.resolve(__dirname, 'src/host/vscodeModule.ts');
-    build.onResolve({ filter: /^vscode$/ }, (args) => (args.importer === shim ? { path: 'vscode', external: true } : { path: shim }));
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.importer === shim ? { path: 'vscode', external: true } : { path: shim },
+    );
   },
 };
 
@@ -76,7 +79,12 @@ const lazyBundles = [
  * The `cross-tenant` command-line tool (package.json `bin`): plain Node, CommonJS, started through
  * its shebang; it needs no `vscode` and loads @azure/identity only for real tenants.
  */
-const cli = { ...extension, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } };
+const cli = {
+  ...extension,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.js',
+  banner: { js: '#!/usr/bin/env node' },
+};
 
 /** The webview bundle (browser code of the provisioning-log panel), built only once its source exists. */
 const fs = require('fs');

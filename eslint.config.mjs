@@ -5,14 +5,39 @@ import tseslint from 'typescript-eslint';
 
 /** Code that must run without a VS Code host: the core (unit-tested in plain node), the sandbox, the CLI and the webview's browser code. */
 const noVscode = {
-  'no-restricted-imports': ['error', {
-    paths: [{ name: 'vscode', message: 'src/core, src/sandbox, src/cli and src/webview-ui must not depend on the VS Code API: put VS Code glue under src/host.' }],
-    patterns: [{ group: ['**/host/*', '**/tree/*', '**/commands/*', '**/documents/*', '**/webview/*'], message: 'core code must not depend on VS Code glue.' }],
-  }],
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        {
+          name: 'vscode',
+          message:
+            'src/core, src/sandbox, src/cli and src/webview-ui must not depend on the VS Code API: put VS Code glue under src/host.',
+        },
+      ],
+      patterns: [
+        {
+          group: ['**/host/*', '**/tree/*', '**/commands/*', '**/documents/*', '**/webview/*'],
+          message: 'core code must not depend on VS Code glue.',
+        },
+      ],
+    },
+  ],
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'e2e-out/**', 'harness/**', '**/*.js', '**/*.mjs', 'test/e2e/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      'e2e-out/**',
+      'harness/**',
+      '**/*.js',
+      '**/*.mjs',
+      'test/e2e/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -23,18 +48,35 @@ export default tseslint.config(
       // VS Code's API returns Thenables, which the rule ignores unless told to check them.
       '@typescript-eslint/no-floating-promises': ['error', { checkThenables: true }],
       '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'eqeqeq': ['error', 'smart'],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      eqeqeq: ['error', 'smart'],
     },
   },
-  { files: ['src/core/**/*.ts', 'src/sandbox/**/*.ts', 'src/cli/**/*.ts', 'src/webview-ui/**/*.ts'], rules: noVscode },
+  {
+    files: ['src/core/**/*.ts', 'src/sandbox/**/*.ts', 'src/cli/**/*.ts', 'src/webview-ui/**/*.ts'],
+    rules: noVscode,
+  },
   {
     // The log panel renders data from other tenants: text only, never markup (DESIGN.md, safety).
     files: ['src/webview-ui/**/*.ts'],
     rules: {
-      'no-restricted-properties': ['error',
-        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'write', 'writeln', 'srcdoc'].map((property) => ({ property, message: 'Render log data with textContent and createElement: it comes from another tenant.' }))],
-      'no-restricted-globals': ['error', { name: 'eval', message: 'No code from strings in the webview.' }],
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'write', 'writeln', 'srcdoc'].map(
+          (property) => ({
+            property,
+            message:
+              'Render log data with textContent and createElement: it comes from another tenant.',
+          }),
+        ),
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'eval', message: 'No code from strings in the webview.' },
+      ],
       'no-implied-eval': 'error',
     },
   },

@@ -21,20 +21,30 @@ async function main(): Promise<void> {
       const client = sandboxClient(server, config.sourceTenantId, () => requests++);
       const started = performance.now();
       let firstRows = 0;
-      const loader = new LogLoader(provisioningLogCursor(client, { servicePrincipalId: config.servicePrincipalId, after: new Date(Date.now() - 7 * 86_400_000), pageSize: 500 }), new RateLimiter(5, 11_000), {
-        onEntries: (entries) => {
-          if (firstRows) return;
-          entries.map(toLogRow);
-          firstRows = performance.now() - started;
+      const loader = new LogLoader(
+        provisioningLogCursor(client, {
+          servicePrincipalId: config.servicePrincipalId,
+          after: new Date(Date.now() - 7 * 86_400_000),
+          pageSize: 500,
+        }),
+        new RateLimiter(5, 11_000),
+        {
+          onEntries: (entries) => {
+            if (firstRows) return;
+            entries.map(toLogRow);
+            firstRows = performance.now() - started;
+          },
+          onProgress: () => undefined,
         },
-        onProgress: () => undefined,
-      });
+      );
       await loader.load(1);
       times.push(firstRows);
       if (run === 0) console.log(`  first page: ${loader.loaded} rows, ${requests} request(s)`);
     }
     times.sort((a, b) => a - b);
-    console.log(`time to first rows (500 per page, 20 ms per request): median ${times[Math.floor(RUNS / 2)].toFixed(0)} ms, min ${times[0].toFixed(0)} ms over ${RUNS} runs`);
+    console.log(
+      `time to first rows (500 per page, 20 ms per request): median ${times[Math.floor(RUNS / 2)].toFixed(0)} ms, min ${times[0].toFixed(0)} ms over ${RUNS} runs`,
+    );
   } finally {
     await server.close();
   }

@@ -34,7 +34,13 @@ async function ours(server: SandboxServer): Promise<Run> {
   const started = performance.now();
   const overview = await loadPartnerOverview(client);
   const ms = performance.now() - started;
-  return { requests: count(), ms, seen: new Map(overview.partners.map((p) => [p.tenantId, `${p.displayName}|${p.inboundSyncAllowed}`])) };
+  return {
+    requests: count(),
+    ms,
+    seen: new Map(
+      overview.partners.map((p) => [p.tenantId, `${p.displayName}|${p.inboundSyncAllowed}`]),
+    ),
+  };
 }
 
 async function naive(server: SandboxServer): Promise<Run> {
@@ -55,7 +61,11 @@ async function measure(n: number): Promise<{ n: number; ours: Run; naive: Run }>
   const server = await startSandboxServer({ port: 0 });
   try {
     server.sandbox.addPartners(TENANT, n);
-    const faults = await fetch(`${server.url}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: LATENCY_MS }) });
+    const faults = await fetch(`${server.url}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: LATENCY_MS }),
+    });
     if (!faults.ok) throw new Error(`Could not set the sandbox latency: ${faults.status}`);
     return { n, ours: await ours(server), naive: await naive(server) };
   } finally {
@@ -68,8 +78,19 @@ function same(a: Map<string, string>, b: Map<string, string>): boolean {
 }
 
 async function main(): Promise<void> {
-  console.log(`Partners with names and sync flags; HTTP sandbox on 127.0.0.1, ${LATENCY_MS} ms latency per request.\n`);
-  const header = ['N', 'budget 3+ceil(N/20)', 'ours: requests', 'ours: time', 'within budget', 'naive: requests', 'naive: time', 'same result'];
+  console.log(
+    `Partners with names and sync flags; HTTP sandbox on 127.0.0.1, ${LATENCY_MS} ms latency per request.\n`,
+  );
+  const header = [
+    'N',
+    'budget 3+ceil(N/20)',
+    'ours: requests',
+    'ours: time',
+    'within budget',
+    'naive: requests',
+    'naive: time',
+    'same result',
+  ];
   const rows: string[][] = [];
   for (const n of SIZES) {
     const r = await measure(n);
@@ -86,7 +107,8 @@ async function main(): Promise<void> {
     ]);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padStart(widths[i])).join(' | ')} |`;
+  const line = (cells: string[]): string =>
+    `| ${cells.map((c, i) => c.padStart(widths[i])).join(' | ')} |`;
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 1) + ':').join('|')}|`);
   for (const row of rows) console.log(line(row));

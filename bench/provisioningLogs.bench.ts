@@ -6,7 +6,12 @@ import type { ProvisioningObjectSummary } from '../src/core/graph/types';
 import { bucketRows } from '../src/core/provisioning/bucketRows';
 import { facetValues } from '../src/core/provisioning/facetValues';
 import { LogIndex } from '../src/core/provisioning/logIndex';
-import { NO_FILTERS, type LogColumn, type LogFilters, type LogRow } from '../src/core/provisioning/logRow';
+import {
+  NO_FILTERS,
+  type LogColumn,
+  type LogFilters,
+  type LogRow,
+} from '../src/core/provisioning/logRow';
 import { toCsv } from '../src/core/provisioning/toCsv';
 import { toLogRow } from '../src/core/provisioning/toLogRow';
 
@@ -26,18 +31,66 @@ function random(seed: number): () => number {
   };
 }
 
-const GIVEN = ['Adele', 'Alex', 'Diego', 'Grady', 'Henrietta', 'Isaiah', 'Johanna', 'Joni', 'Lee', 'Lidia', 'Lynne', 'Megan', 'Miriam', 'Nestor', 'Patti', 'Pradeep', 'Zoë', 'Émile'];
-const SURNAMES = ['Vance', 'Wilber', 'Siciliani', 'Archie', 'Mueller', 'Langer', 'Kiel', 'Sherman', 'Gu', 'Holloway', 'Robbins', 'Bowen', 'Bowen', 'Motta', 'Fernandez', 'Gupta', 'Ünicode', '<img src=x onerror=alert(1)>'];
+const GIVEN = [
+  'Adele',
+  'Alex',
+  'Diego',
+  'Grady',
+  'Henrietta',
+  'Isaiah',
+  'Johanna',
+  'Joni',
+  'Lee',
+  'Lidia',
+  'Lynne',
+  'Megan',
+  'Miriam',
+  'Nestor',
+  'Patti',
+  'Pradeep',
+  'Zoë',
+  'Émile',
+];
+const SURNAMES = [
+  'Vance',
+  'Wilber',
+  'Siciliani',
+  'Archie',
+  'Mueller',
+  'Langer',
+  'Kiel',
+  'Sherman',
+  'Gu',
+  'Holloway',
+  'Robbins',
+  'Bowen',
+  'Bowen',
+  'Motta',
+  'Fernandez',
+  'Gupta',
+  'Ünicode',
+  '<img src=x onerror=alert(1)>',
+];
 // [status, action, code, share]: roughly the sandbox's mix (sync-facts.md §5b).
 const OUTCOMES: readonly (readonly [string, string, string, number])[] = [
-  ['skipped', 'other', 'RedundantExport', 52], ['skipped', 'other', 'NotEffectivelyEntitled', 8], ['skipped', 'other', '', 6], ['skipped', 'other', 'EntityTypeNotSupported', 3],
-  ['success', 'update', '', 20], ['success', 'create', '', 5], ['success', 'disable', '', 2], ['success', 'delete', '', 1], ['skipped', 'stagedDelete', 'StagedDelete', 0.5],
-  ['failure', 'create', 'InvitationCreationFailureAmbiguousUser', 1], ['failure', 'update', 'AzureActiveDirectoryCannotUpdateObjectsOriginatedInExternalService', 1], ['failure', 'create', 'Timeout', 0.5],
+  ['skipped', 'other', 'RedundantExport', 52],
+  ['skipped', 'other', 'NotEffectivelyEntitled', 8],
+  ['skipped', 'other', '', 6],
+  ['skipped', 'other', 'EntityTypeNotSupported', 3],
+  ['success', 'update', '', 20],
+  ['success', 'create', '', 5],
+  ['success', 'disable', '', 2],
+  ['success', 'delete', '', 1],
+  ['skipped', 'stagedDelete', 'StagedDelete', 0.5],
+  ['failure', 'create', 'InvitationCreationFailureAmbiguousUser', 1],
+  ['failure', 'update', 'AzureActiveDirectoryCannotUpdateObjectsOriginatedInExternalService', 1],
+  ['failure', 'create', 'Timeout', 0.5],
 ];
 const TOTAL_SHARE = OUTCOMES.reduce((sum, o) => sum + o[3], 0);
 
 function guid(next: () => number): string {
-  const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('');
+  const hex = (n: number): string =>
+    Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('');
   return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
 }
 
@@ -45,7 +98,11 @@ function entries(): ProvisioningObjectSummary[] {
   const next = random(20250314);
   const users = Array.from({ length: 3000 }, (_, i) => {
     const name = `${GIVEN[i % GIVEN.length]} ${SURNAMES[Math.floor(i / GIVEN.length) % SURNAMES.length]}`;
-    return { id: guid(next), name, upn: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}${i}@contoso.com` };
+    return {
+      id: guid(next),
+      name,
+      upn: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}${i}@contoso.com`,
+    };
   });
   const cycles = Array.from({ length: 1080 }, () => guid(next));
   const out: ProvisioningObjectSummary[] = [];
@@ -66,16 +123,55 @@ function entries(): ProvisioningObjectSummary[] {
       durationInMilliseconds: 60 + Math.floor(next() * 5000),
       provisioningStatusInfo: {
         status: status as 'success',
-        errorInformation: failed ? { errorCode: code, reason: `User '${user.upn}' failed.`, additionalDetails: null, errorCategory: 'nonServiceFailure', recommendedAction: null } : null,
+        errorInformation: failed
+          ? {
+              errorCode: code,
+              reason: `User '${user.upn}' failed.`,
+              additionalDetails: null,
+              errorCategory: 'nonServiceFailure',
+              recommendedAction: null,
+            }
+          : null,
       },
       provisioningSteps: [
-        { name: 'EntryImport', provisioningStepType: 'import', status: 'success', description: `Retrieved User '${user.upn}' from Azure Active Directory`, details: { objectId: user.id, displayName: user.name, userPrincipalName: user.upn, accountEnabled: 'True', IsSoftDeleted: 'False' } },
-        { name: 'EntrySynchronizationSkip', provisioningStepType: 'export', status: failed ? 'failure' : status, description: '…', details: status === 'skipped' && code ? { SkipReason: code } : {} },
+        {
+          name: 'EntryImport',
+          provisioningStepType: 'import',
+          status: 'success',
+          description: `Retrieved User '${user.upn}' from Azure Active Directory`,
+          details: {
+            objectId: user.id,
+            displayName: user.name,
+            userPrincipalName: user.upn,
+            accountEnabled: 'True',
+            IsSoftDeleted: 'False',
+          },
+        },
+        {
+          name: 'EntrySynchronizationSkip',
+          provisioningStepType: 'export',
+          status: failed ? 'failure' : status,
+          description: '…',
+          details: status === 'skipped' && code ? { SkipReason: code } : {},
+        },
       ],
       modifiedProperties: [],
-      servicePrincipal: { id: 'c8c95753-f628-48e1-9fab-76c2d4cf624c', displayName: 'Fabrikam Retail' },
-      sourceIdentity: { id: user.id, displayName: user.name, identityType: 'User', details: { UserPrincipalName: user.upn } },
-      targetIdentity: { id: status === 'success' ? guid(next) : '', displayName: '', identityType: 'User', details: {} },
+      servicePrincipal: {
+        id: 'c8c95753-f628-48e1-9fab-76c2d4cf624c',
+        displayName: 'Fabrikam Retail',
+      },
+      sourceIdentity: {
+        id: user.id,
+        displayName: user.name,
+        identityType: 'User',
+        details: { UserPrincipalName: user.upn },
+      },
+      targetIdentity: {
+        id: status === 'success' ? guid(next) : '',
+        displayName: '',
+        identityType: 'User',
+        details: {},
+      },
     } as ProvisioningObjectSummary);
   }
   return out;
@@ -113,18 +209,40 @@ function main(): void {
     ['error code Timeout', { errorCode: 'timeout' }],
     ['cycle id', { cycleId: cycle }],
     ['last 24 h', { from: ANCHOR - DAY }],
-    ['skipped + other + "ünicode" + 7 days', { statuses: ['skipped'], actions: ['other'], text: 'ünicode', from: ANCHOR - 7 * DAY, to: ANCHOR }],
+    [
+      'skipped + other + "ünicode" + 7 days',
+      {
+        statuses: ['skipped'],
+        actions: ['other'],
+        text: 'ünicode',
+        from: ANCHOR - 7 * DAY,
+        to: ANCHOR,
+      },
+    ],
   ];
-  console.log(`\nProvisioning-log engine on ${ENTRIES.toLocaleString('en')} entries (median of ${RUNS}; budget: filter ≤ 100 ms):`);
+  console.log(
+    `\nProvisioning-log engine on ${ENTRIES.toLocaleString('en')} entries (median of ${RUNS}; budget: filter ≤ 100 ms):`,
+  );
   line('map entries to rows (toLogRow)', mapTime);
   line('build LogIndex', buildTime);
   line('append one page of 500 rows', pageTime, 'how the panel builds it, page by page');
   for (const [name, f] of filters) {
     let hits = 0;
-    const t = median(() => (hits = index.query({ ...NO_FILTERS, ...f }, { column: 'time', descending: true }).length));
+    const t = median(
+      () =>
+        (hits = index.query({ ...NO_FILTERS, ...f }, { column: 'time', descending: true }).length),
+    );
     line(`filter: ${name}`, t, `${hits.toLocaleString('en')} rows, sorted by time`);
   }
-  const columns: LogColumn[] = ['time', 'status', 'action', 'source', 'target', 'errorCode', 'cycleId'];
+  const columns: LogColumn[] = [
+    'time',
+    'status',
+    'action',
+    'source',
+    'target',
+    'errorCode',
+    'cycleId',
+  ];
   for (const column of columns) {
     // The first sort by a text column ranks its values, until the rows change; the median is the steady state.
     const fresh = new LogIndex(rows);
@@ -141,8 +259,14 @@ function main(): void {
   live.query({ ...NO_FILTERS, text: 'bowen' }, { column: 'source', descending: false });
   line('live: prepend 50, filter by text, sort by source', performance.now() - prepend);
   const all = index.query(NO_FILTERS);
-  line('facet values', median(() => facetValues(rows)));
-  line('chart buckets (30 days, by day)', median(() => bucketRows(rows, { positions: all })));
+  line(
+    'facet values',
+    median(() => facetValues(rows)),
+  );
+  line(
+    'chart buckets (30 days, by day)',
+    median(() => bucketRows(rows, { positions: all })),
+  );
   let bytes = 0;
   const csvTime = median(() => (bytes = toCsv(rows).length));
   line('CSV of all rows', csvTime, `${(bytes / 1e6).toFixed(1)} M characters`);

@@ -27,17 +27,25 @@ async function main(): Promise<void> {
       let t = performance.now();
       const access = await data.access(record);
       const accessRun: [number, number] = [performance.now() - t, requests];
-      if (access.overview.partners.length !== PARTNERS) throw new Error(`expected ${PARTNERS} partners, got ${access.overview.partners.length}`);
+      if (access.overview.partners.length !== PARTNERS)
+        throw new Error(`expected ${PARTNERS} partners, got ${access.overview.partners.length}`);
       requests = 0;
       t = performance.now();
       await data.sync(record);
       results.push({ access: accessRun, sync: [performance.now() - t, requests] });
     }
-    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const median = (xs: number[]): number =>
+      [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const budget = 3 + Math.ceil(PARTNERS / 20);
-    console.log(`\nExpanding a tenant with ${PARTNERS} partners (${LATENCY_MS} ms latency per request, median of ${RUNS}):`);
-    console.log(`  Cross-tenant access:          ${Math.round(median(results.map((r) => r.access[0])))} ms, ${median(results.map((r) => r.access[1]))} Graph requests (budget ${budget})`);
-    console.log(`  Cross-tenant synchronization: ${Math.round(median(results.map((r) => r.sync[0])))} ms, ${median(results.map((r) => r.sync[1]))} Graph requests`);
+    console.log(
+      `\nExpanding a tenant with ${PARTNERS} partners (${LATENCY_MS} ms latency per request, median of ${RUNS}):`,
+    );
+    console.log(
+      `  Cross-tenant access:          ${Math.round(median(results.map((r) => r.access[0])))} ms, ${median(results.map((r) => r.access[1]))} Graph requests (budget ${budget})`,
+    );
+    console.log(
+      `  Cross-tenant synchronization: ${Math.round(median(results.map((r) => r.sync[0])))} ms, ${median(results.map((r) => r.sync[1]))} Graph requests`,
+    );
     if (median(results.map((r) => r.access[1])) > budget) process.exitCode = 1;
   } finally {
     await server.close();

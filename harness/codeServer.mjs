@@ -12,16 +12,25 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const HARNESS_HOME = process.env.VSC_HARNESS_HOME || path.join(os.homedir(), '.cache', 'vsc-harness');
+export const HARNESS_HOME =
+  process.env.VSC_HARNESS_HOME || path.join(os.homedir(), '.cache', 'vsc-harness');
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Reads the env file setup-code-server.sh wrote for this version: CS_NODE, CS_ENTRY, CHROMIUM. */
 export function codeServerEnv(version) {
   const file = path.join(HARNESS_HOME, `env-${version}.sh`);
-  if (!fs.existsSync(file)) throw new Error(`code-server ${version} is not installed: run CODE_SERVER_VERSIONS=${version} bash harness/setup.sh`);
+  if (!fs.existsSync(file))
+    throw new Error(
+      `code-server ${version} is not installed: run CODE_SERVER_VERSIONS=${version} bash harness/setup.sh`,
+    );
   const vars = {};
-  for (const m of fs.readFileSync(file, 'utf8').matchAll(/^export (\w+)='([^']*)'/gm)) vars[m[1]] = m[2];
-  return { node: vars.CS_NODE, entry: vars.CS_ENTRY, chromium: process.env.CHROMIUM || vars.CHROMIUM || '/usr/bin/chromium' };
+  for (const m of fs.readFileSync(file, 'utf8').matchAll(/^export (\w+)='([^']*)'/gm))
+    vars[m[1]] = m[2];
+  return {
+    node: vars.CS_NODE,
+    entry: vars.CS_ENTRY,
+    chromium: process.env.CHROMIUM || vars.CHROMIUM || '/usr/bin/chromium',
+  };
 }
 
 export function makeLogger(tag) {
@@ -32,7 +41,10 @@ export function makeLogger(tag) {
 async function freePort() {
   return new Promise((res, rej) => {
     const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); });
+    s.listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => res(p));
+    });
     s.on('error', rej);
   });
 }
@@ -56,7 +68,17 @@ const USER_SETTINGS = {
  * `stop()` ends the whole process group. `session.dir` holds every file the run writes.
  */
 export class CodeServer {
-  constructor({ version, outDir, tag, log, env = {}, settings = {}, machineSettings = {}, port, dir }) {
+  constructor({
+    version,
+    outDir,
+    tag,
+    log,
+    env = {},
+    settings = {},
+    machineSettings = {},
+    port,
+    dir,
+  }) {
     Object.assign(this, { version, outDir, tag, log, extraEnv: env, settings, fixedPort: port });
     this.cs = codeServerEnv(version);
     this.dir = dir || fs.mkdtempSync(path.join(os.tmpdir(), `xt-${tag}-`));
@@ -65,21 +87,36 @@ export class CodeServer {
     this.extDir = path.join(this.dir, 'extensions');
     this.workspace = path.join(this.dir, 'ws');
     const iso = path.join(this.dir, 'home');
-    this.isoEnv = { XDG_CONFIG_HOME: path.join(iso, 'config'), XDG_DATA_HOME: path.join(iso, 'data'), TMPDIR: path.join(iso, 'tmp') };
-    for (const d of [this.extDir, this.workspace, path.join(this.userData, 'User'), ...Object.values(this.isoEnv)]) fs.mkdirSync(d, { recursive: true });
+    this.isoEnv = {
+      XDG_CONFIG_HOME: path.join(iso, 'config'),
+      XDG_DATA_HOME: path.join(iso, 'data'),
+      TMPDIR: path.join(iso, 'tmp'),
+    };
+    for (const d of [
+      this.extDir,
+      this.workspace,
+      path.join(this.userData, 'User'),
+      ...Object.values(this.isoEnv),
+    ])
+      fs.mkdirSync(d, { recursive: true });
     const settingsFile = path.join(this.userData, 'User', 'settings.json');
-    if (!fs.existsSync(settingsFile)) fs.writeFileSync(settingsFile, JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+    if (!fs.existsSync(settingsFile))
+      fs.writeFileSync(settingsFile, JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
     // Machine-scoped settings (crossTenant.sandbox.url) are read only from the server's Machine
     // settings in a remote window such as code-server's, never from User settings.
     if (Object.keys(machineSettings).length) {
       fs.mkdirSync(path.join(this.userData, 'Machine'), { recursive: true });
-      fs.writeFileSync(path.join(this.userData, 'Machine', 'settings.json'), JSON.stringify(machineSettings, null, 2));
+      fs.writeFileSync(
+        path.join(this.userData, 'Machine', 'settings.json'),
+        JSON.stringify(machineSettings, null, 2),
+      );
     }
   }
 
   /** VS Code >= ~1.10x ignores the `payload` URL parameter in a built workbench unless the smoke-test driver is on. */
   smokeArgs() {
-    const help = spawnSync(this.cs.node, [this.cs.entry, '--help'], { encoding: 'utf8' }).stdout || '';
+    const help =
+      spawnSync(this.cs.node, [this.cs.entry, '--help'], { encoding: 'utf8' }).stdout || '';
     if (help.includes('--vscode-option')) return ['--vscode-option', 'enable-smoke-test-driver'];
     if (help.includes('enable-smoke-test-driver')) return ['--enable-smoke-test-driver'];
     return [];
@@ -87,25 +124,55 @@ export class CodeServer {
 
   /** The VS Code version inside this code-server ("4.139.1 <commit> with Code 1.139.1"). */
   vscodeVersion() {
-    const out = spawnSync(this.cs.node, [this.cs.entry, '--version'], { encoding: 'utf8', env: { ...process.env, ...this.isoEnv } }).stdout || '';
+    const out =
+      spawnSync(this.cs.node, [this.cs.entry, '--version'], {
+        encoding: 'utf8',
+        env: { ...process.env, ...this.isoEnv },
+      }).stdout || '';
     return /Code (\d+\.\d+\.\d+)/.exec(out)?.[1] ?? 'unknown';
   }
 
   installVsix(vsix) {
     const t = Date.now();
-    const r = spawnSync(this.cs.node, [this.cs.entry, '--user-data-dir', this.userData, '--extensions-dir', this.extDir,
-      '--install-extension', path.resolve(vsix)], { encoding: 'utf8', env: { ...process.env, ...this.isoEnv } });
-    if (r.status !== 0 || !/successfully installed/i.test(r.stdout)) throw new Error(`--install-extension failed: ${r.stdout}${r.stderr}`);
+    const r = spawnSync(
+      this.cs.node,
+      [
+        this.cs.entry,
+        '--user-data-dir',
+        this.userData,
+        '--extensions-dir',
+        this.extDir,
+        '--install-extension',
+        path.resolve(vsix),
+      ],
+      { encoding: 'utf8', env: { ...process.env, ...this.isoEnv } },
+    );
+    if (r.status !== 0 || !/successfully installed/i.test(r.stdout))
+      throw new Error(`--install-extension failed: ${r.stdout}${r.stderr}`);
     this.log(`installed ${path.basename(vsix)} in ${Date.now() - t} ms`);
   }
 
   async start() {
-    const port = this.fixedPort || await freePort();
-    const args = [this.cs.entry, ...this.smokeArgs(),
-      '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-      '--user-data-dir', this.userData, '--extensions-dir', this.extDir,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--disable-getting-started-override', '--log', 'info', this.workspace];
+    const port = this.fixedPort || (await freePort());
+    const args = [
+      this.cs.entry,
+      ...this.smokeArgs(),
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--user-data-dir',
+      this.userData,
+      '--extensions-dir',
+      this.extDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--log',
+      'info',
+      this.workspace,
+    ];
     fs.mkdirSync(this.outDir, { recursive: true });
     this.logFile = path.join(this.outDir, `code-server-${this.tag}.log`);
     const out = fs.openSync(this.logFile, 'w');
@@ -118,12 +185,20 @@ export class CodeServer {
     this.host = `127.0.0.1:${port}`;
     this.base = `http://${this.host}`;
     for (;;) {
-      if (this.child.exitCode !== null) throw new Error(`code-server exited early, see ${this.logFile}`);
-      try { if ((await fetch(`${this.base}/healthz`)).ok) break; } catch { /* not listening yet */ }
-      if (Date.now() - t > 60000) throw new Error('code-server did not answer /healthz within 60 s');
+      if (this.child.exitCode !== null)
+        throw new Error(`code-server exited early, see ${this.logFile}`);
+      try {
+        if ((await fetch(`${this.base}/healthz`)).ok) break;
+      } catch {
+        /* not listening yet */
+      }
+      if (Date.now() - t > 60000)
+        throw new Error('code-server did not answer /healthz within 60 s');
       await sleep(200);
     }
-    this.log(`code-server ${this.version} (${this.tag}) up on ${this.base} in ${Date.now() - t} ms`);
+    this.log(
+      `code-server ${this.version} (${this.tag}) up on ${this.base} in ${Date.now() - t} ms`,
+    );
   }
 
   /** The workbench URL; `payload` entries load an extension from source or run a test suite. */
@@ -141,11 +216,22 @@ export class CodeServer {
   async stop() {
     const c = this.child;
     if (c && c.exitCode === null) {
-      try { process.kill(-c.pid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(-c.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       for (let i = 0; i < 40 && c.exitCode === null; i++) await sleep(250);
-      if (c.exitCode === null) { try { process.kill(-c.pid, 'SIGKILL'); } catch { /* already gone */ } }
+      if (c.exitCode === null) {
+        try {
+          process.kill(-c.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
     }
-    if (this.ownsDir && !process.env.KEEP_TMP) fs.rmSync(this.dir, { recursive: true, force: true });
+    if (this.ownsDir && !process.env.KEEP_TMP)
+      fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
@@ -155,8 +241,16 @@ export async function launchChromium(executablePath) {
     executablePath,
     headless: true,
     // The machine has no network: without these Chromium keeps trying to reach Google services.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -172,25 +266,50 @@ export function startMemorySampler() {
         const ppid = Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[1]);
         if (!kids.has(ppid)) kids.set(ppid, []);
         kids.get(ppid).push(Number(d));
-      } catch { /* process ended */ }
+      } catch {
+        /* process ended */
+      }
     }
     return kids;
   };
   const pss = (pid) => {
-    try { const m = /Pss:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')); return m ? Number(m[1]) : 0; } catch { return 0; }
+    try {
+      const m = /Pss:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      return m ? Number(m[1]) : 0;
+    } catch {
+      return 0;
+    }
   };
   const timer = setInterval(() => {
-    const kids = kidsOf(); const all = []; const stack = [process.pid];
-    while (stack.length) { const p = stack.pop(); all.push(p); stack.push(...(kids.get(p) || [])); }
-    peakPss = Math.max(peakPss, all.reduce((s, p) => s + pss(p), 0));
+    const kids = kidsOf();
+    const all = [];
+    const stack = [process.pid];
+    while (stack.length) {
+      const p = stack.pop();
+      all.push(p);
+      stack.push(...(kids.get(p) || []));
+    }
+    peakPss = Math.max(
+      peakPss,
+      all.reduce((s, p) => s + pss(p), 0),
+    );
   }, 500);
   timer.unref();
-  return { stop: () => { clearInterval(timer); return Math.round(peakPss / 1024); } };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.round(peakPss / 1024);
+    },
+  };
 }
 
 /** Ends the run after `seconds` whatever happens, after running `cleanup`. */
 export function hardTimeout(seconds, log, cleanup) {
-  const t = setTimeout(async () => { log(`HARD TIMEOUT after ${seconds}s`); await cleanup(); process.exit(124); }, seconds * 1000);
+  const t = setTimeout(async () => {
+    log(`HARD TIMEOUT after ${seconds}s`);
+    await cleanup();
+    process.exit(124);
+  }, seconds * 1000);
   t.unref();
   return t;
 }

@@ -9,14 +9,16 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const out = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const run = (cmd, args) =>
+  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
 
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 run(process.execPath, ['esbuild.js', '--production']);
 // --no-dependencies: the bundle already contains them; vsce would otherwise walk node_modules.
 const files = run(vsce, ['ls', '--no-dependencies']).trim().split('\n').filter(Boolean);
-const allowed = /^(docs\/images\/[^/]+\.png|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/[^/]+\.js|media\/.+|schemas\/.+\.json|syntaxes\/.+)$/;
+const allowed =
+  /^(docs\/images\/[^/]+\.png|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/[^/]+\.js|media\/.+|schemas\/.+\.json|syntaxes\/.+)$/;
 const stray = files.filter((f) => !allowed.test(f) || f.endsWith('.map'));
 if (stray.length) {
   console.error(`refusing to package files outside the allowlist:\n  ${stray.join('\n  ')}`);

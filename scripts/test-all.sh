@@ -32,7 +32,7 @@ step() {  # step <label> <command...>: a pass/fail step counted as one test
   else echo '{"passed":0,"failed":1}' > "$SUM/step.json"; tally "$label" "$SUM/step.json" 1; fi
 }
 
-step "lint" npx eslint .
+step "lint" npm run -s lint
 step "type-check" npm run -s typecheck
 
 echo "== unit tests"

@@ -62,17 +62,45 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const checker = new PolicyChecker(context.extensionPath);
   const pairs = new PairService(tenants, connections, data, log);
   const tree = new TenantsTreeProvider(tenants, connections, data, drafts, pairs);
-  const treeView = vscode.window.createTreeView('crossTenant.tenants', { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView('crossTenant.tenants', {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+  });
   const push = new PushService(tenants, connections, live, drafts, checker, data, log);
   const drift = new DriftDiagnostics();
   const onDemandReports = new OnDemandReports();
-  const logPanels = new ProvisioningLogPanels(createPanelServices({ log, tenants, connections, data, extensionUri: context.extensionUri }), tenants, log, () => ({
-    days: vscode.workspace.getConfiguration('crossTenant.provisioningLogs').get<number>('days', 7),
-  }), context.workspaceState);
+  const logPanels = new ProvisioningLogPanels(
+    createPanelServices({ log, tenants, connections, data, extensionUri: context.extensionUri }),
+    tenants,
+    log,
+    () => ({
+      days: vscode.workspace
+        .getConfiguration('crossTenant.provisioningLogs')
+        .get<number>('days', 7),
+    }),
+    context.workspaceState,
+  );
   const pairsTree = new PairsTreeProvider(pairs);
-  const pairsView = vscode.window.createTreeView('crossTenant.pairs', { treeDataProvider: pairsTree, showCollapseAll: true });
+  const pairsView = vscode.window.createTreeView('crossTenant.pairs', {
+    treeDataProvider: pairsTree,
+    showCollapseAll: true,
+  });
   const pairDiagnostics = new PairDiagnostics(pairs, tenants, data);
-  const ctx: CommandContext = { log, tenants, connections, sandbox, data, drafts, push, drift, onDemandReports, logPanels, pairs, secrets: context.secrets, refreshTree: (node) => tree.refresh(node) };
+  const ctx: CommandContext = {
+    log,
+    tenants,
+    connections,
+    sandbox,
+    data,
+    drafts,
+    push,
+    drift,
+    onDemandReports,
+    logPanels,
+    pairs,
+    secrets: context.secrets,
+    refreshTree: (node) => tree.refresh(node),
+  };
   context.subscriptions.push(
     channel,
     tenants,
@@ -81,17 +109,38 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     tree,
     treeView,
     new SyncStatusRefresher(treeView, tree),
-    vscode.workspace.registerFileSystemProvider(LIVE_SCHEME, live, { isCaseSensitive: true, isReadonly: true }),
-    vscode.workspace.registerFileSystemProvider(POLICY_SCHEME, documents, { isCaseSensitive: true }),
+    vscode.workspace.registerFileSystemProvider(LIVE_SCHEME, live, {
+      isCaseSensitive: true,
+      isReadonly: true,
+    }),
+    vscode.workspace.registerFileSystemProvider(POLICY_SCHEME, documents, {
+      isCaseSensitive: true,
+    }),
     documents,
     drafts,
     checker,
-    vscode.languages.registerCodeActionsProvider({ pattern: '**/*.xta-*.json' }, new PolicyCodeActions(checker), { providedCodeActionKinds: PolicyCodeActions.kinds }),
-    vscode.languages.registerHoverProvider({ pattern: '**/*.xta-*.json' }, new TenantHoverProvider(tenants, connections)),
-    vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, new EffectiveDocumentProvider(tenants, connections)),
-    vscode.workspace.registerTextDocumentContentProvider(BASE_SCHEME, new BaseDocumentProvider(drafts)),
+    vscode.languages.registerCodeActionsProvider(
+      { pattern: '**/*.xta-*.json' },
+      new PolicyCodeActions(checker),
+      { providedCodeActionKinds: PolicyCodeActions.kinds },
+    ),
+    vscode.languages.registerHoverProvider(
+      { pattern: '**/*.xta-*.json' },
+      new TenantHoverProvider(tenants, connections),
+    ),
+    vscode.workspace.registerTextDocumentContentProvider(
+      EFFECTIVE_SCHEME,
+      new EffectiveDocumentProvider(tenants, connections),
+    ),
+    vscode.workspace.registerTextDocumentContentProvider(
+      BASE_SCHEME,
+      new BaseDocumentProvider(drafts),
+    ),
     registerPushOnSave(),
-    vscode.workspace.registerTextDocumentContentProvider(JOB_SCHEME, new JobDetailsProvider(tenants, connections)),
+    vscode.workspace.registerTextDocumentContentProvider(
+      JOB_SCHEME,
+      new JobDetailsProvider(tenants, connections),
+    ),
     vscode.workspace.registerTextDocumentContentProvider(ON_DEMAND_SCHEME, onDemandReports),
     drift,
     logPanels,
@@ -101,8 +150,12 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     pairsView,
     new PairsBadge(pairsView, pairs),
     pairDiagnostics,
-    vscode.languages.registerCodeActionsProvider({ scheme: POLICY_SCHEME }, pairDiagnostics, { providedCodeActionKinds: PairDiagnostics.kinds }),
-    vscode.languages.registerCodeActionsProvider({ pattern: '**/*.xta-*.json' }, drift, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.languages.registerCodeActionsProvider({ scheme: POLICY_SCHEME }, pairDiagnostics, {
+      providedCodeActionKinds: PairDiagnostics.kinds,
+    }),
+    vscode.languages.registerCodeActionsProvider({ pattern: '**/*.xta-*.json' }, drift, {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    }),
     new TenantsStatusBar(tenants, connections),
     ...commands.map((c) => registerCommand(c, ctx)),
   );
@@ -110,9 +163,20 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const activationMs = end - moduleLoadStart;
   const version = (context.extension.packageJSON as { version: string }).version;
   // Our cost is loading the bundle plus activate(); between the two VS Code sets up the extension context.
-  log.info(`Cross-Tenant Explorer ${version} activated in ${activationMs.toFixed(1)} ms since the bundle loaded ` +
-    `(activate() itself ${(end - activateStart).toFixed(1)} ms, module load ${(moduleLoadEnd - moduleLoadStart).toFixed(1)} ms)`);
-  return { activationMs, logUri: context.logUri, sandboxRequests: () => sandbox.requests(), tree, sandbox, logPanels, pairs, pairsTree };
+  log.info(
+    `Cross-Tenant Explorer ${version} activated in ${activationMs.toFixed(1)} ms since the bundle loaded ` +
+      `(activate() itself ${(end - activateStart).toFixed(1)} ms, module load ${(moduleLoadEnd - moduleLoadStart).toFixed(1)} ms)`,
+  );
+  return {
+    activationMs,
+    logUri: context.logUri,
+    sandboxRequests: () => sandbox.requests(),
+    tree,
+    sandbox,
+    logPanels,
+    pairs,
+    pairsTree,
+  };
 }
 
 // The last statement of the bundle's top level: everything above is loaded.

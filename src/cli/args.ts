@@ -54,7 +54,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const arg = argv[i];
     if (onlyPositionals || !arg.startsWith('-') || arg === '-') {
       if (command === undefined && positionals.length === 0 && !onlyPositionals) {
-        if (!(COMMANDS as readonly string[]).includes(arg)) throw new CliError(`Unknown command "${arg}". Commands: ${COMMANDS.join(', ')}.`);
+        if (!(COMMANDS as readonly string[]).includes(arg))
+          throw new CliError(`Unknown command "${arg}". Commands: ${COMMANDS.join(', ')}.`);
         command = arg as CommandName;
       } else {
         positionals.push(arg);
@@ -66,12 +67,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
     const long = arg.startsWith('--');
-    const [rawName, inline] = long ? splitOnce(arg.slice(2)) : [SHORT[arg.slice(1)] ?? arg.slice(1), undefined];
+    const [rawName, inline] = long
+      ? splitOnce(arg.slice(2))
+      : [SHORT[arg.slice(1)] ?? arg.slice(1), undefined];
     if (Object.prototype.hasOwnProperty.call(VALUE_OPTIONS, rawName)) {
       const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new CliError(`--${rawName} needs a value.`);
+      if (value === undefined || (inline === undefined && value.startsWith('--')))
+        throw new CliError(`--${rawName} needs a value.`);
       values[rawName] = value;
-    } else if (Object.prototype.hasOwnProperty.call(FLAG_OPTIONS, rawName) && inline === undefined) {
+    } else if (
+      Object.prototype.hasOwnProperty.call(FLAG_OPTIONS, rawName) &&
+      inline === undefined
+    ) {
       flags.add(rawName);
     } else {
       throw new CliError(`Unknown option ${arg}. Run cross-tenant --help for the options.`);
@@ -79,10 +86,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   for (const name of [...Object.keys(values), ...flags]) {
     const allowed = VALUE_OPTIONS[name] ?? FLAG_OPTIONS[name];
-    if (allowed && command !== undefined && !allowed.includes(command)) throw new CliError(`--${name} does not apply to ${command}.`);
+    if (allowed && command !== undefined && !allowed.includes(command))
+      throw new CliError(`--${name} does not apply to ${command}.`);
   }
   const cloud = values.cloud ?? 'global';
-  if (!isCloudName(cloud)) throw new CliError(`Unknown cloud "${cloud}": use global, usGov, usGovDoD or china.`);
+  if (!isCloudName(cloud))
+    throw new CliError(`Unknown cloud "${cloud}": use global, usGov, usGovDoD or china.`);
   return {
     command,
     positionals,

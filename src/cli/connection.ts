@@ -17,7 +17,9 @@ export interface Connection {
 }
 
 export function connect(options: { sandbox?: string; cloud: CloudName; env: Env }): Connection {
-  return options.sandbox !== undefined ? sandboxConnection(options.sandbox) : graphConnection(getCloud(options.cloud), options.env);
+  return options.sandbox !== undefined
+    ? sandboxConnection(options.sandbox)
+    : graphConnection(getCloud(options.cloud), options.env);
 }
 
 /** `https://graph.microsoft.com/Policy.Read.All` → `Policy.Read.All`, the form a token's `scp` carries. */
@@ -41,7 +43,9 @@ function sandboxConnection(rawUrl: string): Connection {
   try {
     url = new URL(rawUrl);
   } catch {
-    throw new CliError(`--sandbox needs the sandbox's URL, e.g. http://127.0.0.1:8787, not "${rawUrl}".`);
+    throw new CliError(
+      `--sandbox needs the sandbox's URL, e.g. http://127.0.0.1:8787, not "${rawUrl}".`,
+    );
   }
   const base = url.href.replace(/\/+$/, '');
   const control = async <T>(path: string): Promise<T> => {
@@ -49,9 +53,14 @@ function sandboxConnection(rawUrl: string): Connection {
     try {
       response = await fetch(`${base}/_sandbox/${path}`);
     } catch (err) {
-      throw new CliError(`Cannot reach the sandbox at ${base}: ${reason(err)}. Start it with npm run sandbox -- --port <port>.`);
+      throw new CliError(
+        `Cannot reach the sandbox at ${base}: ${reason(err)}. Start it with npm run sandbox -- --port <port>.`,
+      );
     }
-    if (!response.ok) throw new CliError(`The sandbox at ${base} answered ${response.status} to /_sandbox/${path.split('?')[0]}: ${await response.text()}`);
+    if (!response.ok)
+      throw new CliError(
+        `The sandbox at ${base} answered ${response.status} to /_sandbox/${path.split('?')[0]}: ${await response.text()}`,
+      );
     return (await response.json()) as T;
   };
   let tenants: Promise<SandboxTenantInfo[]> | undefined;
@@ -60,16 +69,28 @@ function sandboxConnection(rawUrl: string): Connection {
     async resolveTenant(nameOrId) {
       tenants ??= control<SandboxTenantInfo[]>('tenants');
       const wanted = nameOrId.trim().toLowerCase();
-      const found = (await tenants).find((t) => t.tenantId.toLowerCase() === wanted || (t.domains ?? []).some((d) => d.toLowerCase() === wanted));
-      if (!found) throw new CliError(`No sandbox tenant is "${nameOrId}". Sandbox tenants: ${(await tenants).map((t) => t.domains?.[0] ?? t.tenantId).join(', ')}.`);
+      const found = (await tenants).find(
+        (t) =>
+          t.tenantId.toLowerCase() === wanted ||
+          (t.domains ?? []).some((d) => d.toLowerCase() === wanted),
+      );
+      if (!found)
+        throw new CliError(
+          `No sandbox tenant is "${nameOrId}". Sandbox tenants: ${(await tenants).map((t) => t.domains?.[0] ?? t.tenantId).join(', ')}.`,
+        );
       return found.tenantId.toLowerCase();
     },
     client(tenantId) {
       const credential: TokenCredential = {
         async getToken(scopes: string | string[]): Promise<AccessToken> {
           const scp = [scopes].flat().map(permissionName).join(',');
-          const body = await control<{ access_token: string; expires_in: number }>(`token?tenant=${encodeURIComponent(tenantId)}&scp=${encodeURIComponent(scp)}`);
-          return { token: body.access_token, expiresOnTimestamp: Date.now() + body.expires_in * 1000 };
+          const body = await control<{ access_token: string; expires_in: number }>(
+            `token?tenant=${encodeURIComponent(tenantId)}&scp=${encodeURIComponent(scp)}`,
+          );
+          return {
+            token: body.access_token,
+            expiresOnTimestamp: Date.now() + body.expires_in * 1000,
+          };
         },
       };
       return new GraphClient({ tenantId, credential, baseUrl: base, cloud: 'global' });
@@ -89,10 +110,13 @@ function graphConnection(cloud: Cloud, env: Env): Connection {
         return await resolveTenantId(nameOrId, cloud.name, (input, init) => fetch(input, init));
       } catch (err) {
         if (err instanceof TenantInputError) throw new CliError(err.message);
-        throw new CliError(`Cannot find the tenant of ${nameOrId} at ${cloud.loginAuthority}: ${reason(err)}.`);
+        throw new CliError(
+          `Cannot find the tenant of ${nameOrId} at ${cloud.loginAuthority}: ${reason(err)}.`,
+        );
       }
     },
-    client: (tenantId) => new GraphClient({ tenantId, credential: environmentCredential(env, tenantId, cloud), cloud }),
+    client: (tenantId) =>
+      new GraphClient({ tenantId, credential: environmentCredential(env, tenantId, cloud), cloud }),
   };
 }
 
@@ -122,7 +146,9 @@ export function environmentCredentialKind(env: Env): EnvironmentCredentialKind {
   if (env.AZURE_CLIENT_SECRET) return 'clientSecret';
   if (env.AZURE_CLIENT_CERTIFICATE_PATH) return 'certificate';
   if (env.AZURE_FEDERATED_TOKEN_FILE) return 'workloadIdentity';
-  throw new CliError('AZURE_CLIENT_ID is set but no secret: set AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE.');
+  throw new CliError(
+    'AZURE_CLIENT_ID is set but no secret: set AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE.',
+  );
 }
 
 /**
@@ -139,35 +165,66 @@ export function environmentCredential(env: Env, tenantId: string, cloud: Cloud):
     const identity = await import('@azure/identity');
     switch (kind) {
       case 'clientSecret':
-        return new identity.ClientSecretCredential(tenantId, clientId, env.AZURE_CLIENT_SECRET!, { authorityHost });
+        return new identity.ClientSecretCredential(tenantId, clientId, env.AZURE_CLIENT_SECRET!, {
+          authorityHost,
+        });
       case 'certificate':
         return new identity.ClientCertificateCredential(
           tenantId,
           clientId,
-          { certificatePath: env.AZURE_CLIENT_CERTIFICATE_PATH!, certificatePassword: env.AZURE_CLIENT_CERTIFICATE_PASSWORD },
-          { authorityHost, sendCertificateChain: ['1', 'true'].includes((env.AZURE_CLIENT_SEND_CERTIFICATE_CHAIN ?? '').toLowerCase()) },
+          {
+            certificatePath: env.AZURE_CLIENT_CERTIFICATE_PATH!,
+            certificatePassword: env.AZURE_CLIENT_CERTIFICATE_PASSWORD,
+          },
+          {
+            authorityHost,
+            sendCertificateChain: ['1', 'true'].includes(
+              (env.AZURE_CLIENT_SEND_CERTIFICATE_CHAIN ?? '').toLowerCase(),
+            ),
+          },
         );
       case 'workloadIdentity':
-        return new identity.WorkloadIdentityCredential({ tenantId, clientId, tokenFilePath: env.AZURE_FEDERATED_TOKEN_FILE!, authorityHost });
+        return new identity.WorkloadIdentityCredential({
+          tenantId,
+          clientId,
+          tokenFilePath: env.AZURE_FEDERATED_TOKEN_FILE!,
+          authorityHost,
+        });
     }
   };
-  return appOnlyCredential(create, cloud, `tenant ${tenantId} from ${authorityHost} (app ${clientId}, ${KIND_WORDS[kind]})`);
+  return appOnlyCredential(
+    create,
+    cloud,
+    `tenant ${tenantId} from ${authorityHost} (app ${clientId}, ${KIND_WORDS[kind]})`,
+  );
 }
 
 /**
  * Tokens of an app-only credential (created on first use) for whatever scopes the Graph client asks:
  * always `<graph host>/.default`. A failure says whose token it was (`what`), never a secret.
  */
-export function appOnlyCredential(create: () => Promise<TokenCredential>, cloud: Cloud, what: string): TokenCredential {
+export function appOnlyCredential(
+  create: () => Promise<TokenCredential>,
+  cloud: Cloud,
+  what: string,
+): TokenCredential {
   let inner: Promise<TokenCredential> | undefined;
   return {
-    async getToken(_scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+    async getToken(
+      _scopes: string | string[],
+      options?: GetTokenOptions,
+    ): Promise<AccessToken | null> {
       try {
         inner ??= create().catch((err: unknown) => {
           inner = undefined;
           throw err;
         });
-        return await (await inner).getToken(`${cloud.graphHost}/.default`, { abortSignal: options?.abortSignal, claims: options?.claims });
+        return await (
+          await inner
+        ).getToken(`${cloud.graphHost}/.default`, {
+          abortSignal: options?.abortSignal,
+          claims: options?.claims,
+        });
       } catch (err) {
         if (err instanceof Error && err.name === 'AbortError') throw err;
         throw new Error(`Could not get a token for ${what}: ${reason(err)}`, { cause: err });

@@ -34,7 +34,11 @@ export class CommandContext {
   }
 
   get graph(): Connection {
-    this.connection ??= connect({ sandbox: this.args.sandbox, cloud: this.args.cloud, env: this.io.env });
+    this.connection ??= connect({
+      sandbox: this.args.sandbox,
+      cloud: this.args.cloud,
+      env: this.io.env,
+    });
     return this.connection;
   }
 }

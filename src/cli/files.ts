@@ -10,8 +10,13 @@ import { CliError } from './args';
  */
 export function packageRoot(from: string = __dirname): string {
   for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'schemas', 'common.schema.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`Cannot find the package's schemas/ folder above ${from}.`);
+    if (
+      fs.existsSync(path.join(dir, 'package.json')) &&
+      fs.existsSync(path.join(dir, 'schemas', 'common.schema.json'))
+    )
+      return dir;
+    if (path.dirname(dir) === dir)
+      throw new Error(`Cannot find the package's schemas/ folder above ${from}.`);
   }
 }
 
@@ -28,7 +33,9 @@ const SKIPPED = new Set(['node_modules', '.git']);
 export function documentsUnder(folder: string): FoundFile[] {
   const found: FoundFile[] = [];
   const walk = (display: string, absolute: string): void => {
-    const entries = fs.readdirSync(absolute, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = fs
+      .readdirSync(absolute, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const childDisplay = path.join(display, entry.name);
       const childAbsolute = path.join(absolute, entry.name);
@@ -48,7 +55,9 @@ export function expandArguments(args: readonly string[]): FoundFile[] {
   return args.flatMap((arg) => {
     const stat = statOrUndefined(arg);
     if (!stat) throw new CliError(`${arg}: no such file or folder.`);
-    return stat.isDirectory() ? documentsUnder(arg) : [{ display: arg, absolute: path.resolve(arg) }];
+    return stat.isDirectory()
+      ? documentsUnder(arg)
+      : [{ display: arg, absolute: path.resolve(arg) }];
   });
 }
 
@@ -64,7 +73,9 @@ export function readText(file: FoundFile): string {
   try {
     return fs.readFileSync(file.absolute, 'utf8');
   } catch (err) {
-    throw new CliError(`${file.display}: cannot read it (${err instanceof Error ? err.message : String(err)}).`);
+    throw new CliError(
+      `${file.display}: cannot read it (${err instanceof Error ? err.message : String(err)}).`,
+    );
   }
 }
 

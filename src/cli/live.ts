@@ -23,7 +23,10 @@ export interface TenantDocument {
 }
 
 /** Reads a document named on the command line; its tenant comes from its folder, as export lays it out. */
-export async function readTenantDocument(ctx: CommandContext, file: FoundFile): Promise<TenantDocument> {
+export async function readTenantDocument(
+  ctx: CommandContext,
+  file: FoundFile,
+): Promise<TenantDocument> {
   const text = readText(file);
   const identity = layoutIdentity(file);
   if (!identity) {
@@ -35,14 +38,19 @@ export async function readTenantDocument(ctx: CommandContext, file: FoundFile): 
   const parsed = readExportedFile(file.absolute, text);
   if (!parsed?.value) {
     const first = parsed?.diagnostics[0];
-    throw new CliError(`${file.display}${first ? `:${first.range.start.line + 1}:${first.range.start.character + 1}` : ''}: ${first?.message ?? 'not a JSON object.'}`);
+    throw new CliError(
+      `${file.display}${first ? `:${first.range.start.line + 1}:${first.range.start.character + 1}` : ''}: ${first?.message ?? 'not a JSON object.'}`,
+    );
   }
   const tenantId = await ctx.graph.resolveTenant(identity.tenant);
   return { file, text, identity, kind: identity.kind, value: parsed.value, tenantId };
 }
 
 /** The live object a document stands for; undefined when the tenant has no such partner or identity sync. */
-export async function fetchLive(client: GraphClient, identity: WorkspaceFileIdentity): Promise<Record<string, unknown> | undefined> {
+export async function fetchLive(
+  client: GraphClient,
+  identity: WorkspaceFileIdentity,
+): Promise<Record<string, unknown> | undefined> {
   switch (identity.kind) {
     case 'policy':
       return (await getPolicy(client)) as Record<string, unknown>;
@@ -50,19 +58,27 @@ export async function fetchLive(client: GraphClient, identity: WorkspaceFileIden
       return (await getDefaultConfiguration(client)) as Record<string, unknown>;
     case 'partner':
       try {
-        return (await getPartner(client, identity.partnerTenantId!)) as unknown as Record<string, unknown>;
+        return (await getPartner(client, identity.partnerTenantId!)) as unknown as Record<
+          string,
+          unknown
+        >;
       } catch (err) {
         if (err instanceof GraphError && err.status === 404) return undefined;
         throw err;
       }
     case 'identitySync':
-      return (await getIdentitySync(client, identity.partnerTenantId!)) as Record<string, unknown> | undefined;
+      return (await getIdentitySync(client, identity.partnerTenantId!)) as
+        Record<string, unknown> | undefined;
   }
 }
 
 /** Everything a drift check of a tenant folder compares with: 3 requests plus partner pages. */
 export async function fetchLiveTenant(client: GraphClient): Promise<LiveTenantSettings> {
-  const [policy, defaults, partners] = await Promise.all([getPolicy(client), getDefaultConfiguration(client), listPartners(client)]);
+  const [policy, defaults, partners] = await Promise.all([
+    getPolicy(client),
+    getDefaultConfiguration(client),
+    listPartners(client),
+  ]);
   return { policy, defaults, partners };
 }
 

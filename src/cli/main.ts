@@ -52,7 +52,9 @@ Exit codes: 0 success; 1 errors found, differences or drift, push not confirmed;
   2 the command failed (usage, unreadable files, network, Graph errors).
 `;
 
-const COMMAND_RUNNERS: Readonly<Record<CommandName, (ctx: CommandContext) => CommandResult | Promise<CommandResult>>> = {
+const COMMAND_RUNNERS: Readonly<
+  Record<CommandName, (ctx: CommandContext) => CommandResult | Promise<CommandResult>>
+> = {
   export: exportCommand,
   validate: validateCommand,
   diff: diffCommand,
@@ -87,7 +89,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (args.json) io.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
     return result.code;
   } catch (err) {
-    const summary = err instanceof CliError ? err.message : describeError(err).summary || String(err);
+    const summary =
+      err instanceof CliError ? err.message : describeError(err).summary || String(err);
     io.stderr.write(`cross-tenant: ${summary}\n`);
     if (json) io.stdout.write(`${JSON.stringify({ error: summary }, null, 2)}\n`);
     return 2;
@@ -95,12 +98,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 function version(): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'),
+  ) as { version?: string };
   return manifest.version ?? 'unknown';
 }
 
 if (require.main === module) {
-  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
+  void main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  }).then((code) => {
     process.exitCode = code;
   });
 }

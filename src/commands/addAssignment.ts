@@ -12,18 +12,30 @@ import { SyncConfigurationNode } from '../tree/syncNode';
 export const addAssignment: CommandDefinition = {
   id: 'crossTenant.addAssignment',
   run: async (ctx, arg, options) => {
-    const target: { tenant: TenantRecord; servicePrincipal: ServicePrincipal } | undefined = arg instanceof AssignmentsNode || arg instanceof SyncConfigurationNode ? arg : undefined;
-    if (!target) throw new Error('Add Users or Groups works on a sync configuration in the Tenants view.');
+    const target: { tenant: TenantRecord; servicePrincipal: ServicePrincipal } | undefined =
+      arg instanceof AssignmentsNode || arg instanceof SyncConfigurationNode ? arg : undefined;
+    if (!target)
+      throw new Error('Add Users or Groups works on a sync configuration in the Tenants view.');
     const client = ctx.connections.client(target.tenant);
     const roleId = accessRoleId(target.servicePrincipal);
-    if (!roleId) throw new Error(`${target.servicePrincipal.displayName ?? 'The configuration'} has no msiam_access app role: it was not created from the cross-tenant synchronization template.`);
-    const objects = (options as { objects?: DirectoryObject[] } | undefined)?.objects ?? await pickDirectoryObjects(client, `Assign to ${target.servicePrincipal.displayName ?? 'sync configuration'} in ${tenantLabel(target.tenant)}`);
+    if (!roleId)
+      throw new Error(
+        `${target.servicePrincipal.displayName ?? 'The configuration'} has no msiam_access app role: it was not created from the cross-tenant synchronization template.`,
+      );
+    const objects =
+      (options as { objects?: DirectoryObject[] } | undefined)?.objects ??
+      (await pickDirectoryObjects(
+        client,
+        `Assign to ${target.servicePrincipal.displayName ?? 'sync configuration'} in ${tenantLabel(target.tenant)}`,
+      ));
     if (!objects?.length) return [];
     const added: string[] = [];
     for (const o of objects) {
       await addSyncAssignment(client, target.servicePrincipal.id!, o.id, roleId);
       added.push(o.id);
-      ctx.log.info(`Assigned ${o.type.toLowerCase()} ${o.name} (${o.id}) to ${target.servicePrincipal.displayName ?? target.servicePrincipal.id} in ${target.tenant.tenantId}.`);
+      ctx.log.info(
+        `Assigned ${o.type.toLowerCase()} ${o.name} (${o.id}) to ${target.servicePrincipal.displayName ?? target.servicePrincipal.id} in ${target.tenant.tenantId}.`,
+      );
     }
     ctx.refreshTree();
     return added;

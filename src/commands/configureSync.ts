@@ -23,38 +23,99 @@ export interface ConfigureSyncOptions {
 export const configureSync: CommandDefinition = {
   id: 'crossTenant.configureSync',
   run: async (ctx, arg, options) => {
-    if (!(arg instanceof SyncConfigurationNode)) throw new Error('Scope and Notifications works on a sync configuration in the Tenants view.');
+    if (!(arg instanceof SyncConfigurationNode))
+      throw new Error('Scope and Notifications works on a sync configuration in the Tenants view.');
     const given = (options ?? {}) as ConfigureSyncOptions;
-    const config = arg.servicePrincipal.displayName ?? arg.servicePrincipal.id ?? 'the configuration';
-    const guess = ctx.tenants.all().find((r) => r.displayName === config && r.tenantId !== arg.tenant.tenantId);
-    const targetTenantId = given.targetTenantId ?? (await vscode.window.showInputBox({
-      title: `${config}: target tenant`,
-      prompt: 'Graph does not return saved credentials: confirm the tenant this configuration syncs to (tenant id).',
-      value: guess?.tenantId ?? '',
-      ignoreFocusOut: true,
-      validateInput: (v) => (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v.trim()) ? undefined : 'A tenant id is a GUID.'),
-    }))?.trim();
+    const config =
+      arg.servicePrincipal.displayName ?? arg.servicePrincipal.id ?? 'the configuration';
+    const guess = ctx.tenants
+      .all()
+      .find((r) => r.displayName === config && r.tenantId !== arg.tenant.tenantId);
+    const targetTenantId =
+      given.targetTenantId ??
+      (
+        await vscode.window.showInputBox({
+          title: `${config}: target tenant`,
+          prompt:
+            'Graph does not return saved credentials: confirm the tenant this configuration syncs to (tenant id).',
+          value: guess?.tenantId ?? '',
+          ignoreFocusOut: true,
+          validateInput: (v) =>
+            /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v.trim())
+              ? undefined
+              : 'A tenant id is a GUID.',
+        })
+      )?.trim();
     if (!targetTenantId) return false;
-    const syncAll = given.syncAll ?? (await vscode.window.showQuickPick(
-      [{ label: 'Assigned users and groups only', detail: 'Recommended: only the users and groups in scope are synced.', value: false }, { label: 'All users', detail: 'Every user of the source tenant is synced.', value: true }],
-      { title: `${config}: scope` },
-    ))?.value;
+    const syncAll =
+      given.syncAll ??
+      (
+        await vscode.window.showQuickPick(
+          [
+            {
+              label: 'Assigned users and groups only',
+              detail: 'Recommended: only the users and groups in scope are synced.',
+              value: false,
+            },
+            {
+              label: 'All users',
+              detail: 'Every user of the source tenant is synced.',
+              value: true,
+            },
+          ],
+          { title: `${config}: scope` },
+        )
+      )?.value;
     if (syncAll === undefined) return false;
-    const notificationEmail = given.notificationEmail ?? (await vscode.window.showInputBox({ title: `${config}: notification email`, prompt: 'Where quarantine and accidental-deletion emails go (empty: no emails)', ignoreFocusOut: true })) ?? undefined;
+    const notificationEmail =
+      given.notificationEmail ??
+      (await vscode.window.showInputBox({
+        title: `${config}: notification email`,
+        prompt: 'Where quarantine and accidental-deletion emails go (empty: no emails)',
+        ignoreFocusOut: true,
+      })) ??
+      undefined;
     if (notificationEmail === undefined) return false;
-    const thresholdText = given.deletionThreshold !== undefined ? String(given.deletionThreshold) : await vscode.window.showInputBox({
-      title: `${config}: accidental-deletion threshold`,
-      prompt: 'Hold back a cycle that would delete or disable more users than this (empty: no threshold)',
-      value: '500',
-      ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() === '' || /^[1-9]\d*$/.test(v.trim()) ? undefined : 'A positive whole number, or empty.'),
-    });
+    const thresholdText =
+      given.deletionThreshold !== undefined
+        ? String(given.deletionThreshold)
+        : await vscode.window.showInputBox({
+            title: `${config}: accidental-deletion threshold`,
+            prompt:
+              'Hold back a cycle that would delete or disable more users than this (empty: no threshold)',
+            value: '500',
+            ignoreFocusOut: true,
+            validateInput: (v) =>
+              v.trim() === '' || /^[1-9]\d*$/.test(v.trim())
+                ? undefined
+                : 'A positive whole number, or empty.',
+          });
     if (thresholdText === undefined) return false;
     const deletionThreshold = thresholdText.trim() ? Number(thresholdText) : undefined;
     const detail = `Syncs to ${targetTenantId}; ${syncAll ? 'all users' : 'assigned users and groups only'}; emails ${notificationEmail || 'off'}; deletion threshold ${deletionThreshold ?? 'off'}.\n\nGraph replaces the saved credentials and these settings together.`;
-    if (!(await confirmModal(given, `Save the scope and notifications of "${config}" in ${tenantLabel(arg.tenant)}?`, detail, 'Save'))) return false;
-    await putSyncSecrets(ctx.connections.client(arg.tenant), arg.servicePrincipal.id!, syncSecrets({ displayName: config, targetTenantId, syncAll, ...(notificationEmail ? { notificationEmail } : {}), ...(deletionThreshold !== undefined ? { deletionThreshold } : {}) }));
-    ctx.log.info(`Saved the credentials and settings of ${config} (${arg.servicePrincipal.id}) in ${arg.tenant.tenantId}: ${detail.split('\n')[0]}`);
+    if (
+      !(await confirmModal(
+        given,
+        `Save the scope and notifications of "${config}" in ${tenantLabel(arg.tenant)}?`,
+        detail,
+        'Save',
+      ))
+    )
+      return false;
+    await putSyncSecrets(
+      ctx.connections.client(arg.tenant),
+      arg.servicePrincipal.id!,
+      syncSecrets({
+        displayName: config,
+        targetTenantId,
+        syncAll,
+        ...(notificationEmail ? { notificationEmail } : {}),
+        ...(deletionThreshold !== undefined ? { deletionThreshold } : {}),
+      }),
+    );
+    ctx.log.info(
+      `Saved the credentials and settings of ${config} (${arg.servicePrincipal.id}) in ${arg.tenant.tenantId}: ${detail.split('\n')[0]}`,
+    );
     return true;
   },
 };

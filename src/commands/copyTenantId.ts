@@ -9,7 +9,8 @@ export const copyTenantId: CommandDefinition = {
   run: async (_ctx, arg) => {
     const node = arg as TreeNode | undefined;
     const id = node instanceof PartnerNode ? node.summary.tenantId : node?.tenant?.tenantId;
-    if (!id) throw new Error('Copy Tenant Id works on a tenant or partner node of the Tenants view.');
+    if (!id)
+      throw new Error('Copy Tenant Id works on a tenant or partner node of the Tenants view.');
     await vscode.env.clipboard.writeText(id);
     vscode.window.setStatusBarMessage(`Copied tenant id ${id}`, 3000);
     return id;

@@ -8,7 +8,14 @@ export const diffWithBase: CommandDefinition = {
   id: 'crossTenant.diffWithBase',
   run: async (ctx, arg) => {
     const uri = documentArg(arg);
-    if (!uri || !(await ctx.drafts.has(uri))) throw new Error('This document has no draft: save an edit first.');
-    await vscode.commands.executeCommand('vscode.diff', uri.with({ scheme: BASE_SCHEME }), uri, `${uri.path.split('/').pop() ?? ''}: started from ↔ my draft`, { preview: false });
+    if (!uri || !(await ctx.drafts.has(uri)))
+      throw new Error('This document has no draft: save an edit first.');
+    await vscode.commands.executeCommand(
+      'vscode.diff',
+      uri.with({ scheme: BASE_SCHEME }),
+      uri,
+      `${uri.path.split('/').pop() ?? ''}: started from ↔ my draft`,
+      { preview: false },
+    );
   },
 };

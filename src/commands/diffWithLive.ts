@@ -13,7 +13,10 @@ export const diffWithLive: CommandDefinition = {
     if (!uri) throw new Error('Open a policy document or an exported policy file first.');
     const target = await resolveDocumentTarget(uri, ctx.tenants);
     const left = liveUri(target.tenant, target.identity);
-    const name = 'partnerTenantId' in target.identity ? `${target.identity.label} in ${tenantLabel(target.tenant)}` : `${target.kind === 'default' ? 'Default settings' : 'Base policy'} of ${tenantLabel(target.tenant)}`;
+    const name =
+      'partnerTenantId' in target.identity
+        ? `${target.identity.label} in ${tenantLabel(target.tenant)}`
+        : `${target.kind === 'default' ? 'Default settings' : 'Base policy'} of ${tenantLabel(target.tenant)}`;
     const title = `${name}: live ↔ ${target.isWorkspaceFile ? vscode.workspace.asRelativePath(uri) : (await ctx.drafts.has(uri)) ? 'draft' : 'editor'}`;
     await vscode.commands.executeCommand('vscode.diff', left, uri, title, { preview: false });
     return title;

@@ -18,29 +18,74 @@ export const exportTenant: CommandDefinition = {
     const tenant = await pickTenant(ctx, arg, 'Export which tenant?');
     if (!tenant) return undefined;
     const given = options as { folder?: vscode.Uri; overwrite?: boolean } | undefined;
-    const target = given?.folder ?? vscode.workspace.workspaceFolders?.[0]?.uri ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: 'Export into which folder?' }))?.[0];
+    const target =
+      given?.folder ??
+      vscode.workspace.workspaceFolders?.[0]?.uri ??
+      (
+        await vscode.window.showOpenDialog({
+          canSelectFolders: true,
+          canSelectFiles: false,
+          title: 'Export into which folder?',
+        })
+      )?.[0];
     if (!target) return undefined;
     const folder = vscode.Uri.joinPath(target, exportFolderName(tenant));
     if (!given?.overwrite && (await exists(folder))) {
       const replace = 'Replace Files';
-      const choice = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(folder)} already exists.`, { modal: true, detail: 'Files of the same name are replaced with what the tenant holds now; other files stay.' }, replace);
+      const choice = await vscode.window.showWarningMessage(
+        `${vscode.workspace.asRelativePath(folder)} already exists.`,
+        {
+          modal: true,
+          detail:
+            'Files of the same name are replaced with what the tenant holds now; other files stay.',
+        },
+        replace,
+      );
       if (choice !== replace) return undefined;
     }
-    const files = await withCancellableProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${tenantLabel(tenant)}…` }, async (_p, signal) => {
-      const client = ctx.connections.client(tenant);
-      const [policy, overview] = await Promise.all([getPolicy(client, { signal }), loadPartnerOverview(client, { signal })]);
-      return exportFiles({
-        tenant: { tenantId: tenant.tenantId, ...(tenant.displayName ? { displayName: tenant.displayName } : {}), ...(tenant.defaultDomain ? { defaultDomain: tenant.defaultDomain } : {}) },
-        policy,
-        defaults: overview.defaultConfiguration,
-        partners: overview.partners.map((p) => ({ partner: p.partner, identitySync: p.identitySync ?? null, ...(p.displayName ? { displayName: p.displayName } : {}), ...(p.defaultDomainName ? { defaultDomainName: p.defaultDomainName } : {}) })),
-        exportedAt: new Date(),
-      });
-    });
-    for (const f of files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, ...f.path.split('/')), Buffer.from(f.text, 'utf8'));
-    ctx.log.info(`Exported ${tenantLabel(tenant)} (${tenant.tenantId}) to ${folder.toString()}: ${files.length} files.`);
+    const files = await withCancellableProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Exporting ${tenantLabel(tenant)}…`,
+      },
+      async (_p, signal) => {
+        const client = ctx.connections.client(tenant);
+        const [policy, overview] = await Promise.all([
+          getPolicy(client, { signal }),
+          loadPartnerOverview(client, { signal }),
+        ]);
+        return exportFiles({
+          tenant: {
+            tenantId: tenant.tenantId,
+            ...(tenant.displayName ? { displayName: tenant.displayName } : {}),
+            ...(tenant.defaultDomain ? { defaultDomain: tenant.defaultDomain } : {}),
+          },
+          policy,
+          defaults: overview.defaultConfiguration,
+          partners: overview.partners.map((p) => ({
+            partner: p.partner,
+            identitySync: p.identitySync ?? null,
+            ...(p.displayName ? { displayName: p.displayName } : {}),
+            ...(p.defaultDomainName ? { defaultDomainName: p.defaultDomainName } : {}),
+          })),
+          exportedAt: new Date(),
+        });
+      },
+    );
+    for (const f of files)
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(target, ...f.path.split('/')),
+        Buffer.from(f.text, 'utf8'),
+      );
+    ctx.log.info(
+      `Exported ${tenantLabel(tenant)} (${tenant.tenantId}) to ${folder.toString()}: ${files.length} files.`,
+    );
     const readme = files.find((f) => f.path.endsWith('README.md'));
-    if (readme && !given?.folder) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(target, ...readme.path.split('/')));
+    if (readme && !given?.folder)
+      await vscode.commands.executeCommand(
+        'markdown.showPreview',
+        vscode.Uri.joinPath(target, ...readme.path.split('/')),
+      );
     return files.map((f) => f.path);
   },
 };

@@ -6,17 +6,32 @@ import type { CommandContext } from '../host/runCommand';
 import { PairFindingNode } from '../tree/pairsTreeProvider';
 
 /** The pair finding a command applies to, and the tenant whose setting it asks to change (which must be in the Tenants view). */
-export function findingArg(ctx: CommandContext, arg: unknown): { finding: PairFinding; record: TenantRecord } {
-  const finding = arg instanceof PairFindingNode ? arg.finding : (arg as { finding?: PairFinding } | undefined)?.finding;
+export function findingArg(
+  ctx: CommandContext,
+  arg: unknown,
+): { finding: PairFinding; record: TenantRecord } {
+  const finding =
+    arg instanceof PairFindingNode
+      ? arg.finding
+      : (arg as { finding?: PairFinding } | undefined)?.finding;
   if (!finding) throw new Error('This works on a finding in the Tenant Pairs view.');
   const record = ctx.tenants.byTenantId(finding.tenantId);
-  if (!record) throw new Error(`Add and sign in to tenant ${finding.tenantId} to change its settings.`);
+  if (!record)
+    throw new Error(`Add and sign in to tenant ${finding.tenantId} to change its settings.`);
   return { finding, record };
 }
 
 /** Where a finding's setting is: the base policy for a cloud-endpoint finding, else the partner entry or its identity sync. */
-export function findingLocation(ctx: CommandContext, finding: PairFinding, record: TenantRecord, setting = finding.setting ?? ''): Promise<SettingLocation> {
+export function findingLocation(
+  ctx: CommandContext,
+  finding: PairFinding,
+  record: TenantRecord,
+  setting = finding.setting ?? '',
+): Promise<SettingLocation> {
   return finding.fix?.document === 'policy'
-    ? Promise.resolve({ uri: policyUri(record, { kind: 'policy', tenantId: record.tenantId }), path: setting })
+    ? Promise.resolve({
+        uri: policyUri(record, { kind: 'policy', tenantId: record.tenantId }),
+        path: setting,
+      })
     : partnerSetting(ctx.data, record, finding.partnerTenantId, setting);
 }

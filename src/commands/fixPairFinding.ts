@@ -20,29 +20,53 @@ export const fixPairFinding: CommandDefinition = {
   run: async (ctx, arg, options) => {
     const { finding, record } = findingArg(ctx, arg);
     const fix = finding.fix;
-    if (!fix) throw new Error('This finding has no automatic fix: change the setting it names by hand.');
+    if (!fix)
+      throw new Error('This finding has no automatic fix: change the setting it names by hand.');
     const patch = { ...fix.patch };
     switch (fix.document) {
       case 'partnerMissing':
         return createMissingPartner(ctx, record, finding, patch as NewPartner, options);
       case 'identitySync': {
-        const partner = (await ctx.data.access(record)).overview.partners.find((p) => p.tenantId.toLowerCase() === finding.partnerTenantId);
-        if (!partner?.identitySync) return createIdentitySync(ctx, record, finding, partner?.displayName ?? finding.partnerTenantId, patch, options);
+        const partner = (await ctx.data.access(record)).overview.partners.find(
+          (p) => p.tenantId.toLowerCase() === finding.partnerTenantId,
+        );
+        if (!partner?.identitySync)
+          return createIdentitySync(
+            ctx,
+            record,
+            finding,
+            partner?.displayName ?? finding.partnerTenantId,
+            patch,
+            options,
+          );
         break;
       }
       case 'partner':
       case 'policy':
         break;
     }
-    const editor = await draftChange(await findingLocation(ctx, finding, record, finding.setting ?? Object.keys(patch)[0] ?? ''), patch);
+    const editor = await draftChange(
+      await findingLocation(ctx, finding, record, finding.setting ?? Object.keys(patch)[0] ?? ''),
+      patch,
+    );
     return editor.document.uri.toString();
   },
 };
 
-async function createMissingPartner(ctx: CommandContext, record: TenantRecord, finding: PairFinding, body: NewPartner, options: unknown): Promise<string | undefined> {
+async function createMissingPartner(
+  ctx: CommandContext,
+  record: TenantRecord,
+  finding: PairFinding,
+  body: NewPartner,
+  options: unknown,
+): Promise<string | undefined> {
   const settings = Object.keys(body).filter((k) => k !== 'tenantId');
-  const ok = await confirmModal(options, `Add tenant ${finding.partnerTenantId} as a partner of ${tenantLabel(record)}?`,
-    `${finding.message}\n\nCreates the partner entry${settings.length ? ` with ${settings.join(', ')} set` : ''}; every other setting inherits ${tenantLabel(record)}'s default.`, 'Add Partner');
+  const ok = await confirmModal(
+    options,
+    `Add tenant ${finding.partnerTenantId} as a partner of ${tenantLabel(record)}?`,
+    `${finding.message}\n\nCreates the partner entry${settings.length ? ` with ${settings.join(', ')} set` : ''}; every other setting inherits ${tenantLabel(record)}'s default.`,
+    'Add Partner',
+  );
   if (!ok) return undefined;
   await createPartner(ctx.connections.client(record), body);
   ctx.log.info(`Pair fix: added partner ${finding.partnerTenantId} to ${record.tenantId}.`);
@@ -51,12 +75,29 @@ async function createMissingPartner(ctx: CommandContext, record: TenantRecord, f
   return 'created';
 }
 
-async function createIdentitySync(ctx: CommandContext, record: TenantRecord, finding: PairFinding, partnerName: string, patch: Record<string, unknown>, options: unknown): Promise<string | undefined> {
-  const ok = await confirmModal(options, `Allow users of ${partnerName} to sync into ${tenantLabel(record)}?`,
-    `${finding.message}\n\nCreates the partner's identity synchronization policy with inbound user sync allowed.`, 'Allow User Sync');
+async function createIdentitySync(
+  ctx: CommandContext,
+  record: TenantRecord,
+  finding: PairFinding,
+  partnerName: string,
+  patch: Record<string, unknown>,
+  options: unknown,
+): Promise<string | undefined> {
+  const ok = await confirmModal(
+    options,
+    `Allow users of ${partnerName} to sync into ${tenantLabel(record)}?`,
+    `${finding.message}\n\nCreates the partner's identity synchronization policy with inbound user sync allowed.`,
+    'Allow User Sync',
+  );
   if (!ok) return undefined;
-  const outcome = await setIdentitySync(ctx.connections.client(record), finding.partnerTenantId, { displayName: partnerName, userSyncInbound: { isSyncAllowed: true }, ...patch });
-  ctx.log.info(`Pair fix: identity synchronization ${outcome} for partner ${finding.partnerTenantId} in ${record.tenantId}.`);
+  const outcome = await setIdentitySync(ctx.connections.client(record), finding.partnerTenantId, {
+    displayName: partnerName,
+    userSyncInbound: { isSyncAllowed: true },
+    ...patch,
+  });
+  ctx.log.info(
+    `Pair fix: identity synchronization ${outcome} for partner ${finding.partnerTenantId} in ${record.tenantId}.`,
+  );
   ctx.data.invalidate(record, 'access');
   ctx.refreshTree();
   return outcome;

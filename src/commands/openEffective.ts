@@ -7,9 +7,15 @@ import { PartnerNode } from '../tree/partnerNode';
 export const openEffective: CommandDefinition = {
   id: 'crossTenant.openEffective',
   run: async (_ctx, arg) => {
-    if (!(arg instanceof PartnerNode)) throw new Error('Open Effective Settings works on a partner in the Tenants view.');
+    if (!(arg instanceof PartnerNode))
+      throw new Error('Open Effective Settings works on a partner in the Tenants view.');
     const s = arg.summary;
-    const uri = effectiveUri(arg.tenant.auth, arg.tenant.tenantId, s.tenantId, s.defaultDomainName ?? s.displayName ?? s.tenantId);
+    const uri = effectiveUri(
+      arg.tenant.auth,
+      arg.tenant.tenantId,
+      s.tenantId,
+      s.defaultDomainName ?? s.displayName ?? s.tenantId,
+    );
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(doc, 'jsonc');
     await vscode.window.showTextDocument(doc, { preview: true });

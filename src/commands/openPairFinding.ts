@@ -7,7 +7,8 @@ export const openPairFinding: CommandDefinition = {
   id: 'crossTenant.openPairFinding',
   run: async (ctx, arg) => {
     const { finding, record } = findingArg(ctx, arg);
-    if (!finding.setting) throw new Error('This finding is about the pair as a whole, not one setting.');
+    if (!finding.setting)
+      throw new Error('This finding is about the pair as a whole, not one setting.');
     const editor = await openSetting(await findingLocation(ctx, finding, record));
     return editor.document.uri.toString();
   },

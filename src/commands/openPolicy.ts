@@ -11,7 +11,10 @@ export const openPolicy: CommandDefinition = {
   id: 'crossTenant.openPolicy',
   run: async (_ctx, arg) => {
     const node = arg as Partial<DocumentNode> | undefined;
-    if (!node?.document || !node.tenant) throw new Error('Open a policy from the Tenants view: click a base policy, default settings, partner or identity synchronization node.');
+    if (!node?.document || !node.tenant)
+      throw new Error(
+        'Open a policy from the Tenants view: click a base policy, default settings, partner or identity synchronization node.',
+      );
     const uri = policyUri(node.tenant, node.document);
     await vscode.window.showTextDocument(uri, { preview: false });
     return uri.toString();

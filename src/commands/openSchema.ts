@@ -8,7 +8,12 @@ export const openSchema: CommandDefinition = {
   id: 'crossTenant.openSchema',
   run: async (_ctx, arg) => {
     const node = jobArg(arg);
-    const uri = policyUri(node.tenant, { kind: 'syncSchema', tenantId: node.tenant.tenantId, servicePrincipalId: node.servicePrincipal.id!, jobId: node.job.id! });
+    const uri = policyUri(node.tenant, {
+      kind: 'syncSchema',
+      tenantId: node.tenant.tenantId,
+      servicePrincipalId: node.servicePrincipal.id!,
+      jobId: node.job.id!,
+    });
     await vscode.window.showTextDocument(uri, { preview: false });
     return uri.toString();
   },

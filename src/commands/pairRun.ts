@@ -6,13 +6,28 @@ import { withCancellableProgress } from '../host/cancellation';
 import type { CommandContext } from '../host/runCommand';
 
 /** A plan as one readable list per tenant, in the order it runs: setup changes the target first, removal the source. */
-export function planText(plan: PairPlan, only: 'pending' | 'all' = 'pending', sourceFirst = false): string {
-  const list = (steps: readonly PlanStep[]): string[] => steps.filter((s) => only === 'all' || !s.done).map((s) => `  ${s.done ? '✓' : '•'} ${s.title}${s.done ? ' (already done)' : ''}`);
+export function planText(
+  plan: PairPlan,
+  only: 'pending' | 'all' = 'pending',
+  sourceFirst = false,
+): string {
+  const list = (steps: readonly PlanStep[]): string[] =>
+    steps
+      .filter((s) => only === 'all' || !s.done)
+      .map((s) => `  ${s.done ? '✓' : '•'} ${s.title}${s.done ? ' (already done)' : ''}`);
   const target = list(plan.target);
   const source = list(plan.source);
-  const targetPart = [`In ${plan.targetTenant.displayName} (target):`, ...(target.length ? target : ['  nothing to change'])];
-  const sourcePart = [`In ${plan.sourceTenant.displayName} (source):`, ...(source.length ? source : ['  nothing to change'])];
-  const parts = sourceFirst ? [...sourcePart, '', ...targetPart] : [...targetPart, '', ...sourcePart];
+  const targetPart = [
+    `In ${plan.targetTenant.displayName} (target):`,
+    ...(target.length ? target : ['  nothing to change']),
+  ];
+  const sourcePart = [
+    `In ${plan.sourceTenant.displayName} (source):`,
+    ...(source.length ? source : ['  nothing to change']),
+  ];
+  const parts = sourceFirst
+    ? [...sourcePart, '', ...targetPart]
+    : [...targetPart, '', ...sourcePart];
   return [...parts, ...(plan.notes.length ? ['', ...plan.notes] : [])].join('\n');
 }
 
@@ -35,22 +50,33 @@ export async function runPairPlan(
   const total = pendingSteps(plan).length || 1;
   let result: PairRunResult;
   try {
-    result = await withCancellableProgress({ location: vscode.ProgressLocation.Notification, title }, (progress, signal) =>
-      run({
-        signal,
-        onStep: (step, state, detail) => {
-          const tenant = step.tenantId === plan.sourceTenant.tenantId ? plan.sourceTenant.displayName : plan.targetTenant.displayName;
-          ctx.log.info(`${title}: [${state}] ${step.title} (${tenant})${detail ? `: ${detail}` : ''}`);
-          if (state === 'running') progress.report({ message: `${step.title}${detail ? ` (${detail})` : ''}` });
-          if (state === 'done') progress.report({ increment: 100 / total });
-        },
-      }),
+    result = await withCancellableProgress(
+      { location: vscode.ProgressLocation.Notification, title },
+      (progress, signal) =>
+        run({
+          signal,
+          onStep: (step, state, detail) => {
+            const tenant =
+              step.tenantId === plan.sourceTenant.tenantId
+                ? plan.sourceTenant.displayName
+                : plan.targetTenant.displayName;
+            ctx.log.info(
+              `${title}: [${state}] ${step.title} (${tenant})${detail ? `: ${detail}` : ''}`,
+            );
+            if (state === 'running')
+              progress.report({ message: `${step.title}${detail ? ` (${detail})` : ''}` });
+            if (state === 'done') progress.report({ increment: 100 / total });
+          },
+        }),
     );
   } finally {
     for (const r of records) ctx.data.invalidate(r);
     ctx.refreshTree();
   }
-  if (result.failedStep) ctx.log.error(`${title} stopped at "${result.failedStep.title}": ${describeError(result.error).detail}. ${result.summary}`);
+  if (result.failedStep)
+    ctx.log.error(
+      `${title} stopped at "${result.failedStep.title}": ${describeError(result.error).detail}. ${result.summary}`,
+    );
   else ctx.log.info(`${title}: ${result.summary}`);
   return result;
 }
@@ -58,6 +84,9 @@ export async function runPairPlan(
 /** Why a run stopped, in one message that says what is done, what is not, and how to continue. */
 export function stoppedMessage(plan: PairPlan, result: PairRunResult, what: string): string {
   const step = result.failedStep!;
-  const tenant = step.tenantId === plan.sourceTenant.tenantId ? plan.sourceTenant.displayName : plan.targetTenant.displayName;
+  const tenant =
+    step.tenantId === plan.sourceTenant.tenantId
+      ? plan.sourceTenant.displayName
+      : plan.targetTenant.displayName;
   return `${what} stopped at "${step.title}" in ${tenant}: ${describeError(result.error).summary} ${result.completed.length} step(s) were done before it; nothing after it was changed. Fix the cause and run it again: it continues where it stopped.`;
 }

@@ -8,8 +8,14 @@ export const pauseJob: CommandDefinition = {
   id: 'crossTenant.pauseJob',
   run: async (ctx, arg) => {
     const node = jobArg(arg);
-    await pauseSyncJob(ctx.connections.client(node.tenant), node.servicePrincipal.id!, node.job.id!);
-    ctx.log.info(`Paused job ${node.job.id} of ${node.servicePrincipal.displayName ?? node.servicePrincipal.id} in ${tenantLabel(node.tenant)}.`);
+    await pauseSyncJob(
+      ctx.connections.client(node.tenant),
+      node.servicePrincipal.id!,
+      node.job.id!,
+    );
+    ctx.log.info(
+      `Paused job ${node.job.id} of ${node.servicePrincipal.displayName ?? node.servicePrincipal.id} in ${tenantLabel(node.tenant)}.`,
+    );
     ctx.data.invalidate(node.tenant, 'sync');
     ctx.refreshTree();
     return true;

@@ -9,8 +9,15 @@ export const push: CommandDefinition = {
   run: async (ctx, arg, options) => {
     const uri = documentArg(arg);
     if (!uri) throw new Error('Open a policy document or an exported policy file to push.');
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Pushing…' }, () => ctx.push.push(uri, (options ?? {}) as PushOptions));
-    if (result.pushed) vscode.window.setStatusBarMessage(`Cross-Tenant: pushed ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}`, 5000);
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Pushing…' },
+      () => ctx.push.push(uri, (options ?? {}) as PushOptions),
+    );
+    if (result.pushed)
+      vscode.window.setStatusBarMessage(
+        `Cross-Tenant: pushed ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}`,
+        5000,
+      );
     ctx.refreshTree();
     return result;
   },

@@ -9,7 +9,10 @@ import type { TreeNode } from '../tree/treeNode';
 export const refresh: CommandDefinition = {
   id: 'crossTenant.refresh',
   run: async (ctx, arg) => {
-    const node = arg && typeof arg === 'object' && 'id' in arg && 'toTreeItem' in arg ? (arg as TreeNode) : undefined;
+    const node =
+      arg && typeof arg === 'object' && 'id' in arg && 'toTreeItem' in arg
+        ? (arg as TreeNode)
+        : undefined;
     if (node && !(node instanceof TenantNode)) {
       ctx.refreshTree(node);
       return;

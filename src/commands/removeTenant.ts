@@ -10,7 +10,15 @@ export const removeTenant: CommandDefinition = {
   run: async (ctx, arg, options) => {
     const record = await pickTenant(ctx, arg, 'Remove which tenant from the view?');
     if (!record) return;
-    if (!(await confirmModal(options, `Remove ${tenantLabel(record)} from the Tenants view?`, 'Nothing changes in the tenant. You can add it again later.', 'Remove'))) return;
+    if (
+      !(await confirmModal(
+        options,
+        `Remove ${tenantLabel(record)} from the Tenants view?`,
+        'Nothing changes in the tenant. You can add it again later.',
+        'Remove',
+      ))
+    )
+      return;
     const key = tenantKey(record);
     if (record.auth === 'clientSecret') await ctx.secrets.delete(secretKey(record));
     ctx.connections.forget(key);

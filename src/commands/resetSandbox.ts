@@ -5,7 +5,15 @@ import type { CommandDefinition } from '../host/runCommand';
 export const resetSandbox: CommandDefinition = {
   id: 'crossTenant.resetSandbox',
   run: async (ctx, options) => {
-    if (!(await confirmModal(options, 'Reset the sandbox tenants?', 'Every change made to the sandbox tenants is lost. Real tenants are not affected.', 'Reset Sandbox'))) return;
+    if (
+      !(await confirmModal(
+        options,
+        'Reset the sandbox tenants?',
+        'Every change made to the sandbox tenants is lost. Real tenants are not affected.',
+        'Reset Sandbox',
+      ))
+    )
+      return;
     await ctx.sandbox.reset();
     await ctx.tenants.load();
     const sandboxTenants = ctx.tenants.all().filter((r) => r.auth === 'sandbox');

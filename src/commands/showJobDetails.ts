@@ -8,7 +8,13 @@ export const showJobDetails: CommandDefinition = {
   id: 'crossTenant.showJobDetails',
   run: async (_ctx, arg) => {
     const node = jobArg(arg);
-    const uri = jobDetailsUri(node.tenant.auth, node.tenant.tenantId, node.servicePrincipal.id!, node.job.id!, node.servicePrincipal.displayName ?? 'Sync job');
+    const uri = jobDetailsUri(
+      node.tenant.auth,
+      node.tenant.tenantId,
+      node.servicePrincipal.id!,
+      node.job.id!,
+      node.servicePrincipal.displayName ?? 'Sync job',
+    );
     await vscode.commands.executeCommand('markdown.showPreview', uri);
     return uri.toString();
   },

@@ -9,7 +9,9 @@ export const showProvisioningLogs: CommandDefinition = {
   id: 'crossTenant.showProvisioningLogs',
   run: (ctx, arg) => {
     if (!(arg instanceof SyncConfigurationNode || arg instanceof SyncJobNode)) {
-      throw new Error('Show Provisioning Logs works on a sync configuration or job in the Tenants view: expand a tenant\'s Cross-tenant synchronization.');
+      throw new Error(
+        "Show Provisioning Logs works on a sync configuration or job in the Tenants view: expand a tenant's Cross-tenant synchronization.",
+      );
     }
     const sp = arg.servicePrincipal;
     return ctx.logPanels.show(arg.tenant, sp.id!, sp.displayName ?? sp.id!);

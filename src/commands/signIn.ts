@@ -8,13 +8,23 @@ import { tenantLabel } from '../host/tenants/tenantConnections';
 export const signIn: CommandDefinition = {
   id: 'crossTenant.signIn',
   run: async (ctx, arg) => {
-    const record = await pickTenant(ctx, arg, 'Sign in to which tenant?', (r) => ctx.connections.state(tenantKey(r)).kind !== 'signedIn');
+    const record = await pickTenant(
+      ctx,
+      arg,
+      'Sign in to which tenant?',
+      (r) => ctx.connections.state(tenantKey(r)).kind !== 'signedIn',
+    );
     if (!record) return undefined;
     const updated = await withCancellableProgress(
-      { location: { viewId: 'crossTenant.tenants' }, title: `Signing in to ${tenantLabel(record)}` },
+      {
+        location: { viewId: 'crossTenant.tenants' },
+        title: `Signing in to ${tenantLabel(record)}`,
+      },
       (_p, signal) => ctx.connections.signIn(record, signal),
     );
-    ctx.log.info(`Signed in to ${tenantLabel(updated)} (${updated.tenantId}) with ${updated.auth}${updated.account ? ` as ${updated.account}` : ''}.`);
+    ctx.log.info(
+      `Signed in to ${tenantLabel(updated)} (${updated.tenantId}) with ${updated.auth}${updated.account ? ` as ${updated.account}` : ''}.`,
+    );
     return updated.tenantId;
   },
 };

@@ -14,10 +14,18 @@ export const startJob: CommandDefinition = {
     const node = jobArg(arg);
     const { kind } = describeJobStatus(node.job);
     if (kind === 'active' || kind === 'notRun' || kind === 'failed') {
-      throw new Error(`${node.servicePrincipal.displayName ?? 'The job'} is already running: use Restart to run a full cycle now, or Provision on Demand for single users.`);
+      throw new Error(
+        `${node.servicePrincipal.displayName ?? 'The job'} is already running: use Restart to run a full cycle now, or Provision on Demand for single users.`,
+      );
     }
-    await startSyncJob(ctx.connections.client(node.tenant), node.servicePrincipal.id!, node.job.id!);
-    ctx.log.info(`Started job ${node.job.id} of ${node.servicePrincipal.displayName ?? node.servicePrincipal.id} in ${tenantLabel(node.tenant)}.`);
+    await startSyncJob(
+      ctx.connections.client(node.tenant),
+      node.servicePrincipal.id!,
+      node.job.id!,
+    );
+    ctx.log.info(
+      `Started job ${node.job.id} of ${node.servicePrincipal.displayName ?? node.servicePrincipal.id} in ${tenantLabel(node.tenant)}.`,
+    );
     ctx.data.invalidate(node.tenant, 'sync');
     ctx.refreshTree();
     return true;

@@ -12,14 +12,25 @@ export const testConnection: CommandDefinition = {
   run: async (ctx, arg) => {
     const node = jobArg(arg);
     try {
-      await validateSyncCredentials(ctx.connections.client(node.tenant), node.servicePrincipal.id!, { useSavedCredentials: true, templateId: node.job.templateId ?? 'Azure2Azure', credentials: [] }, { jobId: node.job.id! });
+      await validateSyncCredentials(
+        ctx.connections.client(node.tenant),
+        node.servicePrincipal.id!,
+        {
+          useSavedCredentials: true,
+          templateId: node.job.templateId ?? 'Azure2Azure',
+          credentials: [],
+        },
+        { jobId: node.job.id! },
+      );
     } catch (err) {
       if (!(err instanceof GraphError) || err.status !== 400) throw err;
       const problems = explainCredentialFailure(err, node.tenant.tenantId, '');
       void explainProblems(ctx, node.tenant, problems);
       return { ok: false, problems };
     }
-    void vscode.window.showInformationMessage(`${node.servicePrincipal.displayName ?? 'The configuration'}: the connection to the target tenant works.`);
+    void vscode.window.showInformationMessage(
+      `${node.servicePrincipal.displayName ?? 'The configuration'}: the connection to the target tenant works.`,
+    );
     return { ok: true };
   },
 };

@@ -20,20 +20,36 @@ export function isCancellation(err: unknown): boolean {
 export function describeError(err: unknown): ErrorDescription {
   if (isCancellation(err)) return { cancelled: true, summary: '', detail: 'cancelled' };
   if (err instanceof GraphError) {
-    return { cancelled: false, summary: redactSecrets(graphSummary(err)), detail: redactSecrets(graphDetail(err)) };
+    return {
+      cancelled: false,
+      summary: redactSecrets(graphSummary(err)),
+      detail: redactSecrets(graphDetail(err)),
+    };
   }
   if (err instanceof Error) {
-    return { cancelled: false, summary: redactSecrets(err.message), detail: redactSecrets(err.stack ?? err.message) };
+    return {
+      cancelled: false,
+      summary: redactSecrets(err.message),
+      detail: redactSecrets(err.stack ?? err.message),
+    };
   }
-  return { cancelled: false, summary: redactSecrets(String(err)), detail: redactSecrets(String(err)) };
+  return {
+    cancelled: false,
+    summary: redactSecrets(String(err)),
+    detail: redactSecrets(String(err)),
+  };
 }
 
 function graphSummary(e: GraphError): string {
   const tenant = `tenant ${e.tenantId}`;
-  const permission = e.operation !== undefined && isGraphOperation(e.operation) ? permissionFor(e.operation) : undefined;
+  const permission =
+    e.operation !== undefined && isGraphOperation(e.operation)
+      ? permissionFor(e.operation)
+      : undefined;
   const toDo = permission ? ` to ${permission.action}` : '';
   const wait = e.retryAfterSeconds !== undefined ? `in ${e.retryAfterSeconds} s` : 'in a moment';
-  if (e.status === 0) return `Cannot reach Microsoft Graph for ${tenant}: ${e.message} Check the network connection or proxy, then try again.`;
+  if (e.status === 0)
+    return `Cannot reach Microsoft Graph for ${tenant}: ${e.message} Check the network connection or proxy, then try again.`;
   switch (e.status) {
     case 401:
       return `Your sign-in to ${tenant} has expired or was revoked. Sign in again to ${tenant}.`;
@@ -72,7 +88,11 @@ function graphDetail(e: GraphError): string {
   add('client-request-id', e.clientRequestId);
   add('date', e.date?.toISOString());
   add('inner codes', e.innerCodes.join(', '));
-  for (const d of e.details) add('detail', [d.code, d.message, d.target && `(target ${d.target})`].filter(Boolean).join(' '));
+  for (const d of e.details)
+    add(
+      'detail',
+      [d.code, d.message, d.target && `(target ${d.target})`].filter(Boolean).join(' '),
+    );
   add('attempts', e.attempts);
   add('retry-after', e.retryAfterSeconds === undefined ? undefined : `${e.retryAfterSeconds} s`);
   if (e.cause instanceof Error) add('cause', e.cause.message);

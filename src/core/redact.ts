@@ -7,8 +7,12 @@
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi;
 // `%3D` too: a secret inside an OData filter value is percent-encoded in the URL we log.
-const KEYED = /(["']?(?:client_secret|clientSecret|password|secret|refresh_token|access_token|assertion)["']?\s*(?:[:=]|%3D)\s*["']?)([^"'&\s,}]+)/gi;
+const KEYED =
+  /(["']?(?:client_secret|clientSecret|password|secret|refresh_token|access_token|assertion)["']?\s*(?:[:=]|%3D)\s*["']?)([^"'&\s,}]+)/gi;
 
 export function redactSecrets(text: string): string {
-  return text.replace(BEARER, '$1 [redacted]').replace(JWT, '[redacted-jwt]').replace(KEYED, '$1[redacted]');
+  return text
+    .replace(BEARER, '$1 [redacted]')
+    .replace(JWT, '[redacted-jwt]')
+    .replace(KEYED, '$1[redacted]');
 }

@@ -10,7 +10,10 @@ export class BaseDocumentProvider implements vscode.TextDocumentContentProvider 
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const draft = await this.drafts.get(uri.with({ scheme: POLICY_SCHEME }));
-    if (!draft) throw new Error('This document has no draft, so there is no starting version to compare with.');
+    if (!draft)
+      throw new Error(
+        'This document has no draft, so there is no starting version to compare with.',
+      );
     return draft.baseText;
   }
 }

@@ -23,23 +23,52 @@ export interface DocumentTarget {
  * A workspace file's tenant is its folder name (a tenant id or domain, as Export writes it), which
  * must be a tenant in the Tenants view; `overrideTenant` pushes the file to another tenant instead.
  */
-export async function resolveDocumentTarget(uri: vscode.Uri, store: TenantStore, overrideTenant?: TenantRecord): Promise<DocumentTarget> {
+export async function resolveDocumentTarget(
+  uri: vscode.Uri,
+  store: TenantStore,
+  overrideTenant?: TenantRecord,
+): Promise<DocumentTarget> {
   await store.load();
   const kind = documentKind({ uri });
-  if (!kind || (kind.id === 'syncSchema' && uri.scheme !== POLICY_SCHEME)) throw new Error(`${path.posix.basename(uri.path)} is not a policy document (*.xta-policy|default|partner|identitysync.json, or a sync job's schema opened from the Tenants view).`);
+  if (!kind || (kind.id === 'syncSchema' && uri.scheme !== POLICY_SCHEME))
+    throw new Error(
+      `${path.posix.basename(uri.path)} is not a policy document (*.xta-policy|default|partner|identitysync.json, or a sync job's schema opened from the Tenants view).`,
+    );
   if (uri.scheme === POLICY_SCHEME) {
     const identity = fromUri(uri.path);
-    const tenant = identity && store.get(tenantKey({ tenantId: identity.tenantId, auth: uri.authority as AuthMethod }));
-    if (!identity || !tenant) throw new Error('This document\'s tenant is no longer in the Tenants view: add it again to push.');
-    return { kind: kind.id, tenant: overrideTenant ?? tenant, identity: overrideTenant ? { ...identity, tenantId: overrideTenant.tenantId } : identity, isWorkspaceFile: false };
+    const tenant =
+      identity &&
+      store.get(tenantKey({ tenantId: identity.tenantId, auth: uri.authority as AuthMethod }));
+    if (!identity || !tenant)
+      throw new Error(
+        "This document's tenant is no longer in the Tenants view: add it again to push.",
+      );
+    return {
+      kind: kind.id,
+      tenant: overrideTenant ?? tenant,
+      identity: overrideTenant ? { ...identity, tenantId: overrideTenant.tenantId } : identity,
+      isWorkspaceFile: false,
+    };
   }
   const file = fromWorkspacePath(uri.path.split('/').slice(-3).join('/'));
-  if (!file) throw new Error(`${vscode.workspace.asRelativePath(uri)} is not in the export layout (<tenant id or domain>/partners/<partner tenant id>${kind.suffix}, or <tenant>/${kind.id}${kind.suffix}).`);
+  if (!file)
+    throw new Error(
+      `${vscode.workspace.asRelativePath(uri)} is not in the export layout (<tenant id or domain>/partners/<partner tenant id>${kind.suffix}, or <tenant>/${kind.id}${kind.suffix}).`,
+    );
   const tenant = overrideTenant ?? store.byFolderName(file.tenant);
-  if (!tenant) throw new Error(`No tenant "${file.tenant}" in the Tenants view: add it (Cross-Tenant: Add Tenant…) to push or diff this file.`);
+  if (!tenant)
+    throw new Error(
+      `No tenant "${file.tenant}" in the Tenants view: add it (Cross-Tenant: Add Tenant…) to push or diff this file.`,
+    );
   const tenantId = tenant.tenantId;
-  const identity: DocumentIdentity = file.kind === 'partner' || file.kind === 'identitySync'
-    ? { kind: file.kind, tenantId, partnerTenantId: file.partnerTenantId!, label: file.partnerTenantId! }
-    : { kind: file.kind, tenantId };
+  const identity: DocumentIdentity =
+    file.kind === 'partner' || file.kind === 'identitySync'
+      ? {
+          kind: file.kind,
+          tenantId,
+          partnerTenantId: file.partnerTenantId!,
+          label: file.partnerTenantId!,
+        }
+      : { kind: file.kind, tenantId };
   return { kind: kind.id, tenant, identity, isWorkspaceFile: true };
 }

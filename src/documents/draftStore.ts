@@ -22,11 +22,17 @@ interface StoredDraft extends Draft {
  */
 export class DraftStore implements vscode.Disposable {
   private readonly cache = new Map<string, Draft | null>();
-  private readonly changed = new vscode.EventEmitter<{ readonly uri: vscode.Uri; readonly discarded: boolean }>();
+  private readonly changed = new vscode.EventEmitter<{
+    readonly uri: vscode.Uri;
+    readonly discarded: boolean;
+  }>();
   readonly onDidChange = this.changed.event;
   private index?: Promise<Set<string>>;
 
-  constructor(private readonly storageUri: vscode.Uri, private readonly log: Log) {}
+  constructor(
+    private readonly storageUri: vscode.Uri,
+    private readonly log: Log,
+  ) {}
 
   private get folder(): vscode.Uri {
     return vscode.Uri.joinPath(this.storageUri, 'drafts');
@@ -35,7 +41,10 @@ export class DraftStore implements vscode.Disposable {
   private fileFor(uri: vscode.Uri): vscode.Uri {
     // A hash of the document URI: one flat, file-system-safe name of fixed length per document
     // (document URIs of sync schemas are longer than a file name may be). The URI is in the file.
-    return vscode.Uri.joinPath(this.folder, `${createHash('sha256').update(uri.toString()).digest('hex')}.json`);
+    return vscode.Uri.joinPath(
+      this.folder,
+      `${createHash('sha256').update(uri.toString()).digest('hex')}.json`,
+    );
   }
 
   /** URIs (as strings) of every document with a draft. */
@@ -50,7 +59,11 @@ export class DraftStore implements vscode.Disposable {
       }
       for (const [name] of names.filter(([n]) => n.endsWith('.json'))) {
         try {
-          const stored = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder, name))).toString('utf8')) as StoredDraft;
+          const stored = JSON.parse(
+            Buffer.from(
+              await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder, name)),
+            ).toString('utf8'),
+          ) as StoredDraft;
           if (typeof stored.uri === 'string') set.add(stored.uri);
         } catch (err) {
           this.log.warn(`Ignored an unreadable draft file ${name}: ${String(err)}`);
@@ -70,7 +83,9 @@ export class DraftStore implements vscode.Disposable {
     if (this.cache.has(key)) return this.cache.get(key) ?? undefined;
     if (!(await this.has(uri))) return undefined;
     try {
-      const draft = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(this.fileFor(uri))).toString('utf8')) as Draft;
+      const draft = JSON.parse(
+        Buffer.from(await vscode.workspace.fs.readFile(this.fileFor(uri))).toString('utf8'),
+      ) as Draft;
       this.cache.set(key, draft);
       return draft;
     } catch (err) {
@@ -82,7 +97,10 @@ export class DraftStore implements vscode.Disposable {
   async save(uri: vscode.Uri, draft: Draft): Promise<void> {
     await vscode.workspace.fs.createDirectory(this.folder);
     const stored: StoredDraft = { uri: uri.toString(), ...draft };
-    await vscode.workspace.fs.writeFile(this.fileFor(uri), Buffer.from(JSON.stringify(stored), 'utf8'));
+    await vscode.workspace.fs.writeFile(
+      this.fileFor(uri),
+      Buffer.from(JSON.stringify(stored), 'utf8'),
+    );
     this.cache.set(uri.toString(), draft);
     (await this.list()).add(uri.toString());
     this.changed.fire({ uri, discarded: false });

@@ -19,21 +19,34 @@ export class DriftDiagnostics implements vscode.CodeActionProvider, vscode.Dispo
     });
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const e of entries) {
-      const d = new vscode.Diagnostic(e.range ? toVsRange(e.range) : new vscode.Range(0, 0, 0, 1), e.message, vscode.DiagnosticSeverity.Warning);
+      const d = new vscode.Diagnostic(
+        e.range ? toVsRange(e.range) : new vscode.Range(0, 0, 0, 1),
+        e.message,
+        vscode.DiagnosticSeverity.Warning,
+      );
       d.source = DRIFT_SOURCE;
       d.code = 'drift';
       const list = byFile.get(e.file) ?? [];
       list.push(d);
       byFile.set(e.file, list);
     }
-    for (const [file, list] of byFile) this.collection.set(vscode.Uri.joinPath(base, ...file.split('/')), list);
+    for (const [file, list] of byFile)
+      this.collection.set(vscode.Uri.joinPath(base, ...file.split('/')), list);
   }
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    doc: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const drift = context.diagnostics.filter((d) => d.source === DRIFT_SOURCE);
     if (!drift.length) return [];
     const action = new vscode.CodeAction('Diff Against Live', vscode.CodeActionKind.QuickFix);
-    action.command = { command: 'crossTenant.diffWithLive', title: 'Diff Against Live', arguments: [doc.uri] };
+    action.command = {
+      command: 'crossTenant.diffWithLive',
+      title: 'Diff Against Live',
+      arguments: [doc.uri],
+    };
     action.diagnostics = drift;
     return [action];
   }

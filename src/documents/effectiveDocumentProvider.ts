@@ -11,8 +11,17 @@ import type { TenantStore } from '../host/tenants/tenantStore';
 export const EFFECTIVE_SCHEME = 'xtenant-effective';
 
 /** `xtenant-effective://<method>/<tenantId>/<partnerTenantId>/<label>.effective.jsonc` */
-export function effectiveUri(auth: string, tenantId: string, partnerTenantId: string, label: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: EFFECTIVE_SCHEME, authority: auth, path: `/${tenantId}/${partnerTenantId}/${label}.effective.jsonc` });
+export function effectiveUri(
+  auth: string,
+  tenantId: string,
+  partnerTenantId: string,
+  label: string,
+): vscode.Uri {
+  return vscode.Uri.from({
+    scheme: EFFECTIVE_SCHEME,
+    authority: auth,
+    path: `/${tenantId}/${partnerTenantId}/${label}.effective.jsonc`,
+  });
 }
 
 /**
@@ -21,18 +30,36 @@ export function effectiveUri(auth: string, tenantId: string, partnerTenantId: st
  * Read-only: changes are made in the partner or default documents.
  */
 export class EffectiveDocumentProvider implements vscode.TextDocumentContentProvider {
-  constructor(private readonly store: TenantStore, private readonly connections: TenantConnections) {}
+  constructor(
+    private readonly store: TenantStore,
+    private readonly connections: TenantConnections,
+  ) {}
 
-  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+  async provideTextDocumentContent(
+    uri: vscode.Uri,
+    token: vscode.CancellationToken,
+  ): Promise<string> {
     const [tenantId, partnerTenantId] = uri.path.split('/').filter(Boolean);
-    if (!isTenantId(tenantId ?? '') || !isTenantId(partnerTenantId ?? '')) throw new Error(`Not an effective-settings document: ${uri.toString()}`);
+    if (!isTenantId(tenantId ?? '') || !isTenantId(partnerTenantId ?? ''))
+      throw new Error(`Not an effective-settings document: ${uri.toString()}`);
     await this.store.load();
-    const tenant = this.store.all().find((r) => r.auth === uri.authority && r.tenantId === tenantId);
+    const tenant = this.store
+      .all()
+      .find((r) => r.auth === uri.authority && r.tenantId === tenantId);
     if (!tenant) throw new Error(`Tenant ${tenantId} is not in the Tenants view.`);
     const signal = abortSignalOf(token);
     const client = this.connections.client(tenant);
-    const [partner, defaults] = await Promise.all([getPartner(client, partnerTenantId, { signal }), getDefaultConfiguration(client, { signal })]);
-    const label = decodeURIComponent(uri.path.split('/').pop() ?? '').replace(/\.effective\.jsonc$/, '');
-    return effectiveDocumentText(partner, defaults, { partnerDomain: label, tenant: tenantLabel(tenant) });
+    const [partner, defaults] = await Promise.all([
+      getPartner(client, partnerTenantId, { signal }),
+      getDefaultConfiguration(client, { signal }),
+    ]);
+    const label = decodeURIComponent(uri.path.split('/').pop() ?? '').replace(
+      /\.effective\.jsonc$/,
+      '',
+    );
+    return effectiveDocumentText(partner, defaults, {
+      partnerDomain: label,
+      tenant: tenantLabel(tenant),
+    });
   }
 }

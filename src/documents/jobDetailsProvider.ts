@@ -9,9 +9,19 @@ import type { TenantStore } from '../host/tenants/tenantStore';
 export const JOB_SCHEME = 'xtenant-job';
 
 /** `xtenant-job://<method>/<tenantId>/<servicePrincipalId>/<jobId>/<name>.md` */
-export function jobDetailsUri(auth: string, tenantId: string, servicePrincipalId: string, jobId: string, name: string): vscode.Uri {
+export function jobDetailsUri(
+  auth: string,
+  tenantId: string,
+  servicePrincipalId: string,
+  jobId: string,
+  name: string,
+): vscode.Uri {
   // The name is the last segment, so the editor tab reads "Preview Fabrikam Retail.md".
-  return vscode.Uri.from({ scheme: JOB_SCHEME, authority: auth, path: `/${tenantId}/${servicePrincipalId}/${jobId}/${name.replace(/[\\/]/g, '-')}.md` });
+  return vscode.Uri.from({
+    scheme: JOB_SCHEME,
+    authority: auth,
+    path: `/${tenantId}/${servicePrincipalId}/${jobId}/${name.replace(/[\\/]/g, '-')}.md`,
+  });
 }
 
 /** A sync job's details as a Markdown report, read fresh from Graph each time it is shown. */
@@ -19,7 +29,10 @@ export class JobDetailsProvider implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly store: TenantStore, private readonly connections: TenantConnections) {}
+  constructor(
+    private readonly store: TenantStore,
+    private readonly connections: TenantConnections,
+  ) {}
 
   /** Re-reads an open report (the job changed). */
   refresh(uri: vscode.Uri): void {
@@ -28,13 +41,24 @@ export class JobDetailsProvider implements vscode.TextDocumentContentProvider {
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const [tenantId, servicePrincipalId, jobId] = uri.path.split('/').filter(Boolean);
-    if (!AUTH_METHODS.includes(uri.authority as AuthMethod) || !tenantId || !servicePrincipalId || !jobId) throw new Error(`Not a job report: ${uri.toString()}`);
+    if (
+      !AUTH_METHODS.includes(uri.authority as AuthMethod) ||
+      !tenantId ||
+      !servicePrincipalId ||
+      !jobId
+    )
+      throw new Error(`Not a job report: ${uri.toString()}`);
     await this.store.load();
     const tenant = this.store.get(tenantKey({ tenantId, auth: uri.authority as AuthMethod }));
     if (!tenant) throw new Error(`Tenant ${tenantId} is not in the Tenants view.`);
     const client = this.connections.client(tenant);
-    const [job, assignments] = await Promise.all([getSyncJob(client, servicePrincipalId, jobId), listSyncAssignments(client, servicePrincipalId)]);
+    const [job, assignments] = await Promise.all([
+      getSyncJob(client, servicePrincipalId, jobId),
+      listSyncAssignments(client, servicePrincipalId),
+    ]);
     const name = (uri.path.split('/').pop() ?? '').replace(/\.md$/, '');
-    return jobDetailsMarkdown(job, { id: servicePrincipalId, displayName: name }, new Date(), { assignments: assignments.length });
+    return jobDetailsMarkdown(job, { id: servicePrincipalId, displayName: name }, new Date(), {
+      assignments: assignments.length,
+    });
   }
 }

@@ -6,7 +6,12 @@ import { getDefaultConfiguration, getPolicy } from '../core/graph/operations/pol
 import { getSyncSchema } from '../core/graph/operations/syncJobs';
 import { toCanonicalText } from '../core/policy/canonical';
 import { fromUri, toUri, type DocumentIdentity } from '../core/policy/documentUri';
-import { AUTH_METHODS, tenantKey, type AuthMethod, type TenantRecord } from '../core/tenants/tenantRecord';
+import {
+  AUTH_METHODS,
+  tenantKey,
+  type AuthMethod,
+  type TenantRecord,
+} from '../core/tenants/tenantRecord';
 import type { TenantConnections } from '../host/tenants/tenantConnections';
 import type { TenantStore } from '../host/tenants/tenantStore';
 
@@ -22,23 +27,35 @@ export function liveUri(tenant: TenantRecord, document: DocumentIdentity): vscod
  * Graph, so a diff against it is always against live. Opening one never changes anything.
  */
 export class LiveDocumentProvider extends DocumentFileSystem {
-
-  constructor(private readonly store: TenantStore, private readonly connections: TenantConnections) {
+  constructor(
+    private readonly store: TenantStore,
+    private readonly connections: TenantConnections,
+  ) {
     super();
   }
 
   /** Resolves a URI to its document identity and the tenant whose session reads it. */
   async resolve(uri: vscode.Uri): Promise<{ identity: DocumentIdentity; tenant: TenantRecord }> {
     const identity = fromUri(uri.path);
-    if (!identity || !AUTH_METHODS.includes(uri.authority as AuthMethod)) throw vscode.FileSystemError.FileNotFound(uri);
+    if (!identity || !AUTH_METHODS.includes(uri.authority as AuthMethod))
+      throw vscode.FileSystemError.FileNotFound(uri);
     await this.store.load();
-    const tenant = this.store.get(tenantKey({ tenantId: identity.tenantId, auth: uri.authority as AuthMethod }));
-    if (!tenant) throw vscode.FileSystemError.Unavailable(`Tenant ${identity.tenantId} is not in the Tenants view: add it to open its policies.`);
+    const tenant = this.store.get(
+      tenantKey({ tenantId: identity.tenantId, auth: uri.authority as AuthMethod }),
+    );
+    if (!tenant)
+      throw vscode.FileSystemError.Unavailable(
+        `Tenant ${identity.tenantId} is not in the Tenants view: add it to open its policies.`,
+      );
     return { identity, tenant };
   }
 
   /** The live object, as Graph returns it. */
-  async read(identity: DocumentIdentity, tenant: TenantRecord, signal?: AbortSignal): Promise<object> {
+  async read(
+    identity: DocumentIdentity,
+    tenant: TenantRecord,
+    signal?: AbortSignal,
+  ): Promise<object> {
     const client = this.connections.client(tenant);
     switch (identity.kind) {
       case 'policy':
@@ -49,7 +66,10 @@ export class LiveDocumentProvider extends DocumentFileSystem {
         return getPartner(client, identity.partnerTenantId, { signal });
       case 'identitySync': {
         const sync = await getIdentitySync(client, identity.partnerTenantId, { signal });
-        if (!sync) throw vscode.FileSystemError.FileNotFound(`The partner has no identity synchronization policy.`);
+        if (!sync)
+          throw vscode.FileSystemError.FileNotFound(
+            `The partner has no identity synchronization policy.`,
+          );
         return sync;
       }
       case 'syncSchema':
@@ -65,7 +85,13 @@ export class LiveDocumentProvider extends DocumentFileSystem {
   stat(uri: vscode.Uri): vscode.FileStat {
     if (!fromUri(uri.path)) throw vscode.FileSystemError.FileNotFound(uri);
     // Always "changed now": VS Code re-reads instead of trusting a cached copy of live.
-    return { type: vscode.FileType.File, ctime: 0, mtime: Date.now(), size: 0, permissions: vscode.FilePermission.Readonly };
+    return {
+      type: vscode.FileType.File,
+      ctime: 0,
+      mtime: Date.now(),
+      size: 0,
+      permissions: vscode.FilePermission.Readonly,
+    };
   }
 
   writeFile(uri: vscode.Uri): void {

@@ -8,12 +8,19 @@ export class OnDemandReports implements vscode.TextDocumentContentProvider {
 
   /** Stores a report; the tab reads "Preview <configuration> on demand.md", the query keeps reports apart. */
   add(jobId: string, configuration: string, markdown: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: ON_DEMAND_SCHEME, path: `/${jobId}/${configuration.replace(/[\\/]/g, '-')} on demand.md`, query: `at=${Date.now()}` });
+    const uri = vscode.Uri.from({
+      scheme: ON_DEMAND_SCHEME,
+      path: `/${jobId}/${configuration.replace(/[\\/]/g, '-')} on demand.md`,
+      query: `at=${Date.now()}`,
+    });
     this.reports.set(uri.toString(), markdown);
     return uri;
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.reports.get(uri.toString()) ?? 'This report is no longer available: reports are kept until VS Code restarts.';
+    return (
+      this.reports.get(uri.toString()) ??
+      'This report is no longer available: reports are kept until VS Code restarts.'
+    );
   }
 }

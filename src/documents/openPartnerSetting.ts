@@ -20,14 +20,35 @@ export interface SettingLocation {
  * entry, `identitySynchronization.userSyncInbound.isSyncAllowed` in its identity synchronization.
  * The document path is the one the tree uses, so both open the same editor and draft.
  */
-export async function partnerSetting(data: TenantData, record: TenantRecord, partnerTenantId: string, setting: string): Promise<SettingLocation> {
+export async function partnerSetting(
+  data: TenantData,
+  record: TenantRecord,
+  partnerTenantId: string,
+  setting: string,
+): Promise<SettingLocation> {
   const { overview } = await data.access(record);
-  const summary = overview.partners.find((p) => p.tenantId.toLowerCase() === partnerTenantId.toLowerCase());
-  if (!summary) throw new Error(`${tenantLabel(record)} has no partner entry for ${partnerTenantId}: add it with "Add Partner…" first.`);
+  const summary = overview.partners.find(
+    (p) => p.tenantId.toLowerCase() === partnerTenantId.toLowerCase(),
+  );
+  if (!summary)
+    throw new Error(
+      `${tenantLabel(record)} has no partner entry for ${partnerTenantId}: add it with "Add Partner…" first.`,
+    );
   const inIdentitySync = setting.startsWith(IDENTITY_SYNC);
-  if (inIdentitySync && !summary.identitySync) throw new Error(`${tenantLabel(record)} has no identity synchronization policy for ${summary.displayName ?? partnerTenantId}: use "Allow User Sync…" on the partner.`);
+  if (inIdentitySync && !summary.identitySync)
+    throw new Error(
+      `${tenantLabel(record)} has no identity synchronization policy for ${summary.displayName ?? partnerTenantId}: use "Allow User Sync…" on the partner.`,
+    );
   return {
-    uri: policyUri(record, partnerDocument(inIdentitySync ? 'identitySync' : 'partner', record.tenantId, summary.tenantId, summary)),
+    uri: policyUri(
+      record,
+      partnerDocument(
+        inIdentitySync ? 'identitySync' : 'partner',
+        record.tenantId,
+        summary.tenantId,
+        summary,
+      ),
+    ),
     path: inIdentitySync ? setting.slice(IDENTITY_SYNC.length) : setting,
   };
 }
@@ -35,7 +56,10 @@ export async function partnerSetting(data: TenantData, record: TenantRecord, par
 function select(editor: vscode.TextEditor, path: string): void {
   const range = settingRange(editor.document.getText(), path);
   if (!range) return;
-  const selection = new vscode.Selection(editor.document.positionAt(range.offset), editor.document.positionAt(range.offset + range.length));
+  const selection = new vscode.Selection(
+    editor.document.positionAt(range.offset),
+    editor.document.positionAt(range.offset + range.length),
+  );
   editor.selection = selection;
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
@@ -48,7 +72,12 @@ export async function openSetting(location: SettingLocation): Promise<vscode.Tex
 }
 
 /** Opens a partner setting (from the log panel's details, a pair finding). */
-export async function openPartnerSetting(data: TenantData, record: TenantRecord, partnerTenantId: string, setting: string): Promise<vscode.TextEditor> {
+export async function openPartnerSetting(
+  data: TenantData,
+  record: TenantRecord,
+  partnerTenantId: string,
+  setting: string,
+): Promise<vscode.TextEditor> {
   return openSetting(await partnerSetting(data, record, partnerTenantId, setting));
 }
 
@@ -57,14 +86,25 @@ export async function openPartnerSetting(data: TenantData, record: TenantRecord,
  * saved as a draft — what the user reviews, diffs and pushes; nothing is pushed. With push-on-save
  * on, the change is left unsaved instead, so a quick fix never starts a push by itself.
  */
-export async function draftChange(location: SettingLocation, patch: Record<string, unknown>): Promise<vscode.TextEditor> {
+export async function draftChange(
+  location: SettingLocation,
+  patch: Record<string, unknown>,
+): Promise<vscode.TextEditor> {
   const editor = await vscode.window.showTextDocument(location.uri, { preview: false });
   const document = editor.document;
   const text = applyPatchToText(document.getText(), patch);
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error('The change could not be applied to the document.');
-  if (vscode.workspace.getConfiguration('crossTenant').get<string>('pushOnSave', 'never') === 'never') await document.save();
+  edit.replace(
+    document.uri,
+    new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)),
+    text,
+  );
+  if (!(await vscode.workspace.applyEdit(edit)))
+    throw new Error('The change could not be applied to the document.');
+  if (
+    vscode.workspace.getConfiguration('crossTenant').get<string>('pushOnSave', 'never') === 'never'
+  )
+    await document.save();
   select(editor, location.path);
   return editor;
 }

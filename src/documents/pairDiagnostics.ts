@@ -43,7 +43,8 @@ export class PairDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
       pairs.onDidGoStale(() => {
         this.collection.clear();
         this.placed = new Map();
-        if (vscode.workspace.textDocuments.some((d) => isPartnerDocument(d.uri))) void this.pairs.pairs();
+        if (vscode.workspace.textDocuments.some((d) => isPartnerDocument(d.uri)))
+          void this.pairs.pairs();
       }),
       // Ranges follow the text: an open (or edited) document gets its diagnostics on the setting itself.
       vscode.workspace.onDidOpenTextDocument((d) => this.onDocument(d)),
@@ -56,7 +57,11 @@ export class PairDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     // Opening a partner document is when its pair findings matter: check the pairs if nobody has yet.
     if (!this.pairs.checked && isPartnerDocument(doc.uri)) void this.pairs.pairs();
     const placed = this.placed.get(doc.uri.toString());
-    if (placed) this.collection.set(doc.uri, placed.map((p) => this.diagnostic(p, doc)));
+    if (placed)
+      this.collection.set(
+        doc.uri,
+        placed.map((p) => this.diagnostic(p, doc)),
+      );
   }
 
   private async update(): Promise<void> {
@@ -70,12 +75,24 @@ export class PairDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     for (const pair of this.pairs.current ?? []) {
       for (const finding of pair.findings) {
         if (!finding.setting || finding.severity === 'info') continue;
-        if (!finding.fix || finding.fix.document === 'partner' || finding.fix.document === 'identitySync') {
-          const own = await this.location(finding.tenantId, finding.partnerTenantId, finding.setting);
+        if (
+          !finding.fix ||
+          finding.fix.document === 'partner' ||
+          finding.fix.document === 'identitySync'
+        ) {
+          const own = await this.location(
+            finding.tenantId,
+            finding.partnerTenantId,
+            finding.setting,
+          );
           if (own) place(own.uri, { finding, path: own.path, mirrored: false });
         }
         // The other side of the pair hears about it too, on its own partner entry for this tenant.
-        place((await this.location(finding.partnerTenantId, finding.tenantId, 'tenantId'))?.uri, { finding, path: 'tenantId', mirrored: true });
+        place((await this.location(finding.partnerTenantId, finding.tenantId, 'tenantId'))?.uri, {
+          finding,
+          path: 'tenantId',
+          mirrored: true,
+        });
       }
     }
     this.placed = next;
@@ -83,40 +100,76 @@ export class PairDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     for (const [key, list] of next) {
       const uri = vscode.Uri.parse(key);
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      this.collection.set(uri, list.map((p) => this.diagnostic(p, doc)));
+      this.collection.set(
+        uri,
+        list.map((p) => this.diagnostic(p, doc)),
+      );
     }
   }
 
   /** Where `setting` of `tenantId`'s entry for `partnerTenantId` is; undefined for a tenant not in the view or a document that does not exist. */
-  private async location(tenantId: string, partnerTenantId: string, setting: string): Promise<SettingLocation | undefined> {
+  private async location(
+    tenantId: string,
+    partnerTenantId: string,
+    setting: string,
+  ): Promise<SettingLocation | undefined> {
     const record = this.tenants.byTenantId(tenantId);
-    return record ? partnerSetting(this.data, record, partnerTenantId, setting).catch(() => undefined) : undefined;
+    return record
+      ? partnerSetting(this.data, record, partnerTenantId, setting).catch(() => undefined)
+      : undefined;
   }
 
   private diagnostic(p: Placed, doc: vscode.TextDocument | undefined): vscode.Diagnostic {
     const found = doc && settingRange(doc.getText(), p.path);
-    const range = found && doc ? new vscode.Range(doc.positionAt(found.offset), doc.positionAt(found.offset + Math.max(found.length, 1))) : new vscode.Range(0, 0, 0, 1);
+    const range =
+      found && doc
+        ? new vscode.Range(
+            doc.positionAt(found.offset),
+            doc.positionAt(found.offset + Math.max(found.length, 1)),
+          )
+        : new vscode.Range(0, 0, 0, 1);
     const severity = p.mirrored
-      ? (p.finding.severity === 'error' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information)
-      : (p.finding.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-    const message = p.mirrored ? `Other side of the pair: ${p.finding.message} (to change in ${this.tenants.labelOf(p.finding.tenantId)})` : p.finding.message;
+      ? p.finding.severity === 'error'
+        ? vscode.DiagnosticSeverity.Warning
+        : vscode.DiagnosticSeverity.Information
+      : p.finding.severity === 'error'
+        ? vscode.DiagnosticSeverity.Error
+        : vscode.DiagnosticSeverity.Warning;
+    const message = p.mirrored
+      ? `Other side of the pair: ${p.finding.message} (to change in ${this.tenants.labelOf(p.finding.tenantId)})`
+      : p.finding.message;
     const d = new vscode.Diagnostic(range, message, severity);
     d.source = PAIR_SOURCE;
     d.code = p.finding.id;
     return d;
   }
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    doc: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const placed = this.placed.get(doc.uri.toString()) ?? [];
     return context.diagnostics
       .filter((d) => d.source === PAIR_SOURCE)
       .flatMap((d) => {
-        const p = placed.find((x) => x.finding.id === d.code && (x.finding.message === d.message || d.message.includes(x.finding.message)));
+        const p = placed.find(
+          (x) =>
+            x.finding.id === d.code &&
+            (x.finding.message === d.message || d.message.includes(x.finding.message)),
+        );
         if (!p?.finding.fix) return [];
         if (p.mirrored) {
           // The change is in the other tenant: open a draft there.
-          const action = new vscode.CodeAction(`Fix in ${this.tenants.labelOf(p.finding.tenantId)}: open a draft with the change`, vscode.CodeActionKind.QuickFix);
-          action.command = { command: 'crossTenant.fixPairFinding', title: 'Fix in a Draft', arguments: [{ finding: p.finding }] };
+          const action = new vscode.CodeAction(
+            `Fix in ${this.tenants.labelOf(p.finding.tenantId)}: open a draft with the change`,
+            vscode.CodeActionKind.QuickFix,
+          );
+          action.command = {
+            command: 'crossTenant.fixPairFinding',
+            title: 'Fix in a Draft',
+            arguments: [{ finding: p.finding }],
+          };
           action.diagnostics = [d];
           return [action];
         }
@@ -127,9 +180,16 @@ export class PairDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
         } catch {
           return [];
         }
-        const action = new vscode.CodeAction(`Fix for the pair: set ${p.path}`, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(
+          `Fix for the pair: set ${p.path}`,
+          vscode.CodeActionKind.QuickFix,
+        );
         action.edit = new vscode.WorkspaceEdit();
-        action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+        action.edit.replace(
+          doc.uri,
+          new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)),
+          text,
+        );
         action.diagnostics = [d];
         action.isPreferred = true;
         return [action];

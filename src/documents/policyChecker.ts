@@ -52,24 +52,39 @@ export class PolicyChecker implements vscode.Disposable {
     // Loading ajv and compiling the schemas takes tens of milliseconds: only when the first policy document is checked.
     this.schemas ??= loadPolicySchemasModule().PolicySchemas.load(this.extensionPath);
     const expectedTenantId = expectedPartner(doc.uri);
-    return checkDocument(kind.id, doc.getText(), { schemas: this.schemas, ...(expectedTenantId ? { expectedTenantId } : {}) });
+    return checkDocument(kind.id, doc.getText(), {
+      schemas: this.schemas,
+      ...(expectedTenantId ? { expectedTenantId } : {}),
+    });
   }
 
   private schedule(doc: vscode.TextDocument, delayMs: number): void {
     if (!documentKind(doc)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      if (doc.isClosed) return;
-      const shown = this.check(doc).filter((d) => d.code !== 'syntax' && !d.code.startsWith('schema-'));
-      this.collection.set(doc.uri, shown.map((d) => {
-        const diagnostic = new vscode.Diagnostic(toVsRange(d.range), d.message, SEVERITY[d.severity]);
-        diagnostic.source = 'cross-tenant';
-        diagnostic.code = d.code;
-        return diagnostic;
-      }));
-    }, delayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (doc.isClosed) return;
+        const shown = this.check(doc).filter(
+          (d) => d.code !== 'syntax' && !d.code.startsWith('schema-'),
+        );
+        this.collection.set(
+          doc.uri,
+          shown.map((d) => {
+            const diagnostic = new vscode.Diagnostic(
+              toVsRange(d.range),
+              d.message,
+              SEVERITY[d.severity],
+            );
+            diagnostic.source = 'cross-tenant';
+            diagnostic.code = d.code;
+            return diagnostic;
+          }),
+        );
+      }, delayMs),
+    );
   }
 
   dispose(): void {
@@ -97,7 +112,11 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly checker: PolicyChecker) {}
 
-  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    doc: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const d of this.checker.check(doc)) {
       const r = toVsRange(d.range);

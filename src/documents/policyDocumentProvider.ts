@@ -28,12 +28,16 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
   private readonly served = new Map<string, string>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly live: LiveDocumentProvider, private readonly drafts: DraftStore) {
+  constructor(
+    private readonly live: LiveDocumentProvider,
+    private readonly drafts: DraftStore,
+  ) {
     super();
     // A discarded draft: open editors re-read the (now live) document. Not for saves: VS Code made
     // those itself, and an event would make it re-read a document the user is still typing in.
     this.subscription = drafts.onDidChange(({ uri, discarded }) => {
-      if (discarded && uri.scheme === POLICY_SCHEME) this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+      if (discarded && uri.scheme === POLICY_SCHEME)
+        this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
     });
   }
 
@@ -53,8 +57,13 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const existing = await this.drafts.get(uri);
-    const baseText = existing?.baseText ?? this.served.get(uri.toString()) ?? (await this.readLive(uri));
-    await this.drafts.save(uri, { text: Buffer.from(content).toString('utf8'), baseText, savedAt: Date.now() });
+    const baseText =
+      existing?.baseText ?? this.served.get(uri.toString()) ?? (await this.readLive(uri));
+    await this.drafts.save(uri, {
+      text: Buffer.from(content).toString('utf8'),
+      baseText,
+      savedAt: Date.now(),
+    });
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
@@ -65,13 +74,19 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
     // Without a draft the modification time is a constant: VS Code compares it before saving, and a
     // time that moved because live was re-read would make it refuse the save as a conflict.
     const mtime = draft?.savedAt ?? 1;
-    return { type: vscode.FileType.File, ctime: 0, mtime, size: draft ? Buffer.byteLength(draft.text) : 0 };
+    return {
+      type: vscode.FileType.File,
+      ctime: 0,
+      mtime,
+      size: draft ? Buffer.byteLength(draft.text) : 0,
+    };
   }
 
   delete(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(`${uri.toString()}: use "Discard Draft" to drop changes; deleting a partner is a separate command.`);
+    throw vscode.FileSystemError.NoPermissions(
+      `${uri.toString()}: use "Discard Draft" to drop changes; deleting a partner is a separate command.`,
+    );
   }
-
 
   dispose(): void {
     this.subscription.dispose();

@@ -9,7 +9,8 @@ import { POLICY_SCHEME } from './policyDocumentProvider';
 export function registerPushOnSave(): vscode.Disposable {
   return vscode.workspace.onDidSaveTextDocument((doc) => {
     if (doc.uri.scheme !== POLICY_SCHEME) return;
-    if (vscode.workspace.getConfiguration('crossTenant').get<string>('pushOnSave') !== 'ask') return;
+    if (vscode.workspace.getConfiguration('crossTenant').get<string>('pushOnSave') !== 'ask')
+      return;
     void vscode.commands.executeCommand('crossTenant.push', doc.uri);
   });
 }

@@ -28,7 +28,11 @@ export interface PushOptions {
   /** Push a workspace file to this tenant instead of the one its folder names (cloning a configuration). */
   readonly targetTenantId?: string;
   /** Tests: answer the confirmations. `conflict` picks what to do when live changed since the draft began. */
-  readonly answers?: { readonly confirm?: boolean; readonly conflict?: 'rebase' | 'overwrite' | 'cancel'; readonly conflictChoice?: 'live' | 'draft' };
+  readonly answers?: {
+    readonly confirm?: boolean;
+    readonly conflict?: 'rebase' | 'overwrite' | 'cancel';
+    readonly conflictChoice?: 'live' | 'draft';
+  };
 }
 
 export interface PushResult {
@@ -58,70 +62,124 @@ export class PushService {
 
   async push(uri: vscode.Uri, options: PushOptions = {}): Promise<PushResult> {
     const doc = await vscode.workspace.openTextDocument(uri);
-    if (doc.isDirty && !(await doc.save())) throw new Error('The document could not be saved, so nothing was pushed.');
-    const override = options.targetTenantId ? this.store.byTenantId(options.targetTenantId) : undefined;
-    if (options.targetTenantId && !override) throw new Error(`Tenant ${options.targetTenantId} is not in the Tenants view.`);
+    if (doc.isDirty && !(await doc.save()))
+      throw new Error('The document could not be saved, so nothing was pushed.');
+    const override = options.targetTenantId
+      ? this.store.byTenantId(options.targetTenantId)
+      : undefined;
+    if (options.targetTenantId && !override)
+      throw new Error(`Tenant ${options.targetTenantId} is not in the Tenants view.`);
     const target = await resolveDocumentTarget(uri, this.store, override);
     if (target.isWorkspaceFile && !vscode.workspace.isTrusted) {
-      throw new Error('Pushing from workspace files is disabled in Restricted Mode: trust this workspace first (Workspaces: Manage Workspace Trust).');
+      throw new Error(
+        'Pushing from workspace files is disabled in Restricted Mode: trust this workspace first (Workspaces: Manage Workspace Trust).',
+      );
     }
 
     const errors = this.checker.check(doc).filter((d) => d.severity === 'error');
     if (errors.length) {
       const show = 'Show Problems';
-      void vscode.window.showErrorMessage(`Not pushed: the document has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: line ${errors[0].range.start.line + 1}, ${errors[0].message})`, show)
-        .then((c) => c === show && vscode.commands.executeCommand('workbench.actions.view.problems'));
+      void vscode.window
+        .showErrorMessage(
+          `Not pushed: the document has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: line ${errors[0].range.start.line + 1}, ${errors[0].message})`,
+          show,
+        )
+        .then(
+          (c) => c === show && vscode.commands.executeCommand('workbench.actions.view.problems'),
+        );
       return { pushed: false, changes: [] };
     }
     const parsed = parseDocument(target.kind, doc.getText(), identityFields(target.identity));
     if (!parsed.value) throw new Error('The document is not a JSON object, so nothing was pushed.');
     let draft: Record<string, unknown> = parsed.value;
 
-    const liveObject = await this.live.read(target.identity, target.tenant) as Record<string, unknown>;
+    const liveObject = (await this.live.read(target.identity, target.tenant)) as Record<
+      string,
+      unknown
+    >;
     const base = uri.scheme === POLICY_SCHEME ? (await this.drafts.get(uri))?.baseText : undefined;
     if (base !== undefined && toCanonicalText(target.kind, liveObject) !== base) {
-      draft = await this.onLiveChanged(uri, target, JSON.parse(base) as object, liveObject, draft, options);
+      draft = await this.onLiveChanged(
+        uri,
+        target,
+        JSON.parse(base) as object,
+        liveObject,
+        draft,
+        options,
+      );
     }
 
     if (target.kind === 'syncSchema') {
       const broken = changedMatchingAttributes(liveObject, draft);
-      if (broken.length) throw new Error(`Not pushed: ${broken.join('; ')}. Matching attributes pair users with their copies in the target; changing them makes the next cycle create duplicates. Keep them as they are.`);
+      if (broken.length)
+        throw new Error(
+          `Not pushed: ${broken.join('; ')}. Matching attributes pair users with their copies in the target; changing them makes the next cycle create duplicates. Keep them as they are.`,
+        );
     }
     const plan = planPush(target.kind, liveObject, draft);
     if (plan.empty) {
       if (uri.scheme === POLICY_SCHEME) await this.drafts.discard(uri);
-      void vscode.window.showInformationMessage(`Nothing to push: the document matches ${tenantLabel(target.tenant)}.`);
+      void vscode.window.showInformationMessage(
+        `Nothing to push: the document matches ${tenantLabel(target.tenant)}.`,
+      );
       return { pushed: false, changes: [] };
     }
     await this.confirm(target, plan, liveObject, draft, options);
     await this.send(target, plan);
-    this.log.info(`Pushed to ${tenantLabel(target.tenant)} (${target.tenant.tenantId}), ${target.kind}${'partnerTenantId' in target.identity ? ` ${target.identity.partnerTenantId}` : ''}: ${JSON.stringify(plan.patch)}`);
+    this.log.info(
+      `Pushed to ${tenantLabel(target.tenant)} (${target.tenant.tenantId}), ${target.kind}${'partnerTenantId' in target.identity ? ` ${target.identity.partnerTenantId}` : ''}: ${JSON.stringify(plan.patch)}`,
+    );
 
     // Re-read: what the tenant holds now is what the user sees.
-    const after = toCanonicalText(target.kind, await this.live.read(target.identity, target.tenant));
+    const after = toCanonicalText(
+      target.kind,
+      await this.live.read(target.identity, target.tenant),
+    );
     if (uri.scheme === POLICY_SCHEME) {
       await this.drafts.discard(uri);
-      if (after !== doc.getText()) this.log.warn(`${uri.toString()}: the tenant stored the change differently from the document; the document now shows the tenant's version.`);
+      if (after !== doc.getText())
+        this.log.warn(
+          `${uri.toString()}: the tenant stored the change differently from the document; the document now shows the tenant's version.`,
+        );
     }
     this.data.invalidate(target.tenant, 'access');
     return { pushed: true, changes: plan.changes, sent: plan.patch };
   }
 
   /** Live changed since the draft began: show, rebase the user's own changes onto live, or overwrite after a second confirmation. */
-  private async onLiveChanged(uri: vscode.Uri, target: DocumentTarget, base: object, liveObject: object, draft: Record<string, unknown>, options: PushOptions): Promise<Record<string, unknown>> {
+  private async onLiveChanged(
+    uri: vscode.Uri,
+    target: DocumentTarget,
+    base: object,
+    liveObject: object,
+    draft: Record<string, unknown>,
+    options: PushOptions,
+  ): Promise<Record<string, unknown>> {
     const result = threeWay(target.kind, base, liveObject, draft);
     if (!result.liveChanged) return draft;
     const rebase = 'Rebase onto Live';
     const overwrite = 'Overwrite Live…';
     const show = 'Show Versions';
     const who = tenantLabel(target.tenant);
-    let choice = options.answers?.conflict === 'rebase' ? rebase : options.answers?.conflict === 'overwrite' ? overwrite : options.answers?.conflict === 'cancel' ? undefined : undefined;
+    let choice =
+      options.answers?.conflict === 'rebase'
+        ? rebase
+        : options.answers?.conflict === 'overwrite'
+          ? overwrite
+          : options.answers?.conflict === 'cancel'
+            ? undefined
+            : undefined;
     if (!options.answers?.conflict) {
       for (;;) {
         choice = await vscode.window.showWarningMessage(
           `Someone changed this policy in ${who} since your draft began. Nothing was pushed.`,
-          { modal: true, detail: `Changed in the tenant:\n${result.theirs.map((t) => `• ${t}`).join('\n')}${result.conflicts.length ? `\n\nBoth you and the tenant changed:\n${result.conflicts.map((c) => `• ${c.label}`).join('\n')}` : ''}` },
-          rebase, show, overwrite,
+          {
+            modal: true,
+            detail: `Changed in the tenant:\n${result.theirs.map((t) => `• ${t}`).join('\n')}${result.conflicts.length ? `\n\nBoth you and the tenant changed:\n${result.conflicts.map((c) => `• ${c.label}`).join('\n')}` : ''}`,
+          },
+          rebase,
+          show,
+          overwrite,
         );
         if (choice !== show) break;
         await this.showVersions(uri);
@@ -130,21 +188,55 @@ export class PushService {
     if (choice === rebase) {
       const choices: Record<string, 'live' | 'draft'> = {};
       for (const c of result.conflicts) {
-        const pick = options.answers?.conflictChoice ?? (await vscode.window.showQuickPick(
-          [{ label: 'Keep mine', description: JSON.stringify(c.draft), value: 'draft' as const }, { label: 'Keep the tenant\'s', description: JSON.stringify(c.live), value: 'live' as const }],
-          { title: `Both changed: ${c.label}`, placeHolder: `Was ${JSON.stringify(c.base)}. Which value should the push keep?`, ignoreFocusOut: true },
-        ))?.value;
+        const pick =
+          options.answers?.conflictChoice ??
+          (
+            await vscode.window.showQuickPick(
+              [
+                {
+                  label: 'Keep mine',
+                  description: JSON.stringify(c.draft),
+                  value: 'draft' as const,
+                },
+                {
+                  label: "Keep the tenant's",
+                  description: JSON.stringify(c.live),
+                  value: 'live' as const,
+                },
+              ],
+              {
+                title: `Both changed: ${c.label}`,
+                placeHolder: `Was ${JSON.stringify(c.base)}. Which value should the push keep?`,
+                ignoreFocusOut: true,
+              },
+            )
+          )?.value;
         if (!pick) throw new PushCancelled();
         choices[c.path.join('/')] = pick;
       }
       const merged = result.conflicts.length ? resolveConflicts(result, choices) : result.merged;
       // The rebased draft starts from today's live: save it so a later push compares with that.
-      if (uri.scheme === POLICY_SCHEME) await this.drafts.save(uri, { text: toCanonicalText(target.kind, merged), baseText: toCanonicalText(target.kind, liveObject), savedAt: Date.now() });
+      if (uri.scheme === POLICY_SCHEME)
+        await this.drafts.save(uri, {
+          text: toCanonicalText(target.kind, merged),
+          baseText: toCanonicalText(target.kind, liveObject),
+          savedAt: Date.now(),
+        });
       return merged;
     }
     if (choice === overwrite) {
       const yes = 'Overwrite';
-      const sure = options.answers?.conflict === 'overwrite' ? yes : await vscode.window.showWarningMessage(`Overwrite the changes made in ${who}?`, { modal: true, detail: `These changes made in the tenant will be replaced by your draft:\n${result.theirs.map((t) => `• ${t}`).join('\n')}` }, yes);
+      const sure =
+        options.answers?.conflict === 'overwrite'
+          ? yes
+          : await vscode.window.showWarningMessage(
+              `Overwrite the changes made in ${who}?`,
+              {
+                modal: true,
+                detail: `These changes made in the tenant will be replaced by your draft:\n${result.theirs.map((t) => `• ${t}`).join('\n')}`,
+              },
+              yes,
+            );
       if (sure === yes) return draft;
     }
     throw new PushCancelled();
@@ -153,25 +245,53 @@ export class PushService {
   /** Three versions side by side: the one the draft began from against live, and against the draft. */
   private async showVersions(uri: vscode.Uri): Promise<void> {
     const baseUri = uri.with({ scheme: 'xtenant-base' });
-    await vscode.commands.executeCommand('vscode.diff', baseUri, liveCounterpart(uri), 'Started from ↔ Tenant now', { viewColumn: vscode.ViewColumn.One });
-    await vscode.commands.executeCommand('vscode.diff', baseUri, uri, 'Started from ↔ My draft', { viewColumn: vscode.ViewColumn.Two });
+    await vscode.commands.executeCommand(
+      'vscode.diff',
+      baseUri,
+      liveCounterpart(uri),
+      'Started from ↔ Tenant now',
+      { viewColumn: vscode.ViewColumn.One },
+    );
+    await vscode.commands.executeCommand('vscode.diff', baseUri, uri, 'Started from ↔ My draft', {
+      viewColumn: vscode.ViewColumn.Two,
+    });
   }
 
-  private async confirm(target: DocumentTarget, plan: PushPlan, liveObject: object, draft: Record<string, unknown>, options: PushOptions): Promise<void> {
+  private async confirm(
+    target: DocumentTarget,
+    plan: PushPlan,
+    liveObject: object,
+    draft: Record<string, unknown>,
+    options: PushOptions,
+  ): Promise<void> {
     const who = tenantLabel(target.tenant);
     let impact = '';
     if (target.kind === 'default') {
-      const partners = await listPartners(this.connections.client(target.tenant), { expandIdentitySync: false });
+      const partners = await listPartners(this.connections.client(target.tenant), {
+        expandIdentitySync: false,
+      });
       const radius = defaultBlastRadius(liveObject, draft, partners);
       impact = `\n\nEvery external organization without its own setting gets these changes${radius.length ? ', including partners that inherit them:' : '.'}\n${radius.map((r) => `• ${r.label}: ${r.inheritingPartnerIds.length} partner${r.inheritingPartnerIds.length === 1 ? '' : 's'} inherit${r.inheritingPartnerIds.length === 1 ? 's' : ''} it`).join('\n')}`;
     }
-    const what = 'partnerTenantId' in target.identity ? `the ${target.kind === 'partner' ? 'partner settings' : 'identity synchronization'} for ${target.identity.label}`
-      : target.kind === 'syncSchema' ? 'the attribute mappings (the whole schema is replaced and the job restarts)'
-      : target.kind === 'default' ? 'the default settings' : 'the base policy';
+    const what =
+      'partnerTenantId' in target.identity
+        ? `the ${target.kind === 'partner' ? 'partner settings' : 'identity synchronization'} for ${target.identity.label}`
+        : target.kind === 'syncSchema'
+          ? 'the attribute mappings (the whole schema is replaced and the job restarts)'
+          : target.kind === 'default'
+            ? 'the default settings'
+            : 'the base policy';
     const push = 'Push';
-    const answer = options.answers?.confirm === undefined
-      ? await vscode.window.showWarningMessage(`Push to ${who}: ${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} to ${what}?`, { modal: true, detail: `${plan.changes.map((c) => `• ${c}`).join('\n')}${impact}` }, push)
-      : options.answers.confirm ? push : undefined;
+    const answer =
+      options.answers?.confirm === undefined
+        ? await vscode.window.showWarningMessage(
+            `Push to ${who}: ${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} to ${what}?`,
+            { modal: true, detail: `${plan.changes.map((c) => `• ${c}`).join('\n')}${impact}` },
+            push,
+          )
+        : options.answers.confirm
+          ? push
+          : undefined;
     if (answer !== push) throw new PushCancelled();
   }
 
@@ -201,6 +321,12 @@ export class PushService {
   }
 }
 
-function identityFields(identity: DocumentIdentity): Partial<Record<'partnerTenantId' | 'jobId', string>> {
-  return 'partnerTenantId' in identity ? { partnerTenantId: identity.partnerTenantId } : 'jobId' in identity ? { jobId: identity.jobId } : {};
+function identityFields(
+  identity: DocumentIdentity,
+): Partial<Record<'partnerTenantId' | 'jobId', string>> {
+  return 'partnerTenantId' in identity
+    ? { partnerTenantId: identity.partnerTenantId }
+    : 'jobId' in identity
+      ? { jobId: identity.jobId }
+      : {};
 }

@@ -2,7 +2,12 @@ import { getLocation } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { findTenantInformationByTenantId } from '../core/graph/operations/tenants';
 import { fromUri } from '../core/policy/documentUri';
-import { guidAt, tenantHoverMarkdown, type GuidContext, type TenantHoverInfo } from '../core/policy/hoverText';
+import {
+  guidAt,
+  tenantHoverMarkdown,
+  type GuidContext,
+  type TenantHoverInfo,
+} from '../core/policy/hoverText';
 import { tenantKey, type TenantRecord } from '../core/tenants/tenantRecord';
 import type { TenantConnections } from '../host/tenants/tenantConnections';
 import type { TenantStore } from '../host/tenants/tenantStore';
@@ -17,9 +22,16 @@ import { POLICY_SCHEME } from './policyDocumentProvider';
 export class TenantHoverProvider implements vscode.HoverProvider {
   private readonly cache = new Map<string, Promise<TenantHoverInfo | undefined>>();
 
-  constructor(private readonly store: TenantStore, private readonly connections: TenantConnections) {}
+  constructor(
+    private readonly store: TenantStore,
+    private readonly connections: TenantConnections,
+  ) {}
 
-  async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    doc: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     const text = doc.getText();
     const offset = doc.offsetAt(position);
     const hit = guidAt(text, offset);
@@ -27,18 +39,28 @@ export class TenantHoverProvider implements vscode.HoverProvider {
     const tenant = await this.lookupTenant(doc.uri);
     if (!tenant || token.isCancellationRequested) return undefined;
     const path = getLocation(text, offset).path;
-    const context: GuidContext = path[path.length - 1] === 'target' ? 'target' : path[path.length - 1] === 'tenantId' ? 'partner' : 'unknown';
+    const context: GuidContext =
+      path[path.length - 1] === 'target'
+        ? 'target'
+        : path[path.length - 1] === 'tenantId'
+          ? 'partner'
+          : 'unknown';
     const info = await this.lookup(tenant, hit.guid);
     const md = new vscode.MarkdownString(tenantHoverMarkdown(info, hit.guid, context));
     md.isTrusted = false;
     md.supportHtml = false;
-    return new vscode.Hover(md, new vscode.Range(doc.positionAt(hit.start), doc.positionAt(hit.end)));
+    return new vscode.Hover(
+      md,
+      new vscode.Range(doc.positionAt(hit.start), doc.positionAt(hit.end)),
+    );
   }
 
   /** The tenant whose session looks names up: the document's own, or any signed-in tenant of the global cloud. */
   private async lookupTenant(uri: vscode.Uri): Promise<TenantRecord | undefined> {
     await this.store.load();
-    const all = this.store.all().filter((r) => this.connections.state(tenantKey(r)).kind === 'signedIn');
+    const all = this.store
+      .all()
+      .filter((r) => this.connections.state(tenantKey(r)).kind === 'signedIn');
     if (uri.scheme === POLICY_SCHEME || uri.scheme === LIVE_SCHEME) {
       const id = fromUri(uri.path)?.tenantId;
       const own = all.find((r) => r.tenantId === id && r.auth === uri.authority);
@@ -52,7 +74,10 @@ export class TenantHoverProvider implements vscode.HoverProvider {
     let hit = this.cache.get(key);
     if (!hit) {
       // A GUID that is not a tenant (a user or group id) is a 404: remembered as "not a tenant".
-      hit = findTenantInformationByTenantId(this.connections.client(tenant), guid).then((i) => i as TenantHoverInfo, () => undefined);
+      hit = findTenantInformationByTenantId(this.connections.client(tenant), guid).then(
+        (i) => i as TenantHoverInfo,
+        () => undefined,
+      );
       this.cache.set(key, hit);
     }
     return hit;

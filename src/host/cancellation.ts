@@ -11,7 +11,12 @@ export function abortSignalOf(token: vscode.CancellationToken): AbortSignal {
 /** Progress for work the user can cancel: the task gets the cancel button as an AbortSignal. */
 export function withCancellableProgress<T>(
   options: Omit<vscode.ProgressOptions, 'cancellable'>,
-  task: (progress: vscode.Progress<{ message?: string; increment?: number }>, signal: AbortSignal) => Thenable<T>,
+  task: (
+    progress: vscode.Progress<{ message?: string; increment?: number }>,
+    signal: AbortSignal,
+  ) => Thenable<T>,
 ): Thenable<T> {
-  return vscode.window.withProgress({ ...options, cancellable: true }, (progress, token) => task(progress, abortSignalOf(token)));
+  return vscode.window.withProgress({ ...options, cancellable: true }, (progress, token) =>
+    task(progress, abortSignalOf(token)),
+  );
 }

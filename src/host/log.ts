@@ -15,7 +15,8 @@ export interface Log {
 }
 
 export function createLog(channel: vscode.LogOutputChannel): Log {
-  const clean = (m: string | Error): string => redactSecrets(m instanceof Error ? (m.stack ?? m.message) : m);
+  const clean = (m: string | Error): string =>
+    redactSecrets(m instanceof Error ? (m.stack ?? m.message) : m);
   return {
     trace: (m) => channel.trace(clean(m)),
     debug: (m) => channel.debug(clean(m)),

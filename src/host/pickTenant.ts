@@ -9,7 +9,12 @@ export interface TenantRef {
 }
 
 function isTenantRef(value: unknown): value is TenantRef {
-  return typeof value === 'object' && value !== null && 'record' in value && typeof (value as TenantRef).record?.tenantId === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'record' in value &&
+    typeof (value as TenantRef).record?.tenantId === 'string'
+  );
 }
 
 /**
@@ -25,18 +30,27 @@ export async function pickTenant(
   await ctx.tenants.load();
   if (isTenantRef(arg)) return ctx.tenants.get(tenantKey(arg.record)) ?? arg.record;
   if (typeof arg === 'string') {
-    const r = ctx.tenants.get(arg) ?? ctx.tenants.all().find((t) => t.tenantId === arg.toLowerCase() || t.defaultDomain === arg);
+    const r =
+      ctx.tenants.get(arg) ??
+      ctx.tenants.all().find((t) => t.tenantId === arg.toLowerCase() || t.defaultDomain === arg);
     if (r) return r;
     throw new Error(`No tenant ${arg} in the Tenants view.`);
   }
   const candidates = ctx.tenants.all().filter(filter);
   if (!candidates.length) {
-    void vscode.window.showInformationMessage('No tenant to choose from. Add one with "Cross-Tenant: Add Tenant…" or try the sandbox.');
+    void vscode.window.showInformationMessage(
+      'No tenant to choose from. Add one with "Cross-Tenant: Add Tenant…" or try the sandbox.',
+    );
     return undefined;
   }
   if (candidates.length === 1) return candidates[0];
   const picked = await vscode.window.showQuickPick(
-    candidates.map((r) => ({ label: tenantLabel(r), description: r.defaultDomain, detail: `${r.tenantId} · ${r.auth}`, record: r })),
+    candidates.map((r) => ({
+      label: tenantLabel(r),
+      description: r.defaultDomain,
+      detail: `${r.tenantId} · ${r.auth}`,
+      record: r,
+    })),
     { placeHolder, matchOnDescription: true, matchOnDetail: true },
   );
   return picked?.record;

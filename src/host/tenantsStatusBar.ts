@@ -5,13 +5,23 @@ import type { TenantStore } from './tenants/tenantStore';
 
 /** "3/5 tenants": how many tenants are signed in; a click opens the Tenants view. Hidden with no tenants. */
 export class TenantsStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('crossTenant.status', vscode.StatusBarAlignment.Left, 10);
+  private readonly item = vscode.window.createStatusBarItem(
+    'crossTenant.status',
+    vscode.StatusBarAlignment.Left,
+    10,
+  );
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly store: TenantStore, private readonly connections: TenantConnections) {
+  constructor(
+    private readonly store: TenantStore,
+    private readonly connections: TenantConnections,
+  ) {
     this.item.name = 'Cross-Tenant: signed-in tenants';
     this.item.command = 'crossTenant.tenants.focus';
-    this.subscriptions = [store.onDidChange(() => this.update()), connections.onDidChangeState(() => this.update())];
+    this.subscriptions = [
+      store.onDidChange(() => this.update()),
+      connections.onDidChangeState(() => this.update()),
+    ];
     void store.load().then(() => this.update());
   }
 
@@ -21,17 +31,22 @@ export class TenantsStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const count = (kind: string): number => all.filter((r) => this.connections.state(tenantKey(r)).kind === kind).length;
+    const count = (kind: string): number =>
+      all.filter((r) => this.connections.state(tenantKey(r)).kind === kind).length;
     const signedIn = count('signedIn');
     const needs = count('needsSignIn');
     // Sign-in states are checked when the view first shows the tenants (no Graph call at start-up);
     // until then, claiming "0 signed in" would be wrong.
     const unchecked = count('checking');
-    this.item.text = unchecked ? `$(organization) ${all.length} tenants` : `$(organization) ${signedIn}/${all.length} tenants`;
+    this.item.text = unchecked
+      ? `$(organization) ${all.length} tenants`
+      : `$(organization) ${signedIn}/${all.length} tenants`;
     this.item.tooltip = unchecked
       ? `Cross-Tenant: ${all.length} tenants; open the Tenants view to check their sign-in.`
       : `Cross-Tenant: ${signedIn} of ${all.length} tenants signed in${needs ? `, ${needs} need${needs === 1 ? 's' : ''} sign-in` : ''}. Click to open the Tenants view.`;
-    this.item.backgroundColor = needs ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.backgroundColor = needs
+      ? new vscode.ThemeColor('statusBarItem.warningBackground')
+      : undefined;
     this.item.show();
   }
 

@@ -40,10 +40,18 @@ export function errorBody(error: GraphError, ids: RequestIds, nowMs: number): Js
   const body: JsonObject = {
     code: error.code,
     message: error.message,
-    innerError: { date: innerErrorDate(nowMs), 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId },
+    innerError: {
+      date: innerErrorDate(nowMs),
+      'request-id': ids.requestId,
+      'client-request-id': ids.clientRequestId,
+    },
   };
   if (error.details && error.details.length > 0) {
-    body.details = error.details.map((d): JsonObject => (d.target === undefined ? { code: d.code, message: d.message } : { code: d.code, message: d.message, target: d.target }));
+    body.details = error.details.map((d): JsonObject =>
+      d.target === undefined
+        ? { code: d.code, message: d.message }
+        : { code: d.code, message: d.message, target: d.target },
+    );
   }
   return { error: body };
 }
@@ -67,13 +75,19 @@ export function unsupportedQuery(message: string): GraphError {
 }
 
 /** 404 for policy objects and tenants (partner configs, identity sync, tenant lookups). */
-export function directoryObjectNotFound(message = 'Unable to read the company information from the directory.'): GraphError {
+export function directoryObjectNotFound(
+  message = 'Unable to read the company information from the directory.',
+): GraphError {
   return new GraphError(404, 'Directory_ObjectNotFound', message);
 }
 
 /** 404 for addressable directory and synchronization objects (service principals, users, jobs…). */
 export function resourceNotFound(id: string): GraphError {
-  return new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+  return new GraphError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 }
 
 /** 409 when the object already exists. */

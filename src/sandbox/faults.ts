@@ -3,7 +3,11 @@ export interface FaultSettings {
   /** Added to every Graph request (not to control endpoints). */
   readonly latencyMs?: number;
   /** The next `count` requests (under `pathPrefix`, if given, e.g. `/auditLogs`) get 429 with Retry-After. */
-  readonly throttle?: { readonly count: number; readonly retryAfterSeconds: number; readonly pathPrefix?: string };
+  readonly throttle?: {
+    readonly count: number;
+    readonly retryAfterSeconds: number;
+    readonly pathPrefix?: string;
+  };
   /** The next `count` requests get 503, with Retry-After when given. */
   readonly unavailable?: { readonly count: number; readonly retryAfterSeconds?: number };
   /** The next `count` requests lose their connection: the HTTP front destroys the socket, fetch rejects with a TypeError. */
@@ -18,7 +22,8 @@ export type FaultDecision =
   | { readonly kind: 'none' };
 
 function checkCount(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new TypeError(`${what} must be a non-negative integer.`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw new TypeError(`${what} must be a non-negative integer.`);
   return value;
 }
 
@@ -41,15 +46,27 @@ export class Faults {
 
   /** Replaces the settings that are present; absent ones stay as they are. Throws TypeError on invalid values. */
   set(settings: FaultSettings): void {
-    if (settings.latencyMs !== undefined) this.latency = checkCount(settings.latencyMs, 'latencyMs');
+    if (settings.latencyMs !== undefined)
+      this.latency = checkCount(settings.latencyMs, 'latencyMs');
     if (settings.throttle) {
       const { count, retryAfterSeconds, pathPrefix } = settings.throttle;
-      if (pathPrefix !== undefined && typeof pathPrefix !== 'string') throw new TypeError('throttle.pathPrefix must be a string.');
-      this.throttle = { count: checkCount(count, 'throttle.count'), retryAfterSeconds: checkCount(retryAfterSeconds, 'throttle.retryAfterSeconds'), pathPrefix: pathPrefix === undefined ? undefined : normalizePrefix(pathPrefix) };
+      if (pathPrefix !== undefined && typeof pathPrefix !== 'string')
+        throw new TypeError('throttle.pathPrefix must be a string.');
+      this.throttle = {
+        count: checkCount(count, 'throttle.count'),
+        retryAfterSeconds: checkCount(retryAfterSeconds, 'throttle.retryAfterSeconds'),
+        pathPrefix: pathPrefix === undefined ? undefined : normalizePrefix(pathPrefix),
+      };
     }
     if (settings.unavailable) {
       const { count, retryAfterSeconds } = settings.unavailable;
-      this.unavailable = { count: checkCount(count, 'unavailable.count'), retryAfterSeconds: retryAfterSeconds === undefined ? undefined : checkCount(retryAfterSeconds, 'unavailable.retryAfterSeconds') };
+      this.unavailable = {
+        count: checkCount(count, 'unavailable.count'),
+        retryAfterSeconds:
+          retryAfterSeconds === undefined
+            ? undefined
+            : checkCount(retryAfterSeconds, 'unavailable.retryAfterSeconds'),
+      };
     }
     if (settings.drop) this.drop = { count: checkCount(settings.drop.count, 'drop.count') };
   }
@@ -66,7 +83,9 @@ export class Faults {
     return {
       latencyMs: this.latency,
       ...(this.throttle && this.throttle.count > 0 ? { throttle: { ...this.throttle } } : {}),
-      ...(this.unavailable && this.unavailable.count > 0 ? { unavailable: { ...this.unavailable } } : {}),
+      ...(this.unavailable && this.unavailable.count > 0
+        ? { unavailable: { ...this.unavailable } }
+        : {}),
       ...(this.drop && this.drop.count > 0 ? { drop: { ...this.drop } } : {}),
     };
   }
@@ -92,7 +111,12 @@ export class Faults {
   takeThrottle(path: string): FaultDecision {
     const t = this.throttle;
     if (!t || t.count <= 0) return { kind: 'none' };
-    if (t.pathPrefix && t.pathPrefix !== '/' && !path.toLowerCase().startsWith(t.pathPrefix.toLowerCase())) return { kind: 'none' };
+    if (
+      t.pathPrefix &&
+      t.pathPrefix !== '/' &&
+      !path.toLowerCase().startsWith(t.pathPrefix.toLowerCase())
+    )
+      return { kind: 'none' };
     t.count--;
     return { kind: 'throttle', retryAfterSeconds: t.retryAfterSeconds };
   }

@@ -5,8 +5,17 @@ export { startSandboxServer, type SandboxServer, type SandboxServerOptions } fro
 export type { SandboxState } from './store/world';
 export type { FaultSettings, Faults } from './faults';
 export type { SandboxOutcome, SandboxRequest, SandboxResponse } from './http/sandboxRequest';
-export { SANDBOX_TENANTS, SANDBOX_TENANT_IDS, type SandboxCloud, type SandboxTenant } from './seed/tenants';
-export { SANDBOX_SYNC_CONFIGURATIONS, SANDBOX_BOX_SERVICE_PRINCIPAL_ID, type SandboxSyncConfiguration } from './seed/syncConfigurations';
+export {
+  SANDBOX_TENANTS,
+  SANDBOX_TENANT_IDS,
+  type SandboxCloud,
+  type SandboxTenant,
+} from './seed/tenants';
+export {
+  SANDBOX_SYNC_CONFIGURATIONS,
+  SANDBOX_BOX_SERVICE_PRINCIPAL_ID,
+  type SandboxSyncConfiguration,
+} from './seed/syncConfigurations';
 export { FABRIKAM_SYNC_GROUP_ID, TAILSPIN_PILOT_GROUP_ID } from './seed/crossTenantAccess';
 export { HOSTILE_USERS } from './seed/directory';
 export { DEFAULT_SEED } from './seed/seedWorld';

@@ -14,12 +14,19 @@ export function cloneJson<T extends Json>(value: T): T {
 }
 
 /** Reads an object property, or undefined when it is absent, null or not an object. */
-export function objectProp(object: JsonObject | null | undefined, key: string): JsonObject | undefined {
+export function objectProp(
+  object: JsonObject | null | undefined,
+  key: string,
+): JsonObject | undefined {
   const value = object?.[key];
   return isJsonObject(value) ? value : undefined;
 }
 
 /** The text of a scalar JSON value; '' for null, absent, objects and arrays. */
 export function str(value: Json | undefined): string {
-  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : '';
 }

@@ -20,7 +20,8 @@ function parseArgs(argv: readonly string[]): CliOptions {
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     const number = (name: string): number => {
-      if (value === undefined || !/^\d+$/.test(value)) throw new Error(`${name} needs a non-negative integer.`);
+      if (value === undefined || !/^\d+$/.test(value))
+        throw new Error(`${name} needs a non-negative integer.`);
       i++;
       return Number(value);
     };
@@ -33,7 +34,8 @@ function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--time-compression':
         timeCompression = number('--time-compression');
-        if (timeCompression < 1) throw new Error('--time-compression needs a factor of at least 1.');
+        if (timeCompression < 1)
+          throw new Error('--time-compression needs a factor of at least 1.');
         break;
       case '--state':
         if (value === undefined) throw new Error('--state needs a file path.');
@@ -41,7 +43,9 @@ function parseArgs(argv: readonly string[]): CliOptions {
         i++;
         break;
       default:
-        throw new Error(`Unknown argument '${argv[i]}'. Usage: npm run sandbox -- --port <n> [--state <file>] [--latency <ms>] [--time-compression <n>]`);
+        throw new Error(
+          `Unknown argument '${argv[i]}'. Usage: npm run sandbox -- --port <n> [--state <file>] [--latency <ms>] [--time-compression <n>]`,
+        );
     }
   }
   return { port, statePath, latencyMs, timeCompression };
@@ -55,8 +59,15 @@ function save(sandbox: Sandbox, path: string): void {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const state = options.statePath && existsSync(options.statePath) ? (JSON.parse(readFileSync(options.statePath, 'utf8')) as SandboxState) : undefined;
-  const sandbox = Sandbox.create({ state, latencyMs: options.latencyMs, timeCompression: options.timeCompression });
+  const state =
+    options.statePath && existsSync(options.statePath)
+      ? (JSON.parse(readFileSync(options.statePath, 'utf8')) as SandboxState)
+      : undefined;
+  const sandbox = Sandbox.create({
+    state,
+    latencyMs: options.latencyMs,
+    timeCompression: options.timeCompression,
+  });
   const server = await startSandboxServer({ port: options.port, sandbox });
   let pending: NodeJS.Timeout | undefined;
   if (options.statePath) {
@@ -71,10 +82,14 @@ async function main(): Promise<void> {
     `Cross-Tenant Explorer sandbox (Microsoft Graph v1.0) listening on ${server.url}`,
     `  Graph base URL: ${server.url}/v1.0`,
     `  Time:           ${options.timeCompression === 1 ? 'real time' : `${options.timeCompression}x (sync cycles come sooner)`}`,
-    options.statePath ? `  State file:     ${options.statePath}` : '  State:          in memory (use --state <file> to persist)',
+    options.statePath
+      ? `  State file:     ${options.statePath}`
+      : '  State:          in memory (use --state <file> to persist)',
     '',
     'Tenants:',
-    ...sandbox.listTenants().map((t) => `  ${t.tenantId}  ${t.defaultDomainName.padEnd(34)} ${t.displayName}`),
+    ...sandbox
+      .listTenants()
+      .map((t) => `  ${t.tenantId}  ${t.defaultDomainName.padEnd(34)} ${t.displayName}`),
     '',
     'Try:',
     `  TOKEN=$(curl -s "${server.url}/_sandbox/token?tenant=contoso.onmicrosoft.com" | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')`,

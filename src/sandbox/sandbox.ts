@@ -33,7 +33,8 @@ export interface SandboxOptions {
 
 /** A valid time compression factor: a finite number ≥ 1 (a slower-than-real sandbox is not useful). */
 export function checkTimeCompression(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 1) throw new RangeError('timeCompression must be a finite number of at least 1.');
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 1)
+    throw new RangeError('timeCompression must be a finite number of at least 1.');
   return value;
 }
 
@@ -66,7 +67,10 @@ export class Sandbox implements SandboxControl {
   private readonly pipeline: Pipeline;
   private readonly listeners = new Set<() => void>();
   private compression = 1;
-  private readonly limiters = { identityReports: new RateLimiter(5, 10_000), provisionOnDemand: new RateLimiter(5, 10_000) };
+  private readonly limiters = {
+    identityReports: new RateLimiter(5, 10_000),
+    provisionOnDemand: new RateLimiter(5, 10_000),
+  };
 
   private constructor(
     private readonly now: () => number,
@@ -92,10 +96,18 @@ export class Sandbox implements SandboxControl {
   static create(options: SandboxOptions = {}): Sandbox {
     const now = options.now ?? Date.now;
     const { state } = options;
-    if (state && state.version !== 1) throw new TypeError(`Unsupported sandbox state version ${String(state.version)}.`);
+    if (state && state.version !== 1)
+      throw new TypeError(`Unsupported sandbox state version ${String(state.version)}.`);
     const anchorMs = state ? Date.parse(state.anchor) : Math.floor(now() / MINUTE) * MINUTE;
-    if (Number.isNaN(anchorMs)) throw new TypeError('The sandbox state has an invalid anchor time.');
-    const sandbox = new Sandbox(now, state?.seed ?? options.seed ?? DEFAULT_SEED, anchorMs, state, options.latencyMs ?? 0);
+    if (Number.isNaN(anchorMs))
+      throw new TypeError('The sandbox state has an invalid anchor time.');
+    const sandbox = new Sandbox(
+      now,
+      state?.seed ?? options.seed ?? DEFAULT_SEED,
+      anchorMs,
+      state,
+      options.latencyMs ?? 0,
+    );
     if (options.timeCompression !== undefined) sandbox.setTimeCompression(options.timeCompression);
     return sandbox;
   }
@@ -118,16 +130,23 @@ export class Sandbox implements SandboxControl {
   readonly fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const { signal } = request;
-    const aborted = (): DOMException => new DOMException('This operation was aborted', 'AbortError');
+    const aborted = (): DOMException =>
+      new DOMException('This operation was aborted', 'AbortError');
     if (signal.aborted) throw aborted();
     const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
     const headers: Record<string, string> = {};
     request.headers.forEach((value, key) => {
       headers[key] = value;
     });
-    const outcome = await this.handle({ method: request.method, url: new URL(request.url), headers, body }, signal);
+    const outcome = await this.handle(
+      { method: request.method, url: new URL(request.url), headers, body },
+      signal,
+    );
     if (signal.aborted) throw aborted();
-    if (outcome.kind === 'drop') throw new TypeError('fetch failed', { cause: new Error('The sandbox dropped the connection (fault injection).') });
+    if (outcome.kind === 'drop')
+      throw new TypeError('fetch failed', {
+        cause: new Error('The sandbox dropped the connection (fault injection).'),
+      });
     const { status, headers: responseHeaders, body: responseBody } = outcome.response;
     return new Response(responseBody, { status, headers: responseHeaders });
   };
@@ -139,7 +158,12 @@ export class Sandbox implements SandboxControl {
 
   private tenant(idOrDomain: string): TenantStore {
     const tenant = this.world.find(idOrDomain);
-    if (!tenant) throw new GraphError(404, 'NotFound', `'${idOrDomain}' is not a sandbox tenant id or domain.`);
+    if (!tenant)
+      throw new GraphError(
+        404,
+        'NotFound',
+        `'${idOrDomain}' is not a sandbox tenant id or domain.`,
+      );
     return tenant;
   }
 
@@ -201,7 +225,8 @@ export class Sandbox implements SandboxControl {
       e.id ??= randomUUID();
       e.activityDateTime ??= now;
       e.tenantId ??= tenant.tenantId;
-      if (typeof e.activityDateTime !== 'string' || Number.isNaN(Date.parse(e.activityDateTime))) throw badRequest(`Invalid activityDateTime in entry '${str(e.id)}'.`);
+      if (typeof e.activityDateTime !== 'string' || Number.isNaN(Date.parse(e.activityDateTime)))
+        throw badRequest(`Invalid activityDateTime in entry '${str(e.id)}'.`);
       return e;
     });
     tenant.provisioning.appendEntries(completed);

@@ -21,13 +21,19 @@ export interface SandboxServer {
 function headerRecord(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    if (value !== undefined)
+      out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
 }
 
 /** Graph's hosts in each cloud: the only names a forwarding client may ask links to be written for. */
-const GRAPH_HOSTS = new Set(['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn']);
+const GRAPH_HOSTS = new Set([
+  'graph.microsoft.com',
+  'graph.microsoft.us',
+  'dod-graph.microsoft.us',
+  'microsoftgraph.chinacloudapi.cn',
+]);
 
 /**
  * The origin the request was addressed to. A client that forwards requests meant for Graph (the
@@ -37,10 +43,17 @@ const GRAPH_HOSTS = new Set(['graph.microsoft.com', 'graph.microsoft.us', 'dod-g
  */
 function requestOrigin(req: IncomingMessage, origin: string): string {
   const host = req.headers['x-forwarded-host'];
-  return typeof host === 'string' && GRAPH_HOSTS.has(host.toLowerCase()) ? `https://${host.toLowerCase()}` : origin;
+  return typeof host === 'string' && GRAPH_HOSTS.has(host.toLowerCase())
+    ? `https://${host.toLowerCase()}`
+    : origin;
 }
 
-async function serve(sandbox: Sandbox, origin: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(
+  sandbox: Sandbox,
+  origin: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   // A client that goes away while the sandbox waits (injected latency) cancels the work.
@@ -49,7 +62,15 @@ async function serve(sandbox: Sandbox, origin: string, req: IncomingMessage, res
     if (!res.writableFinished) abort.abort();
   });
   try {
-    const outcome = await sandbox.handle({ method: req.method ?? 'GET', url: new URL(req.url ?? '/', requestOrigin(req, origin)), headers: headerRecord(req), body: Buffer.concat(chunks).toString('utf8') }, abort.signal);
+    const outcome = await sandbox.handle(
+      {
+        method: req.method ?? 'GET',
+        url: new URL(req.url ?? '/', requestOrigin(req, origin)),
+        headers: headerRecord(req),
+        body: Buffer.concat(chunks).toString('utf8'),
+      },
+      abort.signal,
+    );
     if (outcome.kind === 'drop') {
       req.socket.destroy();
       return;
@@ -64,7 +85,9 @@ async function serve(sandbox: Sandbox, origin: string, req: IncomingMessage, res
 }
 
 /** Serves a sandbox over HTTP on 127.0.0.1, for tests that need a real socket and for curl. */
-export async function startSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
+export async function startSandboxServer(
+  options: SandboxServerOptions = {},
+): Promise<SandboxServer> {
   const sandbox = options.sandbox ?? Sandbox.create();
   const host = options.host ?? '127.0.0.1';
   let origin = '';

@@ -15,11 +15,15 @@ export class AccessNode implements TreeNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Cross-tenant access', vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(
+      'Cross-tenant access',
+      vscode.TreeItemCollapsibleState.Expanded,
+    );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('shield');
     item.contextValue = 'access';
-    item.tooltip = 'Cross-tenant access settings: who may collaborate with this tenant, and how (B2B collaboration, B2B direct connect, trust, automatic redemption).';
+    item.tooltip =
+      'Cross-tenant access settings: who may collaborate with this tenant, and how (B2B collaboration, B2B direct connect, trust, automatic redemption).';
     return item;
   }
 
@@ -28,7 +32,11 @@ export class AccessNode implements TreeNode {
       const { policy, overview } = await services.data.access(this.tenant);
       return [
         new BasePolicyNode(this.tenant, policy),
-        new DefaultSettingsNode(this.tenant, overview.defaultConfiguration, overview.partners.length),
+        new DefaultSettingsNode(
+          this.tenant,
+          overview.defaultConfiguration,
+          overview.partners.length,
+        ),
         new PartnersNode(this.tenant, overview.partners),
       ];
     });

@@ -9,25 +9,42 @@ import type { TreeNode, TreeServices } from './treeNode';
 /** The users and groups assigned to a sync configuration: who is in scope when it syncs assigned users only. */
 export class AssignmentsNode implements TreeNode {
   readonly dataPart = 'sync' as const;
-  constructor(readonly tenant: TenantRecord, readonly servicePrincipal: ServicePrincipal) {}
+  constructor(
+    readonly tenant: TenantRecord,
+    readonly servicePrincipal: ServicePrincipal,
+  ) {}
 
   get id(): string {
     return `${this.tenant.auth}:${this.tenant.tenantId}/sync/${this.servicePrincipal.id}/assignments`;
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Users and groups in scope', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+      'Users and groups in scope',
+      vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = 'syncAssignments';
-    item.tooltip = 'Users and groups assigned to this configuration (app role msiam_access). With "assigned only" scoping, only they are synced; at least one internal user must be assigned.';
+    item.tooltip =
+      'Users and groups assigned to this configuration (app role msiam_access). With "assigned only" scoping, only they are synced; at least one internal user must be assigned.';
     return item;
   }
 
   getChildren(services: TreeServices): Promise<TreeNode[]> {
     return childrenOrError(this, async () => {
-      const assignments = await listSyncAssignments(services.connections.client(this.tenant), this.servicePrincipal.id!);
-      if (!assignments.length) return [new MessageNode(`${this.id}/empty`, 'Nobody is assigned: add users or groups to sync them.', 'info')];
+      const assignments = await listSyncAssignments(
+        services.connections.client(this.tenant),
+        this.servicePrincipal.id!,
+      );
+      if (!assignments.length)
+        return [
+          new MessageNode(
+            `${this.id}/empty`,
+            'Nobody is assigned: add users or groups to sync them.',
+            'info',
+          ),
+        ];
       return [...assignments]
         .sort((a, b) => (a.principalDisplayName ?? '').localeCompare(b.principalDisplayName ?? ''))
         .map((a) => new AssignmentNode(this.tenant, this.servicePrincipal, a));
@@ -37,7 +54,11 @@ export class AssignmentsNode implements TreeNode {
 
 export class AssignmentNode implements TreeNode {
   readonly dataPart = 'sync' as const;
-  constructor(readonly tenant: TenantRecord, readonly servicePrincipal: ServicePrincipal, readonly assignment: AppRoleAssignment) {}
+  constructor(
+    readonly tenant: TenantRecord,
+    readonly servicePrincipal: ServicePrincipal,
+    readonly assignment: AppRoleAssignment,
+  ) {}
 
   get id(): string {
     return `${this.tenant.auth}:${this.tenant.tenantId}/sync/${this.servicePrincipal.id}/assignments/${this.assignment.id}`;
@@ -45,9 +66,15 @@ export class AssignmentNode implements TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const a = this.assignment;
-    const item = new vscode.TreeItem(a.principalDisplayName ?? a.principalId ?? 'Unknown principal', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      a.principalDisplayName ?? a.principalId ?? 'Unknown principal',
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = this.id;
-    item.description = a.principalType === 'Group' ? 'group (its members are in scope)' : (a.principalType ?? '').toLowerCase();
+    item.description =
+      a.principalType === 'Group'
+        ? 'group (its members are in scope)'
+        : (a.principalType ?? '').toLowerCase();
     item.iconPath = new vscode.ThemeIcon(a.principalType === 'Group' ? 'organization' : 'person');
     item.contextValue = 'syncAssignment';
     item.tooltip = `${a.principalType ?? 'Principal'} ${a.principalId ?? ''}, assigned ${a.createdDateTime ?? ''}`;

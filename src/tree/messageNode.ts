@@ -31,12 +31,18 @@ export class MessageNode implements TreeNode {
     const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = `message.${this.kind}`;
-    item.iconPath = this.kind === 'error' ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')) : new vscode.ThemeIcon(this.kind === 'action' ? 'sign-in' : 'info');
+    item.iconPath =
+      this.kind === 'error'
+        ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+        : new vscode.ThemeIcon(this.kind === 'action' ? 'sign-in' : 'info');
     if (this.action) item.command = this.action;
     if (this.kind === 'error') {
       item.description = 'click to retry';
-      item.tooltip = new vscode.MarkdownString().appendText(`${this.text}\n\n${this.detail ?? ''}\n\nClick to try again; the full detail is in the log (Cross-Tenant: Show Log).`);
-      if (this.retry) item.command = { command: 'crossTenant.refresh', title: 'Retry', arguments: [this.retry] };
+      item.tooltip = new vscode.MarkdownString().appendText(
+        `${this.text}\n\n${this.detail ?? ''}\n\nClick to try again; the full detail is in the log (Cross-Tenant: Show Log).`,
+      );
+      if (this.retry)
+        item.command = { command: 'crossTenant.refresh', title: 'Retry', arguments: [this.retry] };
     }
     return item;
   }

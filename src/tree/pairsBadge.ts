@@ -8,7 +8,12 @@ export class PairsBadge implements vscode.Disposable {
   constructor(view: vscode.TreeView<unknown>, pairs: PairService) {
     this.subscription = pairs.onDidChange(() => {
       const failing = (pairs.current ?? []).filter((p) => p.status === 'error').length;
-      view.badge = failing ? { value: failing, tooltip: `${failing} tenant pair${failing === 1 ? '' : 's'} with errors` } : undefined;
+      view.badge = failing
+        ? {
+            value: failing,
+            tooltip: `${failing} tenant pair${failing === 1 ? '' : 's'} with errors`,
+          }
+        : undefined;
     });
   }
 

@@ -35,7 +35,10 @@ function plural(n: number, word: string): string {
 export function pairSummary(pair: TenantPair): string {
   const errors = pair.findings.filter((f) => f.severity === 'error').length;
   const warnings = pair.findings.filter((f) => f.severity === 'warning').length;
-  const parts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean);
+  const parts = [
+    errors ? plural(errors, 'error') : '',
+    warnings ? plural(warnings, 'warning') : '',
+  ].filter(Boolean);
   if (parts.length) return parts.join(' · ');
   return pair.status === 'incomplete' ? 'one side not checked' : 'ok';
 }
@@ -54,14 +57,23 @@ export class PairNode {
 
   toTreeItem(): vscode.TreeItem {
     const { pair } = this;
-    const item = new vscode.TreeItem(this.label, pair.status === 'ok' && !pair.syncs.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(
+      this.label,
+      pair.status === 'ok' && !pair.syncs.length
+        ? vscode.TreeItemCollapsibleState.Collapsed
+        : vscode.TreeItemCollapsibleState.Expanded,
+    );
     item.id = this.id;
     item.description = pairSummary(pair);
     item.iconPath = icon(STATUS_ICON[pair.status]);
     item.contextValue = `pair.${pair.status}${pair.syncs.length ? '.synced' : ''}`;
     const md = new vscode.MarkdownString();
     md.appendText(`${this.label}\n${pair.a.tenantId} and ${pair.b.tenantId}\n`);
-    md.appendText(pair.syncs.length ? `Sync: ${pair.syncs.map((s) => `${s.configurationName} (${s.sourceTenantId === pair.a.tenantId ? `${nameOf(pair.a)} → ${nameOf(pair.b)}` : `${nameOf(pair.b)} → ${nameOf(pair.a)}`})`).join(', ')}\n` : 'No sync configuration between them.\n');
+    md.appendText(
+      pair.syncs.length
+        ? `Sync: ${pair.syncs.map((s) => `${s.configurationName} (${s.sourceTenantId === pair.a.tenantId ? `${nameOf(pair.a)} → ${nameOf(pair.b)}` : `${nameOf(pair.b)} → ${nameOf(pair.a)}`})`).join(', ')}\n`
+        : 'No sync configuration between them.\n',
+    );
     md.appendText(`Status: ${pairSummary(pair)}`);
     item.tooltip = md;
     return item;
@@ -71,14 +83,20 @@ export class PairNode {
     const names = new Map([this.pair.a, this.pair.b].map((t) => [t.tenantId, nameOf(t)]));
     const syncs = this.pair.syncs.map((s) => new PairSyncNode(this, s, names));
     const findings = this.pair.findings.map((f, i) => new PairFindingNode(this, f, i, names));
-    const none = findings.length ? [] : [new PairMessageNode(`${this.id}/ok`, 'No problems found on either side.', 'pass')];
+    const none = findings.length
+      ? []
+      : [new PairMessageNode(`${this.id}/ok`, 'No problems found on either side.', 'pass')];
     return [...syncs, ...findings, ...none];
   }
 }
 
 /** A sync configuration between the two tenants, with its job's status. */
 export class PairSyncNode {
-  constructor(readonly parent: PairNode, readonly sync: SyncDirection, private readonly names: Map<string, string>) {}
+  constructor(
+    readonly parent: PairNode,
+    readonly sync: SyncDirection,
+    private readonly names: Map<string, string>,
+  ) {}
 
   get id(): string {
     return `${this.parent.id}/sync/${this.sync.servicePrincipalId}`;
@@ -86,7 +104,10 @@ export class PairSyncNode {
 
   toTreeItem(): vscode.TreeItem {
     const s = this.sync;
-    const item = new vscode.TreeItem(`${this.names.get(s.sourceTenantId) ?? s.sourceTenantId} → ${this.names.get(s.targetTenantId) ?? s.targetTenantId}`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      `${this.names.get(s.sourceTenantId) ?? s.sourceTenantId} → ${this.names.get(s.targetTenantId) ?? s.targetTenantId}`,
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = this.id;
     item.description = `${s.configurationName}${s.jobStatus ? ` · ${s.jobStatus}` : ' · no job'}`;
     item.iconPath = new vscode.ThemeIcon('arrow-right');
@@ -98,7 +119,12 @@ export class PairSyncNode {
 
 /** One thing to change, in one tenant, with the exact setting; clicking opens it, the light bulb opens a draft with the fix. */
 export class PairFindingNode {
-  constructor(readonly parent: PairNode, readonly finding: PairFinding, private readonly index: number, private readonly names: Map<string, string>) {}
+  constructor(
+    readonly parent: PairNode,
+    readonly finding: PairFinding,
+    private readonly index: number,
+    private readonly names: Map<string, string>,
+  ) {}
 
   get id(): string {
     return `${this.parent.id}/finding/${this.finding.id}/${this.finding.tenantId}/${this.index}`;
@@ -111,14 +137,26 @@ export class PairFindingNode {
     item.description = `${this.names.get(f.tenantId) ?? f.tenantId}${f.setting ? ` · ${f.setting}` : ''}`;
     item.iconPath = icon(SEVERITY_ICON[f.severity]);
     item.contextValue = f.fix ? 'pairFinding.fixable' : 'pairFinding';
-    item.tooltip = new vscode.MarkdownString().appendText(`${f.message}\n\nChange in: ${this.names.get(f.tenantId) ?? f.tenantId}${f.setting ? `\nSetting: ${f.setting}` : ''}${f.fix ? '\n\nUse the light bulb to open a draft with the change.' : ''}`);
-    if (f.setting) item.command = { command: 'crossTenant.openPairFinding', title: 'Open the Setting', arguments: [this] };
+    item.tooltip = new vscode.MarkdownString().appendText(
+      `${f.message}\n\nChange in: ${this.names.get(f.tenantId) ?? f.tenantId}${f.setting ? `\nSetting: ${f.setting}` : ''}${f.fix ? '\n\nUse the light bulb to open a draft with the change.' : ''}`,
+    );
+    if (f.setting)
+      item.command = {
+        command: 'crossTenant.openPairFinding',
+        title: 'Open the Setting',
+        arguments: [this],
+      };
     return item;
   }
 }
 
 export class PairMessageNode {
-  constructor(readonly id: string, private readonly text: string, private readonly iconId: string, private readonly detail?: string) {}
+  constructor(
+    readonly id: string,
+    private readonly text: string,
+    private readonly iconId: string,
+    private readonly detail?: string,
+  ) {}
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
@@ -141,7 +179,10 @@ export class PairsTreeProvider implements vscode.TreeDataProvider<PairsNode>, vs
 
   constructor(private readonly service: PairService) {
     // VS Code asks for children again only while the view is visible: a hidden view costs no check.
-    this.subscriptions = [service.onDidChange(() => this.changed.fire(undefined)), service.onDidGoStale(() => this.changed.fire(undefined))];
+    this.subscriptions = [
+      service.onDidChange(() => this.changed.fire(undefined)),
+      service.onDidGoStale(() => this.changed.fire(undefined)),
+    ];
   }
 
   getTreeItem(node: PairsNode): vscode.TreeItem {
@@ -151,12 +192,29 @@ export class PairsTreeProvider implements vscode.TreeDataProvider<PairsNode>, vs
   async getChildren(node?: PairsNode): Promise<PairsNode[]> {
     if (node) return node instanceof PairNode ? node.getChildren() : [];
     try {
-      const pairs = await vscode.window.withProgress({ location: { viewId: 'crossTenant.pairs' } }, () => this.service.pairs());
-      if (!pairs.length) return [new PairMessageNode('pairs/none', 'No tenant pairs: no signed-in tenant has a partner entry or a sync configuration for another.', 'info')];
+      const pairs = await vscode.window.withProgress(
+        { location: { viewId: 'crossTenant.pairs' } },
+        () => this.service.pairs(),
+      );
+      if (!pairs.length)
+        return [
+          new PairMessageNode(
+            'pairs/none',
+            'No tenant pairs: no signed-in tenant has a partner entry or a sync configuration for another.',
+            'info',
+          ),
+        ];
       const rank: Record<PairStatus, number> = { error: 0, warning: 1, incomplete: 2, ok: 3 };
       return [...pairs].sort((x, y) => rank[x.status] - rank[y.status]).map((p) => new PairNode(p));
     } catch (err) {
-      return [new PairMessageNode('pairs/error', `Pairs could not be checked: ${describeError(err).summary}`, 'error', describeError(err).detail)];
+      return [
+        new PairMessageNode(
+          'pairs/error',
+          `Pairs could not be checked: ${describeError(err).summary}`,
+          'error',
+          describeError(err).detail,
+        ),
+      ];
     }
   }
 

@@ -8,24 +8,44 @@ import type { TreeNode } from './treeNode';
 /** "Partners (N)": one node per partner organization, sorted by name. */
 export class PartnersNode implements TreeNode {
   readonly dataPart = 'access' as const;
-  constructor(readonly tenant: TenantRecord, private readonly partners: readonly PartnerSummary[]) {}
+  constructor(
+    readonly tenant: TenantRecord,
+    private readonly partners: readonly PartnerSummary[],
+  ) {}
 
   get id(): string {
     return `${this.tenant.auth}:${this.tenant.tenantId}/access/partners`;
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(`Partners (${this.partners.length})`, this.partners.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+      `Partners (${this.partners.length})`,
+      this.partners.length
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('references');
     item.contextValue = 'partners';
-    item.tooltip = 'Organizations with their own cross-tenant access settings. Values in parentheses are inherited from the default settings.';
+    item.tooltip =
+      'Organizations with their own cross-tenant access settings. Values in parentheses are inherited from the default settings.';
     return item;
   }
 
   getChildren(): Promise<TreeNode[]> {
-    if (!this.partners.length) return Promise.resolve([new MessageNode(`${this.id}/empty`, 'No partner organizations: every external tenant gets the default settings.', 'info')]);
+    if (!this.partners.length)
+      return Promise.resolve([
+        new MessageNode(
+          `${this.id}/empty`,
+          'No partner organizations: every external tenant gets the default settings.',
+          'info',
+        ),
+      ]);
     const name = (p: PartnerSummary): string => (p.displayName ?? p.tenantId).toLowerCase();
-    return Promise.resolve([...this.partners].sort((a, b) => name(a).localeCompare(name(b))).map((p) => new PartnerNode(this.tenant, p)));
+    return Promise.resolve(
+      [...this.partners]
+        .sort((a, b) => name(a).localeCompare(name(b)))
+        .map((p) => new PartnerNode(this.tenant, p)),
+    );
   }
 }

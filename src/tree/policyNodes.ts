@@ -15,12 +15,20 @@ export function openCommand(node: DocumentNode): vscode.Command {
   return { command: 'crossTenant.openPolicy', title: 'Open Policy', arguments: [node] };
 }
 
-const LEVEL_WORD: Record<AccessLevel, string> = { allowed: 'allowed', blocked: 'blocked', partial: 'some', unset: 'not set' };
+const LEVEL_WORD: Record<AccessLevel, string> = {
+  allowed: 'allowed',
+  blocked: 'blocked',
+  partial: 'some',
+  unset: 'not set',
+};
 
 /** The root crossTenantAccessPolicy: its name and the clouds it lets B2B reach. */
 export class BasePolicyNode implements DocumentNode {
   readonly dataPart = 'access' as const;
-  constructor(readonly tenant: TenantRecord, private readonly policy: CrossTenantAccessPolicy) {}
+  constructor(
+    readonly tenant: TenantRecord,
+    private readonly policy: CrossTenantAccessPolicy,
+  ) {}
 
   get id(): string {
     return `${this.tenant.auth}:${this.tenant.tenantId}/access/policy`;
@@ -35,7 +43,9 @@ export class BasePolicyNode implements DocumentNode {
     item.id = this.id;
     const clouds = this.policy.allowedCloudEndpoints ?? [];
     item.description = clouds.length ? `other clouds: ${clouds.join(', ')}` : 'no other clouds';
-    item.tooltip = new vscode.MarkdownString().appendText(`${this.policy.displayName ?? 'Cross-tenant access policy'}\n\nAllowed cloud endpoints (B2B with tenants in other Microsoft clouds): ${clouds.length ? clouds.join(', ') : 'none'}.`);
+    item.tooltip = new vscode.MarkdownString().appendText(
+      `${this.policy.displayName ?? 'Cross-tenant access policy'}\n\nAllowed cloud endpoints (B2B with tenants in other Microsoft clouds): ${clouds.length ? clouds.join(', ') : 'none'}.`,
+    );
     item.iconPath = new vscode.ThemeIcon('globe');
     item.contextValue = 'policy.base';
     item.command = openCommand(this);
@@ -46,7 +56,11 @@ export class BasePolicyNode implements DocumentNode {
 /** The default settings every partner inherits where it sets nothing itself. */
 export class DefaultSettingsNode implements DocumentNode {
   readonly dataPart = 'access' as const;
-  constructor(readonly tenant: TenantRecord, private readonly defaults: DefaultConfiguration, private readonly partnerCount: number) {}
+  constructor(
+    readonly tenant: TenantRecord,
+    private readonly defaults: DefaultConfiguration,
+    private readonly partnerCount: number,
+  ) {}
 
   get id(): string {
     return `${this.tenant.auth}:${this.tenant.tenantId}/access/default`;
@@ -67,7 +81,7 @@ export class DefaultSettingsNode implements DocumentNode {
     ].join(' · ');
     item.tooltip = new vscode.MarkdownString().appendText(
       `Applies to every external tenant without a partner entry, and to each setting a partner leaves unset (null).\n\n` +
-      `${d.isServiceDefault ? 'These are still the Microsoft service defaults.' : 'Customised in this tenant.'} ${this.partnerCount} partner${this.partnerCount === 1 ? '' : 's'} may inherit from it.`,
+        `${d.isServiceDefault ? 'These are still the Microsoft service defaults.' : 'Customised in this tenant.'} ${this.partnerCount} partner${this.partnerCount === 1 ? '' : 's'} may inherit from it.`,
     );
     item.iconPath = new vscode.ThemeIcon('settings');
     item.contextValue = 'policy.default';

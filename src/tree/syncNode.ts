@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
 import type { ServicePrincipal, SyncJob } from '../core/graph/types';
-import { describeJobStatus, formatInterval, formatRelative, type JobStatus, type JobStatusKind } from '../core/sync/jobStatus';
+import {
+  describeJobStatus,
+  formatInterval,
+  formatRelative,
+  type JobStatus,
+  type JobStatusKind,
+} from '../core/sync/jobStatus';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import type { SyncConfiguration } from '../host/tenants/tenantData';
 import { AssignmentsNode } from './assignmentNodes';
@@ -19,31 +25,57 @@ export class SyncNode implements TreeNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Cross-tenant synchronization', vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(
+      'Cross-tenant synchronization',
+      vscode.TreeItemCollapsibleState.Expanded,
+    );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('sync');
     item.contextValue = 'sync';
-    item.tooltip = 'Configurations that provision this tenant\'s users into other tenants (this tenant is the source).';
+    item.tooltip =
+      "Configurations that provision this tenant's users into other tenants (this tenant is the source).";
     return item;
   }
 
   getChildren(services: TreeServices): Promise<TreeNode[]> {
     return childrenOrError(this, async () => {
       const configs = await services.data.sync(this.tenant);
-      if (!configs.length) return [new MessageNode(`${this.id}/empty`, 'No cross-tenant sync configurations in this tenant.', 'info')];
+      if (!configs.length)
+        return [
+          new MessageNode(
+            `${this.id}/empty`,
+            'No cross-tenant sync configurations in this tenant.',
+            'info',
+          ),
+        ];
       return [...configs]
-        .sort((a, b) => (a.servicePrincipal.displayName ?? '').localeCompare(b.servicePrincipal.displayName ?? ''))
+        .sort((a, b) =>
+          (a.servicePrincipal.displayName ?? '').localeCompare(
+            b.servicePrincipal.displayName ?? '',
+          ),
+        )
         .map((c) => new SyncConfigurationNode(this.tenant, c));
     });
   }
 }
 
-const SEVERITY: JobStatusKind[] = ['quarantine', 'failed', 'notConfigured', 'unknown', 'paused', 'notRun', 'active'];
+const SEVERITY: JobStatusKind[] = [
+  'quarantine',
+  'failed',
+  'notConfigured',
+  'unknown',
+  'paused',
+  'notRun',
+  'active',
+];
 
 /** One configuration (the service principal made from the cross-tenant sync template). */
 export class SyncConfigurationNode implements TreeNode {
   readonly dataPart = 'sync' as const;
-  constructor(readonly tenant: TenantRecord, readonly configuration: SyncConfiguration) {}
+  constructor(
+    readonly tenant: TenantRecord,
+    readonly configuration: SyncConfiguration,
+  ) {}
 
   get servicePrincipal(): ServicePrincipal {
     return this.configuration.servicePrincipal;
@@ -55,13 +87,20 @@ export class SyncConfigurationNode implements TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const statuses = this.configuration.jobs.map((j) => describeJobStatus(j));
-    const worst = statuses.map((s) => s.kind).sort((a, b) => SEVERITY.indexOf(a) - SEVERITY.indexOf(b))[0];
-    const item = new vscode.TreeItem(this.servicePrincipal.displayName ?? this.servicePrincipal.id ?? 'Configuration', vscode.TreeItemCollapsibleState.Expanded);
+    const worst = statuses
+      .map((s) => s.kind)
+      .sort((a, b) => SEVERITY.indexOf(a) - SEVERITY.indexOf(b))[0];
+    const item = new vscode.TreeItem(
+      this.servicePrincipal.displayName ?? this.servicePrincipal.id ?? 'Configuration',
+      vscode.TreeItemCollapsibleState.Expanded,
+    );
     item.id = this.id;
     item.description = worst ? statuses.find((s) => s.kind === worst)!.label : 'no job';
     item.iconPath = new vscode.ThemeIcon('server-process');
     item.contextValue = 'syncConfiguration';
-    item.tooltip = new vscode.MarkdownString().appendText(`Sync configuration ${this.servicePrincipal.displayName ?? ''}\nService principal ${this.servicePrincipal.id ?? ''}\nApplication ${this.servicePrincipal.appId ?? ''}`);
+    item.tooltip = new vscode.MarkdownString().appendText(
+      `Sync configuration ${this.servicePrincipal.displayName ?? ''}\nService principal ${this.servicePrincipal.id ?? ''}\nApplication ${this.servicePrincipal.appId ?? ''}`,
+    );
     return item;
   }
 
@@ -88,7 +127,12 @@ export class SyncJobNode implements TreeNode {
   readonly dataPart = 'sync' as const;
   readonly status: JobStatus;
 
-  constructor(readonly tenant: TenantRecord, readonly servicePrincipal: ServicePrincipal, readonly job: SyncJob, private readonly now = new Date()) {
+  constructor(
+    readonly tenant: TenantRecord,
+    readonly servicePrincipal: ServicePrincipal,
+    readonly job: SyncJob,
+    private readonly now = new Date(),
+  ) {
     this.status = describeJobStatus(job);
   }
 
@@ -102,26 +146,47 @@ export class SyncJobNode implements TreeNode {
     const item = new vscode.TreeItem(s.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const parts: string[] = [];
-    if (s.lastRun) parts.push(`last run ${formatRelative(s.lastRun, this.now)}${s.lastResult ? `, ${s.lastResult.split(':')[0]}` : ''}`);
+    if (s.lastRun)
+      parts.push(
+        `last run ${formatRelative(s.lastRun, this.now)}${s.lastResult ? `, ${s.lastResult.split(':')[0]}` : ''}`,
+      );
     // The schedule is an estimate: a cycle that is late is "due", not "3 min ago".
-    if (s.nextRun) parts.push(s.nextRun > this.now ? `next ${formatRelative(s.nextRun, this.now)}` : 'next run due');
+    if (s.nextRun)
+      parts.push(
+        s.nextRun > this.now ? `next ${formatRelative(s.nextRun, this.now)}` : 'next run due',
+      );
     item.description = parts.join(' · ');
     const [icon, color] = STATUS_ICON[s.kind];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.contextValue = `syncJob.${s.kind}`;
-    item.command = { command: 'crossTenant.showJobDetails', title: 'Show Job Details', arguments: [this] };
+    item.command = {
+      command: 'crossTenant.showJobDetails',
+      title: 'Show Job Details',
+      arguments: [this],
+    };
     const md = new vscode.MarkdownString();
-    md.appendMarkdown(`**${escapeMarkdown(this.servicePrincipal.displayName ?? '')}**, provisioning job (${escapeMarkdown(this.job.templateId ?? 'sync')}): ${s.label}\n\n`);
+    md.appendMarkdown(
+      `**${escapeMarkdown(this.servicePrincipal.displayName ?? '')}**, provisioning job (${escapeMarkdown(this.job.templateId ?? 'sync')}): ${s.label}\n\n`,
+    );
     if (s.quarantine) {
-      md.appendMarkdown(`**Quarantined${s.quarantine.since ? ` since ${s.quarantine.since.toLocaleString()}` : ''}.** ${escapeMarkdown(s.quarantine.reason)}\n\n`);
+      md.appendMarkdown(
+        `**Quarantined${s.quarantine.since ? ` since ${s.quarantine.since.toLocaleString()}` : ''}.** ${escapeMarkdown(s.quarantine.reason)}\n\n`,
+      );
       if (s.quarantine.error) md.appendMarkdown(`Error: ${escapeMarkdown(s.quarantine.error)}\n\n`);
       md.appendMarkdown(`What to do: ${escapeMarkdown(s.quarantine.remedy)}\n\n`);
     }
     md.appendMarkdown('| | |\n|---|---|\n');
-    md.appendMarkdown(`| Last run | ${s.lastRun ? `${s.lastRun.toLocaleString()} (${formatRelative(s.lastRun, this.now)})` : 'never'} |\n`);
+    md.appendMarkdown(
+      `| Last run | ${s.lastRun ? `${s.lastRun.toLocaleString()} (${formatRelative(s.lastRun, this.now)})` : 'never'} |\n`,
+    );
     if (s.lastResult) md.appendMarkdown(`| Result | ${escapeMarkdown(s.lastResult)} |\n`);
-    md.appendMarkdown(`| Schedule | ${s.intervalMs ? `every ${formatInterval(s.intervalMs)}${this.job.templateId === 'Azure2Azure' ? ' (fixed for cross-tenant sync)' : ''}` : 'none'} |\n`);
-    if (s.nextRun) md.appendMarkdown(`| Next run | ${s.kind === 'quarantine' ? 'next attempt' : 'about'} ${s.nextRun.toLocaleString()} (${formatRelative(s.nextRun, this.now)}) |\n`);
+    md.appendMarkdown(
+      `| Schedule | ${s.intervalMs ? `every ${formatInterval(s.intervalMs)}${this.job.templateId === 'Azure2Azure' ? ' (fixed for cross-tenant sync)' : ''}` : 'none'} |\n`,
+    );
+    if (s.nextRun)
+      md.appendMarkdown(
+        `| Next run | ${s.kind === 'quarantine' ? 'next attempt' : 'about'} ${s.nextRun.toLocaleString()} (${formatRelative(s.nextRun, this.now)}) |\n`,
+      );
     md.appendMarkdown(`| Job id | \`${escapeMarkdown(this.job.id ?? '')}\` |\n`);
     item.tooltip = md;
     return item;

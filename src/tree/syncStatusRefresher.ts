@@ -10,10 +10,15 @@ export class SyncStatusRefresher implements vscode.Disposable {
   private timer?: NodeJS.Timeout;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly view: vscode.TreeView<unknown>, private readonly tree: TenantsTreeProvider) {
+  constructor(
+    private readonly view: vscode.TreeView<unknown>,
+    private readonly tree: TenantsTreeProvider,
+  ) {
     this.subscriptions = [
       view.onDidChangeVisibility(() => this.reschedule()),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('crossTenant.sync.refreshSeconds') && this.reschedule()),
+      vscode.workspace.onDidChangeConfiguration(
+        (e) => e.affectsConfiguration('crossTenant.sync.refreshSeconds') && this.reschedule(),
+      ),
     ];
     this.reschedule();
   }
@@ -21,11 +26,16 @@ export class SyncStatusRefresher implements vscode.Disposable {
   private reschedule(): void {
     clearInterval(this.timer);
     this.timer = undefined;
-    const seconds = vscode.workspace.getConfiguration('crossTenant').get<number>('sync.refreshSeconds', 60);
+    const seconds = vscode.workspace
+      .getConfiguration('crossTenant')
+      .get<number>('sync.refreshSeconds', 60);
     if (!this.view.visible || !seconds || seconds <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.tree.data.invalidateLoadedSync()) this.tree.redraw();
-    }, Math.max(10, seconds) * 1000);
+    this.timer = setInterval(
+      () => {
+        if (this.tree.data.invalidateLoadedSync()) this.tree.redraw();
+      },
+      Math.max(10, seconds) * 1000,
+    );
   }
 
   dispose(): void {

@@ -26,7 +26,10 @@ const STATE_LABEL: Record<TenantState['kind'], string> = {
 
 /** A tenant. Its id is the tenant key (sign-in method + tenant id), stable across refreshes. */
 export class TenantNode implements TreeNode {
-  constructor(readonly tenant: TenantRecord, readonly state: TenantState) {}
+  constructor(
+    readonly tenant: TenantRecord,
+    readonly state: TenantState,
+  ) {}
 
   get id(): string {
     return tenantKey(this.tenant);
@@ -41,7 +44,11 @@ export class TenantNode implements TreeNode {
     const r = this.tenant;
     const item = new vscode.TreeItem(tenantLabel(r), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    const parts = [r.defaultDomain && r.displayName ? r.defaultDomain : undefined, r.cloud !== 'global' ? getCloud(r.cloud).displayName : undefined, r.auth === 'sandbox' ? 'sandbox' : undefined];
+    const parts = [
+      r.defaultDomain && r.displayName ? r.defaultDomain : undefined,
+      r.cloud !== 'global' ? getCloud(r.cloud).displayName : undefined,
+      r.auth === 'sandbox' ? 'sandbox' : undefined,
+    ];
     if (this.state.kind !== 'signedIn') parts.push(STATE_LABEL[this.state.kind]);
     item.description = parts.filter(Boolean).join(' · ');
     item.iconPath = icon(this.state);
@@ -49,24 +56,39 @@ export class TenantNode implements TreeNode {
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${escapeMarkdown(tenantLabel(r))}**\n\n| | |\n|---|---|\n`);
     md.appendMarkdown(`| Tenant id | \`${r.tenantId}\` |\n`);
-    if (r.defaultDomain) md.appendMarkdown(`| Default domain | ${escapeMarkdown(r.defaultDomain)} |\n`);
+    if (r.defaultDomain)
+      md.appendMarkdown(`| Default domain | ${escapeMarkdown(r.defaultDomain)} |\n`);
     md.appendMarkdown(`| Cloud | ${getCloud(r.cloud).displayName} |\n`);
-    md.appendMarkdown(`| Sign-in | ${METHOD_LABEL[r.auth]}${r.account ? `, ${escapeMarkdown(r.account)}` : ''} |\n`);
-    md.appendMarkdown(`| State | ${STATE_LABEL[this.state.kind]}${this.state.kind === 'error' ? `: ${escapeMarkdown(this.state.message)}` : ''} |\n`);
+    md.appendMarkdown(
+      `| Sign-in | ${METHOD_LABEL[r.auth]}${r.account ? `, ${escapeMarkdown(r.account)}` : ''} |\n`,
+    );
+    md.appendMarkdown(
+      `| State | ${STATE_LABEL[this.state.kind]}${this.state.kind === 'error' ? `: ${escapeMarkdown(this.state.message)}` : ''} |\n`,
+    );
     item.tooltip = md;
     return item;
   }
 
   async getChildren(services: TreeServices): Promise<TreeNode[]> {
     // Expanding a tenant whose state is still being checked waits for that check.
-    const state = this.state.kind === 'checking' ? await services.connections.probe(this.tenant) : this.state;
+    const state =
+      this.state.kind === 'checking' ? await services.connections.probe(this.tenant) : this.state;
     switch (state.kind) {
       case 'signedIn':
         return [new AccessNode(this.tenant), new SyncNode(this.tenant)];
       case 'error':
         return [new MessageNode(`${this.id}/error`, state.message, 'error', this)];
       default:
-        return [new MessageNode(`${this.id}/signIn`, `Sign in to ${tenantLabel(this.tenant)} to see its settings`, 'action', undefined, undefined, { command: 'crossTenant.signIn', title: 'Sign In', arguments: [this] })];
+        return [
+          new MessageNode(
+            `${this.id}/signIn`,
+            `Sign in to ${tenantLabel(this.tenant)} to see its settings`,
+            'action',
+            undefined,
+            undefined,
+            { command: 'crossTenant.signIn', title: 'Sign In', arguments: [this] },
+          ),
+        ];
     }
   }
 }

@@ -22,12 +22,19 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   /** Documents with a saved draft, so their nodes show as modified. */
   private draftUris = new Set<string>();
 
-  constructor(private readonly store: TenantStore, private readonly connections: TenantConnections, readonly data: TenantData, drafts: DraftStore, private readonly pairs: PairService) {
+  constructor(
+    private readonly store: TenantStore,
+    private readonly connections: TenantConnections,
+    readonly data: TenantData,
+    drafts: DraftStore,
+    private readonly pairs: PairService,
+  ) {
     this.services = { connections, data };
-    const loadDrafts = (): Promise<void> => drafts.list().then((set) => {
-      this.draftUris = new Set(set);
-      this.redraw();
-    });
+    const loadDrafts = (): Promise<void> =>
+      drafts.list().then((set) => {
+        this.draftUris = new Set(set);
+        this.redraw();
+      });
     void loadDrafts();
     this.subscriptions = [
       store.onDidChange(() => this.redraw()),
@@ -39,11 +46,16 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const item = node.toTreeItem();
-    if (node.document && node.tenant && this.draftUris.has(policyUri(node.tenant, node.document).toString())) {
+    if (
+      node.document &&
+      node.tenant &&
+      this.draftUris.has(policyUri(node.tenant, node.document).toString())
+    ) {
       item.description = `● draft${item.description ? ` · ${String(item.description)}` : ''}`;
       item.contextValue = `${item.contextValue ?? ''}.modified`;
     }
-    if (node.document?.kind === 'partner' && node.tenant) this.markPairFindings(item, node.tenant.tenantId, node.document.partnerTenantId);
+    if (node.document?.kind === 'partner' && node.tenant)
+      this.markPairFindings(item, node.tenant.tenantId, node.document.partnerTenantId);
     return item;
   }
 
@@ -56,19 +68,31 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     const findings = this.pairs.findingsFor(tenantId, partnerTenantId);
     if (!findings.length) return;
     const errors = findings.filter((f) => f.severity === 'error').length;
-    item.iconPath = errors ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')) : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    const note = errors ? `✖ pair: ${errors} error${errors === 1 ? '' : 's'}` : `⚠ pair: ${findings.length} warning${findings.length === 1 ? '' : 's'}`;
+    item.iconPath = errors
+      ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+      : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    const note = errors
+      ? `✖ pair: ${errors} error${errors === 1 ? '' : 's'}`
+      : `⚠ pair: ${findings.length} warning${findings.length === 1 ? '' : 's'}`;
     item.description = item.description ? `${String(item.description)} · ${note}` : note;
-    const md = item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '');
+    const md =
+      item.tooltip instanceof vscode.MarkdownString
+        ? item.tooltip
+        : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '');
     md.appendMarkdown('\n\n**Pair checks** (see the Tenant Pairs view)\n\n');
-    for (const f of findings) md.appendText(`${f.severity === 'error' ? '✖' : '⚠'} ${f.message}${f.tenantId === tenantId ? '' : ' (to change in the other tenant)'}\n`);
+    for (const f of findings)
+      md.appendText(
+        `${f.severity === 'error' ? '✖' : '⚠'} ${f.message}${f.tenantId === tenantId ? '' : ' (to change in the other tenant)'}\n`,
+      );
     item.tooltip = md;
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node) {
       if (!node.getChildren) return [];
-      return vscode.window.withProgress({ location: { viewId: 'crossTenant.tenants' } }, () => node.getChildren!(this.services));
+      return vscode.window.withProgress({ location: { viewId: 'crossTenant.tenants' } }, () =>
+        node.getChildren!(this.services),
+      );
     }
     await this.store.load();
     return this.store.all().map((record) => {

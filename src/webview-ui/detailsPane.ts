@@ -17,7 +17,11 @@ export interface DetailsEvents {
  * each change (one entry is small); all text goes in as text.
  */
 export class DetailsPane {
-  readonly element = el('aside', { className: 'details', testid: 'details', attrs: { role: 'region', 'aria-label': 'Entry details' } });
+  readonly element = el('aside', {
+    className: 'details',
+    testid: 'details',
+    attrs: { role: 'region', 'aria-label': 'Entry details' },
+  });
 
   private shownId: string | undefined;
 
@@ -39,14 +43,22 @@ export class DetailsPane {
     this.shownId = id;
     if (!row && !details) {
       this.element.replaceChildren(
-        el('p', { className: 'placeholder', text: pending ? 'Loading details…' : 'Select an entry to see its steps, changed properties and error.' }),
+        el('p', {
+          className: 'placeholder',
+          text: pending
+            ? 'Loading details…'
+            : 'Select an entry to see its steps, changed properties and error.',
+        }),
       );
       return;
     }
     const parts: Node[] = [];
     if (row) parts.push(...summary(row));
     if (details) parts.push(...this.detailSections(details, row?.status ?? ''));
-    else if (pending) parts.push(el('p', { className: 'placeholder', text: 'Loading details…', attrs: { role: 'status' } }));
+    else if (pending)
+      parts.push(
+        el('p', { className: 'placeholder', text: 'Loading details…', attrs: { role: 'status' } }),
+      );
     this.element.replaceChildren(...parts);
   }
 
@@ -57,18 +69,35 @@ export class DetailsPane {
   private detailSections(d: LogRowDetails, status: string): Node[] {
     const actions = el('div', { className: 'details-actions' });
     if (d.canProvisionOnDemand) {
-      actions.append(button('Provision on demand', 'btn-provision', () => this.events.provisionOnDemand(d.id), 'button'));
+      actions.append(
+        button(
+          'Provision on demand',
+          'btn-provision',
+          () => this.events.provisionOnDemand(d.id),
+          'button',
+        ),
+      );
     }
     if (d.policy) {
-      const b = button(`Open policy: ${d.policy.label}`, 'btn-open-policy', () => this.events.openPolicy(d.id));
+      const b = button(`Open policy: ${d.policy.label}`, 'btn-open-policy', () =>
+        this.events.openPolicy(d.id),
+      );
       b.title = d.policy.setting ? `${d.policy.label}\n${d.policy.setting}` : d.policy.label;
       actions.append(b);
     }
     const sections: Node[] = [];
     if (actions.childElementCount) sections.push(actions);
     if (d.error) sections.push(errorSection(d.error, status));
-    if (d.steps.length) sections.push(section('Steps', 'details-steps', [el('ol', { className: 'steps' }, d.steps.map(step))]));
-    if (d.modifiedProperties.length) sections.push(section(`Modified properties (${d.modifiedProperties.length})`, 'details-modified', [modifiedTable(d)]));
+    if (d.steps.length)
+      sections.push(
+        section('Steps', 'details-steps', [el('ol', { className: 'steps' }, d.steps.map(step))]),
+      );
+    if (d.modifiedProperties.length)
+      sections.push(
+        section(`Modified properties (${d.modifiedProperties.length})`, 'details-modified', [
+          modifiedTable(d),
+        ]),
+      );
     const copy = button('Copy ids', 'btn-copy-ids', () => this.events.copyIds(d.id));
     sections.push(section('Ids', 'details-ids', [keyValues(d.ids, 'mono'), copy]));
     return sections;
@@ -77,7 +106,10 @@ export class DetailsPane {
 
 function summary(row: LogRow): Node[] {
   const heading = el('h2', { className: 'details-title' }, [
-    el('span', { className: `marker ${statusClass(row.status)}`, attrs: { 'aria-hidden': 'true' } }),
+    el('span', {
+      className: `marker ${statusClass(row.status)}`,
+      attrs: { 'aria-hidden': 'true' },
+    }),
     `${row.action || 'unknown action'} · ${row.status || 'unknown status'}`,
   ]);
   const facts: [string, string][] = [
@@ -88,18 +120,33 @@ function summary(row: LogRow): Node[] {
     ['Duration', duration(row.durationMs)],
     ['Error code', row.errorCode],
   ];
-  return [heading, keyValues(facts.filter(([, v]) => v !== ''), '')];
+  return [
+    heading,
+    keyValues(
+      facts.filter(([, v]) => v !== ''),
+      '',
+    ),
+  ];
 }
 
 /** The error of a failed entry, or the reason an entry was skipped (not an error: no alarm, no retry talk). */
 function errorSection(e: NonNullable<LogRowDetails['error']>, status: string): HTMLElement {
   const skipped = status.toLowerCase() === 'skipped';
-  const parts: Node[] = [el('p', { className: 'error-code mono', text: e.code, testid: 'details-error-code' })];
-  if (e.reason) parts.push(el('p', { className: 'error-reason', text: e.reason, testid: 'details-error-reason' }));
+  const parts: Node[] = [
+    el('p', { className: 'error-code mono', text: e.code, testid: 'details-error-code' }),
+  ];
+  if (e.reason)
+    parts.push(
+      el('p', { className: 'error-reason', text: e.reason, testid: 'details-error-reason' }),
+    );
   if (e.meaning) parts.push(labelledText('What it means', e.meaning, 'details-error-meaning'));
   if (e.remedy) parts.push(labelledText('What to do', e.remedy, 'details-error-remedy'));
-  if (e.recommendedAction) parts.push(labelledText('Recommended by the service', e.recommendedAction, 'details-error-recommended'));
-  if (e.additionalDetails) parts.push(labelledText('Additional details', e.additionalDetails, 'details-error-additional'));
+  if (e.recommendedAction)
+    parts.push(
+      labelledText('Recommended by the service', e.recommendedAction, 'details-error-recommended'),
+    );
+  if (e.additionalDetails)
+    parts.push(labelledText('Additional details', e.additionalDetails, 'details-error-additional'));
   if (e.retries !== undefined && !skipped) {
     const note = e.retries
       ? 'The provisioning service retries this entry on its own; act only if the error persists.'
@@ -123,7 +170,10 @@ function step(s: LogStep): HTMLElement {
   if (s.description) parts.push(el('p', { className: 'step-description', text: s.description }));
   if (s.details.length) {
     // Import steps carry every source attribute: collapsed unless the step is what went wrong.
-    const more = el('details', {}, [el('summary', { text: count(s.details.length, 'detail') }), keyValues(s.details, 'mono')]);
+    const more = el('details', {}, [
+      el('summary', { text: count(s.details.length, 'detail') }),
+      keyValues(s.details, 'mono'),
+    ]);
     more.open = s.status.toLowerCase() !== 'success';
     parts.push(more);
   }
@@ -155,17 +205,26 @@ function modifiedTable(d: LogRowDetails): HTMLElement {
 }
 
 function section(title: string, testid: string, children: readonly Node[]): HTMLElement {
-  return el('section', { className: 'details-section', testid }, [el('h3', { text: title }), ...children]);
+  return el('section', { className: 'details-section', testid }, [
+    el('h3', { text: title }),
+    ...children,
+  ]);
 }
 
 function labelledText(label: string, text: string, testid: string): HTMLElement {
-  return el('div', { className: 'labelled' }, [el('h4', { text: label }), el('p', { text, testid })]);
+  return el('div', { className: 'labelled' }, [
+    el('h4', { text: label }),
+    el('p', { text, testid }),
+  ]);
 }
 
 function keyValues(pairs: readonly (readonly [string, string])[], valueClass: string): HTMLElement {
   return el(
     'dl',
     { className: 'key-values' },
-    pairs.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { className: valueClass, text: v })]),
+    pairs.flatMap(([k, v]) => [
+      el('dt', { text: k }),
+      el('dd', { className: valueClass, text: v }),
+    ]),
   );
 }

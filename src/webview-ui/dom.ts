@@ -28,13 +28,22 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-export function button(label: string, testid: string, onClick: () => void, className = 'button secondary'): HTMLButtonElement {
+export function button(
+  label: string,
+  testid: string,
+  onClick: () => void,
+  className = 'button secondary',
+): HTMLButtonElement {
   const b = el('button', { className, text: label, testid, attrs: { type: 'button' } });
   b.addEventListener('click', onClick);
   return b;
 }
 
 /** A label wrapping its control, so clicking the text focuses or toggles the control. */
-export function labelled(text: string, control: HTMLElement, className = 'field'): HTMLLabelElement {
+export function labelled(
+  text: string,
+  control: HTMLElement,
+  className = 'field',
+): HTMLLabelElement {
   return el('label', { className }, [el('span', { className: 'field-label', text }), control]);
 }

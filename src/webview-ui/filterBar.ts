@@ -27,27 +27,52 @@ export class FilterBar {
   private readonly statusChips: Chip[];
   private readonly actionChips: Chip[];
   private readonly errorCode = el('select', { testid: 'filter-error-code' });
-  private readonly cycleId = el('input', { testid: 'filter-cycle', attrs: { type: 'search', placeholder: 'Cycle id', spellcheck: 'false', maxlength: String(MAX_ID_LENGTH) } });
-  private readonly from = el('input', { testid: 'filter-from', attrs: { type: 'datetime-local', step: '1' } });
-  private readonly to = el('input', { testid: 'filter-to', attrs: { type: 'datetime-local', step: '1' } });
+  private readonly cycleId = el('input', {
+    testid: 'filter-cycle',
+    attrs: {
+      type: 'search',
+      placeholder: 'Cycle id',
+      spellcheck: 'false',
+      maxlength: String(MAX_ID_LENGTH),
+    },
+  });
+  private readonly from = el('input', {
+    testid: 'filter-from',
+    attrs: { type: 'datetime-local', step: '1' },
+  });
+  private readonly to = el('input', {
+    testid: 'filter-to',
+    attrs: { type: 'datetime-local', step: '1' },
+  });
   private readonly text = el('input', {
     testid: 'filter-text',
-    attrs: { type: 'search', placeholder: 'Name, UPN or object id', spellcheck: 'false', maxlength: String(MAX_TEXT_LENGTH) },
+    attrs: {
+      type: 'search',
+      placeholder: 'Name, UPN or object id',
+      spellcheck: 'false',
+      maxlength: String(MAX_TEXT_LENGTH),
+    },
   });
   private readonly clear: HTMLButtonElement;
   private filters: LogFilters;
   private textTimer: number | undefined;
 
-  constructor(initial: LogFilters, private readonly onChange: (filters: LogFilters) => void) {
+  constructor(
+    initial: LogFilters,
+    private readonly onChange: (filters: LogFilters) => void,
+  ) {
     this.filters = initial;
     this.statusChips = STATUSES.map((s) => this.chip('status', s, s));
-    this.actionChips = ACTIONS.map((a) => this.chip('action', a, a === 'stagedDelete' ? 'staged delete' : a));
+    this.actionChips = ACTIONS.map((a) =>
+      this.chip('action', a, a === 'stagedDelete' ? 'staged delete' : a),
+    );
     this.clear = button('Clear filters', 'btn-clear-filters', () => {
       this.text.value = '';
       this.emit(NO_FILTERS);
     });
 
-    for (const control of [this.errorCode, this.cycleId, this.from, this.to]) control.addEventListener('change', () => this.emit(this.current()));
+    for (const control of [this.errorCode, this.cycleId, this.from, this.to])
+      control.addEventListener('change', () => this.emit(this.current()));
     this.text.addEventListener('input', () => {
       window.clearTimeout(this.textTimer);
       this.textTimer = window.setTimeout(() => this.emit(this.current()), TEXT_DEBOUNCE_MS);
@@ -55,8 +80,14 @@ export class FilterBar {
 
     this.element = el('section', { className: 'filters', attrs: { 'aria-label': 'Filters' } }, [
       el('div', { className: 'filter-row' }, [
-        el('fieldset', { className: 'chips' }, [el('legend', { text: 'Status' }), ...this.statusChips.map((c) => c.element)]),
-        el('fieldset', { className: 'chips' }, [el('legend', { text: 'Action' }), ...this.actionChips.map((c) => c.element)]),
+        el('fieldset', { className: 'chips' }, [
+          el('legend', { text: 'Status' }),
+          ...this.statusChips.map((c) => c.element),
+        ]),
+        el('fieldset', { className: 'chips' }, [
+          el('legend', { text: 'Action' }),
+          ...this.actionChips.map((c) => c.element),
+        ]),
       ]),
       el('div', { className: 'filter-row' }, [
         labelled('Search', this.text, 'field grow'),
@@ -87,11 +118,14 @@ export class FilterBar {
 
   /** Counts over everything loaded, so a chip shows what ticking it would add. */
   setFacets(facets: Facets): void {
-    const counts = (list: readonly Facet[]): Map<string, number> => new Map(list.map((f) => [f.value.toLowerCase(), f.count]));
+    const counts = (list: readonly Facet[]): Map<string, number> =>
+      new Map(list.map((f) => [f.value.toLowerCase(), f.count]));
     const statuses = counts(facets.statuses);
     const actions = counts(facets.actions);
-    for (const c of this.statusChips) c.count.textContent = (statuses.get(c.value) ?? 0).toLocaleString();
-    for (const c of this.actionChips) c.count.textContent = (actions.get(c.value.toLowerCase()) ?? 0).toLocaleString();
+    for (const c of this.statusChips)
+      c.count.textContent = (statuses.get(c.value) ?? 0).toLocaleString();
+    for (const c of this.actionChips)
+      c.count.textContent = (actions.get(c.value.toLowerCase()) ?? 0).toLocaleString();
 
     const codes = facets.errorCodes.filter((f) => f.value !== '');
     const current = Array.from(this.errorCode.options).slice(1);
@@ -114,8 +148,21 @@ export class FilterBar {
   private chip(kind: 'status' | 'action', value: string, label: string): Chip {
     const input = el('input', { testid: `filter-${kind}-${value}`, attrs: { type: 'checkbox' } });
     const count = el('span', { className: 'chip-count', text: '0' });
-    const marker = kind === 'status' ? [el('span', { className: `marker ${statusClass(value)}`, attrs: { 'aria-hidden': 'true' } })] : [];
-    const element = el('label', { className: 'chip' }, [input, ...marker, el('span', { text: label }), count]);
+    const marker =
+      kind === 'status'
+        ? [
+            el('span', {
+              className: `marker ${statusClass(value)}`,
+              attrs: { 'aria-hidden': 'true' },
+            }),
+          ]
+        : [];
+    const element = el('label', { className: 'chip' }, [
+      input,
+      ...marker,
+      el('span', { text: label }),
+      count,
+    ]);
     input.addEventListener('change', () => this.emit(this.current()));
     return { value, element, input, count };
   }
@@ -142,7 +189,9 @@ export class FilterBar {
       cycleId: this.cycleId.value.trim(),
       text: this.text.value.trim(),
       // The inputs show whole seconds: keep a bound set elsewhere (a chart bar) exact unless edited.
-      ...(from !== undefined ? { from: sameSecond(from, this.filters.from) ? this.filters.from : from } : {}),
+      ...(from !== undefined
+        ? { from: sameSecond(from, this.filters.from) ? this.filters.from : from }
+        : {}),
       ...(to !== undefined ? { to: sameSecond(to, this.filters.to) ? this.filters.to : to } : {}),
     };
   }
@@ -155,9 +204,18 @@ export class FilterBar {
 }
 
 export function isFiltered(f: LogFilters): boolean {
-  return f.statuses.length > 0 || f.actions.length > 0 || !!f.errorCode || !!f.cycleId || !!f.text || f.from !== undefined || f.to !== undefined;
+  return (
+    f.statuses.length > 0 ||
+    f.actions.length > 0 ||
+    !!f.errorCode ||
+    !!f.cycleId ||
+    !!f.text ||
+    f.from !== undefined ||
+    f.to !== undefined
+  );
 }
 
 const codeLabel = (f: Facet): string => `${f.value} (${f.count.toLocaleString()})`;
 
-const sameSecond = (a: number, b: number | undefined): boolean => b !== undefined && Math.floor(a / 1000) === Math.floor(b / 1000);
+const sameSecond = (a: number, b: number | undefined): boolean =>
+  b !== undefined && Math.floor(a / 1000) === Math.floor(b / 1000);

@@ -26,8 +26,16 @@ export class Header {
   readonly element: HTMLElement;
   private readonly title = el('h1', { className: 'title', testid: 'title' });
   private readonly subtitle = el('p', { className: 'subtitle', testid: 'subtitle' });
-  private readonly rowCount = el('span', { className: 'row-count', testid: 'row-count', attrs: { 'aria-live': 'polite' } });
-  private readonly progress = el('span', { className: 'progress', testid: 'progress', attrs: { role: 'status' } });
+  private readonly rowCount = el('span', {
+    className: 'row-count',
+    testid: 'row-count',
+    attrs: { 'aria-live': 'polite' },
+  });
+  private readonly progress = el('span', {
+    className: 'progress',
+    testid: 'progress',
+    attrs: { role: 'status' },
+  });
   private readonly liveStatus = el('span', { className: 'live-status', testid: 'live-status' });
   private readonly loadMore: HTMLButtonElement;
   private readonly loadAll: HTMLButtonElement;
@@ -45,18 +53,27 @@ export class Header {
     this.live.addEventListener('change', () => events.setLive(this.live.checked));
     const exportCsv = button('Export CSV', 'btn-export-csv', () => events.exportAs('csv'));
     const exportJson = button('Export JSON', 'btn-export-json', () => events.exportAs('json'));
-    exportCsv.title = exportJson.title = 'Export the entries that match the filters, in the table’s order';
+    exportCsv.title = exportJson.title =
+      'Export the entries that match the filters, in the table’s order';
 
     this.element = el('header', { className: 'header' }, [
       el('div', { className: 'heading' }, [this.title, this.subtitle]),
       el('div', { className: 'toolbar' }, [
         el('div', { className: 'status-line' }, [this.rowCount, this.progress, this.liveStatus]),
-        el('div', { className: 'toolbar-group', attrs: { role: 'group', 'aria-label': 'Loading' } }, [this.loadMore, this.loadAll, this.cancel]),
+        el(
+          'div',
+          { className: 'toolbar-group', attrs: { role: 'group', 'aria-label': 'Loading' } },
+          [this.loadMore, this.loadAll, this.cancel],
+        ),
         el('div', { className: 'toolbar-group' }, [
           labelled('Last', this.days),
           el('label', { className: 'toggle' }, [this.live, el('span', { text: 'Live' })]),
         ]),
-        el('div', { className: 'toolbar-group', attrs: { role: 'group', 'aria-label': 'Export' } }, [exportCsv, exportJson]),
+        el(
+          'div',
+          { className: 'toolbar-group', attrs: { role: 'group', 'aria-label': 'Export' } },
+          [exportCsv, exportJson],
+        ),
       ]),
     ]);
     this.setProgress({ state: 'loading', more: false });
@@ -96,14 +113,17 @@ export class Header {
   }
 
   setDays(days: number): void {
-    if (!Array.from(this.days.options).some((o) => o.value === String(days))) this.days.append(dayOption(days));
+    if (!Array.from(this.days.options).some((o) => o.value === String(days)))
+      this.days.append(dayOption(days));
     this.days.value = String(days);
   }
 
   setLive(enabled: boolean, lastPoll: number | undefined): void {
     this.live.checked = enabled;
     this.liveStatus.textContent = enabled
-      ? lastPoll !== undefined ? `Live · checked ${new Date(lastPoll).toLocaleTimeString()}` : 'Live'
+      ? lastPoll !== undefined
+        ? `Live · checked ${new Date(lastPoll).toLocaleTimeString()}`
+        : 'Live'
       : '';
   }
 }

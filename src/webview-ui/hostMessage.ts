@@ -12,26 +12,66 @@ import { parsePanelState } from '../core/provisioning/parsePanelState';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const optStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const optNum = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const optNum = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 const pairs = (v: unknown): [string, string][] =>
-  asArray(v).filter((p): p is [string, string] => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string');
+  asArray(v).filter(
+    (p): p is [string, string] =>
+      Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string',
+  );
 
-const ROW_STRINGS = ['id', 'action', 'status', 'sourceName', 'sourceId', 'targetName', 'targetId', 'identityType', 'sourceUpn', 'errorCode', 'cycleId', 'changeId', 'jobId'] as const;
-const LOAD_STATES: readonly LoadState[] = ['loading', 'waiting', 'paused', 'complete', 'cancelled', 'error'];
+const ROW_STRINGS = [
+  'id',
+  'action',
+  'status',
+  'sourceName',
+  'sourceId',
+  'targetName',
+  'targetId',
+  'identityType',
+  'sourceUpn',
+  'errorCode',
+  'cycleId',
+  'changeId',
+  'jobId',
+] as const;
+const LOAD_STATES: readonly LoadState[] = [
+  'loading',
+  'waiting',
+  'paused',
+  'complete',
+  'cancelled',
+  'error',
+];
 
 /** Rows are checked one by one: the filter engine lowercases every string field. */
 function isLogRow(v: unknown): v is LogRow {
-  return ROW_STRINGS.every((k) => typeof field(v, k) === 'string') && Number.isFinite(field(v, 'time')) && typeof field(v, 'durationMs') === 'number';
+  return (
+    ROW_STRINGS.every((k) => typeof field(v, k) === 'string') &&
+    Number.isFinite(field(v, 'time')) &&
+    typeof field(v, 'durationMs') === 'number'
+  );
 }
 
 function readStep(v: unknown): LogStep {
-  return { name: str(field(v, 'name')), type: str(field(v, 'type')), status: str(field(v, 'status')), description: str(field(v, 'description')), details: pairs(field(v, 'details')) };
+  return {
+    name: str(field(v, 'name')),
+    type: str(field(v, 'type')),
+    status: str(field(v, 'status')),
+    description: str(field(v, 'description')),
+    details: pairs(field(v, 'details')),
+  };
 }
 
 function readPolicy(v: unknown): PolicyPointer | undefined {
   const label = field(v, 'label');
   if (typeof label !== 'string') return undefined;
-  return { tenantId: str(field(v, 'tenantId')), partnerTenantId: str(field(v, 'partnerTenantId')), setting: str(field(v, 'setting')), label };
+  return {
+    tenantId: str(field(v, 'tenantId')),
+    partnerTenantId: str(field(v, 'partnerTenantId')),
+    setting: str(field(v, 'setting')),
+    label,
+  };
 }
 
 function readError(v: unknown): LogRowDetails['error'] {
@@ -76,14 +116,22 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
   switch (field(data, 'type')) {
     case 'init': {
       const state = parsePanelState(field(data, 'state'));
-      return state ? { type: 'init', title: str(field(data, 'title')), subtitle: str(field(data, 'subtitle')), state } : undefined;
+      return state
+        ? {
+            type: 'init',
+            title: str(field(data, 'title')),
+            subtitle: str(field(data, 'subtitle')),
+            state,
+          }
+        : undefined;
     }
     case 'reset':
       return { type: 'reset' };
     case 'rows': {
       const rows = field(data, 'rows');
       const position = field(data, 'position');
-      if (!Array.isArray(rows) || (position !== 'append' && position !== 'prepend')) return undefined;
+      if (!Array.isArray(rows) || (position !== 'append' && position !== 'prepend'))
+        return undefined;
       return { type: 'rows', rows: rows.filter(isLogRow), position };
     }
     case 'progress': {
@@ -106,7 +154,11 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
     }
     case 'live': {
       const lastPoll = optNum(field(data, 'lastPoll'));
-      return { type: 'live', enabled: field(data, 'enabled') === true, ...(lastPoll !== undefined ? { lastPoll } : {}) };
+      return {
+        type: 'live',
+        enabled: field(data, 'enabled') === true,
+        ...(lastPoll !== undefined ? { lastPoll } : {}),
+      };
     }
     default:
       return undefined;

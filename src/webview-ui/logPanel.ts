@@ -1,5 +1,15 @@
-import { NO_FILTERS, type LogFilters, type LogRowDetails, type LogSort } from '../core/provisioning/logRow';
-import type { HostMessage, PanelState, PanelTarget, WebviewMessage } from '../core/provisioning/panelProtocol';
+import {
+  NO_FILTERS,
+  type LogFilters,
+  type LogRowDetails,
+  type LogSort,
+} from '../core/provisioning/logRow';
+import type {
+  HostMessage,
+  PanelState,
+  PanelTarget,
+  WebviewMessage,
+} from '../core/provisioning/panelProtocol';
 import { parseId } from '../core/provisioning/parsePanelState';
 import { Chart } from './chart';
 import { DetailsPane } from './detailsPane';
@@ -46,7 +56,11 @@ export class LogPanel {
   private frame = 0;
   private selectTimer: number | undefined;
 
-  constructor(root: HTMLElement, private readonly vscode: VsCodeApi, restored: PanelState | undefined) {
+  constructor(
+    root: HTMLElement,
+    private readonly vscode: VsCodeApi,
+    restored: PanelState | undefined,
+  ) {
     this.filters = restored?.filters ?? NO_FILTERS;
     this.header = new Header({
       loadMore: () => this.post({ type: 'loadMore' }),
@@ -62,7 +76,8 @@ export class LogPanel {
         this.save();
         this.post({ type: 'setLive', enabled });
       },
-      exportAs: (format) => this.post({ type: 'export', format, filters: this.filters, sort: this.sort }),
+      exportAs: (format) =>
+        this.post({ type: 'export', format, filters: this.filters, sort: this.sort }),
     });
     this.filterBar = new FilterBar(this.filters, (filters) => this.setFilters(filters));
     this.chart = new Chart((from, to) => {
@@ -90,7 +105,10 @@ export class LogPanel {
     root.replaceChildren(
       this.header.element,
       this.filterBar.element,
-      el('main', { className: 'body' }, [el('div', { className: 'log-pane' }, [this.chart.element, this.table.element]), this.details.element]),
+      el('main', { className: 'body' }, [
+        el('div', { className: 'log-pane' }, [this.chart.element, this.table.element]),
+        this.details.element,
+      ]),
     );
     if (restored) this.apply(restored);
     this.schedule(true, 'selection');
@@ -180,7 +198,13 @@ export class LogPanel {
 
   private showDetails(): void {
     const row = this.selectedId !== undefined ? this.store.get(this.selectedId) : undefined;
-    this.details.show(row, this.selectedDetails, this.selectedId !== undefined && this.selectedDetails === undefined && !this.awaitingSelectedRow);
+    this.details.show(
+      row,
+      this.selectedDetails,
+      this.selectedId !== undefined &&
+        this.selectedDetails === undefined &&
+        !this.awaitingSelectedRow,
+    );
   }
 
   /** Coalesces everything that happens before the next frame into one render. */
@@ -206,9 +230,15 @@ export class LogPanel {
     this.table.setView(view, pending.keep, emptyText(this.store.size, filtered));
     const { from, to } = this.filters;
     // A time filter is the range to cover (empty hours included); otherwise the rows' own span.
-    this.chart.render(view.chart(from !== undefined && to !== undefined ? { from, to } : undefined));
+    this.chart.render(
+      view.chart(from !== undefined && to !== undefined ? { from, to } : undefined),
+    );
     this.header.setCounts(this.store.size, filtered ? view.length : undefined);
-    if (this.awaitingSelectedRow && this.selectedId !== undefined && this.store.get(this.selectedId)) {
+    if (
+      this.awaitingSelectedRow &&
+      this.selectedId !== undefined &&
+      this.store.get(this.selectedId)
+    ) {
       // The restored selection has arrived: show it and fetch its details.
       this.awaitingSelectedRow = false;
       this.table.setSelected(this.selectedId, true);

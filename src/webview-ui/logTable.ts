@@ -70,9 +70,16 @@ export class LogTable {
       'div',
       { className: 'log-header log-columns', attrs: { role: 'row', 'aria-rowindex': '1' } },
       COLUMNS.map((c) => {
-        const sortButton = el('button', { className: 'sort', text: c.label, testid: `sort-${c.id}`, attrs: { type: 'button' } });
+        const sortButton = el('button', {
+          className: 'sort',
+          text: c.label,
+          testid: `sort-${c.id}`,
+          attrs: { type: 'button' },
+        });
         sortButton.addEventListener('click', () => this.onHeader(c.id));
-        const cell = el('div', { className: `cell col-${c.id}`, attrs: { role: 'columnheader' } }, [sortButton]);
+        const cell = el('div', { className: `cell col-${c.id}`, attrs: { role: 'columnheader' } }, [
+          sortButton,
+        ]);
         this.headers.set(c.id, cell);
         return cell;
       }),
@@ -80,7 +87,11 @@ export class LogTable {
     this.viewport.append(this.spacer);
     this.grid = el(
       'div',
-      { className: 'log-grid', testid: 'log-grid', attrs: { role: 'grid', 'aria-label': 'Provisioning log', 'aria-multiselectable': 'false' } },
+      {
+        className: 'log-grid',
+        testid: 'log-grid',
+        attrs: { role: 'grid', 'aria-label': 'Provisioning log', 'aria-multiselectable': 'false' },
+      },
       [el('div', { attrs: { role: 'rowgroup' } }, [headerRow]), this.viewport],
     );
     this.grid.tabIndex = 0;
@@ -122,7 +133,10 @@ export class LogTable {
   setSort(sort: LogSort): void {
     this.sortState = sort;
     for (const [column, cell] of this.headers) {
-      cell.setAttribute('aria-sort', column === sort.column ? (sort.descending ? 'descending' : 'ascending') : 'none');
+      cell.setAttribute(
+        'aria-sort',
+        column === sort.column ? (sort.descending ? 'descending' : 'ascending') : 'none',
+      );
     }
   }
 
@@ -139,7 +153,10 @@ export class LogTable {
   }
 
   private onHeader(column: LogColumn): void {
-    const descending = column === this.sortState.column ? !this.sortState.descending : firstDirectionDescending(column);
+    const descending =
+      column === this.sortState.column
+        ? !this.sortState.descending
+        : firstDirectionDescending(column);
     this.events.sort({ column, descending });
   }
 
@@ -158,12 +175,24 @@ export class LogTable {
     const first = Math.ceil(this.viewport.scrollTop / ROW_HEIGHT);
     let next: number;
     switch (e.key) {
-      case 'ArrowDown': next = current < 0 ? first : current + 1; break;
-      case 'ArrowUp': next = current < 0 ? first : current - 1; break;
-      case 'PageDown': next = current < 0 ? first : current + page; break;
-      case 'PageUp': next = current < 0 ? first : current - page; break;
-      case 'Home': next = 0; break;
-      case 'End': next = this.view.length - 1; break;
+      case 'ArrowDown':
+        next = current < 0 ? first : current + 1;
+        break;
+      case 'ArrowUp':
+        next = current < 0 ? first : current - 1;
+        break;
+      case 'PageDown':
+        next = current < 0 ? first : current + page;
+        break;
+      case 'PageUp':
+        next = current < 0 ? first : current - page;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = this.view.length - 1;
+        break;
       case 'Enter':
         e.preventDefault();
         if (current >= 0) this.events.open();
@@ -193,7 +222,8 @@ export class LogTable {
     const height = this.viewport.clientHeight;
     if (center) this.viewport.scrollTop = top - Math.max(0, (height - ROW_HEIGHT) / 2);
     else if (top < this.viewport.scrollTop) this.viewport.scrollTop = top;
-    else if (top + ROW_HEIGHT > this.viewport.scrollTop + height) this.viewport.scrollTop = top + ROW_HEIGHT - height;
+    else if (top + ROW_HEIGHT > this.viewport.scrollTop + height)
+      this.viewport.scrollTop = top + ROW_HEIGHT - height;
   }
 
   /** Scroll events fire faster than frames: fill the slots once per frame. */
@@ -244,7 +274,15 @@ export class LogTable {
       errorCode: cell('errorCode'),
       cycleId: cell('cycleId'),
     };
-    const row = el('div', { className: 'log-row log-columns', testid: 'log-row', attrs: { role: 'row', id: `log-row-${index}` } }, Object.values(cells));
+    const row = el(
+      'div',
+      {
+        className: 'log-row log-columns',
+        testid: 'log-row',
+        attrs: { role: 'row', id: `log-row-${index}` },
+      },
+      Object.values(cells),
+    );
     return { row, cells, marker, statusText, position: -1 };
   }
 
@@ -261,8 +299,16 @@ export class LogTable {
     setText(cells.action, row.action);
     slot.marker.className = `marker ${statusClass(row.status)}`;
     slot.statusText.textContent = row.status;
-    setText(cells.source, identity(row.sourceName, row.sourceUpn, row.sourceId), identityTitle(row.sourceName, row.sourceUpn, row.sourceId));
-    setText(cells.target, identity(row.targetName, '', row.targetId), identityTitle(row.targetName, '', row.targetId));
+    setText(
+      cells.source,
+      identity(row.sourceName, row.sourceUpn, row.sourceId),
+      identityTitle(row.sourceName, row.sourceUpn, row.sourceId),
+    );
+    setText(
+      cells.target,
+      identity(row.targetName, '', row.targetId),
+      identityTitle(row.targetName, '', row.targetId),
+    );
     setText(cells.errorCode, row.errorCode);
     setText(cells.cycleId, row.cycleId);
   }
@@ -275,4 +321,5 @@ function setText(cell: HTMLElement, text: string, title = text): void {
 
 /** The name when there is one; the target of a create has none yet, so fall back to UPN or id. */
 const identity = (name: string, upn: string, id: string): string => name || upn || id;
-const identityTitle = (name: string, upn: string, id: string): string => [name, upn, id].filter(Boolean).join('\n');
+const identityTitle = (name: string, upn: string, id: string): string =>
+  [name, upn, id].filter(Boolean).join('\n');

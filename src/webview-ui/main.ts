@@ -8,7 +8,8 @@ import { LogPanel } from './logPanel';
 import { acquireVsCode } from './vscodeApi';
 
 const vscode = acquireVsCode();
-const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
+const root =
+  document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
 // A reload of the webview restores what the user had at once; the host's `init` then confirms it.
 const panel = new LogPanel(root, vscode, parsePanelState(vscode.getState()));
 

@@ -14,21 +14,36 @@ export const EXPORT_FOLDER = 'provisioning-logs';
  * workspace folder it asks where to save. Returns the file written.
  */
 export async function exportRows(
-  data: { readonly rows: readonly LogRow[]; readonly entries: readonly ProvisioningObjectSummary[] },
+  data: {
+    readonly rows: readonly LogRow[];
+    readonly entries: readonly ProvisioningObjectSummary[];
+  },
   format: 'csv' | 'json',
   configurationName: string,
 ): Promise<vscode.Uri | undefined> {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[:.]/g, '-')
+    .replace(/-\d{3}Z$/, 'Z');
   const name = `${sanitizeLabel(configurationName)}-${stamp}.${format}`;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri = folder
     ? vscode.Uri.joinPath(folder, EXPORT_FOLDER, name)
-    : await vscode.window.showSaveDialog({ title: 'Export provisioning logs', saveLabel: 'Export', filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] } });
+    : await vscode.window.showSaveDialog({
+        title: 'Export provisioning logs',
+        saveLabel: 'Export',
+        filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+      });
   if (!uri) return undefined;
   const text = format === 'csv' ? toCsv(data.rows) : toJsonExport(data.entries);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  void vscode.window.showInformationMessage(`Exported ${data.rows.length} log entries to ${vscode.workspace.asRelativePath(uri)}.`, 'Open').then(async (choice) => {
-    if (choice) await vscode.window.showTextDocument(uri);
-  });
+  void vscode.window
+    .showInformationMessage(
+      `Exported ${data.rows.length} log entries to ${vscode.workspace.asRelativePath(uri)}.`,
+      'Open',
+    )
+    .then(async (choice) => {
+      if (choice) await vscode.window.showTextDocument(uri);
+    });
   return uri;
 }

@@ -10,7 +10,9 @@ import * as vscode from 'vscode';
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const nonce = randomBytes(18).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'provisioningLogs.css'));
+  const style = webview.asWebviewUri(
+    vscode.Uri.joinPath(extensionUri, 'media', 'provisioningLogs.css'),
+  );
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { resolveConfigurationTarget, targetCandidateOf } from '../core/pairs/resolveConfigurationTarget';
+import {
+  resolveConfigurationTarget,
+  targetCandidateOf,
+} from '../core/pairs/resolveConfigurationTarget';
 import type { DetailsContext } from '../core/provisioning/toLogRowDetails';
 import { RateLimiter } from '../core/sync/rateLimiter';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
@@ -19,7 +22,13 @@ const REPORTS_PER_WINDOW = 5;
 const REPORTS_WINDOW_MS = 11_000;
 
 /** The log panels' view of the extension: Graph access, settings, and the actions of the details pane. */
-export function createPanelServices(deps: { log: Log; tenants: TenantStore; connections: TenantConnections; data: TenantData; extensionUri: vscode.Uri }): PanelServices {
+export function createPanelServices(deps: {
+  log: Log;
+  tenants: TenantStore;
+  connections: TenantConnections;
+  data: TenantData;
+  extensionUri: vscode.Uri;
+}): PanelServices {
   const limiters = new Map<string, RateLimiter>();
   const { log, tenants, connections, data, extensionUri } = deps;
   return {
@@ -28,16 +37,25 @@ export function createPanelServices(deps: { log: Log; tenants: TenantStore; conn
     extensionUri,
     limiterFor(tenantId) {
       let limiter = limiters.get(tenantId);
-      if (!limiter) limiters.set(tenantId, (limiter = new RateLimiter(REPORTS_PER_WINDOW, REPORTS_WINDOW_MS)));
+      if (!limiter)
+        limiters.set(tenantId, (limiter = new RateLimiter(REPORTS_PER_WINDOW, REPORTS_WINDOW_MS)));
       return limiter;
     },
     settings() {
       const config = vscode.workspace.getConfiguration('crossTenant.provisioningLogs');
-      return { pageSize: config.get<number>('pageSize', 500), liveSeconds: config.get<number>('liveSeconds', 30) };
+      return {
+        pageSize: config.get<number>('pageSize', 500),
+        liveSeconds: config.get<number>('liveSeconds', 30),
+      };
     },
     async describe(record, servicePrincipalId): Promise<DetailsContext> {
-      const [configs, access] = await Promise.all([data.sync(record), data.access(record).catch(() => undefined)]);
-      const name = configs.find((c) => c.servicePrincipal.id === servicePrincipalId)?.servicePrincipal.displayName ?? '';
+      const [configs, access] = await Promise.all([
+        data.sync(record),
+        data.access(record).catch(() => undefined),
+      ]);
+      const name =
+        configs.find((c) => c.servicePrincipal.id === servicePrincipalId)?.servicePrincipal
+          .displayName ?? '';
       const partners = access?.overview.partners ?? [];
       const target = resolveConfigurationTarget(name, {
         sourceTenantId: record.tenantId,
@@ -54,14 +72,26 @@ export function createPanelServices(deps: { log: Log; tenants: TenantStore; conn
       };
     },
     async provisionOnDemand(record: TenantRecord, servicePrincipalId, jobId, subject) {
-      const configuration = (await data.sync(record)).find((c) => c.servicePrincipal.id === servicePrincipalId);
+      const configuration = (await data.sync(record)).find(
+        (c) => c.servicePrincipal.id === servicePrincipalId,
+      );
       const job = configuration?.jobs.find((j) => j.id === jobId);
-      if (!configuration || !job) throw new Error(`The job ${jobId} no longer exists in ${tenantLabel(record)}: refresh the Tenants view.`);
-      await vscode.commands.executeCommand('crossTenant.provisionOnDemand', { tenant: record, servicePrincipal: configuration.servicePrincipal, job }, { subjects: [{ id: subject.id, name: subject.name, type: 'User' }], show: true });
+      if (!configuration || !job)
+        throw new Error(
+          `The job ${jobId} no longer exists in ${tenantLabel(record)}: refresh the Tenants view.`,
+        );
+      await vscode.commands.executeCommand(
+        'crossTenant.provisionOnDemand',
+        { tenant: record, servicePrincipal: configuration.servicePrincipal, job },
+        { subjects: [{ id: subject.id, name: subject.name, type: 'User' }], show: true },
+      );
     },
     async openPolicy(pointer) {
       const record = tenants.byTenantId(pointer.tenantId);
-      if (!record) throw new Error(`${pointer.label}: add and sign in to tenant ${pointer.tenantId} to open its policy.`);
+      if (!record)
+        throw new Error(
+          `${pointer.label}: add and sign in to tenant ${pointer.tenantId} to open its policy.`,
+        );
       await openPartnerSetting(data, record, pointer.partnerTenantId, pointer.setting);
     },
   };

@@ -35,7 +35,12 @@ export interface PanelServices {
   settings(): { readonly pageSize: number; readonly liveSeconds: number };
   /** Source and target of the configuration, for the details pane's explanations. */
   describe(record: TenantRecord, servicePrincipalId: string): Promise<DetailsContext>;
-  provisionOnDemand(record: TenantRecord, servicePrincipalId: string, jobId: string, subject: { id: string; name: string }): Promise<void>;
+  provisionOnDemand(
+    record: TenantRecord,
+    servicePrincipalId: string,
+    jobId: string,
+    subject: { id: string; name: string },
+  ): Promise<void>;
   openPolicy(pointer: PolicyPointer): Promise<void>;
 }
 
@@ -75,7 +80,10 @@ export class ProvisioningLogPanel implements vscode.Disposable {
     private readonly services: PanelServices,
     private readonly title: { readonly title: string; readonly subtitle: string },
   ) {
-    panel.webview.options = { enableScripts: true, localResourceRoots: panelResourceRoots(services.extensionUri) };
+    panel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: panelResourceRoots(services.extensionUri),
+    };
     panel.iconPath = new vscode.ThemeIcon('output');
     panel.webview.html = panelHtml(panel.webview, services.extensionUri);
     this.disposables.push(
@@ -111,7 +119,8 @@ export class ProvisioningLogPanel implements vscode.Disposable {
   }
 
   /** Where the progress of loading stands (undefined before the webview asked for rows). */
-  get progress(): { readonly state: string; readonly loaded: number; readonly more: boolean } | undefined {
+  get progress():
+    { readonly state: string; readonly loaded: number; readonly more: boolean } | undefined {
     return this.loader?.progress();
   }
 
@@ -119,7 +128,9 @@ export class ProvisioningLogPanel implements vscode.Disposable {
   receive(raw: unknown): void {
     const message = parseWebviewMessage(raw);
     if (!message) {
-      this.services.log.warn(`Provisioning-log panel: ignored a malformed message from the webview (${typeof raw === 'object' && raw !== null && 'type' in raw ? String(raw.type).slice(0, 40) : typeof raw}).`);
+      this.services.log.warn(
+        `Provisioning-log panel: ignored a malformed message from the webview (${typeof raw === 'object' && raw !== null && 'type' in raw ? String(raw.type).slice(0, 40) : typeof raw}).`,
+      );
       return;
     }
     void this.handle(message).catch((err: unknown) => this.fail(err));
@@ -129,7 +140,9 @@ export class ProvisioningLogPanel implements vscode.Disposable {
     const d = describeError(err);
     if (d.cancelled) return;
     this.services.log.error(`Provisioning-log panel: ${d.detail}`);
-    void vscode.window.showErrorMessage(d.summary, 'Show Log').then((c) => c && this.services.log.show());
+    void vscode.window
+      .showErrorMessage(d.summary, 'Show Log')
+      .then((c) => c && this.services.log.show());
   }
 
   private async handle(message: WebviewMessage): Promise<void> {
@@ -155,7 +168,11 @@ export class ProvisioningLogPanel implements vscode.Disposable {
       case 'openPolicy':
         return this.openPolicy(message.id);
       case 'export':
-        this.lastExport = await exportRows(this.exportable(message.filters, message.sort), message.format, this.configurationName);
+        this.lastExport = await exportRows(
+          this.exportable(message.filters, message.sort),
+          message.format,
+          this.configurationName,
+        );
         return;
       case 'setLive':
         this.setState({ ...this.state, live: message.enabled });
@@ -174,7 +191,12 @@ export class ProvisioningLogPanel implements vscode.Disposable {
 
   /** The webview (re)loaded: give it the state and every row loaded so far, then go on loading. */
   private ready(): void {
-    this.post({ type: 'init', title: this.title.title, subtitle: this.title.subtitle, state: this.state });
+    this.post({
+      type: 'init',
+      title: this.title.title,
+      subtitle: this.title.subtitle,
+      state: this.state,
+    });
     if (!this.loader) {
       void this.startLoading();
       return;
@@ -214,7 +236,10 @@ export class ProvisioningLogPanel implements vscode.Disposable {
     return loader.load(PAGES_PER_STEP);
   }
 
-  private accept(entries: readonly ProvisioningObjectSummary[], position: 'append' | 'prepend'): void {
+  private accept(
+    entries: readonly ProvisioningObjectSummary[],
+    position: 'append' | 'prepend',
+  ): void {
     const rows: LogRow[] = [];
     for (const e of entries) {
       this.entries.set(e.id!, e);
@@ -228,20 +253,32 @@ export class ProvisioningLogPanel implements vscode.Disposable {
   }
 
   private sendRows(rows: readonly LogRow[], position: 'append' | 'prepend'): void {
-    for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) this.post({ type: 'rows', rows: rows.slice(i, i + ROWS_PER_MESSAGE), position });
+    for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE)
+      this.post({ type: 'rows', rows: rows.slice(i, i + ROWS_PER_MESSAGE), position });
   }
 
   private sendProgress(p: LoaderProgress): void {
     const message = p.error !== undefined ? describeError(p.error) : undefined;
-    if (p.error !== undefined) this.services.log.error(`Provisioning logs of ${this.title.title}: ${message!.detail}`);
-    this.post({ type: 'progress', state: p.state, loaded: p.loaded, more: p.more, waitMs: p.waitMs, message: message?.summary });
+    if (p.error !== undefined)
+      this.services.log.error(`Provisioning logs of ${this.title.title}: ${message!.detail}`);
+    this.post({
+      type: 'progress',
+      state: p.state,
+      loaded: p.loaded,
+      more: p.more,
+      waitMs: p.waitMs,
+      message: message?.summary,
+    });
   }
 
   /** Live mode polls for entries newer than the newest loaded, only while the panel is visible. */
   private updateLive(): void {
     const on = this.state.live && this.panel.visible && !this.stopped;
     if (on && !this.liveTimer) {
-      this.liveTimer = setInterval(() => void this.poll(), Math.max(10, this.services.settings().liveSeconds) * 1000);
+      this.liveTimer = setInterval(
+        () => void this.poll(),
+        Math.max(10, this.services.settings().liveSeconds) * 1000,
+      );
     } else if (!on && this.liveTimer) {
       clearInterval(this.liveTimer);
       this.liveTimer = undefined;
@@ -257,7 +294,12 @@ export class ProvisioningLogPanel implements vscode.Disposable {
       const { target, days } = this.state;
       // A second of overlap: entries logged in the same second as the newest are de-duplicated by id.
       const after = new Date(Math.max(this.newestMs - 1000, Date.now() - days * DAY_MS));
-      const cursor = provisioningLogCursor(this.services.connections.client(this.record), { servicePrincipalId: target.servicePrincipalId, jobId: target.jobId, after, pageSize: this.services.settings().pageSize });
+      const cursor = provisioningLogCursor(this.services.connections.client(this.record), {
+        servicePrincipalId: target.servicePrincipalId,
+        jobId: target.jobId,
+        after,
+        pageSize: this.services.settings().pageSize,
+      });
       const limiter = this.services.limiterFor(this.record.tenantId);
       const fresh: ProvisioningObjectSummary[] = [];
       do {
@@ -283,10 +325,12 @@ export class ProvisioningLogPanel implements vscode.Disposable {
   }
 
   private detailsContext(): Promise<DetailsContext> {
-    this.context ??= this.services.describe(this.record, this.state.target.servicePrincipalId).catch((err: unknown) => {
-      this.context = undefined;
-      throw err;
-    });
+    this.context ??= this.services
+      .describe(this.record, this.state.target.servicePrincipalId)
+      .catch((err: unknown) => {
+        this.context = undefined;
+        throw err;
+      });
     return this.context;
   }
 
@@ -308,17 +352,27 @@ export class ProvisioningLogPanel implements vscode.Disposable {
     const e = this.entry(id);
     const sourceId = e.sourceIdentity?.id;
     const jobId = e.jobId ?? this.state.target.jobId;
-    if (!sourceId || !jobId) throw new Error('This entry names no source user or job to provision on demand.');
-    await this.services.provisionOnDemand(this.record, this.state.target.servicePrincipalId, jobId, { id: sourceId, name: e.sourceIdentity?.displayName ?? sourceId });
+    if (!sourceId || !jobId)
+      throw new Error('This entry names no source user or job to provision on demand.');
+    await this.services.provisionOnDemand(
+      this.record,
+      this.state.target.servicePrincipalId,
+      jobId,
+      { id: sourceId, name: e.sourceIdentity?.displayName ?? sourceId },
+    );
   }
 
   private async openPolicy(id: string): Promise<void> {
     const details = await this.details(id);
-    if (!details.policy) throw new Error('This entry\'s error does not point at a cross-tenant access setting.');
+    if (!details.policy)
+      throw new Error("This entry's error does not point at a cross-tenant access setting.");
     await this.services.openPolicy(details.policy);
   }
 
-  private exportable(filters: PanelState['filters'], sort: PanelState['sort']): { rows: LogRow[]; entries: ProvisioningObjectSummary[] } {
+  private exportable(
+    filters: PanelState['filters'],
+    sort: PanelState['sort'],
+  ): { rows: LogRow[]; entries: ProvisioningObjectSummary[] } {
     const positions = this.index.query(filters, sort);
     const rows: LogRow[] = [];
     const entries: ProvisioningObjectSummary[] = [];

@@ -42,18 +42,28 @@ export class ProvisioningLogPanels implements vscode.WebviewPanelSerializer, vsc
   /** The panel of a configuration by ids (whatever the sign-in method), if open. */
   find(tenantId: string, servicePrincipalId: string): ProvisioningLogPanel | undefined {
     const suffix = `|${servicePrincipalId.toLowerCase()}`;
-    for (const [k, p] of this.panels) if (k.endsWith(suffix) && p.currentState.target.tenantId === tenantId) return p;
+    for (const [k, p] of this.panels)
+      if (k.endsWith(suffix) && p.currentState.target.tenantId === tenantId) return p;
     return undefined;
   }
 
-  show(record: TenantRecord, servicePrincipalId: string, configurationName: string): ProvisioningLogPanel {
+  show(
+    record: TenantRecord,
+    servicePrincipalId: string,
+    configurationName: string,
+  ): ProvisioningLogPanel {
     const existing = this.get(record, servicePrincipalId);
     if (existing) {
       existing.reveal();
       return existing;
     }
     const title = titleOf(configurationName);
-    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, title, vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: true, enableFindWidget: true });
+    const panel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      title,
+      vscode.ViewColumn.Active,
+      { enableScripts: true, retainContextWhenHidden: true, enableFindWidget: true },
+    );
     const state: PanelState = {
       target: { tenantId: record.tenantId, servicePrincipalId },
       filters: NO_FILTERS,
@@ -61,18 +71,34 @@ export class ProvisioningLogPanels implements vscode.WebviewPanelSerializer, vsc
       days: this.defaults().days,
       live: false,
     };
-    return this.track(new ProvisioningLogPanel(panel, record, state, this.services, { title, subtitle: subtitleOf(record) }), record, servicePrincipalId);
+    return this.track(
+      new ProvisioningLogPanel(panel, record, state, this.services, {
+        title,
+        subtitle: subtitleOf(record),
+      }),
+      record,
+      servicePrincipalId,
+    );
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, raw: unknown): Promise<void> {
     // The webview's own state can be older than what the user last did (a browser refresh of
     // code-server does not wait for it); the copy the host kept of each change is preferred.
     const fromWebview = parsePanelState(raw);
-    const state = (fromWebview && parsePanelState(this.memento.get(stateKey(fromWebview.target.tenantId, fromWebview.target.servicePrincipalId)))) ?? fromWebview;
+    const state =
+      (fromWebview &&
+        parsePanelState(
+          this.memento.get(
+            stateKey(fromWebview.target.tenantId, fromWebview.target.servicePrincipalId),
+          ),
+        )) ??
+      fromWebview;
     await this.tenants.load();
     const record = state && this.tenants.byTenantId(state.target.tenantId);
     if (!state || !record) {
-      this.log.warn(`A provisioning-log panel could not be restored: ${state ? `tenant ${state.target.tenantId} is no longer in the Tenants view` : 'its saved state is not valid'}.`);
+      this.log.warn(
+        `A provisioning-log panel could not be restored: ${state ? `tenant ${state.target.tenantId} is no longer in the Tenants view` : 'its saved state is not valid'}.`,
+      );
       panel.dispose();
       return;
     }
@@ -80,10 +106,21 @@ export class ProvisioningLogPanels implements vscode.WebviewPanelSerializer, vsc
       panel.dispose();
       return;
     }
-    this.track(new ProvisioningLogPanel(panel, record, state, this.services, { title: panel.title, subtitle: subtitleOf(record) }), record, state.target.servicePrincipalId);
+    this.track(
+      new ProvisioningLogPanel(panel, record, state, this.services, {
+        title: panel.title,
+        subtitle: subtitleOf(record),
+      }),
+      record,
+      state.target.servicePrincipalId,
+    );
   }
 
-  private track(panel: ProvisioningLogPanel, record: TenantRecord, servicePrincipalId: string): ProvisioningLogPanel {
+  private track(
+    panel: ProvisioningLogPanel,
+    record: TenantRecord,
+    servicePrincipalId: string,
+  ): ProvisioningLogPanel {
     const k = key(record, servicePrincipalId);
     const remembered = stateKey(record.tenantId, servicePrincipalId);
     this.panels.set(k, panel);

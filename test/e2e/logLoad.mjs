@@ -19,7 +19,10 @@ async function readAll(sandbox, tenantId) {
   while (url) {
     const res = await sandbox.fetch(url, { headers: { authorization: `Bearer ${token}` } });
     const body = await res.json();
-    if (!res.ok) throw new Error(`reading the seeded log: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+    if (!res.ok)
+      throw new Error(
+        `reading the seeded log: ${res.status} ${JSON.stringify(body).slice(0, 200)}`,
+      );
     out.push(...body.value);
     url = body['@odata.nextLink'];
   }
@@ -35,24 +38,33 @@ export async function seedLogLoad(sandbox, configuration, count) {
   const seeded = await readAll(sandbox, configuration.sourceTenantId);
   const now = Date.now();
   const span = 6 * 24 * 3_600_000;
-  const own = seeded.filter((e) => e.servicePrincipal?.id === configuration.servicePrincipalId && Date.parse(e.activityDateTime) > now - span).length;
+  const own = seeded.filter(
+    (e) =>
+      e.servicePrincipal?.id === configuration.servicePrincipalId &&
+      Date.parse(e.activityDateTime) > now - span,
+  ).length;
   const entries = [];
   for (let i = 0; own + entries.length < count; i++) {
     const e = structuredClone(seeded[i % seeded.length]);
     e.id = randomUUID();
     e.changeId = randomUUID();
     e.activityDateTime = new Date(now - Math.floor(((i + 1) / count) * span)).toISOString();
-    e.servicePrincipal = { id: configuration.servicePrincipalId, displayName: configuration.displayName };
+    e.servicePrincipal = {
+      id: configuration.servicePrincipalId,
+      displayName: configuration.displayName,
+    };
     e.jobId = configuration.jobId;
     if (i % 997 === 0) {
       const payload = XSS_PAYLOADS[(i / 997) % XSS_PAYLOADS.length];
       e.sourceIdentity = { ...(e.sourceIdentity ?? {}), displayName: payload };
       e.targetIdentity = { ...(e.targetIdentity ?? {}), displayName: payload };
       e.modifiedProperties = [{ displayName: 'displayName', oldValue: payload, newValue: payload }];
-      if (e.provisioningStatusInfo?.errorInformation) e.provisioningStatusInfo.errorInformation.reason = payload;
+      if (e.provisioningStatusInfo?.errorInformation)
+        e.provisioningStatusInfo.errorInformation.reason = payload;
     }
     entries.push(e);
   }
-  for (let i = 0; i < entries.length; i += 5000) sandbox.appendProvisioningLogs(configuration.sourceTenantId, entries.slice(i, i + 5000));
+  for (let i = 0; i < entries.length; i += 5000)
+    sandbox.appendProvisioningLogs(configuration.sourceTenantId, entries.slice(i, i + 5000));
   return count;
 }

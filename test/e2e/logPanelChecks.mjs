@@ -38,7 +38,7 @@ function loadedCount(text) {
 }
 
 export async function logPanelChecks({ page, shots, check, total, dialogs }) {
-  await check('a new pair\'s first provisioning entries appear in its log panel', async () => {
+  await check("a new pair's first provisioning entries appear in its log panel", async () => {
     // The configuration, not the partner of the same name (whose description is its domain).
     await openLogs(page, /^Woodgrove Bank (?!woodgrovebank)/);
     const frame = panelFrame(page);
@@ -47,73 +47,122 @@ export async function logPanelChecks({ page, shots, check, total, dialogs }) {
     await page.screenshot({ path: path.join(shots, 'logs-new-pair.png') });
   });
 
-  await check(`the failing job's log loads ${total.toLocaleString('en-US')} entries within the rate limit, with at most 200 rows in the DOM`, async () => {
-    await openLogs(page, /^Tailspin Toys Quarantined/);
-    const frame = panelFrame(page);
-    const count = frame.locator('[data-testid="row-count"]');
-    await frame.locator('[data-testid="log-row"]').first().waitFor({ timeout: 30000 });
-    await frame.locator('[data-testid="btn-load-all"]').click();
-    const started = Date.now();
-    const progress = frame.locator('[data-testid="progress"]');
-    for (;;) {
-      if (/All entries loaded/.test((await progress.textContent()) ?? '')) break;
-      if (Date.now() - started > 240_000) throw new Error(`only ${loadedCount(await count.textContent())} of ${total} loaded after 4 minutes`);
-      await page.waitForTimeout(2000);
-    }
-    const n = loadedCount(await count.textContent());
-    if (n < total) throw new Error(`all loaded, but only ${n} of ${total}`);
-    const rows = await frame.locator('[data-testid="log-row"]').count();
-    if (rows > 200) throw new Error(`${rows} row elements in the DOM`);
-    console.log(`       ${n} entries loaded in ${Math.round((Date.now() - started) / 1000)} s after "Load all"; ${rows} row elements in the DOM`);
-    await page.screenshot({ path: path.join(shots, 'logs-50k.png') });
-    // The panel follows the theme (VS Code's CSS variables): the same view in the dark theme.
-    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
-    await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 10000 });
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: path.join(shots, 'logs-50k-dark.png') });
-    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
-    await page.locator('.monaco-workbench.vs-dark').waitFor({ state: 'detached', timeout: 10000 });
-  });
+  await check(
+    `the failing job's log loads ${total.toLocaleString('en-US')} entries within the rate limit, with at most 200 rows in the DOM`,
+    async () => {
+      await openLogs(page, /^Tailspin Toys Quarantined/);
+      const frame = panelFrame(page);
+      const count = frame.locator('[data-testid="row-count"]');
+      await frame.locator('[data-testid="log-row"]').first().waitFor({ timeout: 30000 });
+      await frame.locator('[data-testid="btn-load-all"]').click();
+      const started = Date.now();
+      const progress = frame.locator('[data-testid="progress"]');
+      for (;;) {
+        if (/All entries loaded/.test((await progress.textContent()) ?? '')) break;
+        if (Date.now() - started > 240_000)
+          throw new Error(
+            `only ${loadedCount(await count.textContent())} of ${total} loaded after 4 minutes`,
+          );
+        await page.waitForTimeout(2000);
+      }
+      const n = loadedCount(await count.textContent());
+      if (n < total) throw new Error(`all loaded, but only ${n} of ${total}`);
+      const rows = await frame.locator('[data-testid="log-row"]').count();
+      if (rows > 200) throw new Error(`${rows} row elements in the DOM`);
+      console.log(
+        `       ${n} entries loaded in ${Math.round((Date.now() - started) / 1000)} s after "Load all"; ${rows} row elements in the DOM`,
+      );
+      await page.screenshot({ path: path.join(shots, 'logs-50k.png') });
+      // The panel follows the theme (VS Code's CSS variables): the same view in the dark theme.
+      await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+      await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 10000 });
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(shots, 'logs-50k-dark.png') });
+      await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+      await page
+        .locator('.monaco-workbench.vs-dark')
+        .waitFor({ state: 'detached', timeout: 10000 });
+    },
+  );
 
-  await check('the failures of one user are found with two filters, explained, and lead to the policy that causes them', async () => {
-    const frame = panelFrame(page);
-    // Someone the sync policy check fails for (the error this pair is known for)…
-    await frame.locator('[data-testid="filter-error-code"]').selectOption('AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure');
-    await frame.locator('[data-testid="log-row"]').first().locator('.col-errorCode', { hasText: 'SyncPolicyCheckFailure' }).waitFor({ timeout: 10000 });
-    const who = ((await frame.locator('[data-testid="log-row"]').first().locator('.col-source').first().textContent()) ?? '').trim();
-    await frame.locator('[data-testid="filter-error-code"]').selectOption('');
-    // …and that user's failures, with two filters.
-    await frame.locator('[data-testid="filter-status-failure"]').check();
-    await frame.locator('[data-testid="filter-text"]').fill(who);
-    await frame.locator('[data-testid="row-count"]', { hasText: 'shown' }).waitFor({ timeout: 10000 });
-    await frame.locator('[data-testid="log-row"]', { hasText: 'PolicyCheckFailure' }).first().click();
-    await frame.locator('[data-testid="details-error-meaning"]').waitFor({ timeout: 20000 });
-    await page.screenshot({ path: path.join(shots, 'logs-failures-details.png') });
-    await frame.locator('[data-testid="chart-bar"]').first().waitFor({ timeout: 5000 });
-    const policy = frame.locator('[data-testid="btn-open-policy"]');
-    await policy.waitFor({ timeout: 10000 });
-    await policy.click();
-    await page.locator('.tabs-container .tab', { hasText: /\.xta-(partner|identitysync)\.json/ }).first().waitFor({ timeout: 20000 });
-    await page.screenshot({ path: path.join(shots, 'logs-open-policy.png') });
-  });
+  await check(
+    'the failures of one user are found with two filters, explained, and lead to the policy that causes them',
+    async () => {
+      const frame = panelFrame(page);
+      // Someone the sync policy check fails for (the error this pair is known for)…
+      await frame
+        .locator('[data-testid="filter-error-code"]')
+        .selectOption('AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure');
+      await frame
+        .locator('[data-testid="log-row"]')
+        .first()
+        .locator('.col-errorCode', { hasText: 'SyncPolicyCheckFailure' })
+        .waitFor({ timeout: 10000 });
+      const who = (
+        (await frame
+          .locator('[data-testid="log-row"]')
+          .first()
+          .locator('.col-source')
+          .first()
+          .textContent()) ?? ''
+      ).trim();
+      await frame.locator('[data-testid="filter-error-code"]').selectOption('');
+      // …and that user's failures, with two filters.
+      await frame.locator('[data-testid="filter-status-failure"]').check();
+      await frame.locator('[data-testid="filter-text"]').fill(who);
+      await frame
+        .locator('[data-testid="row-count"]', { hasText: 'shown' })
+        .waitFor({ timeout: 10000 });
+      await frame
+        .locator('[data-testid="log-row"]', { hasText: 'PolicyCheckFailure' })
+        .first()
+        .click();
+      await frame.locator('[data-testid="details-error-meaning"]').waitFor({ timeout: 20000 });
+      await page.screenshot({ path: path.join(shots, 'logs-failures-details.png') });
+      await frame.locator('[data-testid="chart-bar"]').first().waitFor({ timeout: 5000 });
+      const policy = frame.locator('[data-testid="btn-open-policy"]');
+      await policy.waitFor({ timeout: 10000 });
+      await policy.click();
+      await page
+        .locator('.tabs-container .tab', { hasText: /\.xta-(partner|identitysync)\.json/ })
+        .first()
+        .waitFor({ timeout: 20000 });
+      await page.screenshot({ path: path.join(shots, 'logs-open-policy.png') });
+    },
+  );
 
   await check('hostile names and values are shown as text and run nothing', async () => {
-    await page.locator('.tabs-container .tab', { hasText: 'Provisioning Logs: Tailspin Toys' }).first().click();
+    await page
+      .locator('.tabs-container .tab', { hasText: 'Provisioning Logs: Tailspin Toys' })
+      .first()
+      .click();
     const frame = panelFrame(page);
     await frame.locator('[data-testid="btn-clear-filters"]').click();
     await frame.locator('[data-testid="filter-text"]').fill('onerror');
-    const row = frame.locator('[data-testid="log-row"]', { hasText: '<img src=x onerror=' }).first();
+    const row = frame
+      .locator('[data-testid="log-row"]', { hasText: '<img src=x onerror=' })
+      .first();
     await row.waitFor({ timeout: 20000 });
     await row.click();
-    await frame.locator('[data-testid="details"]', { hasText: '<img src=x onerror=' }).first().waitFor({ timeout: 20000 });
+    await frame
+      .locator('[data-testid="details"]', { hasText: '<img src=x onerror=' })
+      .first()
+      .waitFor({ timeout: 20000 });
     await page.screenshot({ path: path.join(shots, 'logs-hostile-as-text.png') });
     const marker = await panelWindow(page, () => window.__xss);
     if (marker !== undefined) throw new Error(`a payload ran: window.__xss = ${marker}`);
     // No element a payload names exists, and no element carries an event-handler attribute.
-    const injected = await panelWindow(page, () => [...document.querySelectorAll('*')]
-      .filter((e) => ['IMG', 'IFRAME', 'SVG', 'OBJECT', 'EMBED'].includes(e.tagName.toUpperCase()) || [...e.attributes].some((a) => a.name.startsWith('on')))
-      .map((e) => e.tagName));
-    if (injected.length) throw new Error(`markup from a log entry reached the DOM: ${injected.join(', ')}`);
+    const injected = await panelWindow(page, () =>
+      [...document.querySelectorAll('*')]
+        .filter(
+          (e) =>
+            ['IMG', 'IFRAME', 'SVG', 'OBJECT', 'EMBED'].includes(e.tagName.toUpperCase()) ||
+            [...e.attributes].some((a) => a.name.startsWith('on')),
+        )
+        .map((e) => e.tagName),
+    );
+    if (injected.length)
+      throw new Error(`markup from a log entry reached the DOM: ${injected.join(', ')}`);
     if (dialogs.length) throw new Error(`a dialog opened: ${dialogs.join(', ')}`);
     // Leave a filter to be restored after the reload, and move the focus out of the panel (Escape in
     // the search box clears it, and the next palette command starts with Escape).
@@ -126,7 +175,9 @@ export async function logPanelChecks({ page, shots, check, total, dialogs }) {
 /** After a window reload: the panel is back, with its filter. */
 export async function logPanelRestoreCheck({ page, shots, check }) {
   await check('the log panel comes back after the reload with its filters', async () => {
-    const tab = page.locator('.tabs-container .tab', { hasText: 'Provisioning Logs: Tailspin Toys' }).first();
+    const tab = page
+      .locator('.tabs-container .tab', { hasText: 'Provisioning Logs: Tailspin Toys' })
+      .first();
     await tab.waitFor({ timeout: 30000 });
     await tab.click();
     const frame = panelFrame(page);

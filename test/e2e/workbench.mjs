@@ -5,7 +5,9 @@ export async function runCommand(page, title) {
   // Right after start-up the palette may not list contributed commands yet: retry a few times.
   for (let attempt = 1; ; attempt++) {
     // Keys pressed while a webview has the focus stay in its frame (VS Code 1.110): give the workbench the focus.
-    await page.evaluate(() => document.activeElement?.tagName === 'IFRAME' && document.activeElement.blur());
+    await page.evaluate(
+      () => document.activeElement?.tagName === 'IFRAME' && document.activeElement.blur(),
+    );
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
@@ -24,8 +26,13 @@ export async function runCommand(page, title) {
 
 /** Waits for a notification text (toasts are not always rendered headless; the aria alert always is). */
 export async function expectNotification(page, text, timeout = 15000) {
-  await page.locator('.monaco-aria-container .monaco-alert, .notifications-toasts .notification-list-item-message')
-    .filter({ hasText: text }).first().waitFor({ state: 'attached', timeout });
+  await page
+    .locator(
+      '.monaco-aria-container .monaco-alert, .notifications-toasts .notification-list-item-message',
+    )
+    .filter({ hasText: text })
+    .first()
+    .waitFor({ state: 'attached', timeout });
 }
 
 /** The activity-bar entry of a view container, by its title. */
@@ -35,5 +42,8 @@ export function activityBarItem(page, title) {
 
 /** A pane (view) in the side bar, by its title. */
 export function sideBarPane(page, title) {
-  return page.locator('.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: title }) }).first();
+  return page
+    .locator('.sidebar .pane')
+    .filter({ has: page.locator('.pane-header', { hasText: title }) })
+    .first();
 }

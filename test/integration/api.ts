@@ -11,7 +11,11 @@ export async function extensionApi(): Promise<CrossTenantApi> {
 }
 
 /** Polls until `probe` returns a truthy value (VS Code and the tree update asynchronously). */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -28,7 +32,7 @@ export async function tenantItems(api: CrossTenantApi): Promise<vscode.TreeItem[
 }
 
 export function labelOf(item: vscode.TreeItem): string {
-  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
 /** The log channel's file: what the user sees in Output › Cross-Tenant. */
@@ -38,7 +42,9 @@ export async function readLog(logUri: vscode.Uri): Promise<string> {
       const files = await vscode.workspace.fs.readDirectory(logUri);
       const log = files.find(([name]) => name.startsWith('Cross-Tenant'));
       if (log) {
-        const text = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(logUri, log[0]))).toString('utf8');
+        const text = Buffer.from(
+          await vscode.workspace.fs.readFile(vscode.Uri.joinPath(logUri, log[0])),
+        ).toString('utf8');
         if (text.length) return text;
       }
     } catch {
@@ -53,13 +59,20 @@ type Api = CrossTenantApi;
 type Node = Awaited<ReturnType<Api['tree']['getChildren']>>[number];
 
 /** The child of `parent` (or a top-level node) whose label matches, as the user sees it. */
-export async function child(api: Api, parent: Node | undefined, label: string | RegExp): Promise<Node> {
+export async function child(
+  api: Api,
+  parent: Node | undefined,
+  label: string | RegExp,
+): Promise<Node> {
   const nodes = await api.tree.getChildren(parent);
   const found = nodes.find((n) => {
     const l = labelOf(api.tree.getTreeItem(n));
     return typeof label === 'string' ? l === label : label.test(l);
   });
-  if (!found) throw new Error(`no "${String(label)}" under ${parent ? labelOf(api.tree.getTreeItem(parent)) : 'the root'}: ${nodes.map((n) => labelOf(api.tree.getTreeItem(n))).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no "${String(label)}" under ${parent ? labelOf(api.tree.getTreeItem(parent)) : 'the root'}: ${nodes.map((n) => labelOf(api.tree.getTreeItem(n))).join(', ')}`,
+    );
   return found;
 }
 
@@ -79,7 +92,12 @@ export async function freshSandbox(): Promise<void> {
   const api = await extensionApi();
   await vscode.commands.executeCommand('crossTenant.resetSandbox', { confirm: false });
   await vscode.commands.executeCommand('crossTenant.trySandbox');
-  await waitFor('sandbox tenants signed in', async () => (await tenantItems(api)).filter((i) => String(i.contextValue).startsWith('tenant.signedIn')).length >= 4 || undefined);
+  await waitFor(
+    'sandbox tenants signed in',
+    async () =>
+      (await tenantItems(api)).filter((i) => String(i.contextValue).startsWith('tenant.signedIn'))
+        .length >= 4 || undefined,
+  );
   await vscode.commands.executeCommand('crossTenant.refresh');
 }
 
@@ -87,6 +105,11 @@ export async function freshSandbox(): Promise<void> {
  * Requests since `mark` that change something in a tenant. `$batch` is left out: the extension uses
  * it only for reads (tenant names), which background checks such as the pair checks make at any time.
  */
-export async function changesSince(mark: number): Promise<{ method: string; path: string; status: number; tokenTenantId?: string }[]> {
-  return (await extensionApi()).sandboxRequests().slice(mark).filter((r) => r.method !== 'GET' && !r.path.includes('$batch'));
+export async function changesSince(
+  mark: number,
+): Promise<{ method: string; path: string; status: number; tokenTenantId?: string }[]> {
+  return (await extensionApi())
+    .sandboxRequests()
+    .slice(mark)
+    .filter((r) => r.method !== 'GET' && !r.path.includes('$batch'));
 }

@@ -16,15 +16,24 @@ async function openFromTree(...path: (string | RegExp)[]): Promise<vscode.TextEd
 }
 
 /** Our diagnostics (source cross-tenant) and VS Code's JSON service's, once they settle. */
-async function diagnostics(uri: vscode.Uri, expect: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+async function diagnostics(
+  uri: vscode.Uri,
+  expect: (d: vscode.Diagnostic[]) => boolean,
+): Promise<vscode.Diagnostic[]> {
   let last: vscode.Diagnostic[] = [];
   try {
-    return await waitFor(`diagnostics of ${uri.path}`, () => {
-      last = vscode.languages.getDiagnostics(uri);
-      return expect(last) ? last : undefined;
-    }, 15000);
+    return await waitFor(
+      `diagnostics of ${uri.path}`,
+      () => {
+        last = vscode.languages.getDiagnostics(uri);
+        return expect(last) ? last : undefined;
+      },
+      15000,
+    );
   } catch (err) {
-    throw new Error(`${String(err)}; last seen: ${last.map((d) => `[${d.source ?? 'json'}:${codeOf(d)}] ${d.message}`).join(' | ') || 'none'}`);
+    throw new Error(
+      `${String(err)}; last seen: ${last.map((d) => `[${d.source ?? 'json'}:${codeOf(d)}] ${d.message}`).join(' | ') || 'none'}`,
+    );
   }
 }
 
@@ -36,7 +45,9 @@ function codeOf(d: vscode.Diagnostic): string {
 
 async function replaceAll(editor: vscode.TextEditor, text: string): Promise<void> {
   const doc = editor.document;
-  await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text));
+  await editor.edit((b) =>
+    b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text),
+  );
 }
 
 function positionOf(doc: vscode.TextDocument, needle: string, offsetInNeedle = 0): vscode.Position {
@@ -57,15 +68,40 @@ describe('policy documents', () => {
 
   it('opens each kind of document from the tree as canonical JSON', async () => {
     for (const [path, suffix, key] of [
-      [['Contoso Group', 'Cross-tenant access', 'Base policy'], '.xta-policy.json', 'allowedCloudEndpoints'],
-      [['Contoso Group', 'Cross-tenant access', 'Default settings'], '.xta-default.json', 'b2bCollaborationInbound'],
-      [['Contoso Group', 'Cross-tenant access', PARTNERS, 'Northwind Traders'], '.xta-partner.json', 'b2bDirectConnectInbound'],
-      [['Fabrikam Retail', 'Cross-tenant access', PARTNERS, 'Contoso Group', 'Identity synchronization'], '.xta-identitysync.json', 'userSyncInbound'],
+      [
+        ['Contoso Group', 'Cross-tenant access', 'Base policy'],
+        '.xta-policy.json',
+        'allowedCloudEndpoints',
+      ],
+      [
+        ['Contoso Group', 'Cross-tenant access', 'Default settings'],
+        '.xta-default.json',
+        'b2bCollaborationInbound',
+      ],
+      [
+        ['Contoso Group', 'Cross-tenant access', PARTNERS, 'Northwind Traders'],
+        '.xta-partner.json',
+        'b2bDirectConnectInbound',
+      ],
+      [
+        [
+          'Fabrikam Retail',
+          'Cross-tenant access',
+          PARTNERS,
+          'Contoso Group',
+          'Identity synchronization',
+        ],
+        '.xta-identitysync.json',
+        'userSyncInbound',
+      ],
     ] as const) {
       const editor = await openFromTree(...path);
       assert.ok(editor.document.uri.path.endsWith(suffix), editor.document.uri.path);
       const text = editor.document.getText();
-      assert.ok(text.endsWith('}\n') && text.startsWith('{\n  "'), 'two-space canonical JSON with a trailing newline');
+      assert.ok(
+        text.endsWith('}\n') && text.startsWith('{\n  "'),
+        'two-space canonical JSON with a trailing newline',
+      );
       assert.ok(key in (JSON.parse(text) as object), `${key} in ${suffix}`);
       assert.ok(!text.includes('@odata'), 'server-owned annotations are removed');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -73,32 +109,76 @@ describe('policy documents', () => {
   });
 
   it('reports a schema error (JSON service) and each semantic rule (ours) while typing', async () => {
-    const editor = await openFromTree('Contoso Group', 'Cross-tenant access', PARTNERS, 'Fabrikam Retail');
+    const editor = await openFromTree(
+      'Contoso Group',
+      'Cross-tenant access',
+      PARTNERS,
+      'Fabrikam Retail',
+    );
     const bad = {
       B2BCollaborationInbound: null,
       b2bCollaborationOutbound: {
-        usersAndGroups: { accessType: 'blocked', targets: [{ target: 'AllUsers', targetType: 'user' }] },
-        applications: { accessType: 'allowed', targets: [{ target: 'AllApplications', targetType: 'application' }] },
+        usersAndGroups: {
+          accessType: 'blocked',
+          targets: [{ target: 'AllUsers', targetType: 'user' }],
+        },
+        applications: {
+          accessType: 'allowed',
+          targets: [{ target: 'AllApplications', targetType: 'application' }],
+        },
       },
       b2bDirectConnectInbound: {
-        usersAndGroups: { accessType: 'allowed', targets: [{ target: 'AllUsers', targetType: 'group' }] },
-        applications: { accessType: 'sometimes', targets: [{ target: 'AllApplications', targetType: 'application' }] },
+        usersAndGroups: {
+          accessType: 'allowed',
+          targets: [{ target: 'AllUsers', targetType: 'group' }],
+        },
+        applications: {
+          accessType: 'sometimes',
+          targets: [{ target: 'AllApplications', targetType: 'application' }],
+        },
       },
       tenantId: '00000000-0000-0000-0000-000000000001',
     };
     await replaceAll(editor, JSON.stringify(bad, null, 2) + '\n');
     const uri = editor.document.uri;
-    const all = await diagnostics(uri, (d) => ['property-casing', 'all-blocked', 'special-target', 'tenant-id-mismatch'].every((c) => d.some((x) => x.code === c)) && d.some((x) => x.source !== 'cross-tenant'));
+    const all = await diagnostics(
+      uri,
+      (d) =>
+        ['property-casing', 'all-blocked', 'special-target', 'tenant-id-mismatch'].every((c) =>
+          d.some((x) => x.code === c),
+        ) && d.some((x) => x.source !== 'cross-tenant'),
+    );
     const ours = all.filter((d) => d.source === 'cross-tenant');
     const casing = ours.find((d) => d.code === 'property-casing')!;
-    assert.match(casing.message, /"B2BCollaborationInbound" must be written "b2bCollaborationInbound"/);
-    assert.equal(casing.range.start.line, positionOf(editor.document, '"B2BCollaborationInbound"').line);
-    assert.match(ours.find((d) => d.code === 'all-blocked')!.message, /all applications must be blocked too/);
-    assert.match(ours.find((d) => d.code === 'special-target')!.message, /"AllUsers" needs `targetType` "user"/);
-    assert.match(ours.find((d) => d.code === 'tenant-id-mismatch')!.message, /belongs to partner tenant/);
+    assert.match(
+      casing.message,
+      /"B2BCollaborationInbound" must be written "b2bCollaborationInbound"/,
+    );
+    assert.equal(
+      casing.range.start.line,
+      positionOf(editor.document, '"B2BCollaborationInbound"').line,
+    );
+    assert.match(
+      ours.find((d) => d.code === 'all-blocked')!.message,
+      /all applications must be blocked too/,
+    );
+    assert.match(
+      ours.find((d) => d.code === 'special-target')!.message,
+      /"AllUsers" needs `targetType` "user"/,
+    );
+    assert.match(
+      ours.find((d) => d.code === 'tenant-id-mismatch')!.message,
+      /belongs to partner tenant/,
+    );
     const schema = all.filter((d) => d.source !== 'cross-tenant');
-    assert.ok(schema.some((d) => /sometimes|Value is not accepted/i.test(d.message)), schema.map((d) => d.message).join(' | '));
-    assert.ok(!ours.some((d) => codeOf(d).startsWith('schema-')), 'schema problems are listed once, by the JSON service');
+    assert.ok(
+      schema.some((d) => /sometimes|Value is not accepted/i.test(d.message)),
+      schema.map((d) => d.message).join(' | '),
+    );
+    assert.ok(
+      !ours.some((d) => codeOf(d).startsWith('schema-')),
+      'schema problems are listed once, by the JSON service',
+    );
   });
 
   it('flags read-only automaticUserConsentSettings and user targets in the default', async () => {
@@ -106,39 +186,94 @@ describe('policy documents', () => {
     const text = JSON.parse(editor.document.getText()) as Record<string, unknown>;
     text.automaticUserConsentSettings = { inboundAllowed: true, outboundAllowed: true };
     text.b2bCollaborationInbound = {
-      usersAndGroups: { accessType: 'allowed', targets: [{ target: '5d2e8a71-9c34-4b6f-a1d8-3e7f0b9c2a46', targetType: 'group' }] },
-      applications: { accessType: 'allowed', targets: [{ target: 'AllApplications', targetType: 'application' }] },
+      usersAndGroups: {
+        accessType: 'allowed',
+        targets: [{ target: '5d2e8a71-9c34-4b6f-a1d8-3e7f0b9c2a46', targetType: 'group' }],
+      },
+      applications: {
+        accessType: 'allowed',
+        targets: [{ target: 'AllApplications', targetType: 'application' }],
+      },
     };
     await replaceAll(editor, JSON.stringify(text, null, 2) + '\n');
-    const ours = (await diagnostics(editor.document.uri, (d) => ['read-only', 'default-inbound-target'].every((c) => d.some((x) => x.code === c)))).filter((d) => d.source === 'cross-tenant');
+    const ours = (
+      await diagnostics(editor.document.uri, (d) =>
+        ['read-only', 'default-inbound-target'].every((c) => d.some((x) => x.code === c)),
+      )
+    ).filter((d) => d.source === 'cross-tenant');
     assert.match(ours.find((d) => d.code === 'read-only')!.message, /automaticUserConsentSettings/);
     assert.match(ours.find((d) => d.code === 'default-inbound-target')!.message, /"AllUsers"/);
   });
 
   it('offers enum values and property names as completions, and explains fields on hover', async () => {
-    const editor = await openFromTree('Contoso Group', 'Cross-tenant access', PARTNERS, 'Tailspin Toys');
+    const editor = await openFromTree(
+      'Contoso Group',
+      'Cross-tenant access',
+      PARTNERS,
+      'Tailspin Toys',
+    );
     const doc = editor.document;
-    await replaceAll(editor, '{\n  "inboundTrust": null,\n  "b2bCollaborationInbound": {\n    "usersAndGroups": { "accessType": "", "targets": [] }\n  }\n}\n');
+    await replaceAll(
+      editor,
+      '{\n  "inboundTrust": null,\n  "b2bCollaborationInbound": {\n    "usersAndGroups": { "accessType": "", "targets": [] }\n  }\n}\n',
+    );
     const inValue = positionOf(doc, '"accessType": ""', '"accessType": "'.length);
-    const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, inValue);
+    const values = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      inValue,
+    );
     const labels = values.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    assert.ok(labels.some((l) => l.includes('allowed')) && labels.some((l) => l.includes('blocked')), labels.join(', '));
+    assert.ok(
+      labels.some((l) => l.includes('allowed')) && labels.some((l) => l.includes('blocked')),
+      labels.join(', '),
+    );
     const atKey = positionOf(doc, '"inboundTrust"');
     await editor.edit((b) => b.insert(new vscode.Position(atKey.line, 0), '  "\n'));
-    const keys = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(atKey.line, 3));
-    const keyLabels = keys.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    assert.ok(keyLabels.some((l) => l.includes('automaticUserConsentSettings')), keyLabels.join(', '));
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '"inboundTrust"', 3));
-    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n').replace(/\\/g, '');
+    const keys = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      new vscode.Position(atKey.line, 3),
+    );
+    const keyLabels = keys.items.map((i) =>
+      typeof i.label === 'string' ? i.label : i.label.label,
+    );
+    assert.ok(
+      keyLabels.some((l) => l.includes('automaticUserConsentSettings')),
+      keyLabels.join(', '),
+    );
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      positionOf(doc, '"inboundTrust"', 3),
+    );
+    const hoverText = hovers
+      .flatMap((h) =>
+        h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)),
+      )
+      .join('\n')
+      .replace(/\\/g, '');
     assert.match(hoverText, /MFA/i, hoverText);
     assert.match(hoverText, /null/i, 'the hover says what null means');
   });
 
   it('applies a quick fix for a miscased property', async () => {
-    const editor = await openFromTree('Contoso Group', 'Cross-tenant access', PARTNERS, 'Tailspin Toys');
+    const editor = await openFromTree(
+      'Contoso Group',
+      'Cross-tenant access',
+      PARTNERS,
+      'Tailspin Toys',
+    );
     await replaceAll(editor, '{\n  "InboundTrust": null\n}\n');
-    const d = (await diagnostics(editor.document.uri, (x) => x.some((y) => y.code === 'property-casing'))).find((y) => y.code === 'property-casing')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const d = (
+      await diagnostics(editor.document.uri, (x) => x.some((y) => y.code === 'property-casing'))
+    ).find((y) => y.code === 'property-casing')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => /inboundTrust/.test(a.title));
     assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
     await vscode.workspace.applyEdit(fix.edit);
@@ -148,7 +283,12 @@ describe('policy documents', () => {
 
   it('saving keeps a draft: nothing is pushed, the tree shows it, reopening shows it, discard drops it', async () => {
     const api = await extensionApi();
-    const editor = await openFromTree('Contoso Group', 'Cross-tenant access', PARTNERS, 'Northwind Traders');
+    const editor = await openFromTree(
+      'Contoso Group',
+      'Cross-tenant access',
+      PARTNERS,
+      'Northwind Traders',
+    );
     const uri = editor.document.uri;
     const original = editor.document.getText();
     const edited = original.replace(/"isMfaAccepted": true/, '"isMfaAccepted": false');
@@ -157,8 +297,14 @@ describe('policy documents', () => {
     await replaceAll(editor, edited);
     assert.ok(await editor.document.save());
     const sent = api.sandboxRequests().slice(before);
-    assert.ok(sent.every((r) => r.method === 'GET'), `saving sent nothing but reads: ${sent.map((r) => `${r.method} ${r.path}`).join(', ')}`);
-    const partners = await childItems(api, await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS));
+    assert.ok(
+      sent.every((r) => r.method === 'GET'),
+      `saving sent nothing but reads: ${sent.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+    );
+    const partners = await childItems(
+      api,
+      await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS),
+    );
     const node = partners.find((p) => labelOf(p) === 'Northwind Traders')!;
     assert.match(String(node.description), /^● draft · /);
     assert.match(String(node.contextValue), /\.modified$/);
@@ -167,10 +313,15 @@ describe('policy documents', () => {
     assert.equal(reopened.getText(), edited, 'the draft comes back');
     const live = await vscode.workspace.fs.readFile(uri.with({ scheme: 'xtenant-live' }));
     assert.equal(Buffer.from(live).toString('utf8'), original, 'the tenant is unchanged');
-    assert.equal(await vscode.commands.executeCommand('crossTenant.discardDraft', uri, { confirm: false }), true);
+    assert.equal(
+      await vscode.commands.executeCommand('crossTenant.discardDraft', uri, { confirm: false }),
+      true,
+    );
     const after = await vscode.workspace.fs.readFile(uri);
     assert.equal(Buffer.from(after).toString('utf8'), original);
-    const refreshed = (await childItems(api, await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS))).find((p) => labelOf(p) === 'Northwind Traders')!;
+    const refreshed = (
+      await childItems(api, await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS))
+    ).find((p) => labelOf(p) === 'Northwind Traders')!;
     assert.doesNotMatch(String(refreshed.description), /draft/);
   });
 
@@ -178,19 +329,46 @@ describe('policy documents', () => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(folder, 'a workspace folder is open');
     const partnerId = '7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58';
-    const file = vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com', 'partners', `${partnerId}.xta-partner.json`);
-    await vscode.workspace.fs.writeFile(file, Buffer.from('{\n  "tenantId": "9a6c3e15-d2b8-4f47-8e09-1b5f7c4a2d60",\n  "InboundTrust": null,\n  "b2bCollaborationInbound": { "usersAndGroups": { "accessType": "nope", "targets": [] } }\n}\n'));
+    const file = vscode.Uri.joinPath(
+      folder,
+      'contoso.onmicrosoft.com',
+      'partners',
+      `${partnerId}.xta-partner.json`,
+    );
+    await vscode.workspace.fs.writeFile(
+      file,
+      Buffer.from(
+        '{\n  "tenantId": "9a6c3e15-d2b8-4f47-8e09-1b5f7c4a2d60",\n  "InboundTrust": null,\n  "b2bCollaborationInbound": { "usersAndGroups": { "accessType": "nope", "targets": [] } }\n}\n',
+      ),
+    );
     await vscode.window.showTextDocument(file);
-    const all = await diagnostics(file, (d) => ['property-casing', 'tenant-id-mismatch'].every((c) => d.some((x) => x.code === c)) && d.some((x) => x.source !== 'cross-tenant'));
+    const all = await diagnostics(
+      file,
+      (d) =>
+        ['property-casing', 'tenant-id-mismatch'].every((c) => d.some((x) => x.code === c)) &&
+        d.some((x) => x.source !== 'cross-tenant'),
+    );
     assert.match(all.find((d) => d.code === 'tenant-id-mismatch')!.message, new RegExp(partnerId));
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com'), { recursive: true });
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com'), {
+      recursive: true,
+    });
   });
 
-  it('opens a partner\'s effective settings, annotated as set on the partner or inherited', async () => {
+  it("opens a partner's effective settings, annotated as set on the partner or inherited", async () => {
     const api = await extensionApi();
-    const node = await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS, 'Northwind Traders');
+    const node = await nodeAt(
+      api,
+      'Contoso Group',
+      'Cross-tenant access',
+      PARTNERS,
+      'Northwind Traders',
+    );
     await vscode.commands.executeCommand('crossTenant.openEffective', node);
-    const editor = await waitFor('the effective document', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'xtenant-effective' ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitFor('the effective document', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'xtenant-effective'
+        ? vscode.window.activeTextEditor
+        : undefined,
+    );
     const text = editor.document.getText();
     assert.equal(editor.document.languageId, 'jsonc');
     assert.match(text, /set on this partner/);
@@ -200,28 +378,58 @@ describe('policy documents', () => {
 
   it('exports a tenant into the workspace as reviewable files that pass the checks', async () => {
     const folder = vscode.workspace.workspaceFolders![0].uri;
-    const paths = await vscode.commands.executeCommand<string[]>('crossTenant.exportTenant', 'contoso.onmicrosoft.com', { folder, overwrite: true });
+    const paths = await vscode.commands.executeCommand<string[]>(
+      'crossTenant.exportTenant',
+      'contoso.onmicrosoft.com',
+      { folder, overwrite: true },
+    );
     assert.ok(paths.includes('contoso.onmicrosoft.com/README.md'), paths.join(', '));
     assert.ok(paths.includes('contoso.onmicrosoft.com/default.xta-default.json'));
     assert.ok(paths.includes('contoso.onmicrosoft.com/policy.xta-policy.json'));
     const fabrikam = '7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58';
     const partnerPath = `contoso.onmicrosoft.com/partners/${fabrikam}.xta-partner.json`;
     assert.ok(paths.includes(partnerPath));
-    const readme = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com', 'README.md'))).toString('utf8');
+    const readme = Buffer.from(
+      await vscode.workspace.fs.readFile(
+        vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com', 'README.md'),
+      ),
+    ).toString('utf8');
     assert.match(readme, /Fabrikam Retail/);
     const file = vscode.Uri.joinPath(folder, ...partnerPath.split('/'));
     await vscode.window.showTextDocument(file);
     await new Promise((r) => setTimeout(r, 1500));
-    const errors = vscode.languages.getDiagnostics(file).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
-    assert.deepEqual(errors.map((d) => d.message), [], 'an exported file has no errors');
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com'), { recursive: true });
+    const errors = vscode.languages
+      .getDiagnostics(file)
+      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(
+      errors.map((d) => d.message),
+      [],
+      'an exported file has no errors',
+    );
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com'), {
+      recursive: true,
+    });
   });
 
   it('hovering a tenant id shows the organization it names', async () => {
-    const editor = await openFromTree('Contoso Group', 'Cross-tenant access', PARTNERS, 'Fabrikam Retail');
+    const editor = await openFromTree(
+      'Contoso Group',
+      'Cross-tenant access',
+      PARTNERS,
+      'Fabrikam Retail',
+    );
     await replaceAll(editor, '{\n  "tenantId": "7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58"\n}\n');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, '7b1e5d93', 4));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n').replace(/\\/g, '');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, '7b1e5d93', 4),
+    );
+    const text = hovers
+      .flatMap((h) =>
+        h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)),
+      )
+      .join('\n')
+      .replace(/\\/g, '');
     assert.match(text, /Fabrikam Retail/);
     assert.match(text, /fabrikamretail\.onmicrosoft\.com/);
   });

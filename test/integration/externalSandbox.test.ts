@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type * as SandboxModule from '../../src/sandbox';
-import { EXTENSION_ID, childItems, extensionApi, freshSandbox, labelOf, nodeAt, tenantItems, waitFor } from './api';
+import {
+  EXTENSION_ID,
+  childItems,
+  extensionApi,
+  freshSandbox,
+  labelOf,
+  nodeAt,
+  tenantItems,
+  waitFor,
+} from './api';
 
 describe('an external HTTP sandbox (crossTenant.sandbox.url)', () => {
   let server: Awaited<ReturnType<typeof SandboxModule.startSandboxServer>>;
@@ -10,13 +19,19 @@ describe('an external HTTP sandbox (crossTenant.sandbox.url)', () => {
   before(async () => {
     const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle the extension ships
-    const { startSandboxServer } = require(path.join(root, 'dist', 'sandbox.js')) as typeof SandboxModule;
+    const { startSandboxServer } = require(
+      path.join(root, 'dist', 'sandbox.js'),
+    ) as typeof SandboxModule;
     server = await startSandboxServer({ port: 0 });
-    await vscode.workspace.getConfiguration('crossTenant').update('sandbox.url', server.url, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('crossTenant')
+      .update('sandbox.url', server.url, vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('crossTenant').update('sandbox.url', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('crossTenant')
+      .update('sandbox.url', undefined, vscode.ConfigurationTarget.Global);
     await server.close();
     await freshSandbox();
   });
@@ -25,30 +40,64 @@ describe('an external HTTP sandbox (crossTenant.sandbox.url)', () => {
     const api = await extensionApi();
     await vscode.commands.executeCommand('crossTenant.trySandbox');
     await vscode.commands.executeCommand('crossTenant.refresh');
-    await waitFor('sandbox tenants signed in', async () => (await tenantItems(api)).filter((i) => String(i.contextValue).startsWith('tenant.signedIn')).length >= 4 || undefined);
+    await waitFor(
+      'sandbox tenants signed in',
+      async () =>
+        (await tenantItems(api)).filter((i) => String(i.contextValue).startsWith('tenant.signedIn'))
+          .length >= 4 || undefined,
+    );
     // A change made in the external sandbox only: a new partner of Contoso.
     const contoso = server.sandbox.listTenants().find((t) => t.displayName === 'Contoso Group')!;
     const woodgrove = server.sandbox.listTenants().find((t) => t.displayName === 'Woodgrove Bank')!;
-    const token = server.sandbox.mintToken({ tenantId: contoso.tenantId, scp: ['Policy.ReadWrite.CrossTenantAccess'] });
-    const res = await fetch(`${server.url}/v1.0/policies/crossTenantAccessPolicy/partners`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ tenantId: woodgrove.tenantId }) });
+    const token = server.sandbox.mintToken({
+      tenantId: contoso.tenantId,
+      scp: ['Policy.ReadWrite.CrossTenantAccess'],
+    });
+    const res = await fetch(`${server.url}/v1.0/policies/crossTenantAccessPolicy/partners`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ tenantId: woodgrove.tenantId }),
+    });
     assert.equal(res.status, 201);
     await vscode.commands.executeCommand('crossTenant.refresh');
-    const partners = (await childItems(api, await nodeAt(api, 'Contoso Group', 'Cross-tenant access', /^Partners/))).map(labelOf);
+    const partners = (
+      await childItems(api, await nodeAt(api, 'Contoso Group', 'Cross-tenant access', /^Partners/))
+    ).map(labelOf);
     assert.ok(partners.includes('Woodgrove Bank'), partners.join(', '));
   });
 
-  it('pages across the external sandbox\'s next links with the token kept for Graph (the log panel reads five pages)', async () => {
+  it("pages across the external sandbox's next links with the token kept for Graph (the log panel reads five pages)", async () => {
     const api = await extensionApi();
-    await vscode.workspace.getConfiguration('crossTenant.provisioningLogs').update('pageSize', 50, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('crossTenant.provisioningLogs')
+      .update('pageSize', 50, vscode.ConfigurationTarget.Global);
     try {
-      const node = await nodeAt(api, 'Contoso Group', 'Cross-tenant synchronization', 'Fabrikam Retail');
-      const panel = await vscode.commands.executeCommand<{ loaded: number; progress?: { state: string; message?: string }; dispose(): void }>('crossTenant.showProvisioningLogs', node);
-      const state = await waitFor('the first step of pages', () => (panel.progress && panel.progress.state !== 'loading' && panel.progress.state !== 'waiting' ? panel.progress.state : undefined), 30_000);
+      const node = await nodeAt(
+        api,
+        'Contoso Group',
+        'Cross-tenant synchronization',
+        'Fabrikam Retail',
+      );
+      const panel = await vscode.commands.executeCommand<{
+        loaded: number;
+        progress?: { state: string; message?: string };
+        dispose(): void;
+      }>('crossTenant.showProvisioningLogs', node);
+      const state = await waitFor(
+        'the first step of pages',
+        () =>
+          panel.progress && panel.progress.state !== 'loading' && panel.progress.state !== 'waiting'
+            ? panel.progress.state
+            : undefined,
+        30_000,
+      );
       assert.equal(state, 'paused');
       assert.equal(panel.loaded, 250);
       panel.dispose();
     } finally {
-      await vscode.workspace.getConfiguration('crossTenant.provisioningLogs').update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('crossTenant.provisioningLogs')
+        .update('pageSize', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 });

@@ -11,15 +11,23 @@ export function run(): Promise<void> {
   const grep = process.env.INTEGRATION_GREP;
   if (grep) mocha.grep(grep);
   // Order matters: activation.test must run before anything activates the extension.
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort((a, b) =>
-    a.startsWith('activation') ? -1 : b.startsWith('activation') ? 1 : a.localeCompare(b));
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort((a, b) =>
+      a.startsWith('activation') ? -1 : b.startsWith('activation') ? 1 : a.localeCompare(b),
+    );
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {
     const results: { title: string; state: string; err?: string }[] = [];
     const runner = mocha.run((failures) => {
       const passed = results.filter((r) => r.state === 'passed').length;
       console.log(`[harness-tests] ${passed} passed, ${failures} failed`);
-      if (reportFile) fs.writeFileSync(reportFile, JSON.stringify({ passed, failed: failures, results }, null, 2));
+      if (reportFile)
+        fs.writeFileSync(
+          reportFile,
+          JSON.stringify({ passed, failed: failures, results }, null, 2),
+        );
       if (failures > 0) reject(new Error(`${failures} tests failed.`));
       else resolve();
     });

@@ -30,7 +30,10 @@ function recorder(panel: ProvisioningLogPanel): { messages: HostMessage[]; dispo
 async function openTailspinLogs(): Promise<ProvisioningLogPanel> {
   const api = await extensionApi();
   const node = await nodeAt(api, 'Contoso Group', SYNC, 'Tailspin Toys');
-  const panel = await vscode.commands.executeCommand<ProvisioningLogPanel>('crossTenant.showProvisioningLogs', node);
+  const panel = await vscode.commands.executeCommand<ProvisioningLogPanel>(
+    'crossTenant.showProvisioningLogs',
+    node,
+  );
   assert.ok(panel, 'the command returns the panel');
   return panel;
 }
@@ -38,9 +41,13 @@ async function openTailspinLogs(): Promise<ProvisioningLogPanel> {
 /** How many entries the sandbox holds for the query of a recorded request (all pages, read directly). */
 async function countInSandbox(path: string): Promise<number> {
   const sandbox = await (await extensionApi()).sandbox.get();
-  const token = sandbox.mintToken({ tenantId: CONTOSO, scp: ['AuditLog.Read.All', 'Directory.Read.All'] });
+  const token = sandbox.mintToken({
+    tenantId: CONTOSO,
+    scp: ['AuditLog.Read.All', 'Directory.Read.All'],
+  });
   const filter = new URL(path, 'https://graph.microsoft.com').searchParams.get('$filter') ?? '';
-  let url: string | undefined = `https://graph.microsoft.com/v1.0/auditLogs/provisioning?$top=1000&$filter=${encodeURIComponent(filter)}`;
+  let url: string | undefined =
+    `https://graph.microsoft.com/v1.0/auditLogs/provisioning?$top=1000&$filter=${encodeURIComponent(filter)}`;
   let n = 0;
   while (url) {
     const res = await sandbox.fetch(url, { headers: { authorization: `Bearer ${token}` } });
@@ -73,45 +80,99 @@ describe('provisioning-log panel', function () {
     const api = await extensionApi();
     const mark = api.sandboxRequests().length;
     const panel = await openTailspinLogs();
-    assert.equal(await openTailspinLogs(), panel, 'showing the configuration again reveals the same panel');
-    const tab = await waitFor('the panel tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('crossTenant.provisioningLogs')));
+    assert.equal(
+      await openTailspinLogs(),
+      panel,
+      'showing the configuration again reveals the same panel',
+    );
+    const tab = await waitFor('the panel tab', () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find(
+          (t) =>
+            t.input instanceof vscode.TabInputWebview &&
+            t.input.viewType.endsWith('crossTenant.provisioningLogs'),
+        ),
+    );
     assert.equal(tab.label, 'Provisioning Logs: Tailspin Toys');
     // The HTML is a shell: a strict policy with a fresh nonce, our script and stylesheet, no data.
     const html = panel.panel.webview.html;
-    assert.match(html, /default-src 'none'; script-src 'nonce-[A-Za-z0-9+/]{24}'; style-src [^;]+; img-src/);
+    assert.match(
+      html,
+      /default-src 'none'; script-src 'nonce-[A-Za-z0-9+/]{24}'; style-src [^;]+; img-src/,
+    );
     assert.doesNotMatch(html, /unsafe-inline|unsafe-eval|Tailspin|Contoso|<script>/);
     assert.equal((html.match(/<script /g) ?? []).length, 1);
     // The real webview posts "ready"; the host then reads one rate-limit window of pages (5 × 50).
     await waitFor('the first pages', () => panel.progress?.state === 'paused' || undefined, 30_000);
     assert.equal(panel.loaded, 250);
-    const reads = api.sandboxRequests().slice(mark).filter((r) => r.path.startsWith('/v1.0/auditLogs/provisioning'));
+    const reads = api
+      .sandboxRequests()
+      .slice(mark)
+      .filter((r) => r.path.startsWith('/v1.0/auditLogs/provisioning'));
     assert.equal(reads.length, 5);
     const first = decodeURIComponent(reads[0].path);
     const firstRaw = reads[0].path;
-    assert.match(first, new RegExp(`servicePrincipal/id eq '${TAILSPIN_SP}'`), 'pre-filtered to the configuration');
+    assert.match(
+      first,
+      new RegExp(`servicePrincipal/id eq '${TAILSPIN_SP}'`),
+      'pre-filtered to the configuration',
+    );
     assert.match(first, /activityDateTime gt \d{4}-/, 'the last days only');
     assert.ok(reads.every((r) => r.status === 200 && r.tokenTenantId === CONTOSO));
 
     // Cancelling "load more" (waiting for the rate-limit window, or reading) stops it: nothing more is sent.
     const rec = recorder(panel);
     panel.receive({ type: 'loadMore' });
-    await waitFor('load more under way', () => rec.messages.some((m) => m.type === 'progress' && (m.state === 'waiting' || m.state === 'loading')) || undefined);
+    await waitFor(
+      'load more under way',
+      () =>
+        rec.messages.some(
+          (m) => m.type === 'progress' && (m.state === 'waiting' || m.state === 'loading'),
+        ) || undefined,
+    );
     panel.receive({ type: 'cancel' });
     await waitFor('cancelled', () => panel.progress?.state === 'cancelled' || undefined);
-    const logReads = (): number => api.sandboxRequests().slice(mark).filter((r) => r.path.startsWith('/v1.0/auditLogs/provisioning')).length;
+    const logReads = (): number =>
+      api
+        .sandboxRequests()
+        .slice(mark)
+        .filter((r) => r.path.startsWith('/v1.0/auditLogs/provisioning')).length;
     const afterCancel = logReads();
     await new Promise((r) => setTimeout(r, 1500));
     assert.equal(logReads(), afterCancel, 'nothing was sent after the cancel');
 
     panel.receive({ type: 'loadAll' });
-    await waitFor('everything loaded', () => panel.progress?.state === 'complete' || undefined, 60_000);
+    await waitFor(
+      'everything loaded',
+      () => panel.progress?.state === 'complete' || undefined,
+      60_000,
+    );
     rec.dispose();
-    assert.equal(panel.loaded, await countInSandbox(firstRaw), 'every entry of the last 7 days, once');
+    assert.equal(
+      panel.loaded,
+      await countInSandbox(firstRaw),
+      'every entry of the last 7 days, once',
+    );
     const rows = rec.messages.flatMap((m) => (m.type === 'rows' ? m.rows : []));
     assert.equal(new Set(rows.map((r) => r.id)).size, rows.length, 'no row sent twice');
-    const times = api.sandboxRequests().slice(mark).filter((r) => r.path.startsWith('/v1.0/auditLogs/provisioning')).map((r) => r.at);
-    for (let i = 5; i < times.length; i++) assert.ok(times[i] - times[i - 5] >= 10_000, `request ${i + 1} came ${times[i] - times[i - 5]} ms after request ${i - 4}`);
-    assert.ok(!api.sandboxRequests().slice(mark).some((r) => r.status === 429), 'Graph never throttled us');
+    const times = api
+      .sandboxRequests()
+      .slice(mark)
+      .filter((r) => r.path.startsWith('/v1.0/auditLogs/provisioning'))
+      .map((r) => r.at);
+    for (let i = 5; i < times.length; i++)
+      assert.ok(
+        times[i] - times[i - 5] >= 10_000,
+        `request ${i + 1} came ${times[i] - times[i - 5]} ms after request ${i - 4}`,
+      );
+    assert.ok(
+      !api
+        .sandboxRequests()
+        .slice(mark)
+        .some((r) => r.status === 429),
+      'Graph never throttled us',
+    );
   });
 
   it('explains a failure, points at the policy that causes it, and opens it with the setting selected', async () => {
@@ -122,10 +183,18 @@ describe('provisioning-log panel', function () {
       const r = rec.messages.flatMap((m) => (m.type === 'rows' ? m.rows : []));
       return r.length === panel.loaded ? r : undefined;
     });
-    const failure = rows.find((r) => r.errorCode === 'AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure');
+    const failure = rows.find(
+      (r) => r.errorCode === 'AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure',
+    );
     assert.ok(failure, 'the Tailspin log has policy-check failures');
     panel.receive({ type: 'select', id: failure.id });
-    const details = await waitFor('details', () => rec.messages.find((m): m is Extract<HostMessage, { type: 'details' }> => m.type === 'details')?.details);
+    const details = await waitFor(
+      'details',
+      () =>
+        rec.messages.find(
+          (m): m is Extract<HostMessage, { type: 'details' }> => m.type === 'details',
+        )?.details,
+    );
     assert.equal(details.id, failure.id);
     assert.match(details.error?.meaning ?? '', /automatic redemption/);
     assert.ok(details.steps.length > 0, 'the steps are listed');
@@ -134,14 +203,28 @@ describe('provisioning-log panel', function () {
     assert.equal(details.policy.partnerTenantId, CONTOSO);
 
     panel.receive({ type: 'openPolicy', id: failure.id });
-    const editor = await waitFor('the partner policy', () => (vscode.window.activeTextEditor?.document.uri.path.endsWith('.xta-partner.json') || vscode.window.activeTextEditor?.document.uri.path.endsWith('.xta-identitysync.json') ? vscode.window.activeTextEditor : undefined));
-    assert.ok(editor.document.uri.path.startsWith(`/${TAILSPIN}/partners/${CONTOSO}/`), editor.document.uri.path);
+    const editor = await waitFor('the partner policy', () =>
+      vscode.window.activeTextEditor?.document.uri.path.endsWith('.xta-partner.json') ||
+      vscode.window.activeTextEditor?.document.uri.path.endsWith('.xta-identitysync.json')
+        ? vscode.window.activeTextEditor
+        : undefined,
+    );
+    assert.ok(
+      editor.document.uri.path.startsWith(`/${TAILSPIN}/partners/${CONTOSO}/`),
+      editor.document.uri.path,
+    );
     const selected = editor.document.getText(editor.selection);
-    assert.ok(selected.includes(details.policy.setting.split('.').pop()!), `the setting is selected: ${selected}`);
+    assert.ok(
+      selected.includes(details.policy.setting.split('.').pop()!),
+      `the setting is selected: ${selected}`,
+    );
 
     await vscode.env.clipboard.writeText('');
     panel.receive({ type: 'copyIds', id: failure.id });
-    const copied = await waitFor('the ids on the clipboard', async () => (await vscode.env.clipboard.readText()) || undefined);
+    const copied = await waitFor(
+      'the ids on the clipboard',
+      async () => (await vscode.env.clipboard.readText()) || undefined,
+    );
     assert.match(copied, new RegExp(failure.id));
     assert.match(copied, new RegExp(failure.cycleId));
     rec.dispose();
@@ -152,10 +235,19 @@ describe('provisioning-log panel', function () {
     const panel = await openTailspinLogs();
     const rec = recorder(panel);
     panel.receive({ type: 'ready' });
-    const row = await waitFor('a user row', () => rec.messages.flatMap((m) => (m.type === 'rows' ? m.rows : [])).find((r) => r.identityType === 'User' && r.sourceId));
+    const row = await waitFor('a user row', () =>
+      rec.messages
+        .flatMap((m) => (m.type === 'rows' ? m.rows : []))
+        .find((r) => r.identityType === 'User' && r.sourceId),
+    );
     const mark = api.sandboxRequests().length;
     panel.receive({ type: 'provisionOnDemand', id: row.id });
-    const sent = await waitFor('the on-demand request', () => api.sandboxRequests().slice(mark).find((r) => r.method === 'POST' && r.path.endsWith('/provisionOnDemand')));
+    const sent = await waitFor('the on-demand request', () =>
+      api
+        .sandboxRequests()
+        .slice(mark)
+        .find((r) => r.method === 'POST' && r.path.endsWith('/provisionOnDemand')),
+    );
     assert.equal(sent.tokenTenantId, CONTOSO);
     rec.dispose();
   });
@@ -163,16 +255,35 @@ describe('provisioning-log panel', function () {
   it('exports the filtered rows as CSV and JSON into the workspace', async () => {
     const panel = await openTailspinLogs();
     const filters = { statuses: ['failure'], actions: [], errorCode: '', cycleId: '', text: '' };
-    panel.receive({ type: 'export', format: 'csv', filters, sort: { column: 'time', descending: true } });
-    const csvUri = await waitFor('the CSV file', () => panel.lastExport?.path.endsWith('.csv') ? panel.lastExport : undefined);
+    panel.receive({
+      type: 'export',
+      format: 'csv',
+      filters,
+      sort: { column: 'time', descending: true },
+    });
+    const csvUri = await waitFor('the CSV file', () =>
+      panel.lastExport?.path.endsWith('.csv') ? panel.lastExport : undefined,
+    );
     const csv = Buffer.from(await vscode.workspace.fs.readFile(csvUri)).toString('utf8');
     const lines = csv.trimEnd().split('\r\n');
     assert.match(lines[0], /time/i);
     assert.ok(lines.length > 200, `${lines.length} lines`);
-    assert.ok(lines.slice(1).every((l) => /failure/.test(l)), 'only failures');
-    panel.receive({ type: 'export', format: 'json', filters, sort: { column: 'time', descending: true } });
-    const jsonUri = await waitFor('the JSON file', () => panel.lastExport?.path.endsWith('.json') ? panel.lastExport : undefined);
-    const entries = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(jsonUri)).toString('utf8')) as { provisioningStatusInfo: { status: string } }[];
+    assert.ok(
+      lines.slice(1).every((l) => /failure/.test(l)),
+      'only failures',
+    );
+    panel.receive({
+      type: 'export',
+      format: 'json',
+      filters,
+      sort: { column: 'time', descending: true },
+    });
+    const jsonUri = await waitFor('the JSON file', () =>
+      panel.lastExport?.path.endsWith('.json') ? panel.lastExport : undefined,
+    );
+    const entries = JSON.parse(
+      Buffer.from(await vscode.workspace.fs.readFile(jsonUri)).toString('utf8'),
+    ) as { provisioningStatusInfo: { status: string } }[];
     assert.equal(entries.length, lines.length - 1);
     assert.ok(entries.every((e) => e.provisioningStatusInfo.status === 'failure'));
   });
@@ -184,12 +295,25 @@ describe('provisioning-log panel', function () {
     panel.receive({ type: 'openPolicy', id: { toString: 'x' } });
     panel.receive({ type: 'reload', days: 10_000 });
     panel.receive('<img src=x onerror=alert(1)>');
-    panel.receive({ type: 'state', state: { target: { tenantId: TAILSPIN, servicePrincipalId: TAILSPIN_SP } } });
+    panel.receive({
+      type: 'state',
+      state: { target: { tenantId: TAILSPIN, servicePrincipalId: TAILSPIN_SP } },
+    });
     await new Promise((r) => setTimeout(r, 300));
-    const sent = [...api.sandboxRequests().slice(mark).filter((r) => r.path.includes('/auditLogs/')), ...(await changesSince(mark))];
+    const sent = [
+      ...api
+        .sandboxRequests()
+        .slice(mark)
+        .filter((r) => r.path.includes('/auditLogs/')),
+      ...(await changesSince(mark)),
+    ];
     assert.deepEqual(sent, [], 'nothing was sent for them');
     assert.match(await readLog(api.logUri), /ignored a malformed message/);
-    assert.equal(panel.currentState.target.tenantId, CONTOSO, 'the panel still shows its own configuration');
+    assert.equal(
+      panel.currentState.target.tenantId,
+      CONTOSO,
+      'the panel still shows its own configuration',
+    );
   });
 
   it('live mode adds entries logged after the panel loaded', async () => {
@@ -199,17 +323,38 @@ describe('provisioning-log panel', function () {
     const sandbox = await api.sandbox.get();
     const now = new Date().toISOString();
     const id = `live-test-${Date.now()}`;
-    sandbox.appendProvisioningLogs(CONTOSO, [{
-      id, activityDateTime: now, tenantId: CONTOSO, jobId: 'Azure2Azure.x', cycleId: 'live-cycle', changeId: 'live-change', provisioningAction: 'create', durationInMilliseconds: 1200,
-      servicePrincipal: { id: TAILSPIN_SP, displayName: 'Tailspin Toys' },
-      sourceIdentity: { id: 'live-user', displayName: 'Live User', identityType: 'User', details: {} },
-      targetIdentity: { id: '', displayName: '', identityType: 'User', details: {} },
-      provisioningStatusInfo: { status: 'success', errorInformation: null }, provisioningSteps: [], modifiedProperties: [],
-    }]);
+    sandbox.appendProvisioningLogs(CONTOSO, [
+      {
+        id,
+        activityDateTime: now,
+        tenantId: CONTOSO,
+        jobId: 'Azure2Azure.x',
+        cycleId: 'live-cycle',
+        changeId: 'live-change',
+        provisioningAction: 'create',
+        durationInMilliseconds: 1200,
+        servicePrincipal: { id: TAILSPIN_SP, displayName: 'Tailspin Toys' },
+        sourceIdentity: {
+          id: 'live-user',
+          displayName: 'Live User',
+          identityType: 'User',
+          details: {},
+        },
+        targetIdentity: { id: '', displayName: '', identityType: 'User', details: {} },
+        provisioningStatusInfo: { status: 'success', errorInformation: null },
+        provisioningSteps: [],
+        modifiedProperties: [],
+      },
+    ]);
     panel.receive({ type: 'setLive', enabled: true });
     // The earlier on-demand run logged an entry too: at least ours is new.
     assert.ok((await panel.poll()) >= 1);
-    const prepended = rec.messages.filter((m): m is Extract<HostMessage, { type: 'rows' }> => m.type === 'rows' && m.position === 'prepend').flatMap((m) => m.rows.map((r) => r.id));
+    const prepended = rec.messages
+      .filter(
+        (m): m is Extract<HostMessage, { type: 'rows' }> =>
+          m.type === 'rows' && m.position === 'prepend',
+      )
+      .flatMap((m) => m.rows.map((r) => r.id));
     assert.ok(prepended.includes(id), `prepended: ${prepended.join(', ')}`);
     assert.equal(await panel.poll(), 0, 'a second poll finds nothing new');
     panel.receive({ type: 'setLive', enabled: false });
@@ -227,16 +372,29 @@ describe('provisioning-log panel', function () {
       days: 3,
       live: false,
     };
-    const restored = vscode.window.createWebviewPanel('crossTenant.provisioningLogs', 'Provisioning Logs: Tailspin Toys', vscode.ViewColumn.One, {});
+    const restored = vscode.window.createWebviewPanel(
+      'crossTenant.provisioningLogs',
+      'Provisioning Logs: Tailspin Toys',
+      vscode.ViewColumn.One,
+      {},
+    );
     await api.logPanels.deserializeWebviewPanel(restored, state);
     const panel = api.logPanels.find(CONTOSO, TAILSPIN_SP);
     assert.ok(panel, 'the panel is tracked again');
     assert.deepEqual(panel.currentState.filters, state.filters);
     assert.equal(panel.currentState.days, 3);
-    const bad = vscode.window.createWebviewPanel('crossTenant.provisioningLogs', 'x', vscode.ViewColumn.One, {});
+    const bad = vscode.window.createWebviewPanel(
+      'crossTenant.provisioningLogs',
+      'x',
+      vscode.ViewColumn.One,
+      {},
+    );
     let disposed = false;
     bad.onDidDispose(() => (disposed = true));
-    await api.logPanels.deserializeWebviewPanel(bad, { ...state, target: { tenantId: '../../etc', servicePrincipalId: TAILSPIN_SP } });
+    await api.logPanels.deserializeWebviewPanel(bad, {
+      ...state,
+      target: { tenantId: '../../etc', servicePrincipalId: TAILSPIN_SP },
+    });
     assert.ok(disposed, 'a state that does not validate does not open a panel');
     panel.dispose();
   });

@@ -1,21 +1,48 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { changesSince, childItems, extensionApi, freshSandbox, labelOf, nodeAt, readLog, waitFor } from './api';
+import {
+  changesSince,
+  childItems,
+  extensionApi,
+  freshSandbox,
+  labelOf,
+  nodeAt,
+  readLog,
+  waitFor,
+} from './api';
 
 const PARTNERS = /^Partners \(\d+\)$/;
 const CONTOSO = '2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24';
 const NORTHWIND = 'c93d2a71-5e8f-4b14-a6d0-3f7b9e2c1d85';
 
-interface PushResult { pushed: boolean; changes: string[]; sent?: Record<string, unknown> }
+interface PushResult {
+  pushed: boolean;
+  changes: string[];
+  sent?: Record<string, unknown>;
+}
 
 /** Graph as another admin sees it: straight to the sandbox, not through the extension. */
-async function graph(method: string, path: string, body?: unknown): Promise<{ status: number; json?: Record<string, unknown> }> {
+async function graph(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json?: Record<string, unknown> }> {
   const api = await extensionApi();
   const sandbox = await api.sandbox.get();
-  const token = sandbox.mintToken({ tenantId: CONTOSO, scp: ['Policy.ReadWrite.CrossTenantAccess'] });
-  const res = await sandbox.fetch(`https://graph.microsoft.com/v1.0${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const token = sandbox.mintToken({
+    tenantId: CONTOSO,
+    scp: ['Policy.ReadWrite.CrossTenantAccess'],
+  });
+  const res = await sandbox.fetch(`https://graph.microsoft.com/v1.0${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
   const text = await res.text();
-  return { status: res.status, ...(text ? { json: JSON.parse(text) as Record<string, unknown> } : {}) };
+  return {
+    status: res.status,
+    ...(text ? { json: JSON.parse(text) as Record<string, unknown> } : {}),
+  };
 }
 
 async function northwindPartner(): Promise<Record<string, unknown>> {
@@ -23,23 +50,42 @@ async function northwindPartner(): Promise<Record<string, unknown>> {
 }
 
 /** Opens Contoso's Northwind partner from the tree, edits it with `edit`, saves the draft. */
-async function editNorthwind(edit: (doc: Record<string, unknown>) => void): Promise<vscode.TextDocument> {
+async function editNorthwind(
+  edit: (doc: Record<string, unknown>) => void,
+): Promise<vscode.TextDocument> {
   const api = await extensionApi();
-  const item = api.tree.getTreeItem(await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS, 'Northwind Traders'));
+  const item = api.tree.getTreeItem(
+    await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS, 'Northwind Traders'),
+  );
   await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
-  const editor = await waitFor('the partner editor', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'xtenant' ? vscode.window.activeTextEditor : undefined));
+  const editor = await waitFor('the partner editor', () =>
+    vscode.window.activeTextEditor?.document.uri.scheme === 'xtenant'
+      ? vscode.window.activeTextEditor
+      : undefined,
+  );
   // The document may still be in memory from an earlier test: read it again from the provider.
   await vscode.commands.executeCommand('workbench.action.files.revert');
   const doc = editor.document;
   const value = JSON.parse(doc.getText()) as Record<string, unknown>;
   edit(value);
-  await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), JSON.stringify(value, null, 2) + '\n'));
+  await editor.edit((b) =>
+    b.replace(
+      new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)),
+      JSON.stringify(value, null, 2) + '\n',
+    ),
+  );
   assert.ok(await doc.save());
   return doc;
 }
 
 function requestsSince(mark: number, method: string): Promise<number> {
-  return extensionApi().then((api) => api.sandboxRequests().slice(mark).filter((r) => r.method === method).length);
+  return extensionApi().then(
+    (api) =>
+      api
+        .sandboxRequests()
+        .slice(mark)
+        .filter((r) => r.method === method).length,
+  );
 }
 
 describe('diff and push', () => {
@@ -58,9 +104,15 @@ describe('diff and push', () => {
   });
 
   it('diffs live against the draft with the right sides', async () => {
-    const doc = await editNorthwind((v) => { (v.inboundTrust as Record<string, unknown>).isCompliantDeviceAccepted = true; });
+    const doc = await editNorthwind((v) => {
+      (v.inboundTrust as Record<string, unknown>).isCompliantDeviceAccepted = true;
+    });
     const title = await vscode.commands.executeCommand<string>('crossTenant.diffWithLive', doc.uri);
-    const tab = await waitFor('the diff tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff));
+    const tab = await waitFor('the diff tab', () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputTextDiff),
+    );
     const input = tab.input as vscode.TabInputTextDiff;
     assert.equal(input.original.scheme, 'xtenant-live');
     assert.equal(input.modified.toString(), doc.uri.toString());
@@ -69,113 +121,269 @@ describe('diff and push', () => {
 
   it('pushes a minimal PATCH, then the sandbox, the draft and the tree show the change', async () => {
     const api = await extensionApi();
-    const doc = await editNorthwind((v) => { (v.inboundTrust as Record<string, unknown>).isCompliantDeviceAccepted = true; });
+    const doc = await editNorthwind((v) => {
+      (v.inboundTrust as Record<string, unknown>).isCompliantDeviceAccepted = true;
+    });
     const mark = api.sandboxRequests().length;
-    const result = await vscode.commands.executeCommand<PushResult>('crossTenant.push', doc.uri, { answers: { confirm: true } });
+    const result = await vscode.commands.executeCommand<PushResult>('crossTenant.push', doc.uri, {
+      answers: { confirm: true },
+    });
     assert.equal(result.pushed, true);
     const writes = await changesSince(mark);
-    assert.deepEqual(writes.map((r) => `${r.method} ${r.path} ${r.status}`), [`PATCH /v1.0/policies/crossTenantAccessPolicy/partners/${NORTHWIND} 204`], 'one PATCH, with Contoso\'s token');
+    assert.deepEqual(
+      writes.map((r) => `${r.method} ${r.path} ${r.status}`),
+      [`PATCH /v1.0/policies/crossTenantAccessPolicy/partners/${NORTHWIND} 204`],
+      "one PATCH, with Contoso's token",
+    );
     assert.equal(writes[0].tokenTenantId, CONTOSO);
     // The log says what was sent and its request id, and never shows a token.
     const log = await waitFor('the push in the log', async () => {
       const text = await readLog(api.logUri);
-      return /PATCH \S+partners\/c93d2a71\S* → 204 .*request-id=[0-9a-f-]{36}/.test(text) && /Pushed to Contoso Group .*"inboundTrust"/.test(text) ? text : undefined;
+      return /PATCH \S+partners\/c93d2a71\S* → 204 .*request-id=[0-9a-f-]{36}/.test(text) &&
+        /Pushed to Contoso Group .*"inboundTrust"/.test(text)
+        ? text
+        : undefined;
     });
     assert.ok(!/eyJ[A-Za-z0-9_-]{10,}\./.test(log), 'no token in the log');
-    assert.deepEqual(Object.keys(result.sent!), ['inboundTrust'], 'only the changed top-level property is sent');
-    assert.deepEqual(result.sent!.inboundTrust, { isCompliantDeviceAccepted: true, isHybridAzureADJoinedDeviceAccepted: false, isMfaAccepted: true }, 'the nested object is sent whole');
-    assert.ok(result.changes.some((c) => /compliant/i.test(c)), result.changes.join(' | '));
-    assert.equal(((await northwindPartner()).inboundTrust as Record<string, unknown>).isCompliantDeviceAccepted, true);
-    assert.equal(await vscode.commands.executeCommand('crossTenant.discardDraft', doc.uri, { confirm: false }), false, 'no draft is left after a push');
-    const node = (await childItems(api, await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS))).find((p) => labelOf(p) === 'Northwind Traders')!;
+    assert.deepEqual(
+      Object.keys(result.sent!),
+      ['inboundTrust'],
+      'only the changed top-level property is sent',
+    );
+    assert.deepEqual(
+      result.sent!.inboundTrust,
+      {
+        isCompliantDeviceAccepted: true,
+        isHybridAzureADJoinedDeviceAccepted: false,
+        isMfaAccepted: true,
+      },
+      'the nested object is sent whole',
+    );
+    assert.ok(
+      result.changes.some((c) => /compliant/i.test(c)),
+      result.changes.join(' | '),
+    );
+    assert.equal(
+      ((await northwindPartner()).inboundTrust as Record<string, unknown>)
+        .isCompliantDeviceAccepted,
+      true,
+    );
+    assert.equal(
+      await vscode.commands.executeCommand('crossTenant.discardDraft', doc.uri, { confirm: false }),
+      false,
+      'no draft is left after a push',
+    );
+    const node = (
+      await childItems(api, await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS))
+    ).find((p) => labelOf(p) === 'Northwind Traders')!;
     assert.match(String(node.description), /trusts MFA, compliant/);
   });
 
   it('refuses to push a document with errors, sending nothing', async () => {
     const api = await extensionApi();
-    const doc = await editNorthwind((v) => { v.B2BCollaborationInbound = null; });
+    const doc = await editNorthwind((v) => {
+      v.B2BCollaborationInbound = null;
+    });
     const mark = api.sandboxRequests().length;
-    const result = await vscode.commands.executeCommand<PushResult>('crossTenant.push', doc.uri, { answers: { confirm: true } });
+    const result = await vscode.commands.executeCommand<PushResult>('crossTenant.push', doc.uri, {
+      answers: { confirm: true },
+    });
     assert.equal(result.pushed, false);
     assert.equal(await requestsSince(mark, 'PATCH'), 0);
   });
 
-  it('detects a colleague\'s change made since the draft began, and sends nothing unless told', async () => {
+  it("detects a colleague's change made since the draft began, and sends nothing unless told", async () => {
     const api = await extensionApi();
-    const doc = await editNorthwind((v) => { (v.inboundTrust as Record<string, unknown>).isMfaAccepted = false; });
+    const doc = await editNorthwind((v) => {
+      (v.inboundTrust as Record<string, unknown>).isMfaAccepted = false;
+    });
     // A colleague changes the same setting directly in the tenant.
-    const colleague = await graph('PATCH', `/policies/crossTenantAccessPolicy/partners/${NORTHWIND}`, { inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: true, isHybridAzureADJoinedDeviceAccepted: false } });
+    const colleague = await graph(
+      'PATCH',
+      `/policies/crossTenantAccessPolicy/partners/${NORTHWIND}`,
+      {
+        inboundTrust: {
+          isMfaAccepted: true,
+          isCompliantDeviceAccepted: true,
+          isHybridAzureADJoinedDeviceAccepted: false,
+        },
+      },
+    );
     assert.equal(colleague.status, 204);
     const mark = api.sandboxRequests().length;
-    const cancelled = await vscode.commands.executeCommand<PushResult | undefined>('crossTenant.push', doc.uri, { answers: { confirm: true, conflict: 'cancel' } });
+    const cancelled = await vscode.commands.executeCommand<PushResult | undefined>(
+      'crossTenant.push',
+      doc.uri,
+      { answers: { confirm: true, conflict: 'cancel' } },
+    );
     assert.equal(cancelled, undefined, 'declined: nothing pushed');
     assert.equal(await requestsSince(mark, 'PATCH'), 0);
-    assert.equal(((await northwindPartner()).inboundTrust as Record<string, unknown>).isCompliantDeviceAccepted, true, 'the colleague\'s change stands');
+    assert.equal(
+      ((await northwindPartner()).inboundTrust as Record<string, unknown>)
+        .isCompliantDeviceAccepted,
+      true,
+      "the colleague's change stands",
+    );
     // Rebase keeps the colleague's change and applies mine.
-    const rebased = await vscode.commands.executeCommand<PushResult>('crossTenant.push', doc.uri, { answers: { confirm: true, conflict: 'rebase', conflictChoice: 'draft' } });
+    const rebased = await vscode.commands.executeCommand<PushResult>('crossTenant.push', doc.uri, {
+      answers: { confirm: true, conflict: 'rebase', conflictChoice: 'draft' },
+    });
     assert.equal(rebased.pushed, true);
     const trust = (await northwindPartner()).inboundTrust as Record<string, unknown>;
     assert.equal(trust.isMfaAccepted, false, 'my change');
-    assert.equal(trust.isCompliantDeviceAccepted, true, 'the colleague\'s change is kept');
+    assert.equal(trust.isCompliantDeviceAccepted, true, "the colleague's change is kept");
   });
 
   for (const [name, breakIt] of [
-    ['403 (missing permission)', async () => (await extensionApi()).sandbox.setConsentedPermissions(CONTOSO, ['Policy.Read.All', 'User.Read', 'CrossTenantInformation.ReadBasic.All'])],
-    ['503 after the retries', async () => (await (await extensionApi()).sandbox.get()).faults.set({ unavailable: { count: 100, retryAfterSeconds: 0 } })],
+    [
+      '403 (missing permission)',
+      async () =>
+        (await extensionApi()).sandbox.setConsentedPermissions(CONTOSO, [
+          'Policy.Read.All',
+          'User.Read',
+          'CrossTenantInformation.ReadBasic.All',
+        ]),
+    ],
+    [
+      '503 after the retries',
+      async () =>
+        (await (await extensionApi()).sandbox.get()).faults.set({
+          unavailable: { count: 100, retryAfterSeconds: 0 },
+        }),
+    ],
   ] as const) {
     it(`keeps the draft byte-identical when the push fails with ${name}`, async () => {
       const api = await extensionApi();
-      const doc = await editNorthwind((v) => { (v.inboundTrust as Record<string, unknown>).isHybridAzureADJoinedDeviceAccepted = true; });
+      const doc = await editNorthwind((v) => {
+        (v.inboundTrust as Record<string, unknown>).isHybridAzureADJoinedDeviceAccepted = true;
+      });
       const draftBefore = Buffer.from(await vscode.workspace.fs.readFile(doc.uri)).toString('utf8');
       // A fresh client, so the edit bundle's token is asked for now (with the limited consent).
-      await vscode.commands.executeCommand('crossTenant.removeTenant', `sandbox:${CONTOSO}`, { confirm: false });
-      await vscode.commands.executeCommand('crossTenant.addTenant', { method: 'sandbox', tenant: CONTOSO });
+      await vscode.commands.executeCommand('crossTenant.removeTenant', `sandbox:${CONTOSO}`, {
+        confirm: false,
+      });
+      await vscode.commands.executeCommand('crossTenant.addTenant', {
+        method: 'sandbox',
+        tenant: CONTOSO,
+      });
       // The failure may hit the re-read of live (503) or the PATCH (403); either way nothing changes.
       await breakIt();
-      const result = await vscode.commands.executeCommand<PushResult | undefined>('crossTenant.push', doc.uri, { answers: { confirm: true } });
+      const result = await vscode.commands.executeCommand<PushResult | undefined>(
+        'crossTenant.push',
+        doc.uri,
+        { answers: { confirm: true } },
+      );
       assert.ok(!result?.pushed);
       (await api.sandbox.get()).faults.clear();
       const draftAfter = Buffer.from(await vscode.workspace.fs.readFile(doc.uri)).toString('utf8');
       assert.equal(draftAfter, draftBefore, 'the draft is untouched');
-      assert.equal(((await northwindPartner()).inboundTrust as Record<string, unknown>).isHybridAzureADJoinedDeviceAccepted, false, 'the tenant is untouched');
+      assert.equal(
+        ((await northwindPartner()).inboundTrust as Record<string, unknown>)
+          .isHybridAzureADJoinedDeviceAccepted,
+        false,
+        'the tenant is untouched',
+      );
     });
   }
 
   it('adds a partner by domain, allows user sync, and deletes it again', async () => {
     const api = await extensionApi();
-    const id = await vscode.commands.executeCommand<string>('crossTenant.addPartner', `sandbox:${CONTOSO}`, { partner: 'woodgrovebank.onmicrosoft.com', confirm: false });
+    const id = await vscode.commands.executeCommand<string>(
+      'crossTenant.addPartner',
+      `sandbox:${CONTOSO}`,
+      { partner: 'woodgrovebank.onmicrosoft.com', confirm: false },
+    );
     assert.match(id, /^[0-9a-f-]{36}$/);
-    const partner = await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS, 'Woodgrove Bank');
-    assert.equal(await vscode.commands.executeCommand('crossTenant.allowUserSync', partner, { confirm: false }), 'created');
-    const withSync = await childItems(api, await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS, 'Woodgrove Bank'));
+    const partner = await nodeAt(
+      api,
+      'Contoso Group',
+      'Cross-tenant access',
+      PARTNERS,
+      'Woodgrove Bank',
+    );
+    assert.equal(
+      await vscode.commands.executeCommand('crossTenant.allowUserSync', partner, {
+        confirm: false,
+      }),
+      'created',
+    );
+    const withSync = await childItems(
+      api,
+      await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS, 'Woodgrove Bank'),
+    );
     assert.equal(labelOf(withSync[0]), 'Identity synchronization');
-    assert.equal(await vscode.commands.executeCommand('crossTenant.deletePartner', await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS, 'Woodgrove Bank'), { confirmText: 'woodgrovebank.onmicrosoft.com' }), true);
-    const after = (await childItems(api, await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS))).map(labelOf);
+    assert.equal(
+      await vscode.commands.executeCommand(
+        'crossTenant.deletePartner',
+        await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS, 'Woodgrove Bank'),
+        { confirmText: 'woodgrovebank.onmicrosoft.com' },
+      ),
+      true,
+    );
+    const after = (
+      await childItems(api, await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS))
+    ).map(labelOf);
     assert.ok(!after.includes('Woodgrove Bank'), after.join(', '));
   });
 
   it('pushes an exported workspace file and reports drift in Problems', async () => {
     const folder = vscode.workspace.workspaceFolders![0].uri;
-    await vscode.commands.executeCommand('crossTenant.exportTenant', `sandbox:${CONTOSO}`, { folder, overwrite: true });
-    const file = vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com', 'partners', `${NORTHWIND}.xta-partner.json`);
-    let drift = await vscode.commands.executeCommand<{ file: string; message: string }[]>('crossTenant.checkDrift', folder);
+    await vscode.commands.executeCommand('crossTenant.exportTenant', `sandbox:${CONTOSO}`, {
+      folder,
+      overwrite: true,
+    });
+    const file = vscode.Uri.joinPath(
+      folder,
+      'contoso.onmicrosoft.com',
+      'partners',
+      `${NORTHWIND}.xta-partner.json`,
+    );
+    let drift = await vscode.commands.executeCommand<{ file: string; message: string }[]>(
+      'crossTenant.checkDrift',
+      folder,
+    );
     assert.deepEqual(drift, [], 'no drift right after the export');
     // Behind the files' back, the tenant changes.
-    await graph('PATCH', `/policies/crossTenantAccessPolicy/partners/${NORTHWIND}`, { inboundTrust: { isMfaAccepted: false, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false } });
-    drift = await vscode.commands.executeCommand<{ file: string; message: string }[]>('crossTenant.checkDrift', folder);
+    await graph('PATCH', `/policies/crossTenantAccessPolicy/partners/${NORTHWIND}`, {
+      inboundTrust: {
+        isMfaAccepted: false,
+        isCompliantDeviceAccepted: false,
+        isHybridAzureADJoinedDeviceAccepted: false,
+      },
+    });
+    drift = await vscode.commands.executeCommand<{ file: string; message: string }[]>(
+      'crossTenant.checkDrift',
+      folder,
+    );
     assert.equal(drift.length, 1, JSON.stringify(drift));
     assert.match(drift[0].message, /MFA: file says true, tenant has false/);
-    const problems = await waitFor('drift in Problems', () => vscode.languages.getDiagnostics(file).find((d) => d.source === 'cross-tenant drift'));
+    const problems = await waitFor('drift in Problems', () =>
+      vscode.languages.getDiagnostics(file).find((d) => d.source === 'cross-tenant drift'),
+    );
     assert.match(problems.message, /MFA/);
     await vscode.window.showTextDocument(file);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file, problems.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      file,
+      problems.range,
+    );
     assert.ok(actions.some((a) => a.title === 'Diff Against Live'));
     // Pushing the file restores what it says.
-    const result = await vscode.commands.executeCommand<PushResult>('crossTenant.push', file, { answers: { confirm: true } });
+    const result = await vscode.commands.executeCommand<PushResult>('crossTenant.push', file, {
+      answers: { confirm: true },
+    });
     assert.equal(result.pushed, true);
-    assert.equal(((await northwindPartner()).inboundTrust as Record<string, unknown>).isMfaAccepted, true);
-    drift = await vscode.commands.executeCommand<{ file: string; message: string }[]>('crossTenant.checkDrift', folder);
+    assert.equal(
+      ((await northwindPartner()).inboundTrust as Record<string, unknown>).isMfaAccepted,
+      true,
+    );
+    drift = await vscode.commands.executeCommand<{ file: string; message: string }[]>(
+      'crossTenant.checkDrift',
+      folder,
+    );
     assert.deepEqual(drift, []);
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com'), { recursive: true });
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com'), {
+      recursive: true,
+    });
   });
 });

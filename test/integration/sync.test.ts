@@ -1,21 +1,37 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { changesSince, childItems, extensionApi, freshSandbox, labelOf, nodeAt, readLog, waitFor } from './api';
+import {
+  changesSince,
+  childItems,
+  extensionApi,
+  freshSandbox,
+  labelOf,
+  nodeAt,
+  readLog,
+  waitFor,
+} from './api';
 
 const CONTOSO = '2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24';
 const SYNC = 'Cross-tenant synchronization';
 
 async function fabrikamJob(): Promise<{ node: unknown; item: vscode.TreeItem }> {
   const api = await extensionApi();
-  await vscode.commands.executeCommand('crossTenant.refresh', await nodeAt(api, 'Contoso Group', SYNC));
-  const [node] = await api.tree.getChildren(await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail'));
+  await vscode.commands.executeCommand(
+    'crossTenant.refresh',
+    await nodeAt(api, 'Contoso Group', SYNC),
+  );
+  const [node] = await api.tree.getChildren(
+    await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail'),
+  );
   return { node, item: api.tree.getTreeItem(node) };
 }
 
 async function contosoGraph(path: string): Promise<Record<string, unknown>> {
   const sandbox = await (await extensionApi()).sandbox.get();
   const token = sandbox.mintToken({ tenantId: CONTOSO });
-  const res = await sandbox.fetch(`https://graph.microsoft.com/v1.0${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await sandbox.fetch(`https://graph.microsoft.com/v1.0${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return (await res.json()) as Record<string, unknown>;
 }
 
@@ -29,8 +45,18 @@ describe('cross-tenant sync jobs', () => {
     let { node, item } = await fabrikamJob();
     assert.equal(item.contextValue, 'syncJob.active');
     const mark = api.sandboxRequests().length;
-    assert.equal(await vscode.commands.executeCommand('crossTenant.startJob', node), undefined, 'Start on a running job is refused');
-    assert.ok(!api.sandboxRequests().slice(mark).some((r) => r.path.endsWith('/start')), 'nothing was sent');
+    assert.equal(
+      await vscode.commands.executeCommand('crossTenant.startJob', node),
+      undefined,
+      'Start on a running job is refused',
+    );
+    assert.ok(
+      !api
+        .sandboxRequests()
+        .slice(mark)
+        .some((r) => r.path.endsWith('/start')),
+      'nothing was sent',
+    );
     assert.equal(await vscode.commands.executeCommand('crossTenant.pauseJob', node), true);
     ({ node, item } = await fabrikamJob());
     assert.equal(item.contextValue, 'syncJob.paused');
@@ -44,16 +70,31 @@ describe('cross-tenant sync jobs', () => {
     const api = await extensionApi();
     const { node } = await fabrikamJob();
     const mark = api.sandboxRequests().length;
-    const choice = await vscode.commands.executeCommand<string>('crossTenant.restartJob', node, { choice: 'leaveQuarantine', confirm: false });
+    const choice = await vscode.commands.executeCommand<string>('crossTenant.restartJob', node, {
+      choice: 'leaveQuarantine',
+      confirm: false,
+    });
     assert.equal(choice, 'leaveQuarantine');
-    const sent = api.sandboxRequests().slice(mark).filter((r) => r.method === 'POST');
-    assert.deepEqual(sent.map((r) => `${r.path.replace(/.*\/jobs\/[^/]+/, '…')} ${r.status}`), ['…/restart 204']);
+    const sent = api
+      .sandboxRequests()
+      .slice(mark)
+      .filter((r) => r.method === 'POST');
+    assert.deepEqual(
+      sent.map((r) => `${r.path.replace(/.*\/jobs\/[^/]+/, '…')} ${r.status}`),
+      ['…/restart 204'],
+    );
   });
 
   it('shows the job details as a report with status, schedule and threshold', async () => {
     const { node } = await fabrikamJob();
     const uri = await vscode.commands.executeCommand<string>('crossTenant.showJobDetails', node);
-    const preview = await waitFor('the rendered report', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType)));
+    const preview = await waitFor('the rendered report', () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find(
+          (t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType),
+        ),
+    );
     assert.ok(preview.isActive, 'the report is shown');
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
     const text = doc.getText();
@@ -65,39 +106,87 @@ describe('cross-tenant sync jobs', () => {
   it('provisions users on demand within the rate limit and explains each result', async function () {
     this.timeout(60000);
     const api = await extensionApi();
-    const users = ((await contosoGraph('/users?$top=6&$select=id,displayName')).value as { id: string; displayName: string }[]);
+    const users = (await contosoGraph('/users?$top=6&$select=id,displayName')).value as {
+      id: string;
+      displayName: string;
+    }[];
     assert.equal(users.length, 6);
     const { node } = await fabrikamJob();
     const mark = api.sandboxRequests().length;
     const started = Date.now();
-    const result = await vscode.commands.executeCommand<{ uri: string; outcomes: { result?: { headline: string }; error?: string }[] }>('crossTenant.provisionOnDemand', node, { subjects: users.map((u) => ({ id: u.id, name: u.displayName, type: 'User' })) });
+    const result = await vscode.commands.executeCommand<{
+      uri: string;
+      outcomes: { result?: { headline: string }; error?: string }[];
+    }>('crossTenant.provisionOnDemand', node, {
+      subjects: users.map((u) => ({ id: u.id, name: u.displayName, type: 'User' })),
+    });
     assert.equal(result.outcomes.length, 6);
-    assert.ok(result.outcomes.every((o) => o.result?.headline && !o.error), JSON.stringify(result.outcomes.map((o) => o.error ?? o.result?.headline)));
-    const calls = api.sandboxRequests().slice(mark).filter((r) => r.path.endsWith('/provisionOnDemand'));
+    assert.ok(
+      result.outcomes.every((o) => o.result?.headline && !o.error),
+      JSON.stringify(result.outcomes.map((o) => o.error ?? o.result?.headline)),
+    );
+    const calls = api
+      .sandboxRequests()
+      .slice(mark)
+      .filter((r) => r.path.endsWith('/provisionOnDemand'));
     assert.equal(calls.length, 6);
-    assert.ok(calls.every((r) => r.status === 200), 'no call was throttled: the client keeps to 5 per 10 s');
+    assert.ok(
+      calls.every((r) => r.status === 200),
+      'no call was throttled: the client keeps to 5 per 10 s',
+    );
     assert.ok(Date.now() - started >= 9000, 'the sixth call waited for the window');
-    const report = (await vscode.workspace.openTextDocument(vscode.Uri.parse(result.uri))).getText();
+    const report = (
+      await vscode.workspace.openTextDocument(vscode.Uri.parse(result.uri))
+    ).getText();
     assert.match(report, /# Provision on demand: Fabrikam Retail/);
     assert.equal((report.match(/^## /gm) ?? []).length, 6, 'one section per user');
   });
 
   it('keeps other job nodes as they are when a job changes', async () => {
     const api = await extensionApi();
-    const jobs = (await Promise.all((await api.tree.getChildren(await nodeAt(api, 'Contoso Group', SYNC))).map((c) => childItems(api, c)))).flat();
-    assert.ok(jobs.some((j) => j.contextValue === 'syncJob.quarantine'), 'Tailspin stays quarantined');
+    const jobs = (
+      await Promise.all(
+        (await api.tree.getChildren(await nodeAt(api, 'Contoso Group', SYNC))).map((c) =>
+          childItems(api, c),
+        ),
+      )
+    ).flat();
+    assert.ok(
+      jobs.some((j) => j.contextValue === 'syncJob.quarantine'),
+      'Tailspin stays quarantined',
+    );
   });
 
   it('lists, adds and removes the users and groups in scope', async () => {
     const api = await extensionApi();
-    const scope = () => nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail', 'Users and groups in scope');
+    const scope = () =>
+      nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail', 'Users and groups in scope');
     const before = (await childItems(api, await scope())).map(labelOf);
     assert.ok(before.includes('Sync - Fabrikam Retail'), before.join(', '));
-    const users = ((await contosoGraph('/users?$top=40&$select=id,displayName')).value as { id: string; displayName: string }[]).filter((u) => !before.includes(u.displayName) && /^[A-Za-z ]+$/.test(u.displayName));
+    const users = (
+      (await contosoGraph('/users?$top=40&$select=id,displayName')).value as {
+        id: string;
+        displayName: string;
+      }[]
+    ).filter((u) => !before.includes(u.displayName) && /^[A-Za-z ]+$/.test(u.displayName));
     const user = users[0];
-    assert.deepEqual(await vscode.commands.executeCommand('crossTenant.addAssignment', await scope(), { objects: [{ id: user.id, name: user.displayName, type: 'User' }] }), [user.id]);
-    const added = await waitFor('the new assignment', async () => (await api.tree.getChildren(await scope())).find((n) => labelOf(api.tree.getTreeItem(n)) === user.displayName));
-    assert.equal(await vscode.commands.executeCommand('crossTenant.removeAssignment', added, { confirm: false }), true);
+    assert.deepEqual(
+      await vscode.commands.executeCommand('crossTenant.addAssignment', await scope(), {
+        objects: [{ id: user.id, name: user.displayName, type: 'User' }],
+      }),
+      [user.id],
+    );
+    const added = await waitFor('the new assignment', async () =>
+      (await api.tree.getChildren(await scope())).find(
+        (n) => labelOf(api.tree.getTreeItem(n)) === user.displayName,
+      ),
+    );
+    assert.equal(
+      await vscode.commands.executeCommand('crossTenant.removeAssignment', added, {
+        confirm: false,
+      }),
+      true,
+    );
     const after = (await childItems(api, await scope())).map(labelOf);
     assert.ok(!after.includes(user.displayName));
   });
@@ -105,30 +194,71 @@ describe('cross-tenant sync jobs', () => {
   it('pushes attribute mappings with PUT, and refuses to change the matching attribute', async () => {
     const api = await extensionApi();
     const { node } = await fabrikamJob();
-    const uri = vscode.Uri.parse(await vscode.commands.executeCommand<string>('crossTenant.openSchema', node));
-    const editor = await waitFor('the schema editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()));
-    const schema = JSON.parse(editor.document.getText()) as { synchronizationRules: { objectMappings: { attributeMappings: { targetAttributeName: string; matchingPriority: number; flowBehavior: string; source: unknown }[] }[] }[] };
+    const uri = vscode.Uri.parse(
+      await vscode.commands.executeCommand<string>('crossTenant.openSchema', node),
+    );
+    const editor = await waitFor('the schema editor', () =>
+      vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()),
+    );
+    const schema = JSON.parse(editor.document.getText()) as {
+      synchronizationRules: {
+        objectMappings: {
+          attributeMappings: {
+            targetAttributeName: string;
+            matchingPriority: number;
+            flowBehavior: string;
+            source: unknown;
+          }[];
+        }[];
+      }[];
+    };
     const mappings = schema.synchronizationRules[0].objectMappings[0].attributeMappings;
-    const plain = mappings.find((m) => !m.matchingPriority && m.flowBehavior === 'FlowWhenChanged')!;
+    const plain = mappings.find(
+      (m) => !m.matchingPriority && m.flowBehavior === 'FlowWhenChanged',
+    )!;
     plain.flowBehavior = 'FlowAlways';
     const write = async (value: unknown): Promise<void> => {
       const doc = editor.document;
-      await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), JSON.stringify(value, null, 2) + '\n'));
+      await editor.edit((b) =>
+        b.replace(
+          new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)),
+          JSON.stringify(value, null, 2) + '\n',
+        ),
+      );
       assert.ok(await doc.save());
     };
     await write(schema);
     const mark = api.sandboxRequests().length;
-    const result = await vscode.commands.executeCommand<{ pushed: boolean } | undefined>('crossTenant.push', uri, { answers: { confirm: true } });
-    if (!result) assert.fail((await readLog(api.logUri)).split('\n').filter((l) => l.includes('failed')).slice(-2).join('\n'));
+    const result = await vscode.commands.executeCommand<{ pushed: boolean } | undefined>(
+      'crossTenant.push',
+      uri,
+      { answers: { confirm: true } },
+    );
+    if (!result)
+      assert.fail(
+        (await readLog(api.logUri))
+          .split('\n')
+          .filter((l) => l.includes('failed'))
+          .slice(-2)
+          .join('\n'),
+      );
     assert.equal(result.pushed, true);
-    assert.deepEqual((await changesSince(mark)).map((r) => `${r.method} ${r.status}`), ['PUT 204']);
+    assert.deepEqual(
+      (await changesSince(mark)).map((r) => `${r.method} ${r.status}`),
+      ['PUT 204'],
+    );
     // Now break the matching attribute: nothing is sent.
     const again = JSON.parse(editor.document.getText()) as typeof schema;
-    const matching = again.synchronizationRules[0].objectMappings[0].attributeMappings.find((m) => m.matchingPriority > 0)!;
+    const matching = again.synchronizationRules[0].objectMappings[0].attributeMappings.find(
+      (m) => m.matchingPriority > 0,
+    )!;
     matching.matchingPriority = 0;
     await write(again);
     const mark2 = api.sandboxRequests().length;
-    assert.equal(await vscode.commands.executeCommand('crossTenant.push', uri, { answers: { confirm: true } }), undefined);
+    assert.equal(
+      await vscode.commands.executeCommand('crossTenant.push', uri, { answers: { confirm: true } }),
+      undefined,
+    );
     assert.equal((await changesSince(mark2)).length, 0);
     await vscode.commands.executeCommand('crossTenant.discardDraft', uri, { confirm: false });
   });
@@ -136,29 +266,86 @@ describe('cross-tenant sync jobs', () => {
   it('creates a configuration end to end, assigns a user, starts it and provisions on demand', async function () {
     this.timeout(60000);
     const api = await extensionApi();
-    const created = await vscode.commands.executeCommand<{ servicePrincipalId: string; jobId: string; test: { ok: boolean } }>('crossTenant.newSyncConfiguration', `sandbox:${CONTOSO}`, { target: 'fabrikamretail.onmicrosoft.com', name: 'Fabrikam Retail (second)', notificationEmail: 'admin@contoso.com' });
+    const created = await vscode.commands.executeCommand<{
+      servicePrincipalId: string;
+      jobId: string;
+      test: { ok: boolean };
+    }>('crossTenant.newSyncConfiguration', `sandbox:${CONTOSO}`, {
+      target: 'fabrikamretail.onmicrosoft.com',
+      name: 'Fabrikam Retail (second)',
+      notificationEmail: 'admin@contoso.com',
+    });
     assert.equal(created.test.ok, true, 'the Contoso → Fabrikam pair allows sync');
     const config = await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail (second)');
     const [job] = await api.tree.getChildren(config);
-    assert.equal(api.tree.getTreeItem(job).contextValue, 'syncJob.paused', 'a new job is created paused');
-    const [user] = ((await contosoGraph('/users?$top=30&$select=id,displayName')).value as { id: string; displayName: string }[]).filter((u) => /^[A-Za-z ]+$/.test(u.displayName));
-    const [group] = ((await contosoGraph('/groups?$top=1&$select=id,displayName')).value as { id: string; displayName: string }[]);
-    assert.deepEqual(await vscode.commands.executeCommand('crossTenant.addAssignment', config, { objects: [{ id: group.id, name: group.displayName, type: 'Group' }] }), [group.id]);
+    assert.equal(
+      api.tree.getTreeItem(job).contextValue,
+      'syncJob.paused',
+      'a new job is created paused',
+    );
+    const [user] = (
+      (await contosoGraph('/users?$top=30&$select=id,displayName')).value as {
+        id: string;
+        displayName: string;
+      }[]
+    ).filter((u) => /^[A-Za-z ]+$/.test(u.displayName));
+    const [group] = (await contosoGraph('/groups?$top=1&$select=id,displayName')).value as {
+      id: string;
+      displayName: string;
+    }[];
+    assert.deepEqual(
+      await vscode.commands.executeCommand('crossTenant.addAssignment', config, {
+        objects: [{ id: group.id, name: group.displayName, type: 'Group' }],
+      }),
+      [group.id],
+    );
     assert.equal(await vscode.commands.executeCommand('crossTenant.startJob', job), true);
-    const [started] = await api.tree.getChildren(await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail (second)'));
-    const result = await vscode.commands.executeCommand<{ outcomes: { result?: { headline: string } }[] }>('crossTenant.provisionOnDemand', started, { subjects: [{ id: user.id, name: user.displayName, type: 'User' }] });
+    const [started] = await api.tree.getChildren(
+      await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail (second)'),
+    );
+    const result = await vscode.commands.executeCommand<{
+      outcomes: { result?: { headline: string } }[];
+    }>('crossTenant.provisionOnDemand', started, {
+      subjects: [{ id: user.id, name: user.displayName, type: 'User' }],
+    });
     assert.ok(result.outcomes[0].result?.headline, JSON.stringify(result.outcomes));
-    assert.equal(await vscode.commands.executeCommand('crossTenant.deleteSyncConfiguration', await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail (second)'), { confirmText: 'Fabrikam Retail (second)' }), true);
+    assert.equal(
+      await vscode.commands.executeCommand(
+        'crossTenant.deleteSyncConfiguration',
+        await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail (second)'),
+        { confirmText: 'Fabrikam Retail (second)' },
+      ),
+      true,
+    );
     const names = (await childItems(api, await nodeAt(api, 'Contoso Group', SYNC))).map(labelOf);
     assert.ok(!names.includes('Fabrikam Retail (second)'), names.join(', '));
   });
 
   it('explains a failed connection test with the tenant and setting to fix', async () => {
-    const created = await vscode.commands.executeCommand<{ test: { ok: boolean; explanation?: { tenant: string; setting: string; message: string }[] } }>('crossTenant.newSyncConfiguration', `sandbox:${CONTOSO}`, { target: 'woodgrovebank.onmicrosoft.com', name: 'Woodgrove Bank', notificationEmail: '' });
+    const created = await vscode.commands.executeCommand<{
+      test: { ok: boolean; explanation?: { tenant: string; setting: string; message: string }[] };
+    }>('crossTenant.newSyncConfiguration', `sandbox:${CONTOSO}`, {
+      target: 'woodgrovebank.onmicrosoft.com',
+      name: 'Woodgrove Bank',
+      notificationEmail: '',
+    });
     assert.equal(created.test.ok, false);
     const problems = created.test.explanation!;
-    assert.ok(problems.some((p) => p.tenant === 'target' && p.setting === 'identitySynchronization.userSyncInbound.isSyncAllowed'), JSON.stringify(problems));
-    assert.ok(problems.some((p) => p.tenant === 'source' && p.setting === 'automaticUserConsentSettings.outboundAllowed'), JSON.stringify(problems));
+    assert.ok(
+      problems.some(
+        (p) =>
+          p.tenant === 'target' &&
+          p.setting === 'identitySynchronization.userSyncInbound.isSyncAllowed',
+      ),
+      JSON.stringify(problems),
+    );
+    assert.ok(
+      problems.some(
+        (p) =>
+          p.tenant === 'source' && p.setting === 'automaticUserConsentSettings.outboundAllowed',
+      ),
+      JSON.stringify(problems),
+    );
   });
 
   it('saves the scope, notification email and deletion threshold with the credentials', async () => {
@@ -166,7 +353,21 @@ describe('cross-tenant sync jobs', () => {
     const config = await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail');
     const mark = api.sandboxRequests().length;
     const fabrikam = '7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58';
-    assert.equal(await vscode.commands.executeCommand('crossTenant.configureSync', config, { targetTenantId: fabrikam, syncAll: false, notificationEmail: 'admin@contoso.com', deletionThreshold: 250, confirm: false }), true);
-    assert.deepEqual((await changesSince(mark)).map((r) => `${r.method} ${r.path.replace(/.*\/synchronization/, '…')} ${r.status}`), ['PUT …/secrets 204']);
+    assert.equal(
+      await vscode.commands.executeCommand('crossTenant.configureSync', config, {
+        targetTenantId: fabrikam,
+        syncAll: false,
+        notificationEmail: 'admin@contoso.com',
+        deletionThreshold: 250,
+        confirm: false,
+      }),
+      true,
+    );
+    assert.deepEqual(
+      (await changesSince(mark)).map(
+        (r) => `${r.method} ${r.path.replace(/.*\/synchronization/, '…')} ${r.status}`,
+      ),
+      ['PUT …/secrets 204'],
+    );
   });
 });

@@ -15,11 +15,15 @@ export async function diffCommand(ctx: CommandContext): Promise<CommandResult> {
   const [only, ...rest] = ctx.args.positionals;
   if (only === undefined || rest.length > 0) throw new CliError('Usage: cross-tenant diff <file>');
   const [file] = expandArguments([only]);
-  if (!file || file.display !== only) throw new CliError(`${only}: diff takes one file, not a folder.`);
+  if (!file || file.display !== only)
+    throw new CliError(`${only}: diff takes one file, not a folder.`);
   const doc = await readTenantDocument(ctx, file);
   const live = await fetchLive(ctx.graph.client(doc.tenantId), doc.identity);
   const changes = summarizeChanges(doc.kind, live ?? {}, doc.value);
-  const properties = leafDifferences(comparable(doc.kind, live ?? {}), comparable(doc.kind, doc.value)).map(({ path, before, after }) => ({
+  const properties = leafDifferences(
+    comparable(doc.kind, live ?? {}),
+    comparable(doc.kind, doc.value),
+  ).map(({ path, before, after }) => ({
     path,
     label: pathLabel(path),
     live: before ?? null,
@@ -43,7 +47,18 @@ export async function diffCommand(ctx: CommandContext): Promise<CommandResult> {
       for (const line of valueLines(property.file)) ctx.print(`+ ${line}`);
     }
   }
-  return { code: differs ? 1 : 0, json: { file: file.display, tenantId: doc.tenantId, kind: doc.kind, exists: live !== undefined, differs, changes, properties } };
+  return {
+    code: differs ? 1 : 0,
+    json: {
+      file: file.display,
+      tenantId: doc.tenantId,
+      kind: doc.kind,
+      exists: live !== undefined,
+      differs,
+      changes,
+      properties,
+    },
+  };
 }
 
 function valueLines(value: unknown): string[] {

@@ -1,7 +1,18 @@
-import { DriftReadError, driftOfTenantFolder, type DriftEntry, type FolderFile } from '../../core/policy/drift';
+import {
+  DriftReadError,
+  driftOfTenantFolder,
+  type DriftEntry,
+  type FolderFile,
+} from '../../core/policy/drift';
 import { CliError } from '../args';
 import type { CommandContext, CommandResult } from '../context';
-import { documentsUnder, layoutIdentity, readText, statOrUndefined, tenantFolderOf } from '../files';
+import {
+  documentsUnder,
+  layoutIdentity,
+  readText,
+  statOrUndefined,
+  tenantFolderOf,
+} from '../files';
 import { fetchLiveTenant } from '../live';
 
 /**
@@ -12,7 +23,10 @@ import { fetchLiveTenant } from '../live';
 export async function driftCommand(ctx: CommandContext): Promise<CommandResult> {
   const [dir, ...rest] = ctx.args.positionals;
   if (dir === undefined || rest.length > 0) throw new CliError('Usage: cross-tenant drift <dir>');
-  if (!statOrUndefined(dir)?.isDirectory()) throw new CliError(`${dir}: not a folder. drift takes the folder export wrote (or one above it).`);
+  if (!statOrUndefined(dir)?.isDirectory())
+    throw new CliError(
+      `${dir}: not a folder. drift takes the folder export wrote (or one above it).`,
+    );
   const folders = new Map<string, { tenant: string; files: FolderFile[] }>();
   for (const file of documentsUnder(dir)) {
     const identity = layoutIdentity(file);
@@ -22,7 +36,10 @@ export async function driftCommand(ctx: CommandContext): Promise<CommandResult> 
     group.files.push({ file: file.display, identity, text: readText(file) });
     folders.set(folder, group);
   }
-  if (folders.size === 0) throw new CliError(`${dir}: no exported files (<tenant>/policy.xta-policy.json, …/partners/<id>.xta-partner.json) below it.`);
+  if (folders.size === 0)
+    throw new CliError(
+      `${dir}: no exported files (<tenant>/policy.xta-policy.json, …/partners/<id>.xta-partner.json) below it.`,
+    );
 
   const entries: DriftEntry[] = [];
   const tenants: { folder: string; tenantId: string; files: number; drifted: number }[] = [];
@@ -41,7 +58,9 @@ export async function driftCommand(ctx: CommandContext): Promise<CommandResult> 
   }
 
   for (const entry of entries) {
-    const where = entry.range ? `${entry.file}:${entry.range.start.line + 1}:${entry.range.start.character + 1}` : entry.file;
+    const where = entry.range
+      ? `${entry.file}:${entry.range.start.line + 1}:${entry.range.start.character + 1}`
+      : entry.file;
     ctx.print(`${where}: ${entry.message}`);
   }
   for (const t of tenants) {
@@ -51,5 +70,8 @@ export async function driftCommand(ctx: CommandContext): Promise<CommandResult> 
         : `${t.folder}: ${t.drifted} difference${t.drifted === 1 ? '' : 's'} from tenant ${t.tenantId}.`,
     );
   }
-  return { code: entries.length > 0 ? 1 : 0, json: { drift: entries.length > 0, tenants, entries } };
+  return {
+    code: entries.length > 0 ? 1 : 0,
+    json: { drift: entries.length > 0, tenants, entries },
+  };
 }

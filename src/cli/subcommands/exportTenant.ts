@@ -16,7 +16,8 @@ import type { CommandContext, CommandResult } from '../context';
  */
 export async function exportCommand(ctx: CommandContext): Promise<CommandResult> {
   const { tenant, out } = ctx.args;
-  if (tenant === undefined || out === undefined || ctx.args.positionals.length > 0) throw new CliError('Usage: cross-tenant export --tenant <id|domain> --out <dir>');
+  if (tenant === undefined || out === undefined || ctx.args.positionals.length > 0)
+    throw new CliError('Usage: cross-tenant export --tenant <id|domain> --out <dir>');
   const tenantId = await ctx.graph.resolveTenant(tenant);
   const client = ctx.graph.client(tenantId);
   const [policy, overview, organization] = await Promise.all([
@@ -25,8 +26,14 @@ export async function exportCommand(ctx: CommandContext): Promise<CommandResult>
     // Only names the folder; an app without Organization.Read.All still exports.
     getOrganization(client).catch(() => undefined),
   ]);
-  const defaultDomain = organization?.verifiedDomains?.find((domain) => domain.isDefault)?.name ?? (isTenantId(tenant) ? undefined : tenant.trim().toLowerCase());
-  const exportTenant = { tenantId, ...(organization?.displayName ? { displayName: organization.displayName } : {}), ...(defaultDomain ? { defaultDomain } : {}) };
+  const defaultDomain =
+    organization?.verifiedDomains?.find((domain) => domain.isDefault)?.name ??
+    (isTenantId(tenant) ? undefined : tenant.trim().toLowerCase());
+  const exportTenant = {
+    tenantId,
+    ...(organization?.displayName ? { displayName: organization.displayName } : {}),
+    ...(defaultDomain ? { defaultDomain } : {}),
+  };
   const files = exportFiles({
     tenant: exportTenant,
     policy,
@@ -47,7 +54,9 @@ export async function exportCommand(ctx: CommandContext): Promise<CommandResult>
     written.push(target);
   }
   const folder = path.join(out, exportFolderName(exportTenant));
-  ctx.print(`Exported ${organization?.displayName ?? tenantId} (${tenantId}) from ${ctx.graph.description}: ${files.length} files in ${folder}`);
+  ctx.print(
+    `Exported ${organization?.displayName ?? tenantId} (${tenantId}) from ${ctx.graph.description}: ${files.length} files in ${folder}`,
+  );
   for (const file of written) ctx.print(`  ${file}`);
   return { code: 0, json: { tenantId, folder, files: written } };
 }

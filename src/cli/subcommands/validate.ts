@@ -9,7 +9,15 @@ import { expandArguments, layoutIdentity, packageRoot, readText } from '../files
 interface FileReport {
   readonly file: string;
   readonly kind?: string;
-  readonly diagnostics: { severity: string; code: string; message: string; line: number; character: number; endLine: number; endCharacter: number }[];
+  readonly diagnostics: {
+    severity: string;
+    code: string;
+    message: string;
+    line: number;
+    character: number;
+    endLine: number;
+    endCharacter: number;
+  }[];
 }
 
 /**
@@ -18,9 +26,11 @@ interface FileReport {
  * `file:line:column: severity: message [code]`. Exit 1 when any error, 0 with warnings only.
  */
 export function validateCommand(ctx: CommandContext): CommandResult {
-  if (ctx.args.positionals.length === 0) throw new CliError('Usage: cross-tenant validate <file|dir>...');
+  if (ctx.args.positionals.length === 0)
+    throw new CliError('Usage: cross-tenant validate <file|dir>...');
   const files = expandArguments(ctx.args.positionals);
-  if (files.length === 0) throw new CliError(`No policy documents (*.xta-*.json) in ${ctx.args.positionals.join(', ')}.`);
+  if (files.length === 0)
+    throw new CliError(`No policy documents (*.xta-*.json) in ${ctx.args.positionals.join(', ')}.`);
   const schemas = PolicySchemas.load(packageRoot());
   const reports: FileReport[] = [];
   let errors = 0;
@@ -29,25 +39,55 @@ export function validateCommand(ctx: CommandContext): CommandResult {
     const kind = kindOfFileName(file.absolute);
     if (!kind) {
       const suffixes = ALL_DOCUMENT_KINDS.map((entry) => entry.suffix).join(', ');
-      reports.push({ file: file.display, diagnostics: [{ severity: 'error', code: 'unknown-kind', message: `Not a policy document: the file name must end in one of ${suffixes}.`, line: 1, character: 1, endLine: 1, endCharacter: 1 }] });
-      ctx.print(`${file.display}: error: Not a policy document: the file name must end in one of ${suffixes}.`);
+      reports.push({
+        file: file.display,
+        diagnostics: [
+          {
+            severity: 'error',
+            code: 'unknown-kind',
+            message: `Not a policy document: the file name must end in one of ${suffixes}.`,
+            line: 1,
+            character: 1,
+            endLine: 1,
+            endCharacter: 1,
+          },
+        ],
+      });
+      ctx.print(
+        `${file.display}: error: Not a policy document: the file name must end in one of ${suffixes}.`,
+      );
       errors++;
       continue;
     }
     const partnerTenantId = layoutIdentity(file)?.partnerTenantId;
-    const diagnostics = checkDocument(kind.id, readText(file), { schemas, ...(partnerTenantId ? { expectedTenantId: partnerTenantId } : {}) });
+    const diagnostics = checkDocument(kind.id, readText(file), {
+      schemas,
+      ...(partnerTenantId ? { expectedTenantId: partnerTenantId } : {}),
+    });
     reports.push({ file: file.display, kind: kind.id, diagnostics: diagnostics.map(toJson) });
     for (const d of diagnostics) {
       if (d.severity === 'error') errors++;
       if (d.severity === 'warning') warnings++;
-      ctx.print(`${file.display}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message} [${d.code}]`);
+      ctx.print(
+        `${file.display}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message} [${d.code}]`,
+      );
     }
   }
   const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
-  ctx.print(`${count(files.length, 'file')} checked: ${count(errors, 'error')}, ${count(warnings, 'warning')}.`);
+  ctx.print(
+    `${count(files.length, 'file')} checked: ${count(errors, 'error')}, ${count(warnings, 'warning')}.`,
+  );
   return { code: errors > 0 ? 1 : 0, json: { ok: errors === 0, errors, warnings, files: reports } };
 }
 
 function toJson(d: Diagnostic): FileReport['diagnostics'][number] {
-  return { severity: d.severity, code: d.code, message: d.message, line: d.range.start.line + 1, character: d.range.start.character + 1, endLine: d.range.end.line + 1, endCharacter: d.range.end.character + 1 };
+  return {
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    line: d.range.start.line + 1,
+    character: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endCharacter: d.range.end.character + 1,
+  };
 }

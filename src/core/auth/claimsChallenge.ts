@@ -4,7 +4,9 @@
  * Asking the credential again with those (decoded) claims gets a token that satisfies the policy,
  * often without any prompt. Returns undefined when the header carries no claims challenge.
  */
-export function parseClaimsChallenge(wwwAuthenticate: string | null | undefined): string | undefined {
+export function parseClaimsChallenge(
+  wwwAuthenticate: string | null | undefined,
+): string | undefined {
   if (!wwwAuthenticate) return undefined;
   const match = /(?:^|[\s,])claims\s*=\s*"([^"]*)"/i.exec(wwwAuthenticate);
   if (!match || match[1] === '') return undefined;

@@ -11,17 +11,40 @@ export interface OperationPermission {
   readonly action: string;
 }
 
-const READ_POLICY = { bundle: 'browse', permissions: ['Policy.Read.All'], role: 'Security Reader or Global Reader' } as const;
-const WRITE_POLICY = { bundle: 'edit', permissions: ['Policy.ReadWrite.CrossTenantAccess'], role: 'Security Administrator' } as const;
-const READ_SYNC = { bundle: 'browse', permissions: ['Synchronization.Read.All'], role: 'Global Reader or Hybrid Identity Administrator' } as const;
-const WRITE_SYNC = { bundle: 'sync', permissions: ['Synchronization.ReadWrite.All'], role: 'Hybrid Identity Administrator' } as const;
+const READ_POLICY = {
+  bundle: 'browse',
+  permissions: ['Policy.Read.All'],
+  role: 'Security Reader or Global Reader',
+} as const;
+const WRITE_POLICY = {
+  bundle: 'edit',
+  permissions: ['Policy.ReadWrite.CrossTenantAccess'],
+  role: 'Security Administrator',
+} as const;
+const READ_SYNC = {
+  bundle: 'browse',
+  permissions: ['Synchronization.Read.All'],
+  role: 'Global Reader or Hybrid Identity Administrator',
+} as const;
+const WRITE_SYNC = {
+  bundle: 'sync',
+  permissions: ['Synchronization.ReadWrite.All'],
+  role: 'Hybrid Identity Administrator',
+} as const;
 const ASSIGN = {
   bundle: 'sync',
   permissions: ['AppRoleAssignment.ReadWrite.All', 'Application.Read.All'],
   role: 'Cloud Application Administrator or Application Administrator',
 } as const;
-const TENANT_LOOKUP = { bundle: 'browse', permissions: ['CrossTenantInformation.ReadBasic.All'] } as const;
-const SEARCH_DIRECTORY = { bundle: 'browse', permissions: ['Directory.Read.All'], role: 'Directory Readers or Global Reader' } as const;
+const TENANT_LOOKUP = {
+  bundle: 'browse',
+  permissions: ['CrossTenantInformation.ReadBasic.All'],
+} as const;
+const SEARCH_DIRECTORY = {
+  bundle: 'browse',
+  permissions: ['Directory.Read.All'],
+  role: 'Directory Readers or Global Reader',
+} as const;
 
 /**
  * Every typed operation of the Graph layer, from graph-api.md §1–§10. The client asks for the
@@ -39,12 +62,25 @@ export const OPERATION_PERMISSIONS = {
   'partner.update': { ...WRITE_POLICY, action: 'update a partner configuration' },
   'partner.delete': { ...WRITE_POLICY, action: 'delete a partner configuration' },
   'identitySync.get': { ...READ_POLICY, action: 'read a partner identity synchronization policy' },
-  'identitySync.create': { ...WRITE_POLICY, action: 'create a partner identity synchronization policy' },
-  'identitySync.update': { ...WRITE_POLICY, action: 'update a partner identity synchronization policy' },
-  'identitySync.delete': { ...WRITE_POLICY, action: 'delete a partner identity synchronization policy' },
+  'identitySync.create': {
+    ...WRITE_POLICY,
+    action: 'create a partner identity synchronization policy',
+  },
+  'identitySync.update': {
+    ...WRITE_POLICY,
+    action: 'update a partner identity synchronization policy',
+  },
+  'identitySync.delete': {
+    ...WRITE_POLICY,
+    action: 'delete a partner identity synchronization policy',
+  },
   'tenantInfo.byTenantId': { ...TENANT_LOOKUP, action: 'look up a tenant by id' },
   'tenantInfo.byDomainName': { ...TENANT_LOOKUP, action: 'look up a tenant by domain name' },
-  'organization.get': { bundle: 'browse', permissions: ['User.Read'], action: 'read the organization' },
+  'organization.get': {
+    bundle: 'browse',
+    permissions: ['User.Read'],
+    action: 'read the organization',
+  },
   'syncConfigurations.list': {
     bundle: 'browse',
     permissions: ['Application.Read.All'],
@@ -62,7 +98,12 @@ export const OPERATION_PERMISSIONS = {
   'syncSchema.get': { ...READ_SYNC, action: 'read a sync schema' },
   'syncSchema.put': { ...WRITE_SYNC, action: 'replace a sync schema' },
   'syncSecrets.put': { ...WRITE_SYNC, action: 'save sync credentials' },
-  'servicePrincipal.get': { bundle: 'browse', permissions: ['Application.Read.All'], role: 'Global Reader or Application Administrator', action: 'read a service principal' },
+  'servicePrincipal.get': {
+    bundle: 'browse',
+    permissions: ['Application.Read.All'],
+    role: 'Global Reader or Application Administrator',
+    action: 'read a service principal',
+  },
   'syncConfiguration.delete': {
     bundle: 'sync',
     permissions: ['Application.ReadWrite.All'],
@@ -82,7 +123,10 @@ export const OPERATION_PERMISSIONS = {
     action: 'list the users and groups assigned to a sync configuration',
   },
   'appRoleAssignment.add': { ...ASSIGN, action: 'assign a user or group to a sync configuration' },
-  'appRoleAssignment.remove': { ...ASSIGN, action: 'remove an assignment from a sync configuration' },
+  'appRoleAssignment.remove': {
+    ...ASSIGN,
+    action: 'remove an assignment from a sync configuration',
+  },
   'users.search': { ...SEARCH_DIRECTORY, action: 'search users' },
   'groups.search': { ...SEARCH_DIRECTORY, action: 'search groups' },
   'provisioningLogs.list': {

@@ -19,7 +19,12 @@ const BROWSE = [
   'Directory.Read.All',
 ] as const;
 const EDIT = [...BROWSE, 'Policy.ReadWrite.CrossTenantAccess'] as const;
-const SYNC = [...EDIT, 'Application.ReadWrite.All', 'Synchronization.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All'] as const;
+const SYNC = [
+  ...EDIT,
+  'Application.ReadWrite.All',
+  'Synchronization.ReadWrite.All',
+  'AppRoleAssignment.ReadWrite.All',
+] as const;
 
 /** Delegated permission names of each bundle, without a resource prefix. */
 export const BUNDLE_PERMISSIONS: Readonly<Record<ScopeBundle, readonly string[]>> = {

@@ -54,7 +54,11 @@ export class AuthMiddleware implements Middleware {
     }
   }
 
-  private async send(context: Context, ctx: RequestContext, claims: string | undefined): Promise<void> {
+  private async send(
+    context: Context,
+    ctx: RequestContext,
+    claims: string | undefined,
+  ): Promise<void> {
     if (!this.next) throw new Error('AuthMiddleware is not the head of a middleware chain');
     throwIfAborted(ctx.signal);
     const token = await this.token(ctx, claims);
@@ -65,7 +69,11 @@ export class AuthMiddleware implements Middleware {
   private async token(ctx: RequestContext, claims: string | undefined): Promise<string> {
     for (;;) {
       if (claims === undefined) {
-        const hit = this.cached.find((c) => ctx.scopes.every((s) => c.scopes.has(s)) && c.token.expiresOnTimestamp - this.now() > REFRESH_MARGIN_MS);
+        const hit = this.cached.find(
+          (c) =>
+            ctx.scopes.every((s) => c.scopes.has(s)) &&
+            c.token.expiresOnTimestamp - this.now() > REFRESH_MARGIN_MS,
+        );
         if (hit) return hit.token.token;
       }
       // Requests that start together (a tree refresh) share one getToken call, so a credential
@@ -86,7 +94,11 @@ export class AuthMiddleware implements Middleware {
 
   private ask(key: string, ctx: RequestContext, claims: string | undefined): Promise<string> {
     const pending = (async (): Promise<string> => {
-      const token = await this.credential.getToken([...ctx.scopes], { abortSignal: ctx.signal, tenantId: this.tenantId, claims });
+      const token = await this.credential.getToken([...ctx.scopes], {
+        abortSignal: ctx.signal,
+        tenantId: this.tenantId,
+        claims,
+      });
       if (!token) {
         throw new GraphError({
           method: ctx.method,

@@ -57,24 +57,39 @@ interface Pending {
  * again in a later batch after their own Retry-After, within the client's retry bounds. Results come
  * back in the order of `requests`, matched by id since Graph answers in any order.
  */
-export async function batch<T>(client: GraphClient, requests: readonly BatchRequest[], options: BatchOptions = {}): Promise<BatchResult<T>[]> {
-  const pending: Pending[] = requests.map((request, index) => ({ index, id: request.id ?? String(index + 1), request }));
+export async function batch<T>(
+  client: GraphClient,
+  requests: readonly BatchRequest[],
+  options: BatchOptions = {},
+): Promise<BatchResult<T>[]> {
+  const pending: Pending[] = requests.map((request, index) => ({
+    index,
+    id: request.id ?? String(index + 1),
+    request,
+  }));
   const seen = new Set<string>();
   for (const p of pending) {
     if (seen.has(p.id)) throw new Error(`Duplicate $batch request id "${p.id}".`);
     seen.add(p.id);
   }
   const chunks: Pending[][] = [];
-  for (let i = 0; i < pending.length; i += MAX_BATCH_SIZE) chunks.push(pending.slice(i, i + MAX_BATCH_SIZE));
+  for (let i = 0; i < pending.length; i += MAX_BATCH_SIZE)
+    chunks.push(pending.slice(i, i + MAX_BATCH_SIZE));
   const writes = requests.some((r) => r.method !== 'GET');
   const results: BatchResult<T>[] = new Array<BatchResult<T>>(requests.length);
   await inPool(chunks, writes ? 1 : Math.max(1, options.concurrency ?? 4), async (chunk) => {
-    for (const [index, result] of await sendChunk<T>(client, chunk, writes, options.signal)) results[index] = result;
+    for (const [index, result] of await sendChunk<T>(client, chunk, writes, options.signal))
+      results[index] = result;
   });
   return results;
 }
 
-async function sendChunk<T>(client: GraphClient, chunk: Pending[], writes: boolean, signal?: AbortSignal): Promise<Map<number, BatchResult<T>>> {
+async function sendChunk<T>(
+  client: GraphClient,
+  chunk: Pending[],
+  writes: boolean,
+  signal?: AbortSignal,
+): Promise<Map<number, BatchResult<T>>> {
   const done = new Map<number, BatchResult<T>>();
   const started = client.clock.now();
   let pending = chunk;
@@ -99,7 +114,13 @@ async function sendChunk<T>(client: GraphClient, chunk: Pending[], writes: boole
       const headers = innerHeaders(item?.headers);
       if (item && isRetryableStatus(status, isIdempotent(p.request.method))) {
         const retryAfter = parseRetryAfter(headers.get('retry-after'), client.clock.now());
-        const delay = nextRetryDelay(round, retryAfter, client.clock.now() - started, client.retryOptions, () => client.clock.random());
+        const delay = nextRetryDelay(
+          round,
+          retryAfter,
+          client.clock.now() - started,
+          client.retryOptions,
+          () => client.clock.random(),
+        );
         if (delay !== undefined) {
           again.push(p);
           wait = Math.max(wait, delay);
@@ -117,7 +138,10 @@ async function sendChunk<T>(client: GraphClient, chunk: Pending[], writes: boole
 function toBatchItem(p: Pending): Record<string, unknown> {
   const item: Record<string, unknown> = { id: p.id, method: p.request.method, url: p.request.url };
   // Graph requires the inner Content-Type whenever there is a body.
-  const headers = p.request.body === undefined ? p.request.headers : { 'Content-Type': 'application/json', ...p.request.headers };
+  const headers =
+    p.request.body === undefined
+      ? p.request.headers
+      : { 'Content-Type': 'application/json', ...p.request.headers };
   if (headers) item.headers = headers;
   if (p.request.body !== undefined) item.body = p.request.body;
   return item;
@@ -131,20 +155,45 @@ function innerHeaders(raw: Record<string, unknown> | undefined): Headers {
   return headers;
 }
 
-function toResult<T>(client: GraphClient, p: Pending, item: RawBatchItemResponse | undefined, headers: Headers, attempts: number): BatchResult<T> {
-  const request = { method: p.request.method, url: client.url(p.request.url), tenantId: client.tenantId, operation: p.request.operation };
+function toResult<T>(
+  client: GraphClient,
+  p: Pending,
+  item: RawBatchItemResponse | undefined,
+  headers: Headers,
+  attempts: number,
+): BatchResult<T> {
+  const request = {
+    method: p.request.method,
+    url: client.url(p.request.url),
+    tenantId: client.tenantId,
+    operation: p.request.operation,
+  };
   if (!item) {
-    const error = new GraphError({ ...request, status: 500, code: 'MissingBatchResponse', message: `The $batch response has no item with id "${p.id}".`, attempts });
+    const error = new GraphError({
+      ...request,
+      status: 500,
+      code: 'MissingBatchResponse',
+      message: `The $batch response has no item with id "${p.id}".`,
+      attempts,
+    });
     return { id: p.id, status: error.status, headers, error, attempts };
   }
   const status = item.status ?? 0;
-  if (status >= 200 && status < 300) return { id: p.id, status, headers, body: item.body as T, attempts };
-  const error = graphErrorFromResponse({ status, headers, body: item.body }, request, { attempts, now: client.clock.now() });
+  if (status >= 200 && status < 300)
+    return { id: p.id, status, headers, body: item.body as T, attempts };
+  const error = graphErrorFromResponse({ status, headers, body: item.body }, request, {
+    attempts,
+    now: client.clock.now(),
+  });
   return { id: p.id, status, headers, error, attempts };
 }
 
 /** Runs `work` over `items` with at most `limit` at once; the first failure stops new work and is rethrown. */
-async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function inPool<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failed = false;
   const worker = async (): Promise<void> => {

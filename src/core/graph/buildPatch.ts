@@ -22,7 +22,11 @@ export const SERVER_OWNED_PROPERTIES: readonly string[] = [
  * annotations and `readOnly` properties (default: SERVER_OWNED_PROPERTIES) are never emitted, even
  * when they differ.
  */
-export function buildPatch<T extends object>(before: T, after: T, readOnly: readonly string[] = SERVER_OWNED_PROPERTIES): Patch<T> {
+export function buildPatch<T extends object>(
+  before: T,
+  after: T,
+  readOnly: readonly string[] = SERVER_OWNED_PROPERTIES,
+): Patch<T> {
   const skip = new Set(readOnly);
   const was = before as Record<string, unknown>;
   const now = after as Record<string, unknown>;
@@ -40,12 +44,21 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => jsonEqual(item, b[i]))
+    );
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
   // An absent property and an explicit undefined are the same document once serialised.
-  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)].filter((k) => ao[k] !== undefined || bo[k] !== undefined));
+  const keys = new Set(
+    [...Object.keys(ao), ...Object.keys(bo)].filter(
+      (k) => ao[k] !== undefined || bo[k] !== undefined,
+    ),
+  );
   for (const key of keys) if (!jsonEqual(ao[key], bo[key])) return false;
   return true;
 }

@@ -12,9 +12,13 @@ export function parseIsoDuration(text: string | null | undefined): number | unde
   // "P1DT" matches the pattern but a T must be followed by at least one time component.
   if (!m || trimmed.endsWith('T')) return undefined;
   const [, minus, days, hours, minutes, seconds] = m;
-  if (days === undefined && hours === undefined && minutes === undefined && seconds === undefined) return undefined;
+  if (days === undefined && hours === undefined && minutes === undefined && seconds === undefined)
+    return undefined;
   const ms =
-    Number(days ?? 0) * 86_400_000 + Number(hours ?? 0) * 3_600_000 + Number(minutes ?? 0) * 60_000 + Number(seconds ?? 0) * 1000;
+    Number(days ?? 0) * 86_400_000 +
+    Number(hours ?? 0) * 3_600_000 +
+    Number(minutes ?? 0) * 60_000 +
+    Number(seconds ?? 0) * 1000;
   return minus ? -ms : ms;
 }
 

@@ -25,7 +25,9 @@ export interface EffectiveSetting<V> {
   readonly inheritedFields: readonly string[];
 }
 
-export type EffectiveSettings = { readonly [K in InheritableSetting]: EffectiveSetting<NonNullable<Partner[K]>> };
+export type EffectiveSettings = {
+  readonly [K in InheritableSetting]: EffectiveSetting<NonNullable<Partner[K]>>;
+};
 
 export interface EffectivePartner {
   readonly tenantId: string;
@@ -47,7 +49,10 @@ const IMPLICIT_DEFAULTS: Partial<Record<InheritableSetting, Record<string, unkno
  * `isMfaAccepted: null`, a B2B setting without `applications`) are filled from the default too,
  * and listed so the effective view can mark them as inherited.
  */
-export function effectivePartner(partner: Partner, defaults: DefaultConfiguration): EffectivePartner {
+export function effectivePartner(
+  partner: Partner,
+  defaults: DefaultConfiguration,
+): EffectivePartner {
   const settings: Record<string, EffectiveSetting<unknown>> = {};
   for (const key of INHERITABLE_SETTINGS) {
     const own = partner[key] as unknown;
@@ -63,7 +68,11 @@ export function effectivePartner(partner: Partner, defaults: DefaultConfiguratio
     const value: Record<string, unknown> = { ...own };
     const inheritedFields: string[] = [];
     for (const field of Object.keys(inherited)) {
-      if ((own[field] === null || own[field] === undefined) && inherited[field] !== null && inherited[field] !== undefined) {
+      if (
+        (own[field] === null || own[field] === undefined) &&
+        inherited[field] !== null &&
+        inherited[field] !== undefined
+      ) {
         value[field] = inherited[field];
         inheritedFields.push(field);
       }

@@ -4,7 +4,10 @@
  */
 
 /** The members of a flags string, trimmed and de-duplicated; with `known`, spelled as the enum spells them. Unknown members are kept (enums evolve). */
-export function parseFlags(text: string | null | undefined, known: readonly string[] = []): string[] {
+export function parseFlags(
+  text: string | null | undefined,
+  known: readonly string[] = [],
+): string[] {
   const canonical = new Map(known.map((m) => [m.toLowerCase(), m]));
   const members: string[] = [];
   for (const part of (text ?? '').split(',')) {
@@ -22,7 +25,15 @@ export function formatFlags(members: Iterable<string>): string {
 }
 
 /** `synchronizationJobRestartScope` (graph-types.md §D): `Full` is the first four together. */
-export const RESET_SCOPE_MEMBERS = ['None', 'ConnectorDataStore', 'Escrows', 'Watermark', 'QuarantineState', 'Full', 'ForceDeletes'] as const;
+export const RESET_SCOPE_MEMBERS = [
+  'None',
+  'ConnectorDataStore',
+  'Escrows',
+  'Watermark',
+  'QuarantineState',
+  'Full',
+  'ForceDeletes',
+] as const;
 export type ResetScopeMember = (typeof RESET_SCOPE_MEMBERS)[number];
 
 /**
@@ -31,7 +42,8 @@ export type ResetScopeMember = (typeof RESET_SCOPE_MEMBERS)[number];
  */
 export function formatResetScope(members: readonly ResetScopeMember[]): string {
   for (const m of members) {
-    if (!(RESET_SCOPE_MEMBERS as readonly string[]).includes(m)) throw new Error(`Unknown resetScope member "${String(m)}".`);
+    if (!(RESET_SCOPE_MEMBERS as readonly string[]).includes(m))
+      throw new Error(`Unknown resetScope member "${String(m)}".`);
   }
   const meaningful = members.filter((m) => m !== 'None');
   return meaningful.length === 0 ? 'None' : formatFlags(meaningful);

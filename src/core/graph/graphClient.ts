@@ -10,7 +10,13 @@ import { LoggingMiddleware, type GraphLogSink } from './loggingMiddleware';
 import { encodeQuery, type QueryValue } from './odata';
 import { RequestContext } from './requestContext';
 import { RetryMiddleware } from './retryMiddleware';
-import { DEFAULT_RETRY_OPTIONS, isIdempotent, systemClock, type Clock, type RetryOptions } from './retryPolicy';
+import {
+  DEFAULT_RETRY_OPTIONS,
+  isIdempotent,
+  systemClock,
+  type Clock,
+  type RetryOptions,
+} from './retryPolicy';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -96,7 +102,11 @@ export class GraphClient {
       ...(options.log ? [new LoggingMiddleware(options.log, now)] : []),
       new FetchMiddleware(fetchImpl),
     ];
-    this.sdk = Client.initWithMiddleware({ middleware, baseUrl: this.baseUrl, defaultVersion: this.apiVersion });
+    this.sdk = Client.initWithMiddleware({
+      middleware,
+      baseUrl: this.baseUrl,
+      defaultVersion: this.apiVersion,
+    });
   }
 
   /** `https://graph.microsoft.com/v1.0` or the override's equivalent. */
@@ -112,8 +122,10 @@ export class GraphClient {
 
   /** Sends one request (retried as the policy says); throws GraphError for a non-2xx final response. */
   async send<T>(spec: GraphRequestSpec): Promise<GraphResponse<T>> {
-    const url = spec.url !== undefined ? this.ownUrl(spec.url) : this.url(spec.path ?? '/', spec.query);
-    const bundle = spec.bundle ?? (spec.operation === 'batch' ? 'browse' : permissionFor(spec.operation).bundle);
+    const url =
+      spec.url !== undefined ? this.ownUrl(spec.url) : this.url(spec.path ?? '/', spec.query);
+    const bundle =
+      spec.bundle ?? (spec.operation === 'batch' ? 'browse' : permissionFor(spec.operation).bundle);
     const ctx = new RequestContext({
       method: spec.method,
       url,
@@ -154,12 +166,21 @@ export class GraphClient {
     const text = await response.text();
     if (!response.ok) {
       throw graphErrorFromResponse(
-        { status: response.status, statusText: response.statusText, headers: response.headers, body: text },
+        {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+          body: text,
+        },
         ctx,
         { attempts: ctx.attempts, now: this.clock.now() },
       );
     }
-    return { status: response.status, headers: response.headers, body: parseBody<T>(text, response, ctx) };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: parseBody<T>(text, response, ctx),
+    };
   }
 
   /** An @odata.nextLink may only be followed within our origin: the request carries this tenant's token. */
@@ -167,7 +188,9 @@ export class GraphClient {
     const base = new URL(this.versionUrl);
     const target = new URL(url);
     if (target.origin !== base.origin || !target.pathname.startsWith(`${base.pathname}/`)) {
-      throw new Error(`Refusing to send a ${this.tenantId} token to ${target.origin}${target.pathname}: it is outside ${this.versionUrl}.`);
+      throw new Error(
+        `Refusing to send a ${this.tenantId} token to ${target.origin}${target.pathname}: it is outside ${this.versionUrl}.`,
+      );
     }
     return url;
   }

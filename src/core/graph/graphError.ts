@@ -77,8 +77,20 @@ export class NetworkError extends GraphError {
   override name = 'NetworkError';
 
   constructor(request: GraphRequestInfo, cause: unknown, attempts?: number) {
-    const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
-    super({ ...request, status: 0, code: 'NetworkError', message: `Could not reach ${originOf(request.url)}: ${reason}`, cause, attempts });
+    const reason =
+      cause instanceof Error
+        ? cause.cause instanceof Error
+          ? cause.cause.message
+          : cause.message
+        : String(cause);
+    super({
+      ...request,
+      status: 0,
+      code: 'NetworkError',
+      message: `Could not reach ${originOf(request.url)}: ${reason}`,
+      cause,
+      attempts,
+    });
   }
 }
 
@@ -142,14 +154,20 @@ export function parseErrorBody(body: unknown): ParsedErrorBody {
   const details = prop(error, 'details');
   if (Array.isArray(details)) {
     for (const d of details) {
-      if (isObject(d)) parsed.details.push({ code: str(prop(d, 'code')), message: str(prop(d, 'message')), target: str(prop(d, 'target')) });
+      if (isObject(d))
+        parsed.details.push({
+          code: str(prop(d, 'code')),
+          message: str(prop(d, 'message')),
+          target: str(prop(d, 'target')),
+        });
     }
   }
   // Ids sit on the first inner level in practice; deeper levels may repeat or refine them.
   let inner = prop(error, 'innerError');
   for (let depth = 0; isObject(inner) && depth < 10; depth++) {
     parsed.requestId ??= str(prop(inner, 'request-id')) ?? str(prop(inner, 'requestId'));
-    parsed.clientRequestId ??= str(prop(inner, 'client-request-id')) ?? str(prop(inner, 'clientRequestId'));
+    parsed.clientRequestId ??=
+      str(prop(inner, 'client-request-id')) ?? str(prop(inner, 'clientRequestId'));
     parsed.date ??= str(prop(inner, 'date'));
     const code = str(prop(inner, 'code'));
     if (code) parsed.innerCodes.push(code);
@@ -173,14 +191,18 @@ export function graphErrorFromResponse(
   options: { attempts?: number; now?: number } = {},
 ): GraphError {
   const parsed = parseErrorBody(response.body);
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), options.now ?? Date.now());
+  const retryAfterMs = parseRetryAfter(
+    response.headers.get('retry-after'),
+    options.now ?? Date.now(),
+  );
   return new GraphError({
     ...request,
     status: response.status,
     code: parsed.code ?? `HTTP${response.status}`,
     message: parsed.message ?? `${response.status} ${response.statusText ?? ''}`.trim(),
     requestId: parsed.requestId ?? response.headers.get('request-id') ?? undefined,
-    clientRequestId: parsed.clientRequestId ?? response.headers.get('client-request-id') ?? undefined,
+    clientRequestId:
+      parsed.clientRequestId ?? response.headers.get('client-request-id') ?? undefined,
     date: parseGraphDateTime(parsed.date) ?? httpDate(response.headers.get('date')),
     innerCodes: parsed.innerCodes,
     details: parsed.details,

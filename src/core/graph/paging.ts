@@ -29,7 +29,10 @@ export class PageCursor<T> {
   /** The next page (empty once done). `signal` overrides the spec's for this page only. */
   async read(signal: AbortSignal | undefined = this.spec.signal): Promise<T[]> {
     if (!this.next) return [];
-    const page: CollectionPage<T> | undefined = await this.client.request<CollectionPage<T>>({ ...this.next, signal });
+    const page: CollectionPage<T> | undefined = await this.client.request<CollectionPage<T>>({
+      ...this.next,
+      signal,
+    });
     const link: string | undefined = page?.['@odata.nextLink'];
     const { operation, headers, bundle } = this.spec;
     this.next = link ? { operation, method: 'GET', url: link, headers, bundle } : undefined;
@@ -42,13 +45,19 @@ export class PageCursor<T> {
  * consumer asks for the next page; every page request carries the signal, so an abort between
  * pages stops the walk before anything more is sent.
  */
-export async function* pages<T>(client: GraphClient, spec: GraphRequestSpec & { method: 'GET' }): AsyncGenerator<T[], void, undefined> {
+export async function* pages<T>(
+  client: GraphClient,
+  spec: GraphRequestSpec & { method: 'GET' },
+): AsyncGenerator<T[], void, undefined> {
   const cursor = new PageCursor<T>(client, spec);
   while (!cursor.done) yield await cursor.read();
 }
 
 /** Every item of a collection, all pages. */
-export async function listAll<T>(client: GraphClient, spec: GraphRequestSpec & { method: 'GET' }): Promise<T[]> {
+export async function listAll<T>(
+  client: GraphClient,
+  spec: GraphRequestSpec & { method: 'GET' },
+): Promise<T[]> {
   const items: T[] = [];
   for await (const page of pages<T>(client, spec)) items.push(...page);
   return items;

@@ -37,15 +37,23 @@ export interface PartnerOverview {
  * `$batch`, 20 lookups per batch — 2 + ceil(N/20) plus extra partner pages, within the
  * 3 + ceil(N/20) budget. A name that cannot be resolved leaves its partner listed without one.
  */
-export async function loadPartnerOverview(client: GraphClient, options: CallOptions = {}): Promise<PartnerOverview> {
+export async function loadPartnerOverview(
+  client: GraphClient,
+  options: CallOptions = {},
+): Promise<PartnerOverview> {
   const [partners, defaultConfiguration] = await Promise.all([
-    listPartners(client, { signal: options.signal }).then(async (list) => ({ list, names: await lookUpNames(client, list, options) })),
+    listPartners(client, { signal: options.signal }).then(async (list) => ({
+      list,
+      names: await lookUpNames(client, list, options),
+    })),
     getDefaultConfiguration(client, options),
   ]);
   return {
     tenantId: client.tenantId,
     defaultConfiguration,
-    partners: partners.list.map((partner, i) => summarisePartner(partner, partners.names[i], defaultConfiguration)),
+    partners: partners.list.map((partner, i) =>
+      summarisePartner(partner, partners.names[i], defaultConfiguration),
+    ),
   };
 }
 
@@ -55,7 +63,11 @@ export interface NameLookup {
   readonly error?: GraphError;
 }
 
-async function lookUpNames(client: GraphClient, partners: readonly Partner[], options: CallOptions): Promise<NameLookup[]> {
+async function lookUpNames(
+  client: GraphClient,
+  partners: readonly Partner[],
+  options: CallOptions,
+): Promise<NameLookup[]> {
   if (!client.cloud.supportsTenantLookup || partners.length === 0) return partners.map(() => ({}));
   const results = await batch<TenantInformation>(
     client,
@@ -66,7 +78,11 @@ async function lookUpNames(client: GraphClient, partners: readonly Partner[], op
 }
 
 /** A partner with its name and the settings in force for it (partner over default). */
-export function summarisePartner(partner: Partner, name: NameLookup, defaults: DefaultConfiguration): PartnerSummary {
+export function summarisePartner(
+  partner: Partner,
+  name: NameLookup,
+  defaults: DefaultConfiguration,
+): PartnerSummary {
   const effective = effectivePartner(partner, defaults);
   const consent = effective.settings.automaticUserConsentSettings.value;
   const identitySync = partner.identitySynchronization ?? undefined;
@@ -78,7 +94,10 @@ export function summarisePartner(partner: Partner, name: NameLookup, defaults: D
     lookupError: name.error,
     identitySync,
     inboundSyncAllowed: identitySync?.userSyncInbound?.isSyncAllowed === true,
-    automaticRedemption: { inbound: consent?.inboundAllowed === true, outbound: consent?.outboundAllowed === true },
+    automaticRedemption: {
+      inbound: consent?.inboundAllowed === true,
+      outbound: consent?.outboundAllowed === true,
+    },
     effective,
   };
 }

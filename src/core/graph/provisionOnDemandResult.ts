@@ -39,7 +39,8 @@ export interface ProvisionOnDemandResult {
 type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const text = (v: unknown): string | undefined =>
+  typeof v === 'string' && v !== '' ? v : undefined;
 
 function tryJson(s: string): unknown {
   try {
@@ -76,7 +77,8 @@ function asString(v: unknown): string {
 
 function step(raw: Obj): ProvisionOnDemandStep {
   const details: Record<string, string> = {};
-  if (isObj(raw.details)) for (const [k, v] of Object.entries(raw.details)) details[k] = asString(v);
+  if (isObj(raw.details))
+    for (const [k, v] of Object.entries(raw.details)) details[k] = asString(v);
   return {
     name: text(raw.name) ?? '',
     type: (text(raw.type) ?? text(raw.provisioningStepType) ?? '').toLowerCase(),
@@ -89,7 +91,8 @@ function step(raw: Obj): ProvisionOnDemandStep {
 
 /** The worst step status decides when the service states no overall result. */
 function outcomeOfSteps(steps: readonly ProvisionOnDemandStep[]): ProvisioningOutcome {
-  for (const o of ['failure', 'skipped', 'warning'] as const) if (steps.some((s) => s.status === o)) return o;
+  for (const o of ['failure', 'skipped', 'warning'] as const)
+    if (steps.some((s) => s.status === o)) return o;
   return steps.length > 0 && steps.every((s) => s.status === 'success') ? 'success' : 'unknown';
 }
 
@@ -100,7 +103,9 @@ function outcomeOfSteps(steps: readonly ProvisionOnDemandStep[]): ProvisioningOu
  * `{provisioningSteps}`. Anything missing or not JSON leaves the matching fields empty instead of
  * throwing: the raw strings are kept for display.
  */
-export function parseProvisionOnDemandResult(pair: StringKeyStringValuePair): ProvisionOnDemandResult {
+export function parseProvisionOnDemandResult(
+  pair: StringKeyStringValuePair,
+): ProvisionOnDemandResult {
   const rawKey = pair.key ?? '';
   const rawValue = pair.value ?? '';
   const key = tryJson(rawKey);
@@ -113,10 +118,15 @@ export function parseProvisionOnDemandResult(pair: StringKeyStringValuePair): Pr
   let reportableIdentifier: string | undefined;
   let statusInfo: Obj | undefined;
   for (const report of reports) {
-    if (Array.isArray(report.provisioningSteps)) steps.push(...report.provisioningSteps.filter(isObj).map(step));
+    if (Array.isArray(report.provisioningSteps))
+      steps.push(...report.provisioningSteps.filter(isObj).map(step));
     if (Array.isArray(report.modifiedProperties)) {
       for (const m of report.modifiedProperties.filter(isObj)) {
-        modifiedProperties.push({ displayName: text(m.displayName) ?? '', oldValue: text(m.oldValue) ?? null, newValue: text(m.newValue) ?? null });
+        modifiedProperties.push({
+          displayName: text(m.displayName) ?? '',
+          oldValue: text(m.oldValue) ?? null,
+          newValue: text(m.newValue) ?? null,
+        });
       }
     }
     action ??= text(report.action);
@@ -129,14 +139,17 @@ export function parseProvisionOnDemandResult(pair: StringKeyStringValuePair): Pr
   const result = stated !== 'unknown' ? stated : outcomeOfSteps(steps);
   const failedStep = steps.find((s) => s.status === 'failure');
   const errorCode = text(keyDetails.errorCode) ?? text(statusInfo?.errorCode);
-  const skipReason = steps.map((s) => s.details.SkipReason).find((r) => r) ?? (result === 'skipped' ? errorCode : undefined);
+  const skipReason =
+    steps.map((s) => s.details.SkipReason).find((r) => r) ??
+    (result === 'skipped' ? errorCode : undefined);
   return {
     outcome: result,
     action,
     steps,
     modifiedProperties,
     errorCode,
-    errorMessage: text(keyDetails.errorMessage) ?? text(statusInfo?.reason) ?? failedStep?.description,
+    errorMessage:
+      text(keyDetails.errorMessage) ?? text(statusInfo?.reason) ?? failedStep?.description,
     skipReason,
     reportableIdentifier,
     raw: { key: rawKey, value: rawValue },

@@ -50,7 +50,8 @@ export class RequestContext implements MiddlewareOptions, RequestContextInit {
 
   static of(context: Context): RequestContext {
     const found = context.middlewareControl?.getMiddlewareOptions(RequestContext);
-    if (!(found instanceof RequestContext)) throw new Error('Graph request sent without a RequestContext');
+    if (!(found instanceof RequestContext))
+      throw new Error('Graph request sent without a RequestContext');
     return found;
   }
 }

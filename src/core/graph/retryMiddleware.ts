@@ -1,7 +1,13 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { NetworkError } from './graphError';
 import { discardBody, RequestContext } from './requestContext';
-import { isRetryableStatus, nextRetryDelay, parseRetryAfter, type Clock, type RetryOptions } from './retryPolicy';
+import {
+  isRetryableStatus,
+  nextRetryDelay,
+  parseRetryAfter,
+  type Clock,
+  type RetryOptions,
+} from './retryPolicy';
 
 /**
  * Repeats a request that Graph throttled (429), could not serve (503) or timed out on (504, only
@@ -38,8 +44,16 @@ export class RetryMiddleware implements Middleware {
       }
       const response = context.response;
       if (!failure && (!response || !isRetryableStatus(response.status, ctx.idempotent))) return;
-      const retryAfter = response ? parseRetryAfter(response.headers.get('retry-after'), this.clock.now()) : undefined;
-      const delay = nextRetryDelay(attempt, retryAfter, this.clock.now() - started, this.options, () => this.clock.random());
+      const retryAfter = response
+        ? parseRetryAfter(response.headers.get('retry-after'), this.clock.now())
+        : undefined;
+      const delay = nextRetryDelay(
+        attempt,
+        retryAfter,
+        this.clock.now() - started,
+        this.options,
+        () => this.clock.random(),
+      );
       if (delay === undefined) {
         if (failure) throw failure;
         return;

@@ -15,7 +15,12 @@ export interface RetryOptions {
   readonly maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_OPTIONS: RetryOptions = { maxRetries: 5, maxTotalMs: 60_000, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
+  maxRetries: 5,
+  maxTotalMs: 60_000,
+  baseDelayMs: 1_000,
+  maxDelayMs: 30_000,
+};
 
 /** Time and randomness, injectable so tests run retries without waiting. */
 export interface Clock {
@@ -47,7 +52,10 @@ export function isRetryableStatus(status: number, idempotent: boolean): boolean 
 }
 
 /** Milliseconds to wait from a Retry-After header: delta-seconds or an HTTP date. */
-export function parseRetryAfter(header: string | null | undefined, now: number): number | undefined {
+export function parseRetryAfter(
+  header: string | null | undefined,
+  now: number,
+): number | undefined {
   if (header == null) return undefined;
   const text = header.trim();
   if (text === '') return undefined;

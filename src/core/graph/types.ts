@@ -17,12 +17,16 @@ export interface NewerCrossTenantSettings {
 
 export type CrossTenantAccessPolicy = MSGraph.CrossTenantAccessPolicy;
 
-export type DefaultConfiguration = MSGraph.CrossTenantAccessPolicyConfigurationDefault & NewerCrossTenantSettings;
+export type DefaultConfiguration = MSGraph.CrossTenantAccessPolicyConfigurationDefault &
+  NewerCrossTenantSettings;
 
 /** The key is non-null; the generated type makes it optional. */
 export type IdentitySync = MSGraph.CrossTenantIdentitySyncPolicyPartner & { tenantId: string };
 
-export type Partner = Omit<MSGraph.CrossTenantAccessPolicyConfigurationPartner, 'tenantId' | 'identitySynchronization'> &
+export type Partner = Omit<
+  MSGraph.CrossTenantAccessPolicyConfigurationPartner,
+  'tenantId' | 'identitySynchronization'
+> &
   NewerCrossTenantSettings & {
     tenantId: string;
     /** Present only with `$expand=identitySynchronization`; null when the partner has none. */

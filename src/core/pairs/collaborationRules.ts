@@ -1,7 +1,20 @@
 import { accessLevel } from '../policy/accessSummary';
 import { partnerFix, type PairFinding } from './pairFinding';
-import { configurationNames, directions, effectiveIn, partnerEntry, syncsFrom, type PairRule, type SideView, type SyncView } from './pairView';
-import { blocksAllApplications, syncedUsersVerdict, type TargetConfiguration } from './syncedUsersAccess';
+import {
+  configurationNames,
+  directions,
+  effectiveIn,
+  partnerEntry,
+  syncsFrom,
+  type PairRule,
+  type SideView,
+  type SyncView,
+} from './pairView';
+import {
+  blocksAllApplications,
+  syncedUsersVerdict,
+  type TargetConfiguration,
+} from './syncedUsersAccess';
 import type { SyncAssignment } from './tenantSide';
 
 interface B2BSetting {
@@ -20,7 +33,12 @@ function assignmentsOf(syncs: readonly SyncView[]): SyncAssignment[] | undefined
 }
 
 /** One side's B2B collaboration setting towards the other, checked for the synced users and for applications. */
-function checkCollaboration(direction: 'inbound' | 'outbound', tenant: SideView, other: SideView, syncs: readonly SyncView[]): PairFinding[] {
+function checkCollaboration(
+  direction: 'inbound' | 'outbound',
+  tenant: SideView,
+  other: SideView,
+  syncs: readonly SyncView[],
+): PairFinding[] {
   const settings = effectiveIn(tenant, other);
   if (!settings) return [];
   const key = direction === 'inbound' ? 'b2bCollaborationInbound' : 'b2bCollaborationOutbound';
@@ -32,8 +50,12 @@ function checkCollaboration(direction: 'inbound' | 'outbound', tenant: SideView,
   const users = `${key}.usersAndGroups`;
   const verdict = syncedUsersVerdict(current.usersAndGroups, assignmentsOf(syncs));
   if (verdict) {
-    const id = direction === 'inbound' ? 'b2bInboundBlocksSyncedUsers' : 'b2bOutboundBlocksSyncedUsers';
-    const who = direction === 'inbound' ? `users and groups of ${other.name} for B2B collaboration` : `users and groups to collaborate with ${other.name}`;
+    const id =
+      direction === 'inbound' ? 'b2bInboundBlocksSyncedUsers' : 'b2bOutboundBlocksSyncedUsers';
+    const who =
+      direction === 'inbound'
+        ? `users and groups of ${other.name} for B2B collaboration`
+        : `users and groups to collaborate with ${other.name}`;
     let severity: PairFinding['severity'];
     let message: string;
     switch (verdict.kind) {
@@ -64,14 +86,22 @@ function checkCollaboration(direction: 'inbound' | 'outbound', tenant: SideView,
       setting: users,
       message,
       ...(verdict.kind !== 'allowListUnknown' && verdict.allowSynced
-        ? { fix: partnerFix(hasEntry, other.tenantId, { [key]: { usersAndGroups: verdict.allowSynced, ...(current.applications ? { applications: current.applications } : {}) } }) }
+        ? {
+            fix: partnerFix(hasEntry, other.tenantId, {
+              [key]: {
+                usersAndGroups: verdict.allowSynced,
+                ...(current.applications ? { applications: current.applications } : {}),
+              },
+            }),
+          }
         : {}),
     });
   }
   if (blocksAllApplications(current.applications)) {
     findings.push({
       ...base,
-      id: direction === 'inbound' ? 'b2bInboundBlocksApplications' : 'b2bOutboundBlocksApplications',
+      id:
+        direction === 'inbound' ? 'b2bInboundBlocksApplications' : 'b2bOutboundBlocksApplications',
       severity: 'error',
       setting: `${key}.applications`,
       message:
@@ -92,7 +122,10 @@ export const syncedUsersCollaboration: PairRule = (pair) =>
   directions(pair).flatMap(([source, target]) => {
     const syncs = syncsFrom(pair, source);
     if (syncs.length === 0) return [];
-    return [...checkCollaboration('inbound', target, source, syncs), ...checkCollaboration('outbound', source, target, syncs)];
+    return [
+      ...checkCollaboration('inbound', target, source, syncs),
+      ...checkCollaboration('outbound', source, target, syncs),
+    ];
   });
 
 /** Direct connect is on when the setting lets some users reach some applications. */
@@ -103,7 +136,10 @@ function directConnectOn(setting: Parameters<typeof accessLevel>[0]): boolean {
 
 const ALLOW_ALL = {
   usersAndGroups: { accessType: 'allowed', targets: [{ target: 'AllUsers', targetType: 'user' }] },
-  applications: { accessType: 'allowed', targets: [{ target: 'AllApplications', targetType: 'application' }] },
+  applications: {
+    accessType: 'allowed',
+    targets: [{ target: 'AllApplications', targetType: 'application' }],
+  },
 };
 
 /**
@@ -127,7 +163,9 @@ export const directConnect: PairRule = (pair) => {
         partnerTenantId: from.tenantId,
         setting: 'b2bDirectConnectInbound',
         message: `${from.name} allows B2B direct connect to ${to.name} (b2bDirectConnectOutbound), but ${to.name} blocks it inbound (b2bDirectConnectInbound); direct connect needs both.`,
-        fix: partnerFix(partnerEntry(to, from) !== undefined, from.tenantId, { b2bDirectConnectInbound: ALLOW_ALL }),
+        fix: partnerFix(partnerEntry(to, from) !== undefined, from.tenantId, {
+          b2bDirectConnectInbound: ALLOW_ALL,
+        }),
       });
     } else if (!outbound && inbound) {
       findings.push({
@@ -137,7 +175,9 @@ export const directConnect: PairRule = (pair) => {
         partnerTenantId: to.tenantId,
         setting: 'b2bDirectConnectOutbound',
         message: `${to.name} allows B2B direct connect from ${from.name} (b2bDirectConnectInbound), but ${from.name} blocks it outbound (b2bDirectConnectOutbound); direct connect needs both.`,
-        fix: partnerFix(partnerEntry(from, to) !== undefined, to.tenantId, { b2bDirectConnectOutbound: ALLOW_ALL }),
+        fix: partnerFix(partnerEntry(from, to) !== undefined, to.tenantId, {
+          b2bDirectConnectOutbound: ALLOW_ALL,
+        }),
       });
     }
   }

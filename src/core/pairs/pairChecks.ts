@@ -40,7 +40,15 @@ export interface TenantPair {
   readonly findings: readonly PairFinding[];
 }
 
-const RULES: readonly PairRule[] = [userSyncInbound, automaticRedemption, syncedUsersCollaboration, mfaTrust, directConnect, partnerMissing, cloudEndpoints];
+const RULES: readonly PairRule[] = [
+  userSyncInbound,
+  automaticRedemption,
+  syncedUsersCollaboration,
+  mfaTrust,
+  directConnect,
+  partnerMissing,
+  cloudEndpoints,
+];
 
 function key(x: string, y: string): string {
   return [x, y].sort().join('|');
@@ -50,7 +58,13 @@ function notLoaded(view: SideView, other: SideView): PairFinding {
   const message = view.side?.signedIn
     ? `${view.name}'s settings are not loaded; checks that need them were skipped.`
     : `${view.name} is not signed in; checks that need its settings were skipped.`;
-  return { id: 'tenantNotSignedIn', severity: 'info', tenantId: view.tenantId, partnerTenantId: other.tenantId, message };
+  return {
+    id: 'tenantNotSignedIn',
+    severity: 'info',
+    tenantId: view.tenantId,
+    partnerTenantId: other.tenantId,
+    message,
+  };
 }
 
 function statusOf(findings: readonly PairFinding[]): PairStatus {
@@ -60,7 +74,12 @@ function statusOf(findings: readonly PairFinding[]): PairStatus {
 }
 
 function pairTenant(view: SideView): PairTenant {
-  return { tenantId: view.tenantId, displayName: view.side?.displayName ?? (view.name === view.tenantId ? undefined : view.name), signedIn: view.side?.signedIn ?? false, loaded: view.overview !== undefined };
+  return {
+    tenantId: view.tenantId,
+    displayName: view.side?.displayName ?? (view.name === view.tenantId ? undefined : view.name),
+    signedIn: view.side?.signedIn ?? false,
+    loaded: view.overview !== undefined,
+  };
 }
 
 /**
@@ -72,24 +91,35 @@ function pairTenant(view: SideView): PairTenant {
  */
 export function findPairs(sides: readonly TenantSide[]): TenantPair[] {
   const byId = new Map<string, TenantSide>();
-  for (const s of sides) if (!byId.has(s.tenantId.toLowerCase())) byId.set(s.tenantId.toLowerCase(), s);
+  for (const s of sides)
+    if (!byId.has(s.tenantId.toLowerCase())) byId.set(s.tenantId.toLowerCase(), s);
   // A tenant known only from the other side's partner list is named from that list.
   const partnerNames = new Map<string, string>();
-  for (const s of sides) for (const p of s.overview?.partners ?? []) if (p.displayName) partnerNames.set(p.tenantId.toLowerCase(), p.displayName);
+  for (const s of sides)
+    for (const p of s.overview?.partners ?? [])
+      if (p.displayName) partnerNames.set(p.tenantId.toLowerCase(), p.displayName);
   const views = new Map<string, SideView>();
   const view = (tenantId: string): SideView => {
     const id = tenantId.toLowerCase();
     let v = views.get(id);
     if (!v) {
       const side = byId.get(id);
-      v = { tenantId: id, name: side?.displayName ?? partnerNames.get(id) ?? id, side, overview: side?.signedIn ? side.overview : undefined };
+      v = {
+        tenantId: id,
+        name: side?.displayName ?? partnerNames.get(id) ?? id,
+        side,
+        overview: side?.signedIn ? side.overview : undefined,
+      };
       views.set(id, v);
     }
     return v;
   };
 
   const pairs = new Map<string, { a: SideView; b: SideView; syncs: SyncView[] }>();
-  const touch = (from: TenantSide, otherId: string): { a: SideView; b: SideView; syncs: SyncView[] } | undefined => {
+  const touch = (
+    from: TenantSide,
+    otherId: string,
+  ): { a: SideView; b: SideView; syncs: SyncView[] } | undefined => {
     const self = view(from.tenantId);
     const other = view(otherId);
     if (self === other) return undefined;
@@ -106,7 +136,11 @@ export function findPairs(sides: readonly TenantSide[]): TenantPair[] {
     for (const p of side.overview?.partners ?? []) touch(side, p.tenantId);
     for (const c of side.syncConfigurations ?? []) {
       if (c.targetTenantId === undefined) continue;
-      touch(side, c.targetTenantId)?.syncs.push({ source: view(side.tenantId), target: view(c.targetTenantId), configuration: c });
+      touch(side, c.targetTenantId)?.syncs.push({
+        source: view(side.tenantId),
+        target: view(c.targetTenantId),
+        configuration: c,
+      });
     }
   }
 
@@ -120,7 +154,9 @@ export function findPairs(sides: readonly TenantSide[]): TenantPair[] {
       a: pairTenant(pair.a),
       b: pairTenant(pair.b),
       syncs: pair.syncs.map((s) => {
-        const job = s.configuration.jobs.find((j) => j.templateId === CROSS_TENANT_SYNC_JOB_TEMPLATE) ?? s.configuration.jobs[0];
+        const job =
+          s.configuration.jobs.find((j) => j.templateId === CROSS_TENANT_SYNC_JOB_TEMPLATE) ??
+          s.configuration.jobs[0];
         return {
           sourceTenantId: s.source.tenantId,
           targetTenantId: s.target.tenantId,

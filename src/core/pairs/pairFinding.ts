@@ -48,6 +48,12 @@ export interface PairFinding {
 }
 
 /** A partner-document fix: a patch of the existing entry, or the entry to create when there is none. */
-export function partnerFix(hasEntry: boolean, partnerTenantId: string, patch: Record<string, unknown>): PairFix {
-  return hasEntry ? { document: 'partner', patch } : { document: 'partnerMissing', patch: { tenantId: partnerTenantId, ...patch } };
+export function partnerFix(
+  hasEntry: boolean,
+  partnerTenantId: string,
+  patch: Record<string, unknown>,
+): PairFix {
+  return hasEntry
+    ? { document: 'partner', patch }
+    : { document: 'partnerMissing', patch: { tenantId: partnerTenantId, ...patch } };
 }

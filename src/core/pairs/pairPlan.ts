@@ -84,10 +84,21 @@ export async function runPlanSteps<K extends string, S>(
 ): Promise<PairRunResult> {
   const completed: string[] = [];
   const skipped: string[] = [];
-  const failure = (failedStep: PlanStep | undefined, error: unknown, what: string): PairRunResult => {
+  const failure = (
+    failedStep: PlanStep | undefined,
+    error: unknown,
+    what: string,
+  ): PairRunResult => {
     const err = error instanceof Error ? error : new Error(String(error));
     const reason = describeError(err).summary;
-    return { completed, skipped, failedStep, error: err, resumable: true, summary: `${label}: stopped at ${what}: ${reason} ${counts(completed, skipped)}; run it again to continue.` };
+    return {
+      completed,
+      skipped,
+      failedStep,
+      error: err,
+      resumable: true,
+      summary: `${label}: stopped at ${what}: ${reason} ${counts(completed, skipped)}; run it again to continue.`,
+    };
   };
   let state: S;
   try {
@@ -127,5 +138,10 @@ export async function runPlanSteps<K extends string, S>(
       hooks.onStep(step, 'done');
     }
   }
-  return { completed, skipped, resumable: true, summary: `${label}: ${counts(completed, skipped)}.` };
+  return {
+    completed,
+    skipped,
+    resumable: true,
+    summary: `${label}: ${counts(completed, skipped)}.`,
+  };
 }

@@ -1,6 +1,14 @@
-import { CROSS_TENANT_SYNC_JOB_TEMPLATE, CROSS_TENANT_SYNC_TEMPLATE_ID } from '../graph/operations/syncConfigurations';
+import {
+  CROSS_TENANT_SYNC_JOB_TEMPLATE,
+  CROSS_TENANT_SYNC_TEMPLATE_ID,
+} from '../graph/operations/syncConfigurations';
 import type { PairPlan, PlanStep, PlanTenant } from './pairPlan';
-import { azure2AzureJob, configurationFor, type ConfigurationState, type PairSetupState } from './pairSetupState';
+import {
+  azure2AzureJob,
+  configurationFor,
+  type ConfigurationState,
+  type PairSetupState,
+} from './pairSetupState';
 import type { SyncedUserType } from './userTypeMapping';
 
 export type SetupStepKind =
@@ -19,7 +27,8 @@ export type SetupStepKind =
 
 export interface PairSetupChoices {
   /** Who is synced: the assigned users and groups (SyncAll off), or every user of the source. */
-  readonly scope: { readonly userIds: readonly string[]; readonly groupIds: readonly string[] } | 'allUsers';
+  readonly scope:
+    { readonly userIds: readonly string[]; readonly groupIds: readonly string[] } | 'allUsers';
   /** What synced users become in the target (the service default is Member). */
   readonly userType: SyncedUserType;
   /** Usually the target's name; an existing configuration of this name is reused. */
@@ -45,7 +54,11 @@ function started(configuration: ConfigurationState | undefined): boolean {
 }
 
 /** Whether a setup step's outcome is in place: the same test for planning and, on fresh state, for running. */
-export function isSetupStepDone(step: PlanStep<SetupStepKind>, state: PairSetupState, choices: PairSetupChoices): boolean {
+export function isSetupStepDone(
+  step: PlanStep<SetupStepKind>,
+  state: PairSetupState,
+  choices: PairSetupChoices,
+): boolean {
   const configuration = configurationFor(state, choices.configurationName);
   const job = azure2AzureJob(configuration);
   switch (step.kind) {
@@ -69,7 +82,11 @@ export function isSetupStepDone(step: PlanStep<SetupStepKind>, state: PairSetupS
     case 'userType':
       return configuration?.userType === choices.userType;
     case 'assign':
-      return configuration?.assignedPrincipalIds?.some((id) => id.toLowerCase() === step.principal?.id.toLowerCase()) === true;
+      return (
+        configuration?.assignedPrincipalIds?.some(
+          (id) => id.toLowerCase() === step.principal?.id.toLowerCase(),
+        ) === true
+      );
     case 'startJob':
       // A quarantined job is "started" but not syncing; start lifts the quarantine.
       return job?.schedule?.state === 'Active' && job.status?.code !== 'Quarantine';
@@ -84,7 +101,10 @@ function principals(choices: PairSetupChoices): { id: string; type: 'User' | 'Gr
   if (choices.scope === 'allUsers') return [];
   const seen = new Set<string>();
   const out: { id: string; type: 'User' | 'Group' }[] = [];
-  for (const [ids, type] of [[choices.scope.groupIds, 'Group'], [choices.scope.userIds, 'User']] as const) {
+  for (const [ids, type] of [
+    [choices.scope.groupIds, 'Group'],
+    [choices.scope.userIds, 'User'],
+  ] as const) {
     for (const id of ids) {
       if (seen.has(id.toLowerCase())) continue;
       seen.add(id.toLowerCase());
@@ -105,9 +125,13 @@ function principals(choices: PairSetupChoices): { id: string; type: 'User' | 'Gr
  */
 export function planPairSetup(state: PairSetupState, choices: PairSetupChoices): PairSetupPlan {
   const name = choices.configurationName.trim();
-  if (name === '') throw new Error('Name the sync configuration (usually after the target tenant).');
+  if (name === '')
+    throw new Error('Name the sync configuration (usually after the target tenant).');
   const scope = principals(choices);
-  if (choices.scope !== 'allUsers' && scope.length === 0) throw new Error('Choose at least one user or group to sync, or sync all users: only assigned users and groups are synced otherwise.');
+  if (choices.scope !== 'allUsers' && scope.length === 0)
+    throw new Error(
+      'Choose at least one user or group to sync, or sync all users: only assigned users and groups are synced otherwise.',
+    );
   const src = tenant(state.source);
   const tgt = tenant(state.target);
   const S = src.displayName;
@@ -119,13 +143,34 @@ export function planPairSetup(state: PairSetupState, choices: PairSetupChoices):
   const partners = '/policies/crossTenantAccessPolicy/partners';
   const syncAll = choices.scope === 'allUsers';
 
-  const step = (id: string, kind: SetupStepKind, tenantId: string, title: string, detail: string, principal?: PlanStep['principal']): PlanStep<SetupStepKind> => {
-    const s: PlanStep<SetupStepKind> = { id, kind, tenantId, title, detail, done: false, ...(principal ? { principal } : {}) };
+  const step = (
+    id: string,
+    kind: SetupStepKind,
+    tenantId: string,
+    title: string,
+    detail: string,
+    principal?: PlanStep['principal'],
+  ): PlanStep<SetupStepKind> => {
+    const s: PlanStep<SetupStepKind> = {
+      id,
+      kind,
+      tenantId,
+      title,
+      detail,
+      done: false,
+      ...(principal ? { principal } : {}),
+    };
     return { ...s, done: isSetupStepDone(s, state, { ...choices, configurationName: name }) };
   };
 
   const target = [
-    step('target.partner', 'targetPartner', tgt.tenantId, `Add ${S} as a partner of ${T}`, `POST ${partners} {"tenantId":"${src.tenantId}"} in ${T}`),
+    step(
+      'target.partner',
+      'targetPartner',
+      tgt.tenantId,
+      `Add ${S} as a partner of ${T}`,
+      `POST ${partners} {"tenantId":"${src.tenantId}"} in ${T}`,
+    ),
     step(
       'target.userSyncInbound',
       'userSyncInbound',
@@ -133,12 +178,31 @@ export function planPairSetup(state: PairSetupState, choices: PairSetupChoices):
       `Allow users from ${S} to sync into ${T}`,
       `PUT ${partners}/${src.tenantId}/identitySynchronization {"userSyncInbound":{"isSyncAllowed":true}} in ${T} (PATCH when the policy exists)`,
     ),
-    step('target.autoRedeemInbound', 'autoRedeemInbound', tgt.tenantId, `Redeem invitations from ${S} automatically in ${T}`, `PATCH ${partners}/${src.tenantId} automaticUserConsentSettings.inboundAllowed = true in ${T}`),
+    step(
+      'target.autoRedeemInbound',
+      'autoRedeemInbound',
+      tgt.tenantId,
+      `Redeem invitations from ${S} automatically in ${T}`,
+      `PATCH ${partners}/${src.tenantId} automaticUserConsentSettings.inboundAllowed = true in ${T}`,
+    ),
   ];
-  const userTypeKnownOther = configuration?.userType !== undefined && configuration.userType !== choices.userType;
+  const userTypeKnownOther =
+    configuration?.userType !== undefined && configuration.userType !== choices.userType;
   const source = [
-    step('source.partner', 'sourcePartner', src.tenantId, `Add ${T} as a partner of ${S}`, `POST ${partners} {"tenantId":"${tgt.tenantId}"} in ${S}`),
-    step('source.autoRedeemOutbound', 'autoRedeemOutbound', src.tenantId, `Redeem invitations to ${T} automatically from ${S}`, `PATCH ${partners}/${tgt.tenantId} automaticUserConsentSettings.outboundAllowed = true in ${S}`),
+    step(
+      'source.partner',
+      'sourcePartner',
+      src.tenantId,
+      `Add ${T} as a partner of ${S}`,
+      `POST ${partners} {"tenantId":"${tgt.tenantId}"} in ${S}`,
+    ),
+    step(
+      'source.autoRedeemOutbound',
+      'autoRedeemOutbound',
+      src.tenantId,
+      `Redeem invitations to ${T} automatically from ${S}`,
+      `PATCH ${partners}/${tgt.tenantId} automaticUserConsentSettings.outboundAllowed = true in ${S}`,
+    ),
     step(
       'source.configuration',
       'configuration',
@@ -146,7 +210,13 @@ export function planPairSetup(state: PairSetupState, choices: PairSetupChoices):
       `Create the sync configuration "${name}" in ${S}`,
       `POST /applicationTemplates/${CROSS_TENANT_SYNC_TEMPLATE_ID}/instantiate {"displayName":"${name}"}, then wait until its service principal can be read`,
     ),
-    step('source.job', 'job', src.tenantId, `Create the provisioning job of "${name}"`, `POST /servicePrincipals/${sp}/synchronization/jobs {"templateId":"${CROSS_TENANT_SYNC_JOB_TEMPLATE}"}`),
+    step(
+      'source.job',
+      'job',
+      src.tenantId,
+      `Create the provisioning job of "${name}"`,
+      `POST /servicePrincipals/${sp}/synchronization/jobs {"templateId":"${CROSS_TENANT_SYNC_JOB_TEMPLATE}"}`,
+    ),
     step(
       'source.credentials',
       'credentials',
@@ -155,7 +225,13 @@ export function planPairSetup(state: PairSetupState, choices: PairSetupChoices):
       `PUT /servicePrincipals/${sp}/synchronization/secrets: CompanyId ${tgt.tenantId}, AuthenticationType SyncPolicy, SyncAll ${syncAll}, ` +
         `notifications ${choices.notificationEmail ? `to ${choices.notificationEmail}` : 'off'}, deletion threshold ${choices.deletionThreshold ?? 'off'}`,
     ),
-    step('source.testConnection', 'testConnection', src.tenantId, `Test the connection from ${S} to ${T}`, `POST ${jobPath}/validateCredentials`),
+    step(
+      'source.testConnection',
+      'testConnection',
+      src.tenantId,
+      `Test the connection from ${S} to ${T}`,
+      `POST ${jobPath}/validateCredentials`,
+    ),
     ...(choices.userType === 'Guest' || userTypeKnownOther
       ? [
           step(
@@ -177,12 +253,33 @@ export function planPairSetup(state: PairSetupState, choices: PairSetupChoices):
         p,
       ),
     ),
-    step('source.startJob', 'startJob', src.tenantId, `Start provisioning from ${S} to ${T}`, `POST ${jobPath}/start`),
+    step(
+      'source.startJob',
+      'startJob',
+      src.tenantId,
+      `Start provisioning from ${S} to ${T}`,
+      `POST ${jobPath}/start`,
+    ),
   ];
   const notes: string[] = [];
-  if (started(configuration)) notes.push(`"${name}" has run before, so its saved credentials are kept: Graph cannot read them back to compare.`);
+  if (started(configuration))
+    notes.push(
+      `"${name}" has run before, so its saved credentials are kept: Graph cannot read them back to compare.`,
+    );
   const chosen = new Set(scope.map((p) => p.id.toLowerCase()));
-  const others = configuration?.assignedPrincipalIds?.filter((id) => !chosen.has(id.toLowerCase())) ?? [];
-  if (others.length > 0) notes.push(`${others.length} other ${others.length === 1 ? 'user or group stays' : 'users and groups stay'} assigned to "${name}".`);
-  return { sourceTenant: src, targetTenant: tgt, configurationName: name, choices: { ...choices, configurationName: name }, target, source, notes };
+  const others =
+    configuration?.assignedPrincipalIds?.filter((id) => !chosen.has(id.toLowerCase())) ?? [];
+  if (others.length > 0)
+    notes.push(
+      `${others.length} other ${others.length === 1 ? 'user or group stays' : 'users and groups stay'} assigned to "${name}".`,
+    );
+  return {
+    sourceTenant: src,
+    targetTenant: tgt,
+    configurationName: name,
+    choices: { ...choices, configurationName: name },
+    target,
+    source,
+    notes,
+  };
 }

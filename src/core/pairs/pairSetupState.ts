@@ -3,7 +3,11 @@ import { GraphError } from '../graph/graphError';
 import { listSyncAssignments } from '../graph/operations/appRoleAssignments';
 import { getIdentitySync } from '../graph/operations/identitySync';
 import { getPartner } from '../graph/operations/partners';
-import { accessRoleId, CROSS_TENANT_SYNC_JOB_TEMPLATE, findSyncConfigurations } from '../graph/operations/syncConfigurations';
+import {
+  accessRoleId,
+  CROSS_TENANT_SYNC_JOB_TEMPLATE,
+  findSyncConfigurations,
+} from '../graph/operations/syncConfigurations';
 import { getSyncSchema, listSyncJobs } from '../graph/operations/syncJobs';
 import type { IdentitySync, Partner, SyncJob } from '../graph/types';
 import { resolveConfigurationTarget } from './resolveConfigurationTarget';
@@ -57,12 +61,19 @@ function sameName(a: string, b: string): boolean {
  * target is unknown. A configuration of that name that syncs elsewhere is not reused — that would
  * repoint someone else's sync — so asking for it is an error.
  */
-export function configurationFor(state: PairSetupState, name: string): ConfigurationState | undefined {
+export function configurationFor(
+  state: PairSetupState,
+  name: string,
+): ConfigurationState | undefined {
   const named = state.source.configurations.filter((c) => sameName(c.displayName, name));
   const target = state.target.tenantId.toLowerCase();
-  const found = named.find((c) => c.targetTenantId?.toLowerCase() === target) ?? named.find((c) => c.targetTenantId === undefined);
+  const found =
+    named.find((c) => c.targetTenantId?.toLowerCase() === target) ??
+    named.find((c) => c.targetTenantId === undefined);
   if (!found && named.length > 0) {
-    throw new Error(`The sync configuration "${named[0].displayName}" in ${state.source.displayName ?? state.source.tenantId} syncs to another tenant (${named[0].targetTenantId}), not to ${state.target.displayName ?? state.target.tenantId}.`);
+    throw new Error(
+      `The sync configuration "${named[0].displayName}" in ${state.source.displayName ?? state.source.tenantId} syncs to another tenant (${named[0].targetTenantId}), not to ${state.target.displayName ?? state.target.tenantId}.`,
+    );
   }
   return found;
 }
@@ -72,7 +83,11 @@ export function azure2AzureJob(configuration: ConfigurationState | undefined): S
   return configuration?.jobs?.find((j) => j.templateId === CROSS_TENANT_SYNC_JOB_TEMPLATE);
 }
 
-async function partnerOrUndefined(client: GraphClient, partnerTenantId: string, options: CallOptions): Promise<Partner | undefined> {
+async function partnerOrUndefined(
+  client: GraphClient,
+  partnerTenantId: string,
+  options: CallOptions,
+): Promise<Partner | undefined> {
   try {
     return await getPartner(client, partnerTenantId, options);
   } catch (e) {
@@ -94,7 +109,11 @@ export interface LoadPairSetupOptions extends CallOptions {
  * are taken to sync to it, so a removal keeps the pair's settings while another one remains. Only
  * reads: at most seven GETs.
  */
-export async function loadPairSetupState(clients: PairClients, configurationName: string, options: LoadPairSetupOptions = {}): Promise<PairSetupState> {
+export async function loadPairSetupState(
+  clients: PairClients,
+  configurationName: string,
+  options: LoadPairSetupOptions = {},
+): Promise<PairSetupState> {
   const { signal } = options;
   const sourceId = clients.source.tenantId.toLowerCase();
   const targetId = clients.target.tenantId.toLowerCase();
@@ -104,21 +123,52 @@ export async function loadPairSetupState(clients: PairClients, configurationName
     partnerOrUndefined(clients.source, targetId, { signal }),
     findSyncConfigurations(clients.source, { signal }),
   ]);
-  const targets = options.targetName ? [{ tenantId: targetId, displayName: options.targetName }] : [];
+  const targets = options.targetName
+    ? [{ tenantId: targetId, displayName: options.targetName }]
+    : [];
   const configurations = await Promise.all(
     servicePrincipals.map(async (sp): Promise<ConfigurationState> => {
       const displayName = sp.displayName ?? '';
-      const targetTenantId = resolveConfigurationTarget(displayName, { sourceTenantId: sourceId, partners: targets, signedInTenants: [] })?.tenantId;
-      const base = { servicePrincipalId: sp.id ?? '', displayName, appRoleId: accessRoleId(sp), targetTenantId };
+      const targetTenantId = resolveConfigurationTarget(displayName, {
+        sourceTenantId: sourceId,
+        partners: targets,
+        signedInTenants: [],
+      })?.tenantId;
+      const base = {
+        servicePrincipalId: sp.id ?? '',
+        displayName,
+        appRoleId: accessRoleId(sp),
+        targetTenantId,
+      };
       if (!sameName(base.displayName, configurationName) || !sp.id) return base;
-      const [jobs, assignments] = await Promise.all([listSyncJobs(clients.source, sp.id, { signal }), listSyncAssignments(clients.source, sp.id, { signal })]);
+      const [jobs, assignments] = await Promise.all([
+        listSyncJobs(clients.source, sp.id, { signal }),
+        listSyncAssignments(clients.source, sp.id, { signal }),
+      ]);
       const job = azure2AzureJob({ ...base, jobs });
-      const userType = job?.id ? userTypeConstant(await getSyncSchema(clients.source, sp.id, job.id, { signal })) : undefined;
-      return { ...base, jobs, assignedPrincipalIds: assignments.flatMap((a) => (a.principalId ? [a.principalId] : [])), userType };
+      const userType = job?.id
+        ? userTypeConstant(await getSyncSchema(clients.source, sp.id, job.id, { signal }))
+        : undefined;
+      return {
+        ...base,
+        jobs,
+        assignedPrincipalIds: assignments.flatMap((a) => (a.principalId ? [a.principalId] : [])),
+        userType,
+      };
     }),
   );
   return {
-    source: { tenantId: sourceId, displayName: options.sourceName, partner: sourcePartner, configurations },
-    target: { tenantId: targetId, displayName: options.targetName, partner: targetPartner, identitySync },
+    source: {
+      tenantId: sourceId,
+      displayName: options.sourceName,
+      partner: sourcePartner,
+      configurations,
+    },
+    target: {
+      tenantId: targetId,
+      displayName: options.targetName,
+      partner: targetPartner,
+      identitySync,
+    },
   };
 }

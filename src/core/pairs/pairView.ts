@@ -42,7 +42,10 @@ export function partnerEntry(from: SideView, to: SideView): PartnerSummary | und
  */
 export function effectiveIn(from: SideView, to: SideView): EffectiveSettings | undefined {
   if (!from.overview) return undefined;
-  return partnerEntry(from, to)?.effective.settings ?? effectivePartner({ tenantId: to.tenantId }, from.overview.defaultConfiguration).settings;
+  return (
+    partnerEntry(from, to)?.effective.settings ??
+    effectivePartner({ tenantId: to.tenantId }, from.overview.defaultConfiguration).settings
+  );
 }
 
 /** Both directions of a pair, for rules that check "X towards Y" once each way. */

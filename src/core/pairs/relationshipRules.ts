@@ -14,7 +14,11 @@ export const partnerMissing: PairRule = (pair) => {
     if (!has.overview || !lacks.overview) continue;
     const entry = partnerEntry(has, lacks);
     if (!entry || partnerEntry(lacks, has)) continue;
-    const depends = pair.syncs.length > 0 || entry.inboundSyncAllowed || entry.automaticRedemption.inbound || entry.automaticRedemption.outbound;
+    const depends =
+      pair.syncs.length > 0 ||
+      entry.inboundSyncAllowed ||
+      entry.automaticRedemption.inbound ||
+      entry.automaticRedemption.outbound;
     findings.push({
       id: 'partnerMissing',
       severity: depends ? 'warning' : 'info',
@@ -57,7 +61,10 @@ export const cloudEndpoints: PairRule = (pair) => {
     ];
   }
   const findings: PairFinding[] = [];
-  for (const [tenant, other, otherCloud] of [[a, b, b.side.cloud], [b, a, a.side.cloud]] as const) {
+  for (const [tenant, other, otherCloud] of [
+    [a, b, b.side.cloud],
+    [b, a, a.side.cloud],
+  ] as const) {
     const listed = tenant.side?.allowedCloudEndpoints;
     const needed = CLOUDS[otherCloud].allowedCloudEndpoint;
     if (!listed || listed.includes(needed)) continue;

@@ -8,8 +8,14 @@ export interface TargetCandidate {
 }
 
 /** A tenant of the Tenants view as a candidate target. */
-export function targetCandidateOf(record: Pick<TenantRecord, 'tenantId' | 'displayName' | 'defaultDomain'>): TargetCandidate {
-  return { tenantId: record.tenantId, displayName: record.displayName, defaultDomainName: record.defaultDomain };
+export function targetCandidateOf(
+  record: Pick<TenantRecord, 'tenantId' | 'displayName' | 'defaultDomain'>,
+): TargetCandidate {
+  return {
+    tenantId: record.tenantId,
+    displayName: record.displayName,
+    defaultDomainName: record.defaultDomain,
+  };
 }
 
 export interface ResolvedTarget {
@@ -56,7 +62,10 @@ function containsAll(haystack: readonly string[], needles: readonly string[]): b
  * Retail", "Sync to Tailspin Toys" ~ "Tailspin Toys"). Ties prefer partners; a tie that remains is
  * no answer, because a wrong target would check the wrong pair.
  */
-export function resolveConfigurationTarget(configurationName: string, input: ResolveTargetInput): ResolvedTarget | undefined {
+export function resolveConfigurationTarget(
+  configurationName: string,
+  input: ResolveTargetInput,
+): ResolvedTarget | undefined {
   const source = input.sourceTenantId.toLowerCase();
   const partnerIds = new Set(input.partners.map((p) => p.tenantId.toLowerCase()));
   const byId = new Map<string, TargetCandidate>();
@@ -64,7 +73,11 @@ export function resolveConfigurationTarget(configurationName: string, input: Res
     const id = c.tenantId.toLowerCase();
     if (id === source) continue;
     const known = byId.get(id);
-    byId.set(id, { tenantId: id, displayName: known?.displayName ?? c.displayName, defaultDomainName: known?.defaultDomainName ?? c.defaultDomainName });
+    byId.set(id, {
+      tenantId: id,
+      displayName: known?.displayName ?? c.displayName,
+      defaultDomainName: known?.defaultDomainName ?? c.defaultDomainName,
+    });
   }
   const name = words(configurationName);
   if (name.length === 0) return undefined;
@@ -74,8 +87,14 @@ export function resolveConfigurationTarget(configurationName: string, input: Res
   for (const c of byId.values()) {
     const candidate = words(c.displayName ?? '');
     const label = domainLabel(c.defaultDomainName);
-    if ((candidate.length > 0 && candidate.join(' ') === name.join(' ')) || label === compact) exact.push(c.tenantId);
-    else if (containsAll(name, candidate) || containsAll(candidate, name) || (label !== undefined && compact.includes(label))) partial.push(c.tenantId);
+    if ((candidate.length > 0 && candidate.join(' ') === name.join(' ')) || label === compact)
+      exact.push(c.tenantId);
+    else if (
+      containsAll(name, candidate) ||
+      containsAll(candidate, name) ||
+      (label !== undefined && compact.includes(label))
+    )
+      partial.push(c.tenantId);
   }
   const pick = (ids: string[]): string | undefined => {
     if (ids.length === 1) return ids[0];

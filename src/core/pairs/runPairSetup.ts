@@ -4,13 +4,44 @@ import { pathSegment } from '../graph/odata';
 import { addSyncAssignment } from '../graph/operations/appRoleAssignments';
 import { setIdentitySync } from '../graph/operations/identitySync';
 import { createPartner, getPartner, updatePartner } from '../graph/operations/partners';
-import { accessRoleId, CROSS_TENANT_SYNC_JOB_TEMPLATE } from '../graph/operations/syncConfigurations';
-import { createSyncJob, getSyncJob, getSyncSchema, putSyncSchema, putSyncSecrets, startSyncJob, validateSyncCredentials } from '../graph/operations/syncJobs';
+import {
+  accessRoleId,
+  CROSS_TENANT_SYNC_JOB_TEMPLATE,
+} from '../graph/operations/syncConfigurations';
+import {
+  createSyncJob,
+  getSyncJob,
+  getSyncSchema,
+  putSyncSchema,
+  putSyncSecrets,
+  startSyncJob,
+  validateSyncCredentials,
+} from '../graph/operations/syncJobs';
 import type { Partner, ServicePrincipal, SyncJob } from '../graph/types';
-import { createSyncConfiguration, explainCredentialFailure, syncSecrets, type CreateStep, type CredentialProblem } from '../sync/createConfiguration';
-import { runPlanSteps, type PairRunHooks, type PairRunResult, type PlanStep, type ReportStep, type StepExecutor } from './pairPlan';
+import {
+  createSyncConfiguration,
+  explainCredentialFailure,
+  syncSecrets,
+  type CreateStep,
+  type CredentialProblem,
+} from '../sync/createConfiguration';
+import {
+  runPlanSteps,
+  type PairRunHooks,
+  type PairRunResult,
+  type PlanStep,
+  type ReportStep,
+  type StepExecutor,
+} from './pairPlan';
 import { isSetupStepDone, type PairSetupPlan, type SetupStepKind } from './pairSetup';
-import { azure2AzureJob, configurationFor, loadPairSetupState, type ConfigurationState, type PairClients, type PairSetupState } from './pairSetupState';
+import {
+  azure2AzureJob,
+  configurationFor,
+  loadPairSetupState,
+  type ConfigurationState,
+  type PairClients,
+  type PairSetupState,
+} from './pairSetupState';
 import { withUserType } from './userTypeMapping';
 
 /** The connection test failed: the configuration exists, but a tenant's settings do not allow the sync yet. */
@@ -23,7 +54,12 @@ export class ConnectionTestFailedError extends Error {
 }
 
 /** Creates a partner entry; one that exists already (409) is read instead, and the steps after it change it with PATCH. */
-async function ensurePartner(client: GraphClient, partnerTenantId: string, report: (detail: string) => void, signal?: AbortSignal): Promise<Partner> {
+async function ensurePartner(
+  client: GraphClient,
+  partnerTenantId: string,
+  report: (detail: string) => void,
+  signal?: AbortSignal,
+): Promise<Partner> {
   try {
     return await createPartner(client, { tenantId: partnerTenantId }, { signal });
   } catch (e) {
@@ -34,18 +70,33 @@ async function ensurePartner(client: GraphClient, partnerTenantId: string, repor
 }
 
 /** The consent object as a whole (PATCH replaces nested objects), with one flag turned on and the other as it was. */
-function consent(partner: Partner | undefined, flag: 'inboundAllowed' | 'outboundAllowed'): NonNullable<Partner['automaticUserConsentSettings']> {
+function consent(
+  partner: Partner | undefined,
+  flag: 'inboundAllowed' | 'outboundAllowed',
+): NonNullable<Partner['automaticUserConsentSettings']> {
   const current = partner?.automaticUserConsentSettings;
-  return { inboundAllowed: current?.inboundAllowed ?? false, outboundAllowed: current?.outboundAllowed ?? false, [flag]: true };
+  return {
+    inboundAllowed: current?.inboundAllowed ?? false,
+    outboundAllowed: current?.outboundAllowed ?? false,
+    [flag]: true,
+  };
 }
 
-function withConfiguration(state: PairSetupState, configuration: ConfigurationState): PairSetupState {
-  const others = state.source.configurations.filter((c) => c.servicePrincipalId !== configuration.servicePrincipalId);
+function withConfiguration(
+  state: PairSetupState,
+  configuration: ConfigurationState,
+): PairSetupState {
+  const others = state.source.configurations.filter(
+    (c) => c.servicePrincipalId !== configuration.servicePrincipalId,
+  );
   return { ...state, source: { ...state.source, configurations: [...others, configuration] } };
 }
 
 function withJob(configuration: ConfigurationState, job: SyncJob): ConfigurationState {
-  return { ...configuration, jobs: [...(configuration.jobs ?? []).filter((j) => j.id !== job.id), job] };
+  return {
+    ...configuration,
+    jobs: [...(configuration.jobs ?? []).filter((j) => j.id !== job.id), job],
+  };
 }
 
 const CREATE_STEP_IDS: Readonly<Record<CreateStep, string>> = {
@@ -56,7 +107,11 @@ const CREATE_STEP_IDS: Readonly<Record<CreateStep, string>> = {
   testConnection: 'source.testConnection',
 };
 
-function setupExecutor(plan: PairSetupPlan, clients: PairClients, hooks: PairRunHooks): StepExecutor<SetupStepKind, PairSetupState> {
+function setupExecutor(
+  plan: PairSetupPlan,
+  clients: PairClients,
+  hooks: PairRunHooks,
+): StepExecutor<SetupStepKind, PairSetupState> {
   const { choices } = plan;
   const { signal } = hooks;
   const sourceId = plan.sourceTenant.tenantId;
@@ -70,17 +125,26 @@ function setupExecutor(plan: PairSetupPlan, clients: PairClients, hooks: PairRun
   };
   const configurationIn = (state: PairSetupState): ConfigurationState => {
     const found = configurationFor(state, choices.configurationName);
-    if (!found) throw new Error(`The sync configuration "${choices.configurationName}" does not exist (any more) in ${plan.sourceTenant.displayName}.`);
+    if (!found)
+      throw new Error(
+        `The sync configuration "${choices.configurationName}" does not exist (any more) in ${plan.sourceTenant.displayName}.`,
+      );
     return found;
   };
   const jobIdIn = (configuration: ConfigurationState): string => {
     const id = azure2AzureJob(configuration)?.id;
-    if (!id) throw new Error(`The sync configuration "${configuration.displayName}" has no provisioning job.`);
+    if (!id)
+      throw new Error(
+        `The sync configuration "${configuration.displayName}" has no provisioning job.`,
+      );
     return id;
   };
 
   /** Instantiate, wait, job, credentials and test in one go (createSyncConfiguration), reporting each as its own step. */
-  async function createConfiguration(state: PairSetupState, report: ReportStep): Promise<PairSetupState> {
+  async function createConfiguration(
+    state: PairSetupState,
+    report: ReportStep,
+  ): Promise<PairSetupState> {
     let running = 'source.configuration';
     const created = await createSyncConfiguration(clients.source, secretsInput, {
       signal,
@@ -98,17 +162,39 @@ function setupExecutor(plan: PairSetupPlan, clients: PairClients, hooks: PairRun
     });
     if (!created.test.ok) throw new ConnectionTestFailedError(created.test.explanation);
     report('source.testConnection', 'done');
-    const job = await getSyncJob(clients.source, created.servicePrincipalId, created.jobId, { signal });
-    return withConfiguration(state, { servicePrincipalId: created.servicePrincipalId, displayName: choices.configurationName, targetTenantId: targetId, jobs: [job], assignedPrincipalIds: [] });
+    const job = await getSyncJob(clients.source, created.servicePrincipalId, created.jobId, {
+      signal,
+    });
+    return withConfiguration(state, {
+      servicePrincipalId: created.servicePrincipalId,
+      displayName: choices.configurationName,
+      targetTenantId: targetId,
+      jobs: [job],
+      assignedPrincipalIds: [],
+    });
   }
 
   async function testConnection(configuration: ConfigurationState): Promise<void> {
-    const credentials = syncSecrets(secretsInput).filter((s) => s.key === 'AuthenticationType' || s.key === 'CompanyId');
+    const credentials = syncSecrets(secretsInput).filter(
+      (s) => s.key === 'AuthenticationType' || s.key === 'CompanyId',
+    );
     try {
-      await validateSyncCredentials(clients.source, configuration.servicePrincipalId, { useSavedCredentials: false, templateId: CROSS_TENANT_SYNC_JOB_TEMPLATE, credentials }, { jobId: jobIdIn(configuration), signal });
+      await validateSyncCredentials(
+        clients.source,
+        configuration.servicePrincipalId,
+        { useSavedCredentials: false, templateId: CROSS_TENANT_SYNC_JOB_TEMPLATE, credentials },
+        { jobId: jobIdIn(configuration), signal },
+      );
     } catch (e) {
       // A 4xx other than sign-in or permission trouble is the policy check saying no.
-      if (e instanceof GraphError && e.status >= 400 && e.status < 500 && e.status !== 401 && e.status !== 403 && e.status !== 429) {
+      if (
+        e instanceof GraphError &&
+        e.status >= 400 &&
+        e.status < 500 &&
+        e.status !== 401 &&
+        e.status !== 403 &&
+        e.status !== 429
+      ) {
         throw new ConnectionTestFailedError(explainCredentialFailure(e, sourceId, targetId));
       }
       throw e;
@@ -125,43 +211,113 @@ function setupExecutor(plan: PairSetupPlan, clients: PairClients, hooks: PairRun
       signal,
     });
     const roleId = accessRoleId(sp);
-    if (!roleId) throw new Error(`The sync configuration "${configuration.displayName}" has no msiam_access app role to assign users and groups with.`);
+    if (!roleId)
+      throw new Error(
+        `The sync configuration "${configuration.displayName}" has no msiam_access app role to assign users and groups with.`,
+      );
     return roleId;
   }
 
   return {
     isDone: (step, state) => isSetupStepDone(step, state, choices),
-    async run(step: PlanStep<SetupStepKind>, state: PairSetupState, report: ReportStep): Promise<PairSetupState> {
+    async run(
+      step: PlanStep<SetupStepKind>,
+      state: PairSetupState,
+      report: ReportStep,
+    ): Promise<PairSetupState> {
       const detail = (text: string): void => report(step.id, 'running', text);
       switch (step.kind) {
         case 'targetPartner':
-          return { ...state, target: { ...state.target, partner: await ensurePartner(clients.target, sourceId, detail, signal) } };
+          return {
+            ...state,
+            target: {
+              ...state.target,
+              partner: await ensurePartner(clients.target, sourceId, detail, signal),
+            },
+          };
         case 'userSyncInbound': {
           const userSyncInbound = { isSyncAllowed: true };
-          await setIdentitySync(clients.target, sourceId, { displayName: plan.sourceTenant.displayName, userSyncInbound }, { signal });
-          return { ...state, target: { ...state.target, identitySync: { tenantId: sourceId, ...state.target.identitySync, userSyncInbound } } };
+          await setIdentitySync(
+            clients.target,
+            sourceId,
+            { displayName: plan.sourceTenant.displayName, userSyncInbound },
+            { signal },
+          );
+          return {
+            ...state,
+            target: {
+              ...state.target,
+              identitySync: { tenantId: sourceId, ...state.target.identitySync, userSyncInbound },
+            },
+          };
         }
         case 'autoRedeemInbound': {
           const automaticUserConsentSettings = consent(state.target.partner, 'inboundAllowed');
-          await updatePartner(clients.target, sourceId, { automaticUserConsentSettings }, { signal });
-          return { ...state, target: { ...state.target, partner: { tenantId: sourceId, ...state.target.partner, automaticUserConsentSettings } } };
+          await updatePartner(
+            clients.target,
+            sourceId,
+            { automaticUserConsentSettings },
+            { signal },
+          );
+          return {
+            ...state,
+            target: {
+              ...state.target,
+              partner: {
+                tenantId: sourceId,
+                ...state.target.partner,
+                automaticUserConsentSettings,
+              },
+            },
+          };
         }
         case 'sourcePartner':
-          return { ...state, source: { ...state.source, partner: await ensurePartner(clients.source, targetId, detail, signal) } };
+          return {
+            ...state,
+            source: {
+              ...state.source,
+              partner: await ensurePartner(clients.source, targetId, detail, signal),
+            },
+          };
         case 'autoRedeemOutbound': {
           const automaticUserConsentSettings = consent(state.source.partner, 'outboundAllowed');
-          await updatePartner(clients.source, targetId, { automaticUserConsentSettings }, { signal });
-          return { ...state, source: { ...state.source, partner: { tenantId: targetId, ...state.source.partner, automaticUserConsentSettings } } };
+          await updatePartner(
+            clients.source,
+            targetId,
+            { automaticUserConsentSettings },
+            { signal },
+          );
+          return {
+            ...state,
+            source: {
+              ...state.source,
+              partner: {
+                tenantId: targetId,
+                ...state.source.partner,
+                automaticUserConsentSettings,
+              },
+            },
+          };
         }
         case 'configuration':
           return createConfiguration(state, report);
         case 'job': {
           const configuration = configurationIn(state);
-          const job = await createSyncJob(clients.source, configuration.servicePrincipalId, CROSS_TENANT_SYNC_JOB_TEMPLATE, { signal });
+          const job = await createSyncJob(
+            clients.source,
+            configuration.servicePrincipalId,
+            CROSS_TENANT_SYNC_JOB_TEMPLATE,
+            { signal },
+          );
           return withConfiguration(state, withJob(configuration, job));
         }
         case 'credentials':
-          await putSyncSecrets(clients.source, configurationIn(state).servicePrincipalId, syncSecrets(secretsInput), { signal });
+          await putSyncSecrets(
+            clients.source,
+            configurationIn(state).servicePrincipalId,
+            syncSecrets(secretsInput),
+            { signal },
+          );
           return state;
         case 'testConnection':
           await testConnection(configurationIn(state));
@@ -169,10 +325,20 @@ function setupExecutor(plan: PairSetupPlan, clients: PairClients, hooks: PairRun
         case 'userType': {
           const configuration = configurationIn(state);
           const jobId = jobIdIn(configuration);
-          const schema = await getSyncSchema(clients.source, configuration.servicePrincipalId, jobId, { signal });
+          const schema = await getSyncSchema(
+            clients.source,
+            configuration.servicePrincipalId,
+            jobId,
+            { signal },
+          );
           const changed = withUserType(schema, choices.userType);
-          if (!changed) throw new Error(`The schema of "${configuration.displayName}" has no userType mapping to set to ${choices.userType}.`);
-          await putSyncSchema(clients.source, configuration.servicePrincipalId, jobId, changed, { signal });
+          if (!changed)
+            throw new Error(
+              `The schema of "${configuration.displayName}" has no userType mapping to set to ${choices.userType}.`,
+            );
+          await putSyncSchema(clients.source, configuration.servicePrincipalId, jobId, changed, {
+            signal,
+          });
           return withConfiguration(state, { ...configuration, userType: choices.userType });
         }
         case 'assign': {
@@ -180,14 +346,30 @@ function setupExecutor(plan: PairSetupPlan, clients: PairClients, hooks: PairRun
           const principalId = step.principal?.id;
           if (!principalId) throw new Error(`Step ${step.id} names no user or group.`);
           const appRoleId = await appRoleIdOf(configuration);
-          await addSyncAssignment(clients.source, configuration.servicePrincipalId, principalId, appRoleId, { signal });
-          return withConfiguration(state, { ...configuration, appRoleId, assignedPrincipalIds: [...(configuration.assignedPrincipalIds ?? []), principalId] });
+          await addSyncAssignment(
+            clients.source,
+            configuration.servicePrincipalId,
+            principalId,
+            appRoleId,
+            { signal },
+          );
+          return withConfiguration(state, {
+            ...configuration,
+            appRoleId,
+            assignedPrincipalIds: [...(configuration.assignedPrincipalIds ?? []), principalId],
+          });
         }
         case 'startJob': {
           const configuration = configurationIn(state);
           const jobId = jobIdIn(configuration);
           await startSyncJob(clients.source, configuration.servicePrincipalId, jobId, { signal });
-          return withConfiguration(state, withJob(configuration, await getSyncJob(clients.source, configuration.servicePrincipalId, jobId, { signal })));
+          return withConfiguration(
+            state,
+            withJob(
+              configuration,
+              await getSyncJob(clients.source, configuration.servicePrincipalId, jobId, { signal }),
+            ),
+          );
         }
       }
     },
@@ -201,13 +383,21 @@ function setupExecutor(plan: PairSetupPlan, clients: PairClients, hooks: PairRun
  * Stops at the first failure and returns it — a failed connection test as a
  * ConnectionTestFailedError naming the setting to change — and throws only AbortError.
  */
-export function runPairSetup(plan: PairSetupPlan, clients: PairClients, hooks: PairRunHooks): Promise<PairRunResult> {
+export function runPairSetup(
+  plan: PairSetupPlan,
+  clients: PairClients,
+  hooks: PairRunHooks,
+): Promise<PairRunResult> {
   return runPlanSteps(
     [...plan.target, ...plan.source],
-    () => loadPairSetupState(clients, plan.choices.configurationName, { signal: hooks.signal, sourceName: plan.sourceTenant.displayName, targetName: plan.targetTenant.displayName }),
+    () =>
+      loadPairSetupState(clients, plan.choices.configurationName, {
+        signal: hooks.signal,
+        sourceName: plan.sourceTenant.displayName,
+        targetName: plan.targetTenant.displayName,
+      }),
     setupExecutor(plan, clients, hooks),
     hooks,
     `Sync from ${plan.sourceTenant.displayName} to ${plan.targetTenant.displayName}`,
   );
 }
-

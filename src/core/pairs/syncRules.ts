@@ -1,5 +1,13 @@
 import { partnerFix, type PairFinding } from './pairFinding';
-import { configurationNames, directions, effectiveIn, partnerEntry, syncsFrom, type PairRule, type SideView } from './pairView';
+import {
+  configurationNames,
+  directions,
+  effectiveIn,
+  partnerEntry,
+  syncsFrom,
+  type PairRule,
+  type SideView,
+} from './pairView';
 
 /**
  * The target must allow user sync from the source in its identity synchronization policy, or every
@@ -33,11 +41,18 @@ export const userSyncInbound: PairRule = (pair) => {
  * in a source), as a finding when it is off and `holder`'s settings are loaded. The fix keeps the
  * other direction's flag as it is in force: Graph replaces the object whole.
  */
-function redemptionFinding(holder: SideView, other: SideView, direction: 'inbound' | 'outbound', severity: 'error' | 'warning', why: string): PairFinding | undefined {
+function redemptionFinding(
+  holder: SideView,
+  other: SideView,
+  direction: 'inbound' | 'outbound',
+  severity: 'error' | 'warning',
+  why: string,
+): PairFinding | undefined {
   const entry = partnerEntry(holder, other);
   if (!holder.overview || entry?.automaticRedemption[direction]) return undefined;
   const setting = direction === 'inbound' ? 'inboundAllowed' : 'outboundAllowed';
-  const phrase = direction === 'inbound' ? `invitations from ${other.name}` : `invitations to ${other.name}`;
+  const phrase =
+    direction === 'inbound' ? `invitations from ${other.name}` : `invitations to ${other.name}`;
   return {
     id: direction === 'inbound' ? 'autoRedeemInboundMissing' : 'autoRedeemOutboundMissing',
     severity,
@@ -47,8 +62,10 @@ function redemptionFinding(holder: SideView, other: SideView, direction: 'inboun
     message: `${holder.name} does not redeem ${phrase} automatically (automaticUserConsentSettings.${setting}), so ${why}.`,
     fix: partnerFix(entry !== undefined, other.tenantId, {
       automaticUserConsentSettings: {
-        inboundAllowed: direction === 'inbound' ? true : (entry?.automaticRedemption.inbound ?? false),
-        outboundAllowed: direction === 'outbound' ? true : (entry?.automaticRedemption.outbound ?? false),
+        inboundAllowed:
+          direction === 'inbound' ? true : (entry?.automaticRedemption.inbound ?? false),
+        outboundAllowed:
+          direction === 'outbound' ? true : (entry?.automaticRedemption.outbound ?? false),
       },
     }),
   };
@@ -66,9 +83,13 @@ export const automaticRedemption: PairRule = (pair) => {
   for (const [source, target] of directions(pair)) {
     const syncs = syncsFrom(pair, source);
     const targetEntry = partnerEntry(target, source);
-    const severity = syncs.length > 0 ? 'error' : targetEntry?.inboundSyncAllowed ? 'warning' : undefined;
+    const severity =
+      syncs.length > 0 ? 'error' : targetEntry?.inboundSyncAllowed ? 'warning' : undefined;
     if (!severity) continue;
-    const why = syncs.length > 0 ? `sync configuration ${configurationNames(syncs)} fails` : `the user sync ${target.name} allows from ${source.name} cannot work`;
+    const why =
+      syncs.length > 0
+        ? `sync configuration ${configurationNames(syncs)} fails`
+        : `the user sync ${target.name} allows from ${source.name} cannot work`;
     const inbound = redemptionFinding(target, source, 'inbound', severity, why);
     const outbound = redemptionFinding(source, target, 'outbound', severity, why);
     findings.push(...(inbound ? [inbound] : []), ...(outbound ? [outbound] : []));
@@ -100,7 +121,11 @@ export const mfaTrust: PairRule = (pair) => {
         `${settings.inboundTrust.source === 'default' ? ', inherited from its default' : ''}), so users synced in by ${configurationNames(syncs)} are asked for MFA again.`,
       // The whole object, from the values in force: only isMfaAccepted changes.
       fix: partnerFix(partnerEntry(target, source) !== undefined, source.tenantId, {
-        inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: trust.isCompliantDeviceAccepted ?? false, isHybridAzureADJoinedDeviceAccepted: trust.isHybridAzureADJoinedDeviceAccepted ?? false },
+        inboundTrust: {
+          isMfaAccepted: true,
+          isCompliantDeviceAccepted: trust.isCompliantDeviceAccepted ?? false,
+          isHybridAzureADJoinedDeviceAccepted: trust.isHybridAzureADJoinedDeviceAccepted ?? false,
+        },
       }),
     });
   }

@@ -14,9 +14,17 @@ export interface TargetConfiguration {
 /** How a B2B `usersAndGroups` setting treats the users a configuration syncs, and the complete setting that would let them in. */
 export type SyncedUsersVerdict =
   | { readonly kind: 'allBlocked'; readonly allowSynced?: TargetConfiguration }
-  | { readonly kind: 'outsideAllowList'; readonly principals: readonly SyncAssignment[]; readonly allowSynced: TargetConfiguration }
+  | {
+      readonly kind: 'outsideAllowList';
+      readonly principals: readonly SyncAssignment[];
+      readonly allowSynced: TargetConfiguration;
+    }
   | { readonly kind: 'allowListUnknown' }
-  | { readonly kind: 'blockListed'; readonly principals: readonly SyncAssignment[]; readonly allowSynced: TargetConfiguration };
+  | {
+      readonly kind: 'blockListed';
+      readonly principals: readonly SyncAssignment[];
+      readonly allowSynced: TargetConfiguration;
+    };
 
 const ALL_USERS = 'AllUsers';
 
@@ -41,25 +49,42 @@ function listed(c: TargetConfiguration, a: SyncAssignment): boolean {
  * configuration that syncs all users) leaves an allow-list undecidable. Undefined: nothing blocks
  * the synced users as far as can be told.
  */
-export function syncedUsersVerdict(setting: TargetConfiguration | null | undefined, assignments: readonly SyncAssignment[] | undefined): SyncedUsersVerdict | undefined {
+export function syncedUsersVerdict(
+  setting: TargetConfiguration | null | undefined,
+  assignments: readonly SyncAssignment[] | undefined,
+): SyncedUsersVerdict | undefined {
   if (!setting) return undefined;
   const targets = setting.targets ?? [];
   const known = assignments !== undefined && assignments.length > 0 ? assignments : undefined;
   if (targets.some(isAllUsers)) {
     if (setting.accessType !== 'blocked') return undefined;
-    return { kind: 'allBlocked', allowSynced: known ? { accessType: 'allowed', targets: known.map(asTarget) } : undefined };
+    return {
+      kind: 'allBlocked',
+      allowSynced: known ? { accessType: 'allowed', targets: known.map(asTarget) } : undefined,
+    };
   }
   if (setting.accessType === 'allowed') {
     if (!known) return { kind: 'allowListUnknown' };
     const outside = known.filter((a) => !listed(setting, a));
-    return outside.length === 0 ? undefined : { kind: 'outsideAllowList', principals: outside, allowSynced: { accessType: 'allowed', targets: [...targets, ...outside.map(asTarget)] } };
+    return outside.length === 0
+      ? undefined
+      : {
+          kind: 'outsideAllowList',
+          principals: outside,
+          allowSynced: { accessType: 'allowed', targets: [...targets, ...outside.map(asTarget)] },
+        };
   }
   if (setting.accessType === 'blocked' && known) {
     const hit = known.filter((a) => listed(setting, a));
     if (hit.length === 0) return undefined;
-    const rest = targets.filter((t) => !hit.some((a) => a.principalId.toLowerCase() === t.target?.toLowerCase()));
+    const rest = targets.filter(
+      (t) => !hit.some((a) => a.principalId.toLowerCase() === t.target?.toLowerCase()),
+    );
     // An empty block-list blocks nobody; Graph wants that said as "allowed AllUsers".
-    const allowSynced = rest.length > 0 ? { accessType: 'blocked', targets: rest } : { accessType: 'allowed', targets: [{ target: ALL_USERS, targetType: 'user' }] };
+    const allowSynced =
+      rest.length > 0
+        ? { accessType: 'blocked', targets: rest }
+        : { accessType: 'allowed', targets: [{ target: ALL_USERS, targetType: 'user' }] };
     return { kind: 'blockListed', principals: hit, allowSynced };
   }
   return undefined;
@@ -67,5 +92,8 @@ export function syncedUsersVerdict(setting: TargetConfiguration | null | undefin
 
 /** True when an `applications` setting blocks every application (blocked + AllApplications). */
 export function blocksAllApplications(setting: TargetConfiguration | null | undefined): boolean {
-  return setting?.accessType === 'blocked' && (setting.targets ?? []).some((t) => t.target === 'AllApplications');
+  return (
+    setting?.accessType === 'blocked' &&
+    (setting.targets ?? []).some((t) => t.target === 'AllApplications')
+  );
 }

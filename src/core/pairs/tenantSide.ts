@@ -1,6 +1,11 @@
 import type { CloudName } from '../auth/clouds';
 import type { PartnerOverview } from '../graph/partnerOverview';
-import type { AppRoleAssignment, CrossTenantAccessPolicy, ServicePrincipal, SyncJob } from '../graph/types';
+import type {
+  AppRoleAssignment,
+  CrossTenantAccessPolicy,
+  ServicePrincipal,
+  SyncJob,
+} from '../graph/types';
 import { resolveConfigurationTarget, type TargetCandidate } from './resolveConfigurationTarget';
 
 /** A user or group assigned to a sync configuration: its scope while SyncAll is off. */
@@ -59,18 +64,30 @@ export interface TenantSideInput {
  * configuration's name against the tenant's partners and the signed-in tenants.
  */
 export function tenantSide(input: TenantSideInput): TenantSide {
-  const partners: TargetCandidate[] = (input.overview?.partners ?? []).map((p) => ({ tenantId: p.tenantId, displayName: p.displayName, defaultDomainName: p.defaultDomainName }));
+  const partners: TargetCandidate[] = (input.overview?.partners ?? []).map((p) => ({
+    tenantId: p.tenantId,
+    displayName: p.displayName,
+    defaultDomainName: p.defaultDomainName,
+  }));
   const syncConfigurations = input.syncConfigurations?.map((c): SyncConfigurationSide => {
     const displayName = c.servicePrincipal.displayName ?? '';
     const targetTenantId =
       c.targetTenantId?.toLowerCase() ??
-      resolveConfigurationTarget(displayName, { sourceTenantId: input.tenantId, partners, signedInTenants: input.signedInTenants ?? [] })?.tenantId;
+      resolveConfigurationTarget(displayName, {
+        sourceTenantId: input.tenantId,
+        partners,
+        signedInTenants: input.signedInTenants ?? [],
+      })?.tenantId;
     return {
       servicePrincipalId: c.servicePrincipal.id ?? '',
       displayName,
       targetTenantId,
       jobs: c.jobs,
-      assignments: c.assignments?.flatMap((a) => (a.principalId && (a.principalType === 'User' || a.principalType === 'Group') ? [{ principalId: a.principalId, principalType: a.principalType }] : [])),
+      assignments: c.assignments?.flatMap((a) =>
+        a.principalId && (a.principalType === 'User' || a.principalType === 'Group')
+          ? [{ principalId: a.principalId, principalType: a.principalType }]
+          : [],
+      ),
     };
   });
   return {

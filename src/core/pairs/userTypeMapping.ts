@@ -19,7 +19,9 @@ function userTypeMapping(schema: SyncSchema): AttributeMappingLike | undefined {
   for (const rule of schema.synchronizationRules ?? []) {
     for (const mapping of rule.objectMappings ?? []) {
       if (mapping.sourceObjectName !== 'User') continue;
-      const found = (mapping.attributeMappings as AttributeMappingLike[] | null | undefined)?.find((m) => m.targetAttributeName === 'userType');
+      const found = (mapping.attributeMappings as AttributeMappingLike[] | null | undefined)?.find(
+        (m) => m.targetAttributeName === 'userType',
+      );
       if (found) return found;
     }
   }
@@ -50,6 +52,12 @@ export function withUserType(schema: SyncSchema, userType: SyncedUserType): Sync
   if (!mapping) return undefined;
   const copy = structuredClone(schema);
   const target = userTypeMapping(copy)!;
-  target.source = { ...target.source, type: 'Constant', name: target.source?.name == null ? null : userType, expression: `"${userType}"`, parameters: [] };
+  target.source = {
+    ...target.source,
+    type: 'Constant',
+    name: target.source?.name == null ? null : userType,
+    expression: `"${userType}"`,
+    parameters: [],
+  };
   return copy;
 }

@@ -1,4 +1,8 @@
-import type { EffectivePartner, EffectiveSetting, InheritableSetting } from '../graph/effectivePartner';
+import type {
+  EffectivePartner,
+  EffectiveSetting,
+  InheritableSetting,
+} from '../graph/effectivePartner';
 
 /** What a B2B setting amounts to: everyone and every app, nobody, or a list (allow- or block-list). */
 export type AccessLevel = 'allowed' | 'blocked' | 'partial' | 'unset';
@@ -32,7 +36,12 @@ export function accessLevel(setting: B2BSetting | null | undefined): AccessLevel
   const appsAll = coversAll(apps);
   if (users?.accessType === 'blocked' && usersAll) return 'blocked';
   if (apps?.accessType === 'blocked' && appsAll) return 'blocked';
-  if (users?.accessType === 'allowed' && usersAll && (!apps || (apps.accessType === 'allowed' && appsAll))) return 'allowed';
+  if (
+    users?.accessType === 'allowed' &&
+    usersAll &&
+    (!apps || (apps.accessType === 'allowed' && appsAll))
+  )
+    return 'allowed';
   return 'partial';
 }
 
@@ -42,9 +51,19 @@ export interface SummaryPart {
   readonly inherited: boolean;
 }
 
-const LEVEL_MARK: Record<AccessLevel, string> = { allowed: '✓', blocked: '✗', partial: '◐', unset: '?' };
+const LEVEL_MARK: Record<AccessLevel, string> = {
+  allowed: '✓',
+  blocked: '✗',
+  partial: '◐',
+  unset: '?',
+};
 
-function direction(e: EffectivePartner, inbound: InheritableSetting, outbound: InheritableSetting, label: string): SummaryPart {
+function direction(
+  e: EffectivePartner,
+  inbound: InheritableSetting,
+  outbound: InheritableSetting,
+  label: string,
+): SummaryPart {
   const inS = e.settings[inbound] as EffectiveSetting<B2BSetting>;
   const outS = e.settings[outbound] as EffectiveSetting<B2BSetting>;
   return {
@@ -58,13 +77,36 @@ function direction(e: EffectivePartner, inbound: InheritableSetting, outbound: I
  * B2B direct connect, inbound trust, automatic redemption, inbound user sync. Parts whose values all
  * come from the default are marked inherited; the tree shows them in parentheses.
  */
-export function partnerSummaryParts(e: EffectivePartner, inboundSyncAllowed: boolean): SummaryPart[] {
-  const parts = [direction(e, 'b2bCollaborationInbound', 'b2bCollaborationOutbound', 'B2B'), direction(e, 'b2bDirectConnectInbound', 'b2bDirectConnectOutbound', 'direct connect')];
-  const trust = e.settings.inboundTrust as EffectiveSetting<{ isMfaAccepted?: boolean | null; isCompliantDeviceAccepted?: boolean | null; isHybridAzureADJoinedDeviceAccepted?: boolean | null }>;
-  const trusted = [trust.value?.isMfaAccepted && 'MFA', trust.value?.isCompliantDeviceAccepted && 'compliant', trust.value?.isHybridAzureADJoinedDeviceAccepted && 'hybrid joined'].filter(Boolean);
-  parts.push({ text: trusted.length ? `trusts ${trusted.join(', ')}` : 'trusts nothing', inherited: trust.source === 'default' });
-  const consent = e.settings.automaticUserConsentSettings as EffectiveSetting<{ inboundAllowed?: boolean | null; outboundAllowed?: boolean | null }>;
-  parts.push({ text: `auto-redeem in ${consent.value?.inboundAllowed ? '✓' : '✗'} out ${consent.value?.outboundAllowed ? '✓' : '✗'}`, inherited: consent.source === 'default' });
+export function partnerSummaryParts(
+  e: EffectivePartner,
+  inboundSyncAllowed: boolean,
+): SummaryPart[] {
+  const parts = [
+    direction(e, 'b2bCollaborationInbound', 'b2bCollaborationOutbound', 'B2B'),
+    direction(e, 'b2bDirectConnectInbound', 'b2bDirectConnectOutbound', 'direct connect'),
+  ];
+  const trust = e.settings.inboundTrust as EffectiveSetting<{
+    isMfaAccepted?: boolean | null;
+    isCompliantDeviceAccepted?: boolean | null;
+    isHybridAzureADJoinedDeviceAccepted?: boolean | null;
+  }>;
+  const trusted = [
+    trust.value?.isMfaAccepted && 'MFA',
+    trust.value?.isCompliantDeviceAccepted && 'compliant',
+    trust.value?.isHybridAzureADJoinedDeviceAccepted && 'hybrid joined',
+  ].filter(Boolean);
+  parts.push({
+    text: trusted.length ? `trusts ${trusted.join(', ')}` : 'trusts nothing',
+    inherited: trust.source === 'default',
+  });
+  const consent = e.settings.automaticUserConsentSettings as EffectiveSetting<{
+    inboundAllowed?: boolean | null;
+    outboundAllowed?: boolean | null;
+  }>;
+  parts.push({
+    text: `auto-redeem in ${consent.value?.inboundAllowed ? '✓' : '✗'} out ${consent.value?.outboundAllowed ? '✓' : '✗'}`,
+    inherited: consent.source === 'default',
+  });
   if (inboundSyncAllowed) parts.push({ text: 'user sync in ✓', inherited: false });
   return parts;
 }

@@ -22,7 +22,11 @@ export interface BlastRadiusEntry {
  * from a document: settings read-only on the default (automatic consent), which documents leave
  * out, are not changes.
  */
-export function defaultBlastRadius(before: DefaultConfiguration, after: DefaultConfiguration, partners: readonly Partner[]): BlastRadiusEntry[] {
+export function defaultBlastRadius(
+  before: DefaultConfiguration,
+  after: DefaultConfiguration,
+  partners: readonly Partner[],
+): BlastRadiusEntry[] {
   const entries: BlastRadiusEntry[] = [];
   // Read-only on the default (automaticUserConsentSettings): a document leaves it out and a push never changes it.
   const unsent = new Set(unsentKeys('default'));
@@ -32,18 +36,26 @@ export function defaultBlastRadius(before: DefaultConfiguration, after: DefaultC
     const now: unknown = after[setting];
     if (sameValue(was, now)) continue;
     const changedFields =
-      isPlainObject(was) && isPlainObject(now) ? [...new Set([...Object.keys(was), ...Object.keys(now)])].filter((field) => !sameValue(was[field], now[field])) : undefined;
+      isPlainObject(was) && isPlainObject(now)
+        ? [...new Set([...Object.keys(was), ...Object.keys(now)])].filter(
+            (field) => !sameValue(was[field], now[field]),
+          )
+        : undefined;
     const inheritingPartnerIds = partners
       .filter((partner) => {
-        const sides = [effectivePartner(partner, before).settings[setting], effectivePartner(partner, after).settings[setting]];
+        const sides = [
+          effectivePartner(partner, before).settings[setting],
+          effectivePartner(partner, after).settings[setting],
+        ];
         if (sides.some((side) => side.source === 'default')) return true;
         const inherited = new Set(sides.flatMap((side) => side.inheritedFields));
         // A default setting that was or became null as a whole: every field the partner fills from it changed.
-        return changedFields === undefined ? inherited.size > 0 : changedFields.some((field) => inherited.has(field));
+        return changedFields === undefined
+          ? inherited.size > 0
+          : changedFields.some((field) => inherited.has(field));
       })
       .map((partner) => partner.tenantId);
     entries.push({ setting, label: propertyLabel(setting), inheritingPartnerIds });
   }
   return entries;
 }
-

@@ -31,7 +31,9 @@ function ordered(value: unknown, type: GraphTypeName | undefined): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
   const shapes = type ? GRAPH_TYPES[type] : [];
-  const known = shapes.filter((shape) => shape.name in record).map((shape) => [shape.name, ordered(record[shape.name], shape.type)] as const);
+  const known = shapes
+    .filter((shape) => shape.name in record)
+    .map((shape) => [shape.name, ordered(record[shape.name], shape.type)] as const);
   const knownNames = new Set(shapes.map((shape) => shape.name));
   // Sorted by UTF-16 code units (Array#sort's default), not by locale, so the bytes don't depend on the machine.
   const unknown = Object.keys(record)
@@ -54,13 +56,22 @@ export interface ParsedDocument {
  * the location carries (a partner's `tenantId`, a sync schema's `id`) come from `identity`, which
  * wins over the text; checkDocument reports a disagreeing `tenantId` before anything is sent.
  */
-export function parseDocument(kind: DocumentKindId, text: string, identity: Partial<Readonly<Record<IdentityField, string>>>): ParsedDocument {
+export function parseDocument(
+  kind: DocumentKindId,
+  text: string,
+  identity: Partial<Readonly<Record<IdentityField, string>>>,
+): ParsedDocument {
   const positions = new TextPositions(text);
   const { root, syntax } = parseJson(positions);
   if (syntax.length > 0 || !root) return { value: undefined, diagnostics: syntax };
   if (root.type !== 'object') {
     const message = `The ${DOCUMENT_KINDS[kind].title.toLowerCase()} document must be a JSON object ({ … }).`;
-    return { value: undefined, diagnostics: [makeDiagnostic(positions, root.offset, root.length, 'error', 'schema-type', message)] };
+    return {
+      value: undefined,
+      diagnostics: [
+        makeDiagnostic(positions, root.offset, root.length, 'error', 'schema-type', message),
+      ],
+    };
   }
   const value = jsonValue(root) as Record<string, unknown>;
   for (const { key, from } of DOCUMENT_KINDS[kind].uriKeys) {

@@ -10,16 +10,28 @@ import { TextPositions } from './textPositions';
  * first and alone (a half-parsed tree would only produce confusing follow-ups), otherwise schema
  * problems and semantic rules, each with its quick fixes. Sorted by position.
  */
-export function checkDocument(kind: DocumentKindId, text: string, context: CheckContext): Diagnostic[] {
+export function checkDocument(
+  kind: DocumentKindId,
+  text: string,
+  context: CheckContext,
+): Diagnostic[] {
   const positions = new TextPositions(text);
   const { root, syntax } = parseJson(positions);
   if (syntax.length > 0 || !root) return syntax;
   const schema = context.schemas.check(kind, root, positions);
   if (root.type !== 'object') return schema;
-  const rules = RULES.flatMap((rule) => rule.check({ kind: DOCUMENT_KINDS[kind], root, positions, input: context }));
+  const rules = RULES.flatMap((rule) =>
+    rule.check({ kind: DOCUMENT_KINDS[kind], root, positions, input: context }),
+  );
   // A miscased key is also "unknown" to the schema; the casing error (with its rename) says it better.
-  const miscased = rules.filter((diagnostic) => diagnostic.code === 'property-casing').map((diagnostic) => rangeKey(diagnostic.range));
-  const kept = schema.filter((diagnostic) => diagnostic.code !== 'schema-unknown-property' || !miscased.includes(rangeKey(diagnostic.range)));
+  const miscased = rules
+    .filter((diagnostic) => diagnostic.code === 'property-casing')
+    .map((diagnostic) => rangeKey(diagnostic.range));
+  const kept = schema.filter(
+    (diagnostic) =>
+      diagnostic.code !== 'schema-unknown-property' ||
+      !miscased.includes(rangeKey(diagnostic.range)),
+  );
   return [...kept, ...rules].sort(byPosition);
 }
 
@@ -28,5 +40,9 @@ function rangeKey(range: Range): string {
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
 }

@@ -76,7 +76,18 @@ const BOOLEAN_WORDS: Readonly<Record<string, readonly [string, string]>> = {
 };
 
 /** Strings that are enum members or keywords, shown bare; other strings are quoted. */
-const BARE_STRINGS = new Set(['accessType', 'targetType', 'mode', 'fallbackIdentityProvider', 'primaryIdentityProviderPrecedenceOrder', 'allowedCloudEndpoints', 'flowType', 'flowBehavior', 'flowTypes', 'type']);
+const BARE_STRINGS = new Set([
+  'accessType',
+  'targetType',
+  'mode',
+  'fallbackIdentityProvider',
+  'primaryIdentityProviderPrecedenceOrder',
+  'allowedCloudEndpoints',
+  'flowType',
+  'flowBehavior',
+  'flowTypes',
+  'type',
+]);
 
 /** Partner settings whose null means "use the default settings". */
 const INHERITED: ReadonlySet<string> = new Set(INHERITABLE_SETTINGS);
@@ -94,7 +105,12 @@ const SPECIAL_TARGET_WORDS: Readonly<Record<string, string>> = {
  * "synchronization rules, rule X, object mappings, …"); scope filters keep it, because a filter
  * group means something else in `groups` than in `inputFilterGroups`.
  */
-const KEYED_LISTS: Partial<Record<GraphTypeName, { readonly noun: string; readonly key: readonly string[]; readonly named?: boolean }>> = {
+const KEYED_LISTS: Partial<
+  Record<
+    GraphTypeName,
+    { readonly noun: string; readonly key: readonly string[]; readonly named?: boolean }
+  >
+> = {
   synchronizationRule: { noun: 'rule', key: ['name', 'id'], named: true },
   objectMapping: { noun: 'object mapping', key: ['name', 'sourceObjectName'], named: true },
   attributeMapping: { noun: 'attribute mapping', key: ['targetAttributeName'], named: true },
@@ -116,23 +132,51 @@ class ChangeWalker {
     private readonly lines: string[],
   ) {}
 
-  object(path: readonly Label[], before: Record<string, unknown>, after: Record<string, unknown>, type: GraphTypeName | undefined, skip: ReadonlySet<string> = new Set()): void {
+  object(
+    path: readonly Label[],
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+    type: GraphTypeName | undefined,
+    skip: ReadonlySet<string> = new Set(),
+  ): void {
     const shapes: readonly PropertyShape[] = type ? GRAPH_TYPES[type] : [];
     const known = shapes.map((shape) => shape.name);
-    const unknown = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !known.includes(key)).sort();
+    const unknown = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+      .filter((key) => !known.includes(key))
+      .sort();
     for (const name of [...known, ...unknown]) {
       if (skip.has(name) || name.includes('@odata.')) continue;
       const shape = type && propertyShape(type, name);
-      this.property([...path, { text: ELIDED.has(name) ? '' : (LABELS[name] ?? spellOut(name)), property: name }], before[name], after[name], shape ? shape.type : undefined);
+      this.property(
+        [
+          ...path,
+          { text: ELIDED.has(name) ? '' : (LABELS[name] ?? spellOut(name)), property: name },
+        ],
+        before[name],
+        after[name],
+        shape ? shape.type : undefined,
+      );
     }
   }
 
-  private property(path: readonly Label[], before: unknown, after: unknown, type: GraphTypeName | undefined): void {
+  private property(
+    path: readonly Label[],
+    before: unknown,
+    after: unknown,
+    type: GraphTypeName | undefined,
+  ): void {
     if (jsonEqual(before ?? null, after ?? null)) return;
     const name = path[path.length - 1].property;
     if (type === 'crossTenantAccessPolicyTarget') return this.targets(path, before, after);
-    if (type && KEYED_LISTS[type] && Array.isArray(before) && Array.isArray(after)) return this.keyedList(path, before, after, type);
-    if (type && !Array.isArray(before) && !Array.isArray(after) && isObjectOrAbsent(before) && isObjectOrAbsent(after)) {
+    if (type && KEYED_LISTS[type] && Array.isArray(before) && Array.isArray(after))
+      return this.keyedList(path, before, after, type);
+    if (
+      type &&
+      !Array.isArray(before) &&
+      !Array.isArray(after) &&
+      isObjectOrAbsent(before) &&
+      isObjectOrAbsent(after)
+    ) {
       // Compared leaf by leaf: an absent (inherited) side reads as "inherited" on each leaf.
       return this.object(path, asRecord(before), asRecord(after), type);
     }
@@ -145,8 +189,10 @@ class ChangeWalker {
     }
     const was = before.map(describeTarget);
     const now = after.map(describeTarget);
-    for (const target of now.filter((entry) => !was.includes(entry))) this.line(path, `+ ${target}`);
-    for (const target of was.filter((entry) => !now.includes(entry))) this.line(path, `− ${target}`);
+    for (const target of now.filter((entry) => !was.includes(entry)))
+      this.line(path, `+ ${target}`);
+    for (const target of was.filter((entry) => !now.includes(entry)))
+      this.line(path, `− ${target}`);
   }
 
   private targetList(value: unknown, path: readonly Label[]): string {
@@ -154,11 +200,18 @@ class ChangeWalker {
     return value.length === 0 ? '(none)' : value.map(describeTarget).join(', ');
   }
 
-  private keyedList(path: readonly Label[], before: unknown[], after: unknown[], type: GraphTypeName): void {
+  private keyedList(
+    path: readonly Label[],
+    before: unknown[],
+    after: unknown[],
+    type: GraphTypeName,
+  ): void {
     const { noun, key, named } = KEYED_LISTS[type]!;
     const name = (item: unknown): string => {
       const record = asRecord(item);
-      const found = key.map((field) => record[field]).find((value) => typeof value === 'string' && value !== '');
+      const found = key
+        .map((field) => record[field])
+        .find((value) => typeof value === 'string' && value !== '');
       return typeof found === 'string' ? found : JSON.stringify(item);
     };
     const was = new Map(before.map((item) => [name(item), item]));
@@ -167,7 +220,13 @@ class ChangeWalker {
     const where = parent.length > 0 ? parent : path;
     for (const [id, item] of now) {
       if (!was.has(id)) this.line(where, `+ ${noun} ${id}`);
-      else this.object([...parent, { text: `${noun} ${id}`, property: path[path.length - 1].property }], asRecord(was.get(id)), asRecord(item), type);
+      else
+        this.object(
+          [...parent, { text: `${noun} ${id}`, property: path[path.length - 1].property }],
+          asRecord(was.get(id)),
+          asRecord(item),
+          type,
+        );
     }
     for (const id of was.keys()) if (!now.has(id)) this.line(where, `− ${noun} ${id}`);
   }
@@ -179,7 +238,10 @@ class ChangeWalker {
       return value ? yes : no;
     }
     if (typeof value === 'string') return BARE_STRINGS.has(name) ? value : JSON.stringify(value);
-    if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((item) => this.word(name, item, path)).join(', ');
+    if (Array.isArray(value))
+      return value.length === 0
+        ? '(none)'
+        : value.map((item) => this.word(name, item, path)).join(', ');
     return shorten(JSON.stringify(value));
   }
 
@@ -189,7 +251,10 @@ class ChangeWalker {
   }
 
   private line(path: readonly Label[], change: string): void {
-    const where = path.map((label) => label.text).filter((text) => text !== '').join(', ');
+    const where = path
+      .map((label) => label.text)
+      .filter((text) => text !== '')
+      .join(', ');
     this.lines.push(`${where.charAt(0).toUpperCase()}${where.slice(1)}: ${change}`);
   }
 }
@@ -198,7 +263,8 @@ function describeTarget(item: unknown): string {
   const { target, targetType } = asRecord(item);
   const kind = typeof targetType === 'string' ? targetType : 'target';
   if (typeof target !== 'string') return `${kind} (no target)`;
-  if (Object.prototype.hasOwnProperty.call(SPECIAL_TARGET_WORDS, target)) return SPECIAL_TARGET_WORDS[target];
+  if (Object.prototype.hasOwnProperty.call(SPECIAL_TARGET_WORDS, target))
+    return SPECIAL_TARGET_WORDS[target];
   return isGuid(target) ? `${kind} ${target.slice(0, 8)}…` : `${kind} ${JSON.stringify(target)}`;
 }
 
@@ -215,14 +281,24 @@ function isObjectOrAbsent(value: unknown): boolean {
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 /** Structural equality of JSON values; key order does not matter, array order does. */
 function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  )
+    return false;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
   const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);

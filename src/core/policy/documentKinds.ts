@@ -37,7 +37,9 @@ export interface DocumentKind {
 
 function kind(entry: Omit<DocumentKind, 'keyOrder'>): DocumentKind {
   const dropped = new Set(entry.serverOwnedKeys);
-  const keyOrder = GRAPH_TYPES[entry.graphType].map((property) => property.name).filter((name) => !dropped.has(name));
+  const keyOrder = GRAPH_TYPES[entry.graphType]
+    .map((property) => property.name)
+    .filter((name) => !dropped.has(name));
   return { ...entry, keyOrder };
 }
 
@@ -78,11 +80,16 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKindId, DocumentKind>> = {
     uriKeys: [],
     readOnlyKeys: [
       { key: 'id', severity: 'warning', reason: 'Graph sets it' },
-      { key: 'isServiceDefault', severity: 'warning', reason: 'Graph computes it (true until the defaults are customised)' },
+      {
+        key: 'isServiceDefault',
+        severity: 'warning',
+        reason: 'Graph computes it (true until the defaults are customised)',
+      },
       {
         key: 'automaticUserConsentSettings',
         severity: 'error',
-        reason: 'it is read-only on the default settings (Graph keeps it false/false); turn on automatic redemption in a partner configuration instead',
+        reason:
+          'it is read-only on the default settings (Graph keeps it false/false); turn on automatic redemption in a partner configuration instead',
       },
     ],
   }),
@@ -92,12 +99,29 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKindId, DocumentKind>> = {
     title: 'Partner configuration',
     schemaFile: 'partner.schema.json',
     graphType: 'crossTenantAccessPolicyConfigurationPartner',
-    serverOwnedKeys: ['tenantId', 'isInMultiTenantOrganization', 'identitySynchronization', 'serviceProviderConstraints'],
+    serverOwnedKeys: [
+      'tenantId',
+      'isInMultiTenantOrganization',
+      'identitySynchronization',
+      'serviceProviderConstraints',
+    ],
     uriKeys: [{ key: 'tenantId', from: 'partnerTenantId' }],
     readOnlyKeys: [
-      { key: 'isInMultiTenantOrganization', severity: 'warning', reason: 'the multitenant organization service sets it' },
-      { key: 'identitySynchronization', severity: 'warning', reason: 'it is a separate document (identity synchronization)' },
-      { key: 'serviceProviderConstraints', severity: 'warning', reason: 'it is a navigation property Graph manages separately' },
+      {
+        key: 'isInMultiTenantOrganization',
+        severity: 'warning',
+        reason: 'the multitenant organization service sets it',
+      },
+      {
+        key: 'identitySynchronization',
+        severity: 'warning',
+        reason: 'it is a separate document (identity synchronization)',
+      },
+      {
+        key: 'serviceProviderConstraints',
+        severity: 'warning',
+        reason: 'it is a navigation property Graph manages separately',
+      },
     ],
   }),
   identitySync: kind({

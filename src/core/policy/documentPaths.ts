@@ -26,11 +26,17 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (x === y) return true;
   if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
   if (Array.isArray(x) || Array.isArray(y)) {
-    return Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((item, i) => sameValue(item, y[i]));
+    return (
+      Array.isArray(x) &&
+      Array.isArray(y) &&
+      x.length === y.length &&
+      x.every((item, i) => sameValue(item, y[i]))
+    );
   }
   const xo = x as JsonRecord;
   const yo = y as JsonRecord;
-  for (const key of new Set([...Object.keys(xo), ...Object.keys(yo)])) if (!sameValue(xo[key], yo[key])) return false;
+  for (const key of new Set([...Object.keys(xo), ...Object.keys(yo)]))
+    if (!sameValue(xo[key], yo[key])) return false;
   return true;
 }
 
@@ -52,7 +58,13 @@ export function comparable(kind: DocumentKindId, document: object): JsonRecord {
 /** Keys never sent to Graph for a kind: server-owned keys, keys its location carries, read-only keys. */
 export function unsentKeys(kind: DocumentKindId): string[] {
   const entry = DOCUMENT_KINDS[kind];
-  return [...new Set([...entry.serverOwnedKeys, ...entry.uriKeys.map((uriKey) => uriKey.key), ...entry.readOnlyKeys.map((readOnly) => readOnly.key)])];
+  return [
+    ...new Set([
+      ...entry.serverOwnedKeys,
+      ...entry.uriKeys.map((uriKey) => uriKey.key),
+      ...entry.readOnlyKeys.map((readOnly) => readOnly.key),
+    ]),
+  ];
 }
 
 export interface LeafDifference {
@@ -67,7 +79,11 @@ export interface LeafDifference {
  * against null) is one difference at that path. Paths of an object come in key order, `before`'s
  * keys first.
  */
-export function leafDifferences(before: unknown, after: unknown, path: string[] = []): LeafDifference[] {
+export function leafDifferences(
+  before: unknown,
+  after: unknown,
+  path: string[] = [],
+): LeafDifference[] {
   if (sameValue(before, after)) return [];
   if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
@@ -115,5 +131,10 @@ export function cloneJson<T>(value: T): T {
 
 /** Assignment that keeps a key such as "__proto__" an ordinary property. */
 function defineKey(target: JsonRecord, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }

@@ -18,9 +18,24 @@ import { isGuid } from './guid';
 export type DocumentIdentity =
   | { readonly kind: 'policy'; readonly tenantId: string }
   | { readonly kind: 'default'; readonly tenantId: string }
-  | { readonly kind: 'partner'; readonly tenantId: string; readonly partnerTenantId: string; readonly label: string }
-  | { readonly kind: 'identitySync'; readonly tenantId: string; readonly partnerTenantId: string; readonly label: string }
-  | { readonly kind: 'syncSchema'; readonly tenantId: string; readonly servicePrincipalId: string; readonly jobId: string };
+  | {
+      readonly kind: 'partner';
+      readonly tenantId: string;
+      readonly partnerTenantId: string;
+      readonly label: string;
+    }
+  | {
+      readonly kind: 'identitySync';
+      readonly tenantId: string;
+      readonly partnerTenantId: string;
+      readonly label: string;
+    }
+  | {
+      readonly kind: 'syncSchema';
+      readonly tenantId: string;
+      readonly servicePrincipalId: string;
+      readonly jobId: string;
+    };
 
 const MAX_LABEL_LENGTH = 64;
 
@@ -79,14 +94,21 @@ export function fromUri(path: string): DocumentIdentity | undefined {
     case 'default:default:3':
       return label === 'default' ? { kind: 'default', tenantId } : undefined;
     case 'partners:partner:4':
-      return isGuid(segments[2]) && label !== '' ? { kind: 'partner', tenantId, partnerTenantId: segments[2].toLowerCase(), label } : undefined;
+      return isGuid(segments[2]) && label !== ''
+        ? { kind: 'partner', tenantId, partnerTenantId: segments[2].toLowerCase(), label }
+        : undefined;
     case 'partners:identitySync:5':
       return isGuid(segments[2]) && segments[3] === 'identitySynchronization' && label !== ''
         ? { kind: 'identitySync', tenantId, partnerTenantId: segments[2].toLowerCase(), label }
         : undefined;
     case 'sync:syncSchema:5':
       return isGuid(segments[2]) && segments[3] !== '' && label === 'schema'
-        ? { kind: 'syncSchema', tenantId, servicePrincipalId: segments[2].toLowerCase(), jobId: segments[3] }
+        ? {
+            kind: 'syncSchema',
+            tenantId,
+            servicePrincipalId: segments[2].toLowerCase(),
+            jobId: segments[3],
+          }
         : undefined;
     default:
       return undefined;
@@ -115,7 +137,8 @@ export interface WorkspaceFileIdentity {
 export function toWorkspacePath(identity: WorkspaceFileIdentity): string {
   const tenant = tenantFolder(identity.tenant);
   const suffix = DOCUMENT_KINDS[identity.kind].suffix;
-  if (identity.kind === 'policy' || identity.kind === 'default') return `${tenant}/${identity.kind}${suffix}`;
+  if (identity.kind === 'policy' || identity.kind === 'default')
+    return `${tenant}/${identity.kind}${suffix}`;
   return `${tenant}/partners/${guidSegment(identity.partnerTenantId ?? '', 'partnerTenantId')}${suffix}`;
 }
 
@@ -128,26 +151,34 @@ export function fromWorkspacePath(relativePath: string): WorkspaceFileIdentity |
   const stem = fileName.slice(0, -kind.suffix.length);
   if (kind.id === 'policy' || kind.id === 'default') {
     const tenant = segments[segments.length - 2];
-    return stem === kind.id && tenant && isTenantFolder(tenant) ? { kind: kind.id, tenant: normalizeTenant(tenant) } : undefined;
+    return stem === kind.id && tenant && isTenantFolder(tenant)
+      ? { kind: kind.id, tenant: normalizeTenant(tenant) }
+      : undefined;
   }
   const [tenant, partners] = segments.slice(-3, -1);
-  if (segments.length < 3 || partners !== 'partners' || !isTenantFolder(tenant) || !isGuid(stem)) return undefined;
+  if (segments.length < 3 || partners !== 'partners' || !isTenantFolder(tenant) || !isGuid(stem))
+    return undefined;
   return { kind: kind.id, tenant: normalizeTenant(tenant), partnerTenantId: stem.toLowerCase() };
 }
 
 function guidSegment(value: string, what: string): string {
-  if (!isGuid(value)) throw new Error(`${what} must be a GUID to build a document path, not "${value}".`);
+  if (!isGuid(value))
+    throw new Error(`${what} must be a GUID to build a document path, not "${value}".`);
   return value.toLowerCase();
 }
 
 function opaqueSegment(value: string, what: string): string {
-  if (value === '' || /[/\\]/.test(value)) throw new Error(`${what} must be a non-empty path segment, not "${value}".`);
+  if (value === '' || /[/\\]/.test(value))
+    throw new Error(`${what} must be a non-empty path segment, not "${value}".`);
   return value;
 }
 
 /** A tenant id, or a DNS name such as contoso.onmicrosoft.com. */
 function isTenantFolder(name: string): boolean {
-  return isGuid(name) || /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(name);
+  return (
+    isGuid(name) ||
+    /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(name)
+  );
 }
 
 function normalizeTenant(name: string): string {
@@ -155,6 +186,7 @@ function normalizeTenant(name: string): string {
 }
 
 function tenantFolder(name: string): string {
-  if (!isTenantFolder(name)) throw new Error(`The tenant folder must be a tenant id or a domain name, not "${name}".`);
+  if (!isTenantFolder(name))
+    throw new Error(`The tenant folder must be a tenant id or a domain name, not "${name}".`);
   return normalizeTenant(name);
 }

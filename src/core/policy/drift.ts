@@ -37,15 +37,25 @@ export class DriftReadError extends Error {
  * the same. Server-owned and location-carried keys are not compared. Throws DriftReadError when the
  * text does not parse to an object.
  */
-export function driftOfDocument(kind: DocumentKindId, fileText: string, live: object, file: string): DriftEntry[] {
+export function driftOfDocument(
+  kind: DocumentKindId,
+  fileText: string,
+  live: object,
+  file: string,
+): DriftEntry[] {
   const positions = new TextPositions(fileText);
   const { root, syntax } = parseJson(positions);
   if (syntax.length > 0 || !root) {
     const first = syntax[0];
-    const where = first ? `${first.range.start.line + 1}:${first.range.start.character + 1}` : '1:1';
+    const where = first
+      ? `${first.range.start.line + 1}:${first.range.start.character + 1}`
+      : '1:1';
     throw new DriftReadError(`${file}:${where}: ${first?.message ?? 'not JSON'}`);
   }
-  if (root.type !== 'object') throw new DriftReadError(`${file}: the ${DOCUMENT_KINDS[kind].title.toLowerCase()} document must be a JSON object.`);
+  if (root.type !== 'object')
+    throw new DriftReadError(
+      `${file}: the ${DOCUMENT_KINDS[kind].title.toLowerCase()} document must be a JSON object.`,
+    );
   const fileValue = comparable(kind, jsonValue(root) as object);
   return leafDifferences(fileValue, comparable(kind, live)).map(({ path, before, after }) => ({
     file,
@@ -80,8 +90,14 @@ export interface LiveTenantSettings {
  * not (named where its file would be, under `folder`), and a file whose object the tenant no
  * longer has. Files of other kinds or folders are the caller's to filter out.
  */
-export function driftOfTenantFolder(files: readonly FolderFile[], live: LiveTenantSettings, folder: string): DriftEntry[] {
-  const partners = new Map(live.partners.map((partner) => [partner.tenantId.toLowerCase(), partner]));
+export function driftOfTenantFolder(
+  files: readonly FolderFile[],
+  live: LiveTenantSettings,
+  folder: string,
+): DriftEntry[] {
+  const partners = new Map(
+    live.partners.map((partner) => [partner.tenantId.toLowerCase(), partner]),
+  );
   const entries: DriftEntry[] = [];
   const seen = new Set<string>();
   for (const { file, identity, text } of files) {
@@ -89,29 +105,62 @@ export function driftOfTenantFolder(files: readonly FolderFile[], live: LiveTena
     const object = liveObject(identity, live, partners);
     if (object === undefined) {
       const what = describeDocument(identity.kind, identity.partnerTenantId);
-      entries.push({ file, path: [], label: what, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: `${what} is in the folder but not in the tenant`, fileValue: undefined, liveValue: undefined });
+      entries.push({
+        file,
+        path: [],
+        label: what,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+        message: `${what} is in the folder but not in the tenant`,
+        fileValue: undefined,
+        liveValue: undefined,
+      });
       continue;
     }
     entries.push(...driftOfDocument(identity.kind, text, object, file));
   }
-  const expected: { kind: WorkspaceFileIdentity['kind']; partnerTenantId?: string; value: unknown }[] = [
+  const expected: {
+    kind: WorkspaceFileIdentity['kind'];
+    partnerTenantId?: string;
+    value: unknown;
+  }[] = [
     { kind: 'policy', value: live.policy },
     { kind: 'default', value: live.defaults },
     ...live.partners.flatMap((partner) => [
       { kind: 'partner' as const, partnerTenantId: partner.tenantId.toLowerCase(), value: partner },
-      ...(partner.identitySynchronization ? [{ kind: 'identitySync' as const, partnerTenantId: partner.tenantId.toLowerCase(), value: partner.identitySynchronization }] : []),
+      ...(partner.identitySynchronization
+        ? [
+            {
+              kind: 'identitySync' as const,
+              partnerTenantId: partner.tenantId.toLowerCase(),
+              value: partner.identitySynchronization,
+            },
+          ]
+        : []),
     ]),
   ];
   for (const { kind, partnerTenantId, value } of expected) {
     if (seen.has(documentKey(kind, partnerTenantId))) continue;
     const what = describeDocument(kind, partnerTenantId);
-    const relative = toWorkspacePath({ kind, tenant: 'x.invalid', partnerTenantId }).slice('x.invalid/'.length);
-    entries.push({ file: `${folder}/${relative}`, path: [], label: what, message: `${what} is in the tenant but has no file`, fileValue: undefined, liveValue: value });
+    const relative = toWorkspacePath({ kind, tenant: 'x.invalid', partnerTenantId }).slice(
+      'x.invalid/'.length,
+    );
+    entries.push({
+      file: `${folder}/${relative}`,
+      path: [],
+      label: what,
+      message: `${what} is in the tenant but has no file`,
+      fileValue: undefined,
+      liveValue: value,
+    });
   }
   return entries;
 }
 
-function liveObject(identity: WorkspaceFileIdentity, live: LiveTenantSettings, partners: ReadonlyMap<string, Partner>): object | undefined {
+function liveObject(
+  identity: WorkspaceFileIdentity,
+  live: LiveTenantSettings,
+  partners: ReadonlyMap<string, Partner>,
+): object | undefined {
   switch (identity.kind) {
     case 'policy':
       return live.policy;
@@ -128,7 +177,10 @@ function documentKey(kind: string, partnerTenantId: string | undefined): string 
   return `${kind}:${partnerTenantId ?? ''}`;
 }
 
-function describeDocument(kind: WorkspaceFileIdentity['kind'], partnerTenantId: string | undefined): string {
+function describeDocument(
+  kind: WorkspaceFileIdentity['kind'],
+  partnerTenantId: string | undefined,
+): string {
   const title = DOCUMENT_KINDS[kind].title;
   return partnerTenantId === undefined ? title : `${title} ${partnerTenantId}`;
 }
@@ -139,7 +191,10 @@ function rangeFor(root: Node, path: readonly string[], positions: TextPositions)
   let enclosing: Node | undefined;
   for (const key of path) {
     const property = propertyNamed(node, key);
-    if (!property) return enclosing ? positions.rangeOf(enclosing.offset, enclosing.length) : positions.rangeOf(root.offset, 1);
+    if (!property)
+      return enclosing
+        ? positions.rangeOf(enclosing.offset, enclosing.length)
+        : positions.rangeOf(root.offset, 1);
     enclosing = keyOf(property);
     node = valueOf(property);
   }
@@ -149,8 +204,18 @@ function rangeFor(root: Node, path: readonly string[], positions: TextPositions)
 const INHERITABLE: ReadonlySet<string> = new Set(INHERITABLE_SETTINGS);
 
 /** A value as a message shows it: JSON, shortened; on a partner a null setting reads as inherited. */
-export function describeValue(kind: DocumentKindId, path: readonly string[], value: unknown): string {
-  if ((value === null || value === undefined) && kind === 'partner' && path.length === 1 && INHERITABLE.has(path[0])) return 'inherited (null)';
+export function describeValue(
+  kind: DocumentKindId,
+  path: readonly string[],
+  value: unknown,
+): string {
+  if (
+    (value === null || value === undefined) &&
+    kind === 'partner' &&
+    path.length === 1 &&
+    INHERITABLE.has(path[0])
+  )
+    return 'inherited (null)';
   if (value === undefined) return 'nothing';
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;

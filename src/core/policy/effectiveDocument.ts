@@ -1,4 +1,9 @@
-import { effectivePartner, INHERITABLE_SETTINGS, type EffectiveSetting, type InheritableSetting } from '../graph/effectivePartner';
+import {
+  effectivePartner,
+  INHERITABLE_SETTINGS,
+  type EffectiveSetting,
+  type InheritableSetting,
+} from '../graph/effectivePartner';
 import type { DefaultConfiguration, Partner } from '../graph/types';
 import { canonicalOrder } from './canonical';
 import { DOCUMENT_KINDS } from './documentKinds';
@@ -18,7 +23,9 @@ const PARTNER_TYPE = DOCUMENT_KINDS.partner.graphType;
 
 /** The inheritable settings in the partner document's canonical key order (any the type does not list, after them). */
 const SETTINGS_IN_ORDER: readonly InheritableSetting[] = [
-  ...DOCUMENT_KINDS.partner.keyOrder.filter((key): key is InheritableSetting => (INHERITABLE_SETTINGS as readonly string[]).includes(key)),
+  ...DOCUMENT_KINDS.partner.keyOrder.filter((key): key is InheritableSetting =>
+    (INHERITABLE_SETTINGS as readonly string[]).includes(key),
+  ),
   ...INHERITABLE_SETTINGS.filter((key) => !DOCUMENT_KINDS.partner.keyOrder.includes(key)),
 ];
 
@@ -32,7 +39,11 @@ const SETTINGS_IN_ORDER: readonly InheritableSetting[] = [
  * Names come from Graph and go into `//` comments only after line breaks are removed, so no name
  * can end a comment and add JSON.
  */
-export function effectiveDocumentText(partner: Partner, defaults: DefaultConfiguration, names: EffectiveDocumentNames = {}): string {
+export function effectiveDocumentText(
+  partner: Partner,
+  defaults: DefaultConfiguration,
+  names: EffectiveDocumentNames = {},
+): string {
   const { settings } = effectivePartner(partner, defaults);
   const lines = header(partner.tenantId, names);
   lines.push('{');
@@ -43,7 +54,8 @@ export function effectiveDocumentText(partner: Partner, defaults: DefaultConfigu
     const last = index === SETTINGS_IN_ORDER.length - 1;
     const inherited = orderedFields(value, setting.inheritedFields);
     lines.push(`  // ${provenance(setting, value, inherited)}`);
-    if (inherited.length > 0 && isRecord(value)) lines.push(...objectWithMarks(key, value, new Set(inherited), '  ', last));
+    if (inherited.length > 0 && isRecord(value))
+      lines.push(...objectWithMarks(key, value, new Set(inherited), '  ', last));
     else lines.push(...member(key, value, '  ', last));
   });
   lines.push('}');
@@ -54,7 +66,10 @@ function header(tenantId: string, names: EffectiveDocumentNames): string[] {
   const partnerName = clean(names.partner);
   const domain = clean(names.partnerDomain);
   const tenantName = clean(names.tenant);
-  const who = partnerName && domain ? `${partnerName} (${domain})` : (partnerName ?? domain ?? 'a partner organization');
+  const who =
+    partnerName && domain
+      ? `${partnerName} (${domain})`
+      : (partnerName ?? domain ?? 'a partner organization');
   return [
     `// Effective cross-tenant access settings for ${who}`,
     `// Partner tenant id: ${oneLine(tenantId)}`,
@@ -70,9 +85,15 @@ function header(tenantId: string, names: EffectiveDocumentNames): string[] {
   ];
 }
 
-function provenance(setting: EffectiveSetting<unknown>, value: unknown, inherited: readonly string[]): string {
+function provenance(
+  setting: EffectiveSetting<unknown>,
+  value: unknown,
+  inherited: readonly string[],
+): string {
   if (setting.source === 'default') {
-    return value === null ? "not set anywhere: Microsoft's behaviour applies" : 'inherited from the default settings (the partner leaves it null)';
+    return value === null
+      ? "not set anywhere: Microsoft's behaviour applies"
+      : 'inherited from the default settings (the partner leaves it null)';
   }
   if (inherited.length === 0) return 'set on this partner';
   return `set on this partner; ${inherited.join(', ')} inherited from the default`;
@@ -85,9 +106,17 @@ function orderedFields(value: unknown, fields: readonly string[]): string[] {
 }
 
 /** `"key": value` in JSON.stringify's two-space layout, indented, with a comma unless last. */
-function member(key: string, value: unknown, indent: string, last: boolean, comment?: string): string[] {
+function member(
+  key: string,
+  value: unknown,
+  indent: string,
+  last: boolean,
+  comment?: string,
+): string[] {
   const valueLines = (JSON.stringify(value, null, 2) ?? 'null').split('\n');
-  const lines = valueLines.map((line, i) => (i === 0 ? `${indent}${JSON.stringify(key)}: ${line}` : `${indent}${line}`));
+  const lines = valueLines.map((line, i) =>
+    i === 0 ? `${indent}${JSON.stringify(key)}: ${line}` : `${indent}${line}`,
+  );
   if (!last) lines[lines.length - 1] += ',';
   // After the comma: a `//` comment runs to the end of its line.
   if (comment) lines[0] += ` // ${comment}`;
@@ -95,11 +124,25 @@ function member(key: string, value: unknown, indent: string, last: boolean, comm
 }
 
 /** An object member printed field by field so the inherited fields' lines can be marked. */
-function objectWithMarks(key: string, value: Record<string, unknown>, inherited: ReadonlySet<string>, indent: string, last: boolean): string[] {
+function objectWithMarks(
+  key: string,
+  value: Record<string, unknown>,
+  inherited: ReadonlySet<string>,
+  indent: string,
+  last: boolean,
+): string[] {
   const fields = Object.entries(value).filter(([, v]) => v !== undefined);
   const lines = [`${indent}${JSON.stringify(key)}: {`];
   fields.forEach(([field, v], i) => {
-    lines.push(...member(field, v, `${indent}  `, i === fields.length - 1, inherited.has(field) ? 'inherited' : undefined));
+    lines.push(
+      ...member(
+        field,
+        v,
+        `${indent}  `,
+        i === fields.length - 1,
+        inherited.has(field) ? 'inherited' : undefined,
+      ),
+    );
   });
   lines.push(`${indent}}${last ? '' : ','}`);
   return lines;

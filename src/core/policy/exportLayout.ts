@@ -1,5 +1,10 @@
 import { domainToASCII } from 'url';
-import type { CrossTenantAccessPolicy, DefaultConfiguration, IdentitySync, Partner } from '../graph/types';
+import type {
+  CrossTenantAccessPolicy,
+  DefaultConfiguration,
+  IdentitySync,
+  Partner,
+} from '../graph/types';
 import { parseDocument, toCanonicalText } from './canonical';
 import type { Diagnostic } from './diagnostic';
 import { DOCUMENT_KINDS } from './documentKinds';
@@ -93,18 +98,30 @@ export function exportFiles(input: ExportInput): ExportFile[] {
 /** The tenant folder: the given name, else the default domain in lower-case ASCII (punycode) when it is a DNS name, else the tenant id. */
 export function exportFolderName(tenant: ExportTenant, folderName?: string): string {
   if (folderName !== undefined) {
-    if (!isTenantFolder(folderName)) throw new Error(`The export folder must be named after a tenant id or a domain name, not "${folderName}".`);
+    if (!isTenantFolder(folderName))
+      throw new Error(
+        `The export folder must be named after a tenant id or a domain name, not "${folderName}".`,
+      );
     return folderName.toLowerCase();
   }
-  const domain = tenant.defaultDomain === undefined ? '' : domainToASCII(tenant.defaultDomain.trim().replace(/\.+$/, ''));
+  const domain =
+    tenant.defaultDomain === undefined
+      ? ''
+      : domainToASCII(tenant.defaultDomain.trim().replace(/\.+$/, ''));
   if (domain !== '' && isTenantFolder(domain)) return domain.toLowerCase();
-  if (!isGuid(tenant.tenantId)) throw new Error(`The tenant id must be a GUID to name the export folder, not "${tenant.tenantId}".`);
+  if (!isGuid(tenant.tenantId))
+    throw new Error(
+      `The tenant id must be a GUID to name the export folder, not "${tenant.tenantId}".`,
+    );
   return tenant.tenantId.toLowerCase();
 }
 
 /** One path segment that the export layout reads as a tenant (a tenant id or a DNS name). */
 function isTenantFolder(name: string): boolean {
-  return !/[\\/]/.test(name) && fromWorkspacePath(`${name}/policy${DOCUMENT_KINDS.policy.suffix}`) !== undefined;
+  return (
+    !/[\\/]/.test(name) &&
+    fromWorkspacePath(`${name}/policy${DOCUMENT_KINDS.policy.suffix}`) !== undefined
+  );
 }
 
 function sortedPartners(partners: readonly ExportPartner[]): ExportPartner[] {
@@ -112,7 +129,10 @@ function sortedPartners(partners: readonly ExportPartner[]): ExportPartner[] {
   // Code-unit order (not locale order), so the files do not depend on the machine.
   const sorted = [...partners].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   sorted.forEach((entry, i) => {
-    if (i > 0 && key(sorted[i - 1]) === key(entry)) throw new Error(`Partner ${entry.partner.tenantId} is listed twice; each partner is exported to one file.`);
+    if (i > 0 && key(sorted[i - 1]) === key(entry))
+      throw new Error(
+        `Partner ${entry.partner.tenantId} is listed twice; each partner is exported to one file.`,
+      );
   });
   return sorted;
 }
@@ -121,8 +141,12 @@ function readmeText(input: ExportInput, folder: string, files: readonly PlannedF
   const { tenant } = input;
   const name = clean(tenant.displayName);
   const domain = clean(tenant.defaultDomain);
-  const partnerCount = files.filter((file) => file.path.endsWith(DOCUMENT_KINDS.partner.suffix)).length;
-  const syncCount = files.filter((file) => file.path.endsWith(DOCUMENT_KINDS.identitySync.suffix)).length;
+  const partnerCount = files.filter((file) =>
+    file.path.endsWith(DOCUMENT_KINDS.partner.suffix),
+  ).length;
+  const syncCount = files.filter((file) =>
+    file.path.endsWith(DOCUMENT_KINDS.identitySync.suffix),
+  ).length;
   const title = name ? escapeMarkdown(name) : inlineCode(domain ?? tenant.tenantId);
   const relative = (path: string): string => path.slice(folder.length + 1);
   const lines = [
@@ -130,12 +154,12 @@ function readmeText(input: ExportInput, folder: string, files: readonly PlannedF
     '',
     `Exported by Cross-Tenant Explorer on ${timestamp(input.exportedAt)} from the Microsoft Entra tenant ${describeTenant(name, domain, tenant.tenantId)}.`,
     '',
-    'These files hold the tenant\'s cross-tenant access settings as Microsoft Graph returned them at that moment: ' +
+    "These files hold the tenant's cross-tenant access settings as Microsoft Graph returned them at that moment: " +
       'who may collaborate with this tenant (B2B collaboration, B2B direct connect), which multifactor and device claims of other tenants it trusts, ' +
       'and which partners may sync users into it. ' +
       `There ${partnerCount === 1 ? 'is 1 partner configuration' : `are ${partnerCount} partner configurations`}` +
       `${syncCount > 0 ? ` and ${syncCount === 1 ? '1 identity synchronization policy' : `${syncCount} identity synchronization policies`}` : ''}. ` +
-      'Each partner file is named after the partner\'s tenant id, which never changes, so renaming an organization does not orphan its file.',
+      "Each partner file is named after the partner's tenant id, which never changes, so renaming an organization does not orphan its file.",
     '',
     '## Files',
     '',
@@ -144,30 +168,36 @@ function readmeText(input: ExportInput, folder: string, files: readonly PlannedF
     '| File | What it is | Partner |',
     '|---|---|---|',
     `| ${inlineCode('README.md')} | This overview. |  |`,
-    ...files.map((file) => `| ${inlineCode(relative(file.path))} | ${file.what} | ${file.partner ? describePartner(file.partner) : ''} |`),
+    ...files.map(
+      (file) =>
+        `| ${inlineCode(relative(file.path))} | ${file.what} | ${file.partner ? describePartner(file.partner) : ''} |`,
+    ),
     '',
     '## The `.xta-*.json` suffixes',
     '',
     'Each file name ends in a suffix that says which kind of document it is:',
     '',
-    ...(['policy', 'default', 'partner', 'identitySync'] as const).map((kind) => `- ${inlineCode(DOCUMENT_KINDS[kind].suffix)}: ${DOCUMENT_KINDS[kind].title.toLowerCase()}.`),
+    ...(['policy', 'default', 'partner', 'identitySync'] as const).map(
+      (kind) =>
+        `- ${inlineCode(DOCUMENT_KINDS[kind].suffix)}: ${DOCUMENT_KINDS[kind].title.toLowerCase()}.`,
+    ),
     '',
     'The files are plain JSON, exactly what is sent to Microsoft Graph (no comments). ' +
-      'In VS Code with the Cross-Tenant Explorer extension installed, the editor validates each file against the extension\'s JSON schema for its kind, ' +
-      'picked by the suffix, and checks it with the extension\'s own rules, so a mistyped property or value is marked as you type. ' +
-      'Keys that the file\'s location already carries are left out: a partner\'s `tenantId` is its file name.',
+      "In VS Code with the Cross-Tenant Explorer extension installed, the editor validates each file against the extension's JSON schema for its kind, " +
+      "picked by the suffix, and checks it with the extension's own rules, so a mistyped property or value is marked as you type. " +
+      "Keys that the file's location already carries are left out: a partner's `tenantId` is its file name.",
     '',
     '## What `null` means',
     '',
     'In a partner file, `null` (or a setting left out) does not mean "off": the partner inherits that setting from the default settings ' +
       `(${inlineCode(relative(toWorkspacePath({ kind: 'default', tenant: folder })))}). ` +
-      'Inside a partner\'s own setting, a `null` field is filled from the default as well. ' +
+      "Inside a partner's own setting, a `null` field is filled from the default as well. " +
       'To see what actually applies to a partner, use **Open Effective Settings** on the partner in the Cross-Tenant view.',
     '',
     '## Pushing a file back to the tenant',
     '',
     'Open the file in VS Code and run **Cross-Tenant: Push to Tenant** (from the editor title bar or the Command Palette). ' +
-      'The extension refuses while the file has errors, reads the tenant\'s live settings, shows what will change and asks before sending; ' +
+      "The extension refuses while the file has errors, reads the tenant's live settings, shows what will change and asks before sending; " +
       'it then sends only the settings that differ. ' +
       `The tenant is identified by this folder's name (${inlineCode(folder)}) and a partner by its file name. ` +
       'Pushing a file to a tenant other than the one it was exported from asks for confirmation first. ' +
@@ -178,8 +208,15 @@ function readmeText(input: ExportInput, folder: string, files: readonly PlannedF
   return lines.join('\n');
 }
 
-function describeTenant(name: string | undefined, domain: string | undefined, tenantId: string): string {
-  const details = [domain ? `default domain ${inlineCode(domain)}` : undefined, `tenant id ${inlineCode(tenantId)}`].filter((part) => part !== undefined);
+function describeTenant(
+  name: string | undefined,
+  domain: string | undefined,
+  tenantId: string,
+): string {
+  const details = [
+    domain ? `default domain ${inlineCode(domain)}` : undefined,
+    `tenant id ${inlineCode(tenantId)}`,
+  ].filter((part) => part !== undefined);
   return `${name ? `**${escapeMarkdown(name)}** ` : ''}(${details.join(', ')})`;
 }
 
@@ -188,7 +225,9 @@ function describePartner(entry: ExportPartner): string {
   const domain = clean(entry.defaultDomainName);
   const id = `tenant ${inlineCode(entry.partner.tenantId.toLowerCase())}`;
   if (!name && !domain) return `Name unknown; ${id}`;
-  return [name ? escapeMarkdown(name) : undefined, domain ? inlineCode(domain) : undefined, id].filter((part) => part !== undefined).join(', ');
+  return [name ? escapeMarkdown(name) : undefined, domain ? inlineCode(domain) : undefined, id]
+    .filter((part) => part !== undefined)
+    .join(', ');
 }
 
 /** `2025-03-14 09:26:53 UTC`: the same on every machine, whatever its time zone or locale. */
@@ -220,7 +259,8 @@ export interface ExportedFile {
 export function readExportedFile(relativePath: string, text: string): ExportedFile | undefined {
   const identity = fromWorkspacePath(relativePath);
   if (!identity) return undefined;
-  const carried = identity.partnerTenantId === undefined ? {} : { partnerTenantId: identity.partnerTenantId };
+  const carried =
+    identity.partnerTenantId === undefined ? {} : { partnerTenantId: identity.partnerTenantId };
   const { value, diagnostics } = parseDocument(identity.kind, text, carried);
   return { identity, kind: identity.kind, value, diagnostics };
 }

@@ -49,7 +49,13 @@ const TARGET_CONFIGURATION: GraphTypeName = 'crossTenantAccessPolicyTargetConfig
 const B2B_SETTING: GraphTypeName = 'crossTenantAccessPolicyB2BSetting';
 
 export const GRAPH_TYPES: Readonly<Record<GraphTypeName, readonly PropertyShape[]>> = {
-  crossTenantAccessPolicy: [p('id'), p('deletedDateTime'), p('description'), p('displayName'), p('allowedCloudEndpoints')],
+  crossTenantAccessPolicy: [
+    p('id'),
+    p('deletedDateTime'),
+    p('description'),
+    p('displayName'),
+    p('allowedCloudEndpoints'),
+  ],
   crossTenantAccessPolicyConfigurationDefault: [
     p('id'),
     p('appServiceConnectInbound', 'crossTenantAccessPolicyAppServiceConnectSetting'),
@@ -59,7 +65,10 @@ export const GRAPH_TYPES: Readonly<Record<GraphTypeName, readonly PropertyShape[
     p('b2bDirectConnectInbound', B2B_SETTING),
     p('b2bDirectConnectOutbound', B2B_SETTING),
     p('inboundTrust', 'crossTenantAccessPolicyInboundTrust'),
-    p('invitationRedemptionIdentityProviderConfiguration', 'defaultInvitationRedemptionIdentityProviderConfiguration'),
+    p(
+      'invitationRedemptionIdentityProviderConfiguration',
+      'defaultInvitationRedemptionIdentityProviderConfiguration',
+    ),
     p('isServiceDefault'),
     p('m365CollaborationInbound', 'crossTenantAccessPolicyM365CollaborationInboundSetting'),
     p('m365CollaborationOutbound', 'crossTenantAccessPolicyM365CollaborationOutboundSetting'),
@@ -83,23 +92,47 @@ export const GRAPH_TYPES: Readonly<Record<GraphTypeName, readonly PropertyShape[
     p('serviceProviderConstraints'),
   ],
   crossTenantAccessPolicyAppServiceConnectSetting: [p('applications', TARGET_CONFIGURATION)],
-  crossTenantAccessPolicyTargetConfiguration: [p('accessType'), p('targets', 'crossTenantAccessPolicyTarget')],
+  crossTenantAccessPolicyTargetConfiguration: [
+    p('accessType'),
+    p('targets', 'crossTenantAccessPolicyTarget'),
+  ],
   crossTenantAccessPolicyTarget: [p('target'), p('targetType')],
   inboundOutboundPolicyConfiguration: [p('inboundAllowed'), p('outboundAllowed')],
-  crossTenantAccessPolicyB2BSetting: [p('applications', TARGET_CONFIGURATION), p('usersAndGroups', TARGET_CONFIGURATION)],
-  crossTenantAccessPolicyInboundTrust: [p('isCompliantDeviceAccepted'), p('isHybridAzureADJoinedDeviceAccepted'), p('isMfaAccepted')],
-  defaultInvitationRedemptionIdentityProviderConfiguration: [p('fallbackIdentityProvider'), p('primaryIdentityProviderPrecedenceOrder')],
+  crossTenantAccessPolicyB2BSetting: [
+    p('applications', TARGET_CONFIGURATION),
+    p('usersAndGroups', TARGET_CONFIGURATION),
+  ],
+  crossTenantAccessPolicyInboundTrust: [
+    p('isCompliantDeviceAccepted'),
+    p('isHybridAzureADJoinedDeviceAccepted'),
+    p('isMfaAccepted'),
+  ],
+  defaultInvitationRedemptionIdentityProviderConfiguration: [
+    p('fallbackIdentityProvider'),
+    p('primaryIdentityProviderPrecedenceOrder'),
+  ],
   crossTenantAccessPolicyM365CollaborationInboundSetting: [p('users', TARGET_CONFIGURATION)],
-  crossTenantAccessPolicyM365CollaborationOutboundSetting: [p('usersAndGroups', TARGET_CONFIGURATION)],
+  crossTenantAccessPolicyM365CollaborationOutboundSetting: [
+    p('usersAndGroups', TARGET_CONFIGURATION),
+  ],
   crossTenantAccessPolicyTenantRestrictions: [
     p('applications', TARGET_CONFIGURATION),
     p('usersAndGroups', TARGET_CONFIGURATION),
     p('devices', 'devicesFilter'),
   ],
   devicesFilter: [p('mode'), p('rule')],
-  crossTenantIdentitySyncPolicyPartner: [p('displayName'), p('tenantId'), p('userSyncInbound', 'crossTenantUserSyncInbound')],
+  crossTenantIdentitySyncPolicyPartner: [
+    p('displayName'),
+    p('tenantId'),
+    p('userSyncInbound', 'crossTenantUserSyncInbound'),
+  ],
   crossTenantUserSyncInbound: [p('isSyncAllowed')],
-  synchronizationSchema: [p('id'), p('synchronizationRules', 'synchronizationRule'), p('version'), p('directories')],
+  synchronizationSchema: [
+    p('id'),
+    p('synchronizationRules', 'synchronizationRule'),
+    p('version'),
+    p('directories'),
+  ],
   synchronizationRule: [
     p('containerFilter', 'containerFilter'),
     p('editable'),
@@ -133,11 +166,20 @@ export const GRAPH_TYPES: Readonly<Record<GraphTypeName, readonly PropertyShape[
     p('source', 'attributeMappingSource'),
     p('targetAttributeName'),
   ],
-  attributeMappingSource: [p('expression'), p('name'), p('parameters', 'stringKeyAttributeMappingSourceValuePair'), p('type')],
+  attributeMappingSource: [
+    p('expression'),
+    p('name'),
+    p('parameters', 'stringKeyAttributeMappingSourceValuePair'),
+    p('type'),
+  ],
   stringKeyAttributeMappingSourceValuePair: [p('key'), p('value', 'attributeMappingSource')],
   objectMappingMetadataEntry: [p('key'), p('value')],
   stringKeyStringValuePair: [p('key'), p('value')],
-  filter: [p('categoryFilterGroups', 'filterGroup'), p('groups', 'filterGroup'), p('inputFilterGroups', 'filterGroup')],
+  filter: [
+    p('categoryFilterGroups', 'filterGroup'),
+    p('groups', 'filterGroup'),
+    p('inputFilterGroups', 'filterGroup'),
+  ],
   filterGroup: [p('clauses', 'filterClause'), p('name')],
   filterClause: [p('operatorName'), p('sourceOperandName'), p('targetOperand', 'filterOperand')],
   filterOperand: [p('values')],

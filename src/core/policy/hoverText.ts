@@ -11,7 +11,8 @@ export interface GuidRange {
 }
 
 /** A GUID not glued to other letters, digits or hyphens (so not part of a longer id). */
-const GUID_IN_TEXT = /(?<![0-9A-Za-z-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z-])/g;
+const GUID_IN_TEXT =
+  /(?<![0-9A-Za-z-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z-])/g;
 
 /**
  * The GUID under the cursor when the cursor is inside a JSON string (a value or a property name)
@@ -57,19 +58,31 @@ export type GuidContext = 'partner' | 'target' | 'unknown';
  * from Graph is escaped: names are chosen by other tenants, and must show as text, never as a link,
  * an image, HTML or a theme icon.
  */
-export function tenantHoverMarkdown(info: TenantHoverInfo | undefined, guid: string, context: GuidContext): string {
+export function tenantHoverMarkdown(
+  info: TenantHoverInfo | undefined,
+  guid: string,
+  context: GuidContext,
+): string {
   const id = isGuid(guid) ? inlineCode(guid) : escapeMarkdown(guid);
   const paragraphs = info ? withTenant(info, id, context) : withoutTenant(id, context);
   return paragraphs.join('\n\n');
 }
 
-const ROLE: Readonly<Record<GuidContext, string>> = { partner: 'partner tenant', target: 'tenant', unknown: 'tenant' };
+const ROLE: Readonly<Record<GuidContext, string>> = {
+  partner: 'partner tenant',
+  target: 'tenant',
+  unknown: 'tenant',
+};
 
 function withTenant(info: TenantHoverInfo, id: string, context: GuidContext): string[] {
   const name = clean(info.displayName);
   const domain = clean(info.defaultDomainName);
   const brand = clean(info.federationBrandName);
-  const title = name ? `**${escapeMarkdown(name)}**` : domain ? `**${inlineCode(domain)}**` : '**Unnamed tenant**';
+  const title = name
+    ? `**${escapeMarkdown(name)}**`
+    : domain
+      ? `**${inlineCode(domain)}**`
+      : '**Unnamed tenant**';
   const paragraphs = [`${title} (${ROLE[context]})`];
   const facts = [
     domain ? `Default domain: ${inlineCode(domain)}` : undefined,
@@ -95,7 +108,7 @@ function withoutTenant(id: string, context: GuidContext): string[] {
     case 'target':
       return [
         `**Object id** ${id}`,
-        'A user, group or application, as the entry\'s `targetType` says. In inbound B2B settings, users and groups belong to the partner organization and applications to this tenant; in outbound settings it is the other way round.',
+        "A user, group or application, as the entry's `targetType` says. In inbound B2B settings, users and groups belong to the partner organization and applications to this tenant; in outbound settings it is the other way round.",
       ];
     case 'unknown':
       return [`**Id** ${id}`, 'Not the id of a tenant that could be looked up.'];

@@ -11,6 +11,16 @@ export interface PartnerNaming {
  * (the tree, pair quick fixes, the log panel) must build the same path, or one object would get two
  * editors and two drafts.
  */
-export function partnerDocument(kind: 'partner' | 'identitySync', tenantId: string, partnerTenantId: string, naming: PartnerNaming = {}): DocumentIdentity {
-  return { kind, tenantId, partnerTenantId, label: sanitizeLabel(naming.defaultDomainName ?? naming.displayName ?? partnerTenantId) };
+export function partnerDocument(
+  kind: 'partner' | 'identitySync',
+  tenantId: string,
+  partnerTenantId: string,
+  naming: PartnerNaming = {},
+): DocumentIdentity {
+  return {
+    kind,
+    tenantId,
+    partnerTenantId,
+    label: sanitizeLabel(naming.defaultDomainName ?? naming.displayName ?? partnerTenantId),
+  };
 }

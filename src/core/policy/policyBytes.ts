@@ -7,6 +7,8 @@ export const POLICY_SIZE_LIMIT_BYTES = 25 * 1024;
  * estimate and warn with a margin rather than refuse.
  */
 export function policyBytes(value: unknown): number {
-  const json = JSON.stringify(value, (key, item: unknown) => (key.includes('@odata.') ? undefined : item)) ?? '';
+  const json =
+    JSON.stringify(value, (key, item: unknown) => (key.includes('@odata.') ? undefined : item)) ??
+    '';
   return new TextEncoder().encode(json).length;
 }

@@ -35,11 +35,15 @@ export class PolicySchemas {
     const base = pathToFileURL(folder + path.sep).href;
     const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false });
     for (const file of [COMMON_SCHEMA_FILE, ...ALL_DOCUMENT_KINDS.map((kind) => kind.schemaFile)]) {
-      const schema = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as Record<string, unknown>;
+      const schema = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       ajv.addSchema({ ...schema, $id: base + file });
     }
     const validators = new Map<DocumentKindId, ValidateFunction>();
-    for (const kind of ALL_DOCUMENT_KINDS) validators.set(kind.id, ajv.getSchema(base + kind.schemaFile)!);
+    for (const kind of ALL_DOCUMENT_KINDS)
+      validators.set(kind.id, ajv.getSchema(base + kind.schemaFile)!);
     return new PolicySchemas(validators);
   }
 
@@ -54,7 +58,12 @@ export class PolicySchemas {
 
   /** Diagnostics positioned on the nodes of a parsed document. */
   check(kind: DocumentKindId, root: Node, positions: TextPositions): Diagnostic[] {
-    return schemaDiagnostics(this.errors(kind, jsonValue(root)), root, positions, DOCUMENT_KINDS[kind].title);
+    return schemaDiagnostics(
+      this.errors(kind, jsonValue(root)),
+      root,
+      positions,
+      DOCUMENT_KINDS[kind].title,
+    );
   }
 
   private errors(kind: DocumentKindId, value: unknown): ErrorObject[] {

@@ -27,13 +27,20 @@ export function planPush(kind: DocumentKindId, live: object, draft: object): Pus
   const changes = summarizeChanges(kind, live, draft);
   if (kind === 'syncSchema') {
     const patch = { ...(draft as JsonRecord) };
-    return { kind, patch, changes, empty: sameValue(comparable(kind, live), comparable(kind, draft)) };
+    return {
+      kind,
+      patch,
+      changes,
+      empty: sameValue(comparable(kind, live), comparable(kind, draft)),
+    };
   }
   const readOnly = [...new Set([...SERVER_OWNED_PROPERTIES, ...unsentKeys(kind)])];
   const built = buildPatch(live as JsonRecord, draft as JsonRecord, readOnly) as JsonRecord;
   // buildPatch compares strictly; a nested `null` and a missing field are the same stored value, so
   // a property that differs only that way is not worth a request.
   const was = live as JsonRecord;
-  const patch = Object.fromEntries(Object.entries(built).filter(([key, value]) => !sameValue(was[key], value)));
+  const patch = Object.fromEntries(
+    Object.entries(built).filter(([key, value]) => !sameValue(was[key], value)),
+  );
   return { kind, patch, changes, empty: Object.keys(patch).length === 0 };
 }

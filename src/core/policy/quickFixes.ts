@@ -7,19 +7,34 @@ import type { TextPositions } from './textPositions';
  * can (a key, a value, one property) so it still applies after unrelated edits elsewhere.
  */
 
-export function replaceNodeFix(positions: TextPositions, node: Node, newText: string, title: string): QuickFix {
+export function replaceNodeFix(
+  positions: TextPositions,
+  node: Node,
+  newText: string,
+  title: string,
+): QuickFix {
   return { title, edits: [{ range: positions.rangeOf(node.offset, node.length), newText }] };
 }
 
 /** Replaces a node with a JSON value, 2-space indented and aligned with the line the node starts on. */
-export function replaceWithValueFix(positions: TextPositions, node: Node, value: unknown, title: string): QuickFix {
+export function replaceWithValueFix(
+  positions: TextPositions,
+  node: Node,
+  value: unknown,
+  title: string,
+): QuickFix {
   const indent = positions.indentOfLineAt(node.offset);
   const text = JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
   return replaceNodeFix(positions, node, text, title);
 }
 
 export function renameKeyFix(positions: TextPositions, property: Node, newName: string): QuickFix {
-  return replaceNodeFix(positions, keyOf(property), JSON.stringify(newName), `Rename "${keyName(property)}" to "${newName}"`);
+  return replaceNodeFix(
+    positions,
+    keyOf(property),
+    JSON.stringify(newName),
+    `Rename "${keyName(property)}" to "${newName}"`,
+  );
 }
 
 /** Removes one property of an object, or one item of an array, with its separating comma, leaving the neighbours' layout intact. */

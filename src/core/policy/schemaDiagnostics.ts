@@ -9,28 +9,47 @@ import type { TextPositions } from './textPositions';
  * value. Unknown properties are warnings, not errors: Graph keeps adding properties, and a newer
  * one we don't know yet must not block a push.
  */
-export function schemaDiagnostics(errors: readonly ErrorObject[], root: Node, positions: TextPositions, documentTitle: string): Diagnostic[] {
+export function schemaDiagnostics(
+  errors: readonly ErrorObject[],
+  root: Node,
+  positions: TextPositions,
+  documentTitle: string,
+): Diagnostic[] {
   // An enum error already says which values fit; the type error ajv adds for the same value is noise.
-  const enumPaths = new Set(errors.filter((error) => error.keyword === 'enum').map((error) => error.instancePath));
+  const enumPaths = new Set(
+    errors.filter((error) => error.keyword === 'enum').map((error) => error.instancePath),
+  );
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
     if (error.keyword === 'type' && enumPaths.has(error.instancePath)) continue;
     const node = nodeAtPointer(root, error.instancePath);
     if (!node) continue;
-    const diagnostic = toDiagnostic(error, node, positions, labelOf(error.instancePath, documentTitle));
+    const diagnostic = toDiagnostic(
+      error,
+      node,
+      positions,
+      labelOf(error.instancePath, documentTitle),
+    );
     if (diagnostic) diagnostics.push(diagnostic);
   }
   return diagnostics;
 }
 
-function toDiagnostic(error: ErrorObject, node: Node, positions: TextPositions, label: string): Diagnostic | undefined {
+function toDiagnostic(
+  error: ErrorObject,
+  node: Node,
+  positions: TextPositions,
+  label: string,
+): Diagnostic | undefined {
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = (error.params as { additionalProperty: string }).additionalProperty;
       const property = propertyNamed(node, name);
       if (!property) return undefined;
       // Read-only properties are not offered: typing them in is not the fix.
-      const properties = (error.parentSchema as { properties?: Record<string, { readOnly?: boolean }> }).properties ?? {};
+      const properties =
+        (error.parentSchema as { properties?: Record<string, { readOnly?: boolean }> })
+          .properties ?? {};
       const known = Object.keys(properties).filter((key) => !properties[key].readOnly);
       const guess = closestName(name, known);
       const fixes = guess ? [renameKeyFix(positions, property, guess)] : [];
@@ -47,32 +66,71 @@ function toDiagnostic(error: ErrorObject, node: Node, positions: TextPositions, 
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
-      const offered = allowed.filter((value): value is string => typeof value === 'string' && value !== 'unknownFutureValue');
+      const offered = allowed.filter(
+        (value): value is string => typeof value === 'string' && value !== 'unknownFutureValue',
+      );
       const fixes = enumFix(node, offered, positions);
-      return nodeDiagnostic(positions, node, 'error', 'schema-enum', `${sentence(label)} must be ${orList(offered.map((value) => JSON.stringify(value)))}.`, fixes);
+      return nodeDiagnostic(
+        positions,
+        node,
+        'error',
+        'schema-enum',
+        `${sentence(label)} must be ${orList(offered.map((value) => JSON.stringify(value)))}.`,
+        fixes,
+      );
     }
     case 'type': {
       const types = [(error.params as { type: string | string[] }).type].flat();
-      return nodeDiagnostic(positions, node, 'error', 'schema-type', `${sentence(label)} must be ${orList(types.flatMap(typeWords))}.`, booleanFix(node, types, positions));
+      return nodeDiagnostic(
+        positions,
+        node,
+        'error',
+        'schema-type',
+        `${sentence(label)} must be ${orList(types.flatMap(typeWords))}.`,
+        booleanFix(node, types, positions),
+      );
     }
     case 'pattern': {
       const custom = (error.parentSchema as { patternErrorMessage?: string }).patternErrorMessage;
-      return nodeDiagnostic(positions, node, 'error', 'schema-pattern', custom ?? `${sentence(label)} does not have the expected format.`);
+      return nodeDiagnostic(
+        positions,
+        node,
+        'error',
+        'schema-pattern',
+        custom ?? `${sentence(label)} does not have the expected format.`,
+      );
     }
     case 'uniqueItems': {
       // ajv reports the later duplicate as `i`; that is the one to remove.
       const { i } = error.params as { i: number; j: number };
       const item = node.children?.[i];
       if (!item) return undefined;
-      return nodeDiagnostic(positions, item, 'error', 'schema-duplicate-item', `${sentence(label)} lists this value twice: remove the duplicate.`, [
-        removeChildFix(positions, item, 'Remove the duplicate'),
-      ]);
+      return nodeDiagnostic(
+        positions,
+        item,
+        'error',
+        'schema-duplicate-item',
+        `${sentence(label)} lists this value twice: remove the duplicate.`,
+        [removeChildFix(positions, item, 'Remove the duplicate')],
+      );
     }
     case 'minimum':
     case 'maximum':
-      return nodeDiagnostic(positions, node, 'error', 'schema-range', `${sentence(label)} must be a 32-bit whole number (${error.message ?? ''}).`);
+      return nodeDiagnostic(
+        positions,
+        node,
+        'error',
+        'schema-range',
+        `${sentence(label)} must be a 32-bit whole number (${error.message ?? ''}).`,
+      );
     default:
-      return nodeDiagnostic(positions, node, 'error', `schema-${error.keyword}`, `${sentence(label)} ${error.message ?? 'is not valid'}.`);
+      return nodeDiagnostic(
+        positions,
+        node,
+        'error',
+        `schema-${error.keyword}`,
+        `${sentence(label)} ${error.message ?? 'is not valid'}.`,
+      );
   }
 }
 
@@ -81,7 +139,9 @@ function enumFix(node: Node, offered: readonly string[], positions: TextPosition
   const value = stringValue(node)?.trim().toLowerCase();
   if (value === undefined) return [];
   const matches = offered.filter((member) => member.toLowerCase() === value);
-  return matches.length === 1 ? [replaceNodeFix(positions, node, JSON.stringify(matches[0]), `Change to "${matches[0]}"`)] : [];
+  return matches.length === 1
+    ? [replaceNodeFix(positions, node, JSON.stringify(matches[0]), `Change to "${matches[0]}"`)]
+    : [];
 }
 
 /** `"true"` where a boolean belongs → `true`. */
@@ -111,7 +171,9 @@ function typeWords(type: string): string[] {
 }
 
 function orList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? 'valid') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return items.length <= 1
+    ? (items[0] ?? 'valid')
+    : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 /** `` `accessType` `` for a property, `` `targets[1]` `` for an array item, the document's title for the root. */
@@ -154,7 +216,10 @@ function nodeAtPointer(root: Node, pointer: string): Node | undefined {
 /** The known name a typo most likely meant (at most two edits away, and unambiguous); case-only slips are the casing rule's. */
 function closestName(name: string, known: readonly string[]): string | undefined {
   if (known.some((candidate) => candidate.toLowerCase() === name.toLowerCase())) return undefined;
-  const scored = known.map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate.toLowerCase()) }));
+  const scored = known.map((candidate) => ({
+    candidate,
+    distance: editDistance(name.toLowerCase(), candidate.toLowerCase()),
+  }));
   const best = Math.min(...scored.map((entry) => entry.distance));
   const winners = scored.filter((entry) => entry.distance === best);
   return best <= 2 && winners.length === 1 ? winners[0].candidate : undefined;
@@ -165,7 +230,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }

@@ -1,4 +1,12 @@
-import { applyEdits, findNodeAtLocation, modify, parse, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import {
+  applyEdits,
+  findNodeAtLocation,
+  modify,
+  parse,
+  parseTree,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import { isPlainObject } from './documentPaths';
 
 /** `automaticUserConsentSettings.inboundAllowed` → its path segments. */
@@ -11,7 +19,10 @@ export function settingPath(setting: string): string[] {
  * when it is absent (inherited, null parent) the nearest enclosing property that exists, so the
  * editor still lands where the change belongs. Undefined when the text does not parse.
  */
-export function settingRange(text: string, setting: string): { offset: number; length: number } | undefined {
+export function settingRange(
+  text: string,
+  setting: string,
+): { offset: number; length: number } | undefined {
   const root = parseTree(text);
   if (!root) return undefined;
   const path = settingPath(setting);
@@ -31,19 +42,34 @@ export function settingRange(text: string, setting: string): { offset: number; l
  */
 export function applyPatchToText(text: string, patch: Record<string, unknown>): string {
   const errors: ParseError[] = [];
-  const current: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false });
-  if (errors.length > 0 || !isPlainObject(current)) throw new Error('The document is not valid JSON: fix it before applying the change.');
+  const current: unknown = parse(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+  });
+  if (errors.length > 0 || !isPlainObject(current))
+    throw new Error('The document is not valid JSON: fix it before applying the change.');
   let result = text;
   for (const [path, value] of edits(current, patch)) {
-    result = applyEdits(result, modify(result, path, value, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } }));
+    result = applyEdits(
+      result,
+      modify(result, path, value, {
+        formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' },
+      }),
+    );
   }
   return result;
 }
 
 /** The (path, value) writes that merge `patch` into `current`: descend where the document has an object, else write the subtree whole. */
-function edits(current: Record<string, unknown>, patch: Record<string, unknown>, prefix: string[] = []): [string[], unknown][] {
+function edits(
+  current: Record<string, unknown>,
+  patch: Record<string, unknown>,
+  prefix: string[] = [],
+): [string[], unknown][] {
   return Object.entries(patch).flatMap(([k, v]): [string[], unknown][] => {
     const here = current[k];
-    return isPlainObject(v) && isPlainObject(here) ? edits(here, v, [...prefix, k]) : [[[...prefix, k], v]];
+    return isPlainObject(v) && isPlainObject(here)
+      ? edits(here, v, [...prefix, k])
+      : [[[...prefix, k], v]];
   });
 }

@@ -1,6 +1,14 @@
 import { pathLabel, summarizeChanges } from './diffSummary';
 import type { DocumentKindId } from './documentKinds';
-import { cloneJson, comparable, isPlainObject, isUnset, sameValue, setAt, type JsonRecord } from './documentPaths';
+import {
+  cloneJson,
+  comparable,
+  isPlainObject,
+  isUnset,
+  sameValue,
+  setAt,
+  type JsonRecord,
+} from './documentPaths';
 
 /** Both sides changed the same property to different values since the draft was started. */
 export interface Conflict {
@@ -36,17 +44,30 @@ export interface ThreeWayResult {
  * different values is a conflict; both making the same change is not. Absent and `null` are the
  * same value (on a partner both mean "inherit").
  */
-export function threeWay(kind: DocumentKindId, base: object, live: object, draft: object): ThreeWayResult {
+export function threeWay(
+  kind: DocumentKindId,
+  base: object,
+  live: object,
+  draft: object,
+): ThreeWayResult {
   const b = comparable(kind, base);
   const l = comparable(kind, live);
   const d = comparable(kind, draft);
   const merged = cloneJson(live) as JsonRecord;
   const conflicts: Conflict[] = [];
-  for (const key of new Set([...Object.keys(b), ...Object.keys(l), ...Object.keys(d)])) merge([key], b[key], l[key], d[key], merged, conflicts);
+  for (const key of new Set([...Object.keys(b), ...Object.keys(l), ...Object.keys(d)]))
+    merge([key], b[key], l[key], d[key], merged, conflicts);
   return { liveChanged: !sameValue(b, l), theirs: summarizeChanges(kind, b, l), conflicts, merged };
 }
 
-function merge(path: string[], base: unknown, live: unknown, draft: unknown, merged: JsonRecord, conflicts: Conflict[]): void {
+function merge(
+  path: string[],
+  base: unknown,
+  live: unknown,
+  draft: unknown,
+  merged: JsonRecord,
+  conflicts: Conflict[],
+): void {
   if (sameValue(base, draft)) return; // the user did not touch it: live stands
   if (sameValue(base, live) || sameValue(live, draft)) {
     // Only the user changed it, or both made the same change.
@@ -54,7 +75,12 @@ function merge(path: string[], base: unknown, live: unknown, draft: unknown, mer
     return;
   }
   // An object of nothing but nulls is an unset setting (how Graph reads back a reset), not one to merge into.
-  const nested = isPlainObject(live) && isPlainObject(draft) && !isUnset(live) && !isUnset(draft) && (isPlainObject(base) || base === null || base === undefined);
+  const nested =
+    isPlainObject(live) &&
+    isPlainObject(draft) &&
+    !isUnset(live) &&
+    !isUnset(draft) &&
+    (isPlainObject(base) || base === null || base === undefined);
   if (nested) {
     const b = isPlainObject(base) ? base : {};
     for (const key of new Set([...Object.keys(b), ...Object.keys(live), ...Object.keys(draft)])) {
@@ -62,19 +88,37 @@ function merge(path: string[], base: unknown, live: unknown, draft: unknown, mer
     }
     return;
   }
-  conflicts.push({ path, label: pathLabel(path), base: base ?? null, live: live ?? null, draft: draft ?? null });
+  conflicts.push({
+    path,
+    label: pathLabel(path),
+    base: base ?? null,
+    live: live ?? null,
+    draft: draft ?? null,
+  });
 }
 
 /**
  * The merged document with every conflict decided: `choices` maps each conflict's `path.join('/')`
  * to the side that wins. Throws when a conflict has no choice, so nothing is decided silently.
  */
-export function resolveConflicts(result: ThreeWayResult, choices: Readonly<Record<string, 'live' | 'draft'>>): Record<string, unknown> {
+export function resolveConflicts(
+  result: ThreeWayResult,
+  choices: Readonly<Record<string, 'live' | 'draft'>>,
+): Record<string, unknown> {
   const resolved = cloneJson(result.merged);
-  const open = result.conflicts.filter((conflict) => choices[conflict.path.join('/')] === undefined);
-  if (open.length > 0) throw new Error(`Choose live or draft for: ${open.map((conflict) => conflict.label).join('; ')}.`);
+  const open = result.conflicts.filter(
+    (conflict) => choices[conflict.path.join('/')] === undefined,
+  );
+  if (open.length > 0)
+    throw new Error(
+      `Choose live or draft for: ${open.map((conflict) => conflict.label).join('; ')}.`,
+    );
   for (const conflict of result.conflicts) {
-    setAt(resolved, conflict.path, choices[conflict.path.join('/')] === 'draft' ? conflict.draft : conflict.live);
+    setAt(
+      resolved,
+      conflict.path,
+      choices[conflict.path.join('/')] === 'draft' ? conflict.draft : conflict.live,
+    );
   }
   return resolved;
 }

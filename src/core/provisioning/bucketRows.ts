@@ -63,13 +63,26 @@ export function bucketRows(rows: readonly LogRow[], options: BucketOptions = {})
       if (t > last) last = t;
     }
   }
-  if (!Number.isFinite(first) || !Number.isFinite(last) || first > last) return { unit: 'hour', buckets: [], omitted: count };
+  if (!Number.isFinite(first) || !Number.isFinite(last) || first > last)
+    return { unit: 'hour', buckets: [], omitted: count };
   const span = options.range ? options.range.to - options.range.from : last - first;
   const unit = span <= HOURLY_SPAN ? HOUR : DAY;
   const lastStart = Math.floor(last / unit) * unit;
-  const firstStart = Math.max(Math.floor(first / unit) * unit, lastStart - (MAX_BUCKETS - 1) * unit);
+  const firstStart = Math.max(
+    Math.floor(first / unit) * unit,
+    lastStart - (MAX_BUCKETS - 1) * unit,
+  );
   const buckets: Counts[] = [];
-  for (let start = firstStart; start <= lastStart; start += unit) buckets.push({ start, end: start + unit, success: 0, failure: 0, skipped: 0, warning: 0, other: 0 });
+  for (let start = firstStart; start <= lastStart; start += unit)
+    buckets.push({
+      start,
+      end: start + unit,
+      success: 0,
+      failure: 0,
+      skipped: 0,
+      warning: 0,
+      other: 0,
+    });
   let omitted = 0;
   for (let k = 0; k < count; k++) {
     const row = at(k);

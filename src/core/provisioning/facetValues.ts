@@ -25,7 +25,9 @@ class Tally {
   }
 
   sorted(): FacetValue[] {
-    return [...this.byKey.values()].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    return [...this.byKey.values()].sort(
+      (a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+    );
   }
 }
 
@@ -41,7 +43,12 @@ export function facetValues(rows: readonly LogRow[]): LogFacets {
   for (const row of rows) {
     if (isEnumValue(row.status)) statuses.add(row.status);
     if (isEnumValue(row.action)) actions.add(row.action);
-    if (row.errorCode.trim() !== '' && row.errorCode.length <= MAX_ID_LENGTH) errorCodes.add(row.errorCode);
+    if (row.errorCode.trim() !== '' && row.errorCode.length <= MAX_ID_LENGTH)
+      errorCodes.add(row.errorCode);
   }
-  return { statuses: statuses.sorted(), actions: actions.sorted(), errorCodes: errorCodes.sorted() };
+  return {
+    statuses: statuses.sorted(),
+    actions: actions.sorted(),
+    errorCodes: errorCodes.sorted(),
+  };
 }

@@ -45,7 +45,9 @@ function rankRows(rows: readonly LogRow[], keyOf: (row: LogRow) => string): Int3
     ranks[i] = slot;
   }
   const keys = values.map(sortKey);
-  const order = values.map((_, slot) => slot).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  const order = values
+    .map((_, slot) => slot)
+    .sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
   const rankOfSlot = new Int32Array(values.length);
   let rank = 0;
   for (let k = 0; k < order.length; k++) {
@@ -193,6 +195,10 @@ export class LogIndex {
 }
 
 /** Positions in `rows` of the rows that pass `filters`, sorted: a one-off query (an export), without keeping an index. */
-export function filterRows(rows: readonly LogRow[], filters: LogFilters, sort: LogSort = DEFAULT_SORT): Int32Array {
+export function filterRows(
+  rows: readonly LogRow[],
+  filters: LogFilters,
+  sort: LogSort = DEFAULT_SORT,
+): Int32Array {
   return new LogIndex(rows).query(filters, sort);
 }

@@ -67,7 +67,8 @@ export class LogLoader {
   /** Reads `pages` more pages (Infinity: to the end). Resolves when they are read, cancelled or failed. */
   load(pages: number): Promise<void> {
     // A walk being cancelled still winds down: this load starts once it has, instead of being lost.
-    if (this.running && this.abort?.signal.aborted) return this.running.then(() => this.load(pages));
+    if (this.running && this.abort?.signal.aborted)
+      return this.running.then(() => this.load(pages));
     if (this.running) return this.running;
     const abort = new AbortController();
     this.abort = abort;

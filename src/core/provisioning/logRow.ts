@@ -27,7 +27,8 @@ export interface LogRow {
   readonly durationMs: number;
 }
 
-export type LogColumn = 'time' | 'action' | 'status' | 'source' | 'target' | 'errorCode' | 'cycleId';
+export type LogColumn =
+  'time' | 'action' | 'status' | 'source' | 'target' | 'errorCode' | 'cycleId';
 
 export interface LogSort {
   readonly column: LogColumn;
@@ -50,7 +51,13 @@ export interface LogFilters {
   readonly text: string;
 }
 
-export const NO_FILTERS: LogFilters = { statuses: [], actions: [], errorCode: '', cycleId: '', text: '' };
+export const NO_FILTERS: LogFilters = {
+  statuses: [],
+  actions: [],
+  errorCode: '',
+  cycleId: '',
+  text: '',
+};
 
 /** A step of the details pane (import, scoping, matching, processing, export …). */
 export interface LogStep {
@@ -77,7 +84,11 @@ export interface PolicyPointer {
 export interface LogRowDetails {
   readonly id: string;
   readonly steps: readonly LogStep[];
-  readonly modifiedProperties: readonly { readonly name: string; readonly oldValue: string; readonly newValue: string }[];
+  readonly modifiedProperties: readonly {
+    readonly name: string;
+    readonly oldValue: string;
+    readonly newValue: string;
+  }[];
   readonly error?: {
     readonly code: string;
     readonly reason: string;

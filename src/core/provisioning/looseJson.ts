@@ -6,13 +6,19 @@
 
 /** The property when `value` is a non-array object that has it as its own, else undefined. */
 export function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 /** Strings as they are; finite numbers and booleans in their usual spelling; anything else ''. */
 export function asText(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return String(value);
+  if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))
+    return String(value);
   return '';
 }
 
@@ -45,6 +51,7 @@ export function detailValue(details: unknown, key: string): string {
   if (exact !== undefined) return asText(exact);
   if (typeof details !== 'object' || details === null || Array.isArray(details)) return '';
   const lower = key.toLowerCase();
-  for (const k of Object.keys(details)) if (k.toLowerCase() === lower) return asText((details as Record<string, unknown>)[k]);
+  for (const k of Object.keys(details))
+    if (k.toLowerCase() === lower) return asText((details as Record<string, unknown>)[k]);
   return '';
 }

@@ -23,11 +23,20 @@ export type LoadState = 'loading' | 'waiting' | 'paused' | 'complete' | 'cancell
 
 /** Host → webview. */
 export type HostMessage =
-  | { readonly type: 'init'; readonly title: string; readonly subtitle: string; readonly state: PanelState }
+  | {
+      readonly type: 'init';
+      readonly title: string;
+      readonly subtitle: string;
+      readonly state: PanelState;
+    }
   /** Starts over (new time range, refresh): the webview drops its rows. */
   | { readonly type: 'reset' }
   /** More rows, to append (paging) or to prepend (live mode: newer than everything loaded). */
-  | { readonly type: 'rows'; readonly rows: readonly LogRow[]; readonly position: 'append' | 'prepend' }
+  | {
+      readonly type: 'rows';
+      readonly rows: readonly LogRow[];
+      readonly position: 'append' | 'prepend';
+    }
   | {
       readonly type: 'progress';
       readonly state: LoadState;
@@ -52,7 +61,12 @@ export type WebviewMessage =
   | { readonly type: 'copyIds'; readonly id: string }
   | { readonly type: 'provisionOnDemand'; readonly id: string }
   | { readonly type: 'openPolicy'; readonly id: string }
-  | { readonly type: 'export'; readonly format: 'csv' | 'json'; readonly filters: LogFilters; readonly sort: LogSort }
+  | {
+      readonly type: 'export';
+      readonly format: 'csv' | 'json';
+      readonly filters: LogFilters;
+      readonly sort: LogSort;
+    }
   | { readonly type: 'setLive'; readonly enabled: boolean }
   /** The webview's state changed (filters, sort, selection): the host keeps it for restore and export. */
   | { readonly type: 'state'; readonly state: PanelState };

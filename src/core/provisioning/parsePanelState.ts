@@ -2,7 +2,13 @@ import { isGuid } from '../policy/guid';
 import type { LogColumn, LogFilters, LogSort } from './logRow';
 import { field } from './looseJson';
 import type { PanelState, PanelTarget } from './panelProtocol';
-import { MAX_DAYS, MAX_ID_LENGTH, MAX_LIST_ITEMS, MAX_TEXT_LENGTH, isEnumValue } from './protocolLimits';
+import {
+  MAX_DAYS,
+  MAX_ID_LENGTH,
+  MAX_LIST_ITEMS,
+  MAX_TEXT_LENGTH,
+  isEnumValue,
+} from './protocolLimits';
 
 /*
  * Strict checks of what the webview sends: exact types, bounded sizes, known members. Each parser
@@ -11,7 +17,15 @@ import { MAX_DAYS, MAX_ID_LENGTH, MAX_LIST_ITEMS, MAX_TEXT_LENGTH, isEnumValue }
  */
 
 /** Keyed so that adding a LogColumn without listing it here fails to compile. */
-const COLUMNS: Readonly<Record<LogColumn, true>> = { time: true, action: true, status: true, source: true, target: true, errorCode: true, cycleId: true };
+const COLUMNS: Readonly<Record<LogColumn, true>> = {
+  time: true,
+  action: true,
+  status: true,
+  source: true,
+  target: true,
+  errorCode: true,
+  cycleId: true,
+};
 
 export function isRecord(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -29,7 +43,10 @@ export function parseId(value: unknown): string | undefined {
 }
 
 /** An optional property: absent or undefined is fine (`[undefined]`), anything else must parse. */
-function optional<T>(value: unknown, parse: (v: unknown) => T | undefined): [T | undefined] | undefined {
+function optional<T>(
+  value: unknown,
+  parse: (v: unknown) => T | undefined,
+): [T | undefined] | undefined {
   if (value === undefined) return [undefined];
   const parsed = parse(value);
   return parsed === undefined ? undefined : [parsed];
@@ -58,14 +75,36 @@ export function parseLogFilters(value: unknown): LogFilters | undefined {
   const text = boundedString(field(value, 'text'), MAX_TEXT_LENGTH);
   const from = optional(field(value, 'from'), finiteNumber);
   const to = optional(field(value, 'to'), finiteNumber);
-  if (!statuses || !actions || errorCode === undefined || cycleId === undefined || text === undefined || !from || !to) return undefined;
-  return { statuses, actions, errorCode, cycleId, text, ...(from[0] !== undefined ? { from: from[0] } : {}), ...(to[0] !== undefined ? { to: to[0] } : {}) };
+  if (
+    !statuses ||
+    !actions ||
+    errorCode === undefined ||
+    cycleId === undefined ||
+    text === undefined ||
+    !from ||
+    !to
+  )
+    return undefined;
+  return {
+    statuses,
+    actions,
+    errorCode,
+    cycleId,
+    text,
+    ...(from[0] !== undefined ? { from: from[0] } : {}),
+    ...(to[0] !== undefined ? { to: to[0] } : {}),
+  };
 }
 
 export function parseLogSort(value: unknown): LogSort | undefined {
   const column = field(value, 'column');
   const descending = field(value, 'descending');
-  if (typeof column !== 'string' || !Object.hasOwn(COLUMNS, column) || typeof descending !== 'boolean') return undefined;
+  if (
+    typeof column !== 'string' ||
+    !Object.hasOwn(COLUMNS, column) ||
+    typeof descending !== 'boolean'
+  )
+    return undefined;
   return { column: column as LogColumn, descending };
 }
 
@@ -90,8 +129,16 @@ export function parsePanelState(value: unknown): PanelState | undefined {
   const days = field(value, 'days');
   const live = field(value, 'live');
   const selectedId = optional(field(value, 'selectedId'), parseId);
-  if (!target || !filters || !sort || !isDays(days) || typeof live !== 'boolean' || !selectedId) return undefined;
-  return { target, filters, sort, days, live, ...(selectedId[0] !== undefined ? { selectedId: selectedId[0] } : {}) };
+  if (!target || !filters || !sort || !isDays(days) || typeof live !== 'boolean' || !selectedId)
+    return undefined;
+  return {
+    target,
+    filters,
+    sort,
+    days,
+    live,
+    ...(selectedId[0] !== undefined ? { selectedId: selectedId[0] } : {}),
+  };
 }
 
 /** Whole days, 1 to MAX_DAYS. */

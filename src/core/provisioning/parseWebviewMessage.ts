@@ -1,6 +1,13 @@
 import { field } from './looseJson';
 import type { WebviewMessage } from './panelProtocol';
-import { isDays, isRecord, parseId, parseLogFilters, parseLogSort, parsePanelState } from './parsePanelState';
+import {
+  isDays,
+  isRecord,
+  parseId,
+  parseLogFilters,
+  parseLogSort,
+  parsePanelState,
+} from './parsePanelState';
 
 /**
  * A message from the webview, checked before the host acts on it, or undefined. The webview shows
@@ -32,7 +39,9 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       const format = field(value, 'format');
       const filters = parseLogFilters(field(value, 'filters'));
       const sort = parseLogSort(field(value, 'sort'));
-      return (format === 'csv' || format === 'json') && filters && sort ? { type, format, filters, sort } : undefined;
+      return (format === 'csv' || format === 'json') && filters && sort
+        ? { type, format, filters, sort }
+        : undefined;
     }
     case 'setLive': {
       const enabled = field(value, 'enabled');

@@ -10,9 +10,15 @@ export interface TenantPair {
 }
 
 /** The codes of the cross-tenant sync policy check (sync-facts.md §1a), lower case. */
-const POLICY_CHECK_CODES = new Set(['azuredirectoryb2bmanagementpolicycheckfailure', 'azureactivedirectorycrosstenantsyncpolicycheckfailure']);
+const POLICY_CHECK_CODES = new Set([
+  'azuredirectoryb2bmanagementpolicycheckfailure',
+  'azureactivedirectorycrosstenantsyncpolicycheckfailure',
+]);
 
-type Setting = 'automaticUserConsentSettings.outboundAllowed' | 'automaticUserConsentSettings.inboundAllowed' | 'identitySynchronization.userSyncInbound.isSyncAllowed';
+type Setting =
+  | 'automaticUserConsentSettings.outboundAllowed'
+  | 'automaticUserConsentSettings.inboundAllowed'
+  | 'identitySynchronization.userSyncInbound.isSyncAllowed';
 
 const WHAT: Readonly<Record<Setting, string>> = {
   'automaticUserConsentSettings.outboundAllowed': 'allow outbound automatic redemption',
@@ -43,7 +49,9 @@ function settingsIn(clause: string): Setting[] {
       ['identitySynchronization.userSyncInbound.isSyncAllowed', SYNC],
     ]);
   }
-  return /\bsource tenant\b/.test(clause) && REDEMPTION.test(clause) ? ['automaticUserConsentSettings.outboundAllowed'] : [];
+  return /\bsource tenant\b/.test(clause) && REDEMPTION.test(clause)
+    ? ['automaticUserConsentSettings.outboundAllowed']
+    : [];
 }
 
 /**
@@ -53,7 +61,11 @@ function settingsIn(clause: string): Setting[] {
  * (the generic "policy permitting auto-redemption of invitations not configured" fits both
  * tenants, so pointing at one would mislead), and when the target tenant is unknown.
  */
-export function policyPointerFor(code: string, text: string, pair: TenantPair | undefined): PolicyPointer | undefined {
+export function policyPointerFor(
+  code: string,
+  text: string,
+  pair: TenantPair | undefined,
+): PolicyPointer | undefined {
   if (!POLICY_CHECK_CODES.has(code.trim().toLowerCase()) || !pair?.targetTenantId) return undefined;
   // Quoted names (User 'outbound.sync@contoso.com') are the subject's data, not the service's words.
   const words = text.toLowerCase().replace(/(^|\s)'[^']*'/g, '$1');
@@ -63,9 +75,23 @@ export function policyPointerFor(code: string, text: string, pair: TenantPair | 
   const sourceName = pair.sourceName || pair.sourceTenantId;
   const targetName = pair.targetName || pair.targetTenantId;
   const isSource = first === 'automaticUserConsentSettings.outboundAllowed';
-  const sameTenant = [...new Set(settings.filter((s) => (s === 'automaticUserConsentSettings.outboundAllowed') === isSource))];
+  const sameTenant = [
+    ...new Set(
+      settings.filter((s) => (s === 'automaticUserConsentSettings.outboundAllowed') === isSource),
+    ),
+  ];
   const what = sameTenant.map((s) => WHAT[s]).join(' and ');
   return isSource
-    ? { tenantId: pair.sourceTenantId, partnerTenantId: pair.targetTenantId, setting: first, label: `${sourceName}: ${what} for ${targetName}` }
-    : { tenantId: pair.targetTenantId, partnerTenantId: pair.sourceTenantId, setting: first, label: `${targetName}: ${what} for ${sourceName}` };
+    ? {
+        tenantId: pair.sourceTenantId,
+        partnerTenantId: pair.targetTenantId,
+        setting: first,
+        label: `${sourceName}: ${what} for ${targetName}`,
+      }
+    : {
+        tenantId: pair.targetTenantId,
+        partnerTenantId: pair.sourceTenantId,
+        setting: first,
+        label: `${targetName}: ${what} for ${sourceName}`,
+      };
 }

@@ -52,7 +52,8 @@ export function toLogRow(entry: ProvisioningObjectSummary): LogRow {
     targetId: asText(field(target, 'id')),
     identityType: asText(field(source, 'identityType')) || asText(field(target, 'identityType')),
     sourceUpn: sourceUpnOf(e, steps),
-    errorCode: errorCode !== '' ? errorCode : status.toLowerCase() === 'skipped' ? skipReasonOf(steps) : '',
+    errorCode:
+      errorCode !== '' ? errorCode : status.toLowerCase() === 'skipped' ? skipReasonOf(steps) : '',
     cycleId: asText(field(e, 'cycleId')),
     changeId: asText(field(e, 'changeId')),
     jobId: asText(field(e, 'jobId')),

@@ -22,7 +22,11 @@ function stepOf(step: unknown): LogStep {
 }
 
 /** The error block: the entry's error information, or for a skipped entry the skip reason and the step that gives it. */
-function errorOf(entry: unknown, skipped: boolean, steps: readonly unknown[]): LogRowDetails['error'] {
+function errorOf(
+  entry: unknown,
+  skipped: boolean,
+  steps: readonly unknown[],
+): LogRowDetails['error'] {
   const info = field(field(entry, 'provisioningStatusInfo'), 'errorInformation');
   let error = {
     code: asText(field(info, 'errorCode')),
@@ -32,12 +36,22 @@ function errorOf(entry: unknown, skipped: boolean, steps: readonly unknown[]): L
     category: asText(field(info, 'errorCategory')),
   };
   if (error.code === '' && error.reason === '' && error.additionalDetails === '') {
-    const skipStep = skipped ? steps.find((s) => detailValue(field(s, 'details'), 'SkipReason') !== '') : undefined;
+    const skipStep = skipped
+      ? steps.find((s) => detailValue(field(s, 'details'), 'SkipReason') !== '')
+      : undefined;
     if (skipStep === undefined) return undefined;
-    error = { code: detailValue(field(skipStep, 'details'), 'SkipReason'), reason: asText(field(skipStep, 'description')), additionalDetails: '', recommendedAction: '', category: '' };
+    error = {
+      code: detailValue(field(skipStep, 'details'), 'SkipReason'),
+      reason: asText(field(skipStep, 'description')),
+      additionalDetails: '',
+      recommendedAction: '',
+      category: '',
+    };
   }
   const known = error.code === '' ? undefined : explainProvisioningCode(error.code);
-  return known ? { ...error, meaning: known.meaning, remedy: known.remedy, retries: known.retries } : error;
+  return known
+    ? { ...error, meaning: known.meaning, remedy: known.remedy, retries: known.retries }
+    : error;
 }
 
 /**
@@ -46,7 +60,10 @@ function errorOf(entry: unknown, skipped: boolean, steps: readonly unknown[]): L
  * the user can be provisioned on demand, and for a failed policy check the setting to change
  * (without the context's target tenant there is no pointer).
  */
-export function toLogRowDetails(entry: ProvisioningObjectSummary, context?: DetailsContext): LogRowDetails {
+export function toLogRowDetails(
+  entry: ProvisioningObjectSummary,
+  context?: DetailsContext,
+): LogRowDetails {
   const e: unknown = entry;
   const row = toLogRow(entry);
   const steps = asArray(field(e, 'provisioningSteps'));
@@ -63,16 +80,23 @@ export function toLogRowDetails(entry: ProvisioningObjectSummary, context?: Deta
       ['Tenant id', asText(field(e, 'tenantId'))],
     ] as [string, string][]
   ).filter(([, value]) => value !== '');
-  const policy = error ? policyPointerFor(error.code, `${error.reason}\n${error.additionalDetails}`, context) : undefined;
+  const policy = error
+    ? policyPointerFor(error.code, `${error.reason}\n${error.additionalDetails}`, context)
+    : undefined;
   return {
     id: row.id,
     steps: steps.slice(0, MAX_ITEMS).map(stepOf),
     modifiedProperties: asArray(field(e, 'modifiedProperties'))
       .slice(0, MAX_ITEMS)
-      .map((p) => ({ name: asText(field(p, 'displayName')), oldValue: asText(field(p, 'oldValue')), newValue: asText(field(p, 'newValue')) })),
+      .map((p) => ({
+        name: asText(field(p, 'displayName')),
+        oldValue: asText(field(p, 'oldValue')),
+        newValue: asText(field(p, 'newValue')),
+      })),
     ...(error ? { error } : {}),
     ids,
-    canProvisionOnDemand: row.identityType.toLowerCase() === 'user' && row.sourceId !== '' && row.jobId !== '',
+    canProvisionOnDemand:
+      row.identityType.toLowerCase() === 'user' && row.sourceId !== '' && row.jobId !== '',
     ...(policy ? { policy } : {}),
   };
 }

@@ -2,11 +2,19 @@ import { sleep as abortableSleep, throwIfAborted } from '../graph/abort';
 import type { GraphClient } from '../graph/graphClient';
 import { GraphError } from '../graph/graphError';
 import { pathSegment } from '../graph/odata';
-import { CROSS_TENANT_SYNC_JOB_TEMPLATE, instantiateSyncTemplate } from '../graph/operations/syncConfigurations';
-import { createSyncJob, putSyncSecrets, validateSyncCredentials } from '../graph/operations/syncJobs';
+import {
+  CROSS_TENANT_SYNC_JOB_TEMPLATE,
+  instantiateSyncTemplate,
+} from '../graph/operations/syncConfigurations';
+import {
+  createSyncJob,
+  putSyncSecrets,
+  validateSyncCredentials,
+} from '../graph/operations/syncJobs';
 import type { ServicePrincipal, SyncSecret } from '../graph/types';
 
-export type CreateStep = 'instantiate' | 'waitForServicePrincipal' | 'createJob' | 'saveCredentials' | 'testConnection';
+export type CreateStep =
+  'instantiate' | 'waitForServicePrincipal' | 'createJob' | 'saveCredentials' | 'testConnection';
 
 export interface CreateConfigurationInput {
   /** Usually the target tenant's name; it names the configuration in both portals. */
@@ -30,7 +38,11 @@ export interface CreateConfigurationHooks {
 export interface CredentialProblem {
   readonly tenant: 'source' | 'target';
   readonly tenantId: string;
-  readonly setting: 'automaticUserConsentSettings.outboundAllowed' | 'automaticUserConsentSettings.inboundAllowed' | 'identitySynchronization.userSyncInbound.isSyncAllowed' | 'other';
+  readonly setting:
+    | 'automaticUserConsentSettings.outboundAllowed'
+    | 'automaticUserConsentSettings.inboundAllowed'
+    | 'identitySynchronization.userSyncInbound.isSyncAllowed'
+    | 'other';
   readonly message: string;
 }
 
@@ -40,7 +52,8 @@ export interface CreatedConfiguration {
   /** The application's object id (for deleting the configuration). */
   readonly applicationObjectId?: string;
   readonly jobId: string;
-  readonly test: { readonly ok: true } | { readonly ok: false; readonly explanation: CredentialProblem[] };
+  readonly test:
+    { readonly ok: true } | { readonly ok: false; readonly explanation: CredentialProblem[] };
 }
 
 /** Reads of a just-created service principal can 404 for a while (replication): back off 1, 2, 4, 8, 8… s. */
@@ -52,7 +65,9 @@ export function syncSecrets(input: CreateConfigurationInput): SyncSecret[] {
     Enabled: input.notificationEmail !== undefined && input.notificationEmail !== '',
     ...(input.notificationEmail ? { Recipients: input.notificationEmail } : {}),
     DeleteThresholdEnabled: input.deletionThreshold !== undefined,
-    ...(input.deletionThreshold !== undefined ? { DeleteThresholdValue: input.deletionThreshold } : {}),
+    ...(input.deletionThreshold !== undefined
+      ? { DeleteThresholdValue: input.deletionThreshold }
+      : {}),
     HumanResourcesLookaheadQueryEnabled: false,
   };
   return [
@@ -65,14 +80,26 @@ export function syncSecrets(input: CreateConfigurationInput): SyncSecret[] {
   ];
 }
 
-async function waitForServicePrincipal(client: GraphClient, id: string, hooks: CreateConfigurationHooks, sleep: (ms: number) => Promise<void>): Promise<void> {
+async function waitForServicePrincipal(
+  client: GraphClient,
+  id: string,
+  hooks: CreateConfigurationHooks,
+  sleep: (ms: number) => Promise<void>,
+): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     throwIfAborted(hooks.signal);
     try {
-      await client.request<ServicePrincipal>({ operation: 'servicePrincipal.get', method: 'GET', path: `/servicePrincipals/${pathSegment(id)}`, query: { $select: 'id' }, signal: hooks.signal });
+      await client.request<ServicePrincipal>({
+        operation: 'servicePrincipal.get',
+        method: 'GET',
+        path: `/servicePrincipals/${pathSegment(id)}`,
+        query: { $select: 'id' },
+        signal: hooks.signal,
+      });
       return;
     } catch (e) {
-      if (!(e instanceof GraphError && e.status === 404) || attempt >= SP_WAIT_DELAYS_MS.length) throw e;
+      if (!(e instanceof GraphError && e.status === 404) || attempt >= SP_WAIT_DELAYS_MS.length)
+        throw e;
       const ms = SP_WAIT_DELAYS_MS[attempt];
       hooks.onStep('waitForServicePrincipal', `waiting ${Math.round(ms / 1000)}s`);
       await sleep(ms);
@@ -86,17 +113,30 @@ async function waitForServicePrincipal(client: GraphClient, id: string, hooks: C
  * saves the credentials and tests the connection. A failed test is a result, not an error: the
  * configuration exists and the explanation says which tenant's setting to change.
  */
-export async function createSyncConfiguration(client: GraphClient, input: CreateConfigurationInput, hooks: CreateConfigurationHooks): Promise<CreatedConfiguration> {
+export async function createSyncConfiguration(
+  client: GraphClient,
+  input: CreateConfigurationInput,
+  hooks: CreateConfigurationHooks,
+): Promise<CreatedConfiguration> {
   const { signal } = hooks;
   const sleep = hooks.sleep ?? ((ms: number) => abortableSleep(ms, signal));
   hooks.onStep('instantiate');
-  const { application, servicePrincipal } = await instantiateSyncTemplate(client, input.displayName, { signal });
+  const { application, servicePrincipal } = await instantiateSyncTemplate(
+    client,
+    input.displayName,
+    { signal },
+  );
   const servicePrincipalId = servicePrincipal.id;
-  if (!servicePrincipalId || !servicePrincipal.appId) throw new Error('Instantiating the cross-tenant sync template returned no service principal id.');
+  if (!servicePrincipalId || !servicePrincipal.appId)
+    throw new Error(
+      'Instantiating the cross-tenant sync template returned no service principal id.',
+    );
   hooks.onStep('waitForServicePrincipal');
   await waitForServicePrincipal(client, servicePrincipalId, hooks, sleep);
   hooks.onStep('createJob');
-  const job = await createSyncJob(client, servicePrincipalId, CROSS_TENANT_SYNC_JOB_TEMPLATE, { signal });
+  const job = await createSyncJob(client, servicePrincipalId, CROSS_TENANT_SYNC_JOB_TEMPLATE, {
+    signal,
+  });
   if (!job.id) throw new Error('Creating the synchronization job returned no job id.');
   hooks.onStep('saveCredentials');
   const secrets = syncSecrets(input);
@@ -104,29 +144,90 @@ export async function createSyncConfiguration(client: GraphClient, input: Create
   hooks.onStep('testConnection');
   let test: CreatedConfiguration['test'] = { ok: true };
   try {
-    await validateSyncCredentials(client, servicePrincipalId, { useSavedCredentials: false, templateId: CROSS_TENANT_SYNC_JOB_TEMPLATE, credentials: secrets.slice(0, 2) }, { jobId: job.id, signal });
+    await validateSyncCredentials(
+      client,
+      servicePrincipalId,
+      {
+        useSavedCredentials: false,
+        templateId: CROSS_TENANT_SYNC_JOB_TEMPLATE,
+        credentials: secrets.slice(0, 2),
+      },
+      { jobId: job.id, signal },
+    );
   } catch (e) {
-    if (!(e instanceof GraphError) || e.status === 0 || e.status === 401 || e.status === 403 || e.status >= 500) throw e;
-    test = { ok: false, explanation: explainCredentialFailure(e, client.tenantId, input.targetTenantId) };
+    if (
+      !(e instanceof GraphError) ||
+      e.status === 0 ||
+      e.status === 401 ||
+      e.status === 403 ||
+      e.status >= 500
+    )
+      throw e;
+    test = {
+      ok: false,
+      explanation: explainCredentialFailure(e, client.tenantId, input.targetTenantId),
+    };
   }
-  return { servicePrincipalId, appId: servicePrincipal.appId, applicationObjectId: application.id ?? undefined, jobId: job.id, test };
+  return {
+    servicePrincipalId,
+    appId: servicePrincipal.appId,
+    applicationObjectId: application.id ?? undefined,
+    jobId: job.id,
+    test,
+  };
 }
 
-const DETAIL_SETTINGS: Readonly<Record<string, { side: 'source' | 'target'; setting: CredentialProblem['setting'] }>> = {
-  outboundautomaticredemptionnotenabled: { side: 'source', setting: 'automaticUserConsentSettings.outboundAllowed' },
-  inboundusersyncnotallowed: { side: 'target', setting: 'identitySynchronization.userSyncInbound.isSyncAllowed' },
-  inboundautomaticredemptionnotenabled: { side: 'target', setting: 'automaticUserConsentSettings.inboundAllowed' },
+const DETAIL_SETTINGS: Readonly<
+  Record<string, { side: 'source' | 'target'; setting: CredentialProblem['setting'] }>
+> = {
+  outboundautomaticredemptionnotenabled: {
+    side: 'source',
+    setting: 'automaticUserConsentSettings.outboundAllowed',
+  },
+  inboundusersyncnotallowed: {
+    side: 'target',
+    setting: 'identitySynchronization.userSyncInbound.isSyncAllowed',
+  },
+  inboundautomaticredemptionnotenabled: {
+    side: 'target',
+    setting: 'automaticUserConsentSettings.inboundAllowed',
+  },
 };
 
-const POLICY_CODES = new Set(['azuredirectoryb2bmanagementpolicycheckfailure', 'azureactivedirectorycrosstenantsyncpolicycheckfailure']);
+const POLICY_CODES = new Set([
+  'azuredirectoryb2bmanagementpolicycheckfailure',
+  'azureactivedirectorycrosstenantsyncpolicycheckfailure',
+]);
 
 /** Problems named by message text (Graph documents only the overall code; its detail texts tell the sides apart). */
-function fromText(message: string, sourceTenantId: string, targetTenantId: string): CredentialProblem[] {
+function fromText(
+  message: string,
+  sourceTenantId: string,
+  targetTenantId: string,
+): CredentialProblem[] {
   const problems: CredentialProblem[] = [];
   const text = message.toLowerCase();
-  if (/outbound/.test(text) && /(consent|redemption|redeem)/.test(text)) problems.push({ tenant: 'source', tenantId: sourceTenantId, setting: 'automaticUserConsentSettings.outboundAllowed', message });
-  if (/inbound/.test(text) && /sync/.test(text)) problems.push({ tenant: 'target', tenantId: targetTenantId, setting: 'identitySynchronization.userSyncInbound.isSyncAllowed', message });
-  if (/inbound/.test(text) && /(consent|redemption|redeem)/.test(text)) problems.push({ tenant: 'target', tenantId: targetTenantId, setting: 'automaticUserConsentSettings.inboundAllowed', message });
+  if (/outbound/.test(text) && /(consent|redemption|redeem)/.test(text))
+    problems.push({
+      tenant: 'source',
+      tenantId: sourceTenantId,
+      setting: 'automaticUserConsentSettings.outboundAllowed',
+      message,
+    });
+  if (/inbound/.test(text) && /sync/.test(text))
+    problems.push({
+      tenant: 'target',
+      tenantId: targetTenantId,
+      setting: 'identitySynchronization.userSyncInbound.isSyncAllowed',
+      message,
+    });
+  if (/inbound/.test(text) && /(consent|redemption|redeem)/.test(text))
+    problems.push({
+      tenant: 'target',
+      tenantId: targetTenantId,
+      setting: 'automaticUserConsentSettings.inboundAllowed',
+      message,
+    });
   return problems;
 }
 
@@ -135,40 +236,86 @@ function fromText(message: string, sourceTenantId: string, targetTenantId: strin
  * tenant id, as the sandbox sends them), else from the documented policy-check codes and their
  * message text; anything else is one `other` problem with the message.
  */
-export function explainCredentialFailure(err: unknown, sourceTenantId: string, targetTenantId: string): CredentialProblem[] {
+export function explainCredentialFailure(
+  err: unknown,
+  sourceTenantId: string,
+  targetTenantId: string,
+): CredentialProblem[] {
   const message = err instanceof Error ? err.message : String(err);
   if (err instanceof GraphError) {
     const problems: CredentialProblem[] = [];
     for (const d of err.details) {
       const known = DETAIL_SETTINGS[(d.code ?? '').toLowerCase()];
       if (!known) continue;
-      const side = d.target && d.target.toLowerCase() === sourceTenantId.toLowerCase() ? 'source' : d.target && d.target.toLowerCase() === targetTenantId.toLowerCase() ? 'target' : known.side;
-      problems.push({ tenant: side, tenantId: d.target ?? (side === 'source' ? sourceTenantId : targetTenantId), setting: known.setting, message: d.message ?? message });
+      const side =
+        d.target && d.target.toLowerCase() === sourceTenantId.toLowerCase()
+          ? 'source'
+          : d.target && d.target.toLowerCase() === targetTenantId.toLowerCase()
+            ? 'target'
+            : known.side;
+      problems.push({
+        tenant: side,
+        tenantId: d.target ?? (side === 'source' ? sourceTenantId : targetTenantId),
+        setting: known.setting,
+        message: d.message ?? message,
+      });
     }
     if (problems.length > 0) return problems;
-    if (POLICY_CODES.has(err.code.toLowerCase()) || err.innerCodes.some((c) => POLICY_CODES.has(c.toLowerCase()))) {
+    if (
+      POLICY_CODES.has(err.code.toLowerCase()) ||
+      err.innerCodes.some((c) => POLICY_CODES.has(c.toLowerCase()))
+    ) {
       const fromMessage = fromText(message, sourceTenantId, targetTenantId);
       if (fromMessage.length > 0) return fromMessage;
       // The check failed without saying which side: all three settings are candidates.
       return [
-        { tenant: 'source', tenantId: sourceTenantId, setting: 'automaticUserConsentSettings.outboundAllowed', message },
-        { tenant: 'target', tenantId: targetTenantId, setting: 'identitySynchronization.userSyncInbound.isSyncAllowed', message },
-        { tenant: 'target', tenantId: targetTenantId, setting: 'automaticUserConsentSettings.inboundAllowed', message },
+        {
+          tenant: 'source',
+          tenantId: sourceTenantId,
+          setting: 'automaticUserConsentSettings.outboundAllowed',
+          message,
+        },
+        {
+          tenant: 'target',
+          tenantId: targetTenantId,
+          setting: 'identitySynchronization.userSyncInbound.isSyncAllowed',
+          message,
+        },
+        {
+          tenant: 'target',
+          tenantId: targetTenantId,
+          setting: 'automaticUserConsentSettings.inboundAllowed',
+          message,
+        },
       ];
     }
   }
   const fromMessage = fromText(message, sourceTenantId, targetTenantId);
-  return fromMessage.length > 0 ? fromMessage : [{ tenant: 'target', tenantId: targetTenantId, setting: 'other', message }];
+  return fromMessage.length > 0
+    ? fromMessage
+    : [{ tenant: 'target', tenantId: targetTenantId, setting: 'other', message }];
 }
 
 /**
  * Deletes a configuration: the application when its object id is known (that removes the service
  * principal too), else the service principal. A 404 counts as already deleted.
  */
-export async function deleteSyncConfiguration(client: GraphClient, servicePrincipalId: string, appObjectId?: string, options: { signal?: AbortSignal } = {}): Promise<void> {
-  const path = appObjectId ? `/applications/${pathSegment(appObjectId)}` : `/servicePrincipals/${pathSegment(servicePrincipalId)}`;
+export async function deleteSyncConfiguration(
+  client: GraphClient,
+  servicePrincipalId: string,
+  appObjectId?: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<void> {
+  const path = appObjectId
+    ? `/applications/${pathSegment(appObjectId)}`
+    : `/servicePrincipals/${pathSegment(servicePrincipalId)}`;
   try {
-    await client.request({ operation: 'syncConfiguration.delete', method: 'DELETE', path, signal: options.signal });
+    await client.request({
+      operation: 'syncConfiguration.delete',
+      method: 'DELETE',
+      path,
+      signal: options.signal,
+    });
   } catch (e) {
     if (!(e instanceof GraphError && e.status === 404)) throw e;
   }

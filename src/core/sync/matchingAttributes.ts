@@ -5,7 +5,23 @@
  * the schema must keep them as they are.
  */
 interface SchemaLike {
-  synchronizationRules?: { name?: string | null; objectMappings?: { name?: string | null; attributeMappings?: { targetAttributeName?: string | null; matchingPriority?: number | null; source?: unknown }[] | null }[] | null }[] | null;
+  synchronizationRules?:
+    | {
+        name?: string | null;
+        objectMappings?:
+          | {
+              name?: string | null;
+              attributeMappings?:
+                | {
+                    targetAttributeName?: string | null;
+                    matchingPriority?: number | null;
+                    source?: unknown;
+                  }[]
+                | null;
+            }[]
+          | null;
+      }[]
+    | null;
 }
 
 export interface MatchingAttribute {
@@ -22,7 +38,12 @@ export function matchingAttributes(schema: SchemaLike): MatchingAttribute[] {
     for (const om of rule.objectMappings ?? []) {
       for (const am of om.attributeMappings ?? []) {
         if ((am.matchingPriority ?? 0) > 0) {
-          out.push({ rule: rule.name ?? '', objectMapping: om.name ?? '', targetAttribute: am.targetAttributeName ?? '', mapping: stableJson({ source: am.source, matchingPriority: am.matchingPriority }) });
+          out.push({
+            rule: rule.name ?? '',
+            objectMapping: om.name ?? '',
+            targetAttribute: am.targetAttributeName ?? '',
+            mapping: stableJson({ source: am.source, matchingPriority: am.matchingPriority }),
+          });
         }
       }
     }
@@ -32,16 +53,28 @@ export function matchingAttributes(schema: SchemaLike): MatchingAttribute[] {
 
 /** Matching attributes of `live` that `draft` removes or changes, in words; empty when they are all kept. */
 export function changedMatchingAttributes(live: SchemaLike, draft: SchemaLike): string[] {
-  const kept = new Map(matchingAttributes(draft).map((m) => [`${m.rule}/${m.objectMapping}/${m.targetAttribute}`, m.mapping]));
+  const kept = new Map(
+    matchingAttributes(draft).map((m) => [
+      `${m.rule}/${m.objectMapping}/${m.targetAttribute}`,
+      m.mapping,
+    ]),
+  );
   return matchingAttributes(live)
     .filter((m) => kept.get(`${m.rule}/${m.objectMapping}/${m.targetAttribute}`) !== m.mapping)
-    .map((m) => `${m.objectMapping || m.rule}: the matching attribute ${m.targetAttribute} ${kept.has(`${m.rule}/${m.objectMapping}/${m.targetAttribute}`) ? 'is changed' : 'is removed'}`);
+    .map(
+      (m) =>
+        `${m.objectMapping || m.rule}: the matching attribute ${m.targetAttribute} ${kept.has(`${m.rule}/${m.objectMapping}/${m.targetAttribute}`) ? 'is changed' : 'is removed'}`,
+    );
 }
 
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }

@@ -9,25 +9,51 @@ export interface OnDemandOutcome {
 }
 
 /** The results of a provision-on-demand run as Markdown; everything from Graph is escaped. */
-export function onDemandMarkdown(configuration: string, outcomes: readonly OnDemandOutcome[], at: Date): string {
-  const lines = [`# Provision on demand: ${escapeMarkdown(configuration)}`, '', `${at.toLocaleString()} · ${outcomes.length} subject${outcomes.length === 1 ? '' : 's'}`, ''];
+export function onDemandMarkdown(
+  configuration: string,
+  outcomes: readonly OnDemandOutcome[],
+  at: Date,
+): string {
+  const lines = [
+    `# Provision on demand: ${escapeMarkdown(configuration)}`,
+    '',
+    `${at.toLocaleString()} · ${outcomes.length} subject${outcomes.length === 1 ? '' : 's'}`,
+    '',
+  ];
   for (const o of outcomes) {
-    lines.push(`## ${escapeMarkdown(o.subject.name)} (${o.subject.type.toLowerCase()})`, '', `Object id ${inlineCode(o.subject.id)}`, '');
+    lines.push(
+      `## ${escapeMarkdown(o.subject.name)} (${o.subject.type.toLowerCase()})`,
+      '',
+      `Object id ${inlineCode(o.subject.id)}`,
+      '',
+    );
     if (o.error) {
       lines.push(`**The request failed:** ${escapeMarkdown(o.error)}`, '');
       continue;
     }
     const r = o.result!;
     lines.push(`**${escapeMarkdown(r.headline)}**`, '');
-    if (r.reason) lines.push(`${escapeMarkdown(r.reason.meaning)}`, '', `**What to do:** ${escapeMarkdown(r.reason.remedy)}`, '');
+    if (r.reason)
+      lines.push(
+        `${escapeMarkdown(r.reason.meaning)}`,
+        '',
+        `**What to do:** ${escapeMarkdown(r.reason.remedy)}`,
+        '',
+      );
     if (r.steps.length) {
       lines.push('| Step | Status | Detail |', '|---|---|---|');
-      for (const s of r.steps) lines.push(`| ${escapeMarkdown(s.name)} | ${escapeMarkdown(s.status)} | ${escapeMarkdown(s.detail ?? '')} |`);
+      for (const s of r.steps)
+        lines.push(
+          `| ${escapeMarkdown(s.name)} | ${escapeMarkdown(s.status)} | ${escapeMarkdown(s.detail ?? '')} |`,
+        );
       lines.push('');
     }
     if (r.modified.length) {
       lines.push('| Attribute | Old | New |', '|---|---|---|');
-      for (const m of r.modified) lines.push(`| ${escapeMarkdown(m.name)} | ${escapeMarkdown(String(m.oldValue ?? ''))} | ${escapeMarkdown(String(m.newValue ?? ''))} |`);
+      for (const m of r.modified)
+        lines.push(
+          `| ${escapeMarkdown(m.name)} | ${escapeMarkdown(String(m.oldValue ?? ''))} | ${escapeMarkdown(String(m.newValue ?? ''))} |`,
+        );
       lines.push('');
     }
   }

@@ -37,7 +37,8 @@ export class RateLimiter {
     readonly windowMs: number,
     private readonly clock: RateLimiterClock = realClock,
   ) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer.');
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError('limit must be a positive integer.');
     if (!(windowMs > 0)) throw new RangeError('windowMs must be positive.');
   }
 

@@ -17,37 +17,43 @@ export const RESTART_CHOICES: readonly RestartChoice[] = [
   {
     id: 'restart',
     label: 'Restart',
-    detail: 'What the portal\'s "Restart provisioning" does: re-evaluates every user, drops pending retries and lifts the quarantine.',
+    detail:
+      'What the portal\'s "Restart provisioning" does: re-evaluates every user, drops pending retries and lifts the quarantine.',
     scope: ['Watermark', 'Escrows', 'QuarantineState'],
   },
   {
     id: 'resync',
     label: 'Resync everything',
-    detail: 'Runs a full (initial) cycle that re-evaluates every user in scope instead of only the changes since the last cycle.',
+    detail:
+      'Runs a full (initial) cycle that re-evaluates every user in scope instead of only the changes since the last cycle.',
     scope: ['Watermark'],
   },
   {
     id: 'clearEscrows',
     label: 'Clear escrows',
-    detail: 'Drops the pending retries of objects that failed, which resets the failure count that leads to quarantine.',
+    detail:
+      'Drops the pending retries of objects that failed, which resets the failure count that leads to quarantine.',
     scope: ['Escrows'],
   },
   {
     id: 'leaveQuarantine',
     label: 'Leave quarantine',
-    detail: 'Lifts the quarantine so the job runs on its normal schedule again; fix the cause first or it comes back.',
+    detail:
+      'Lifts the quarantine so the job runs on its normal schedule again; fix the cause first or it comes back.',
     scope: ['QuarantineState'],
   },
   {
     id: 'allowDeletes',
     label: 'Allow deletes',
-    detail: 'Lets the deletions and disables held back by the accidental-deletion threshold go ahead. Check them in the provisioning logs first.',
+    detail:
+      'Lets the deletions and disables held back by the accidental-deletion threshold go ahead. Check them in the provisioning logs first.',
     scope: ['ForceDeletes'],
   },
   {
     id: 'full',
     label: 'Full reset',
-    detail: 'Resets everything, including the cached state of the users already synchronized (Microsoft advises support be involved).',
+    detail:
+      'Resets everything, including the cached state of the users already synchronized (Microsoft advises support be involved).',
     scope: ['Full'],
   },
 ];

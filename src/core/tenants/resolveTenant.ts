@@ -24,19 +24,32 @@ export function validateTenantInput(input: string): string | undefined {
  * document at the cloud's login authority (its `issuer` carries the tenant id). This works before
  * the user has signed in to that tenant, and in every cloud, unlike Graph's tenant lookup functions.
  */
-export async function resolveTenantId(input: string, cloud: CloudName, fetchFn: FetchLike, signal?: AbortSignal, authority?: string): Promise<string> {
+export async function resolveTenantId(
+  input: string,
+  cloud: CloudName,
+  fetchFn: FetchLike,
+  signal?: AbortSignal,
+  authority?: string,
+): Promise<string> {
   const v = input.trim();
   const invalid = validateTenantInput(v);
   if (invalid) throw new TenantInputError(invalid);
   if (isTenantId(v)) return v.toLowerCase();
   const base = (authority ?? getCloud(cloud).loginAuthority).replace(/\/$/, '');
-  const res = await fetchFn(`${base}/${encodeURIComponent(v)}/v2.0/.well-known/openid-configuration`, { signal });
+  const res = await fetchFn(
+    `${base}/${encodeURIComponent(v)}/v2.0/.well-known/openid-configuration`,
+    { signal },
+  );
   if (res.status === 400 || res.status === 404) {
-    throw new TenantInputError(`No Entra tenant uses the domain ${v} in the ${getCloud(cloud).displayName} cloud.`);
+    throw new TenantInputError(
+      `No Entra tenant uses the domain ${v} in the ${getCloud(cloud).displayName} cloud.`,
+    );
   }
   if (!res.ok) throw new Error(`Looking up ${v} at ${base} failed with HTTP ${res.status}.`);
   const doc = (await res.json()) as { issuer?: unknown };
-  const id = typeof doc.issuer === 'string' ? /\/([0-9a-f-]{36})\//i.exec(doc.issuer)?.[1] : undefined;
-  if (!id || !isTenantId(id)) throw new Error(`The OpenID configuration of ${v} has no tenant id in its issuer.`);
+  const id =
+    typeof doc.issuer === 'string' ? /\/([0-9a-f-]{36})\//i.exec(doc.issuer)?.[1] : undefined;
+  if (!id || !isTenantId(id))
+    throw new Error(`The OpenID configuration of ${v} has no tenant id in its issuer.`);
   return id.toLowerCase();
 }

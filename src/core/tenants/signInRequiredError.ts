@@ -4,7 +4,13 @@
  */
 export class SignInRequiredError extends Error {
   override readonly name = 'SignInRequiredError';
-  constructor(readonly tenantId: string, readonly tenantLabel: string, detail?: string) {
-    super(`Sign in to ${tenantLabel} to continue (Cross-Tenant: Sign In)${detail ? `: ${detail}` : '.'}`);
+  constructor(
+    readonly tenantId: string,
+    readonly tenantLabel: string,
+    detail?: string,
+  ) {
+    super(
+      `Sign in to ${tenantLabel} to continue (Cross-Tenant: Sign In)${detail ? `: ${detail}` : '.'}`,
+    );
   }
 }

@@ -6,9 +6,17 @@ import { isCloudName, type CloudName } from '../auth/clouds';
  * loaded only when chosen. App-only methods (secret, certificate) keep their secret in VS Code's
  * SecretStorage, never in this record.
  */
-export type AuthMethod = 'microsoft' | 'sandbox' | 'deviceCode' | 'clientSecret' | 'certificate' | 'azureCli';
+export type AuthMethod =
+  'microsoft' | 'sandbox' | 'deviceCode' | 'clientSecret' | 'certificate' | 'azureCli';
 
-export const AUTH_METHODS: readonly AuthMethod[] = ['microsoft', 'sandbox', 'deviceCode', 'clientSecret', 'certificate', 'azureCli'];
+export const AUTH_METHODS: readonly AuthMethod[] = [
+  'microsoft',
+  'sandbox',
+  'deviceCode',
+  'clientSecret',
+  'certificate',
+  'azureCli',
+];
 
 /** A tenant the user added, as remembered across restarts. Names are a cache of the last lookup. */
 export interface TenantRecord {
@@ -50,8 +58,12 @@ export function parseTenantRecords(json: unknown): { records: TenantRecord[]; dr
   const records: TenantRecord[] = [];
   const seen = new Set<string>();
   for (const raw of list as Record<string, unknown>[]) {
-    const ok = raw && typeof raw.tenantId === 'string' && isTenantId(raw.tenantId) && isCloudName(raw.cloud)
-      && AUTH_METHODS.includes(raw.auth as AuthMethod);
+    const ok =
+      raw &&
+      typeof raw.tenantId === 'string' &&
+      isTenantId(raw.tenantId) &&
+      isCloudName(raw.cloud) &&
+      AUTH_METHODS.includes(raw.auth as AuthMethod);
     if (!ok) continue;
     const rec: TenantRecord = {
       tenantId: (raw.tenantId as string).toLowerCase(),
@@ -76,7 +88,10 @@ export function serializeTenantRecords(records: readonly TenantRecord[]): string
   return JSON.stringify({ version: 1, tenants: records }, null, 2) + '\n';
 }
 
-function optionalString(raw: Record<string, unknown>, key: keyof TenantRecord): Partial<TenantRecord> {
+function optionalString(
+  raw: Record<string, unknown>,
+  key: keyof TenantRecord,
+): Partial<TenantRecord> {
   const v = raw[key];
   return typeof v === 'string' && v.length ? { [key]: v } : {};
 }

@@ -1,7 +1,12 @@
 // Entry of dist/identity.js, a separate bundle: @azure/identity and MSAL weigh about a megabyte,
 // so they are loaded only when a tenant uses one of these sign-in methods (see lazyBundles.ts).
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
-import { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, DeviceCodeCredential } from '@azure/identity';
+import {
+  AzureCliCredential,
+  ClientCertificateCredential,
+  ClientSecretCredential,
+  DeviceCodeCredential,
+} from '@azure/identity';
 import type { Cloud } from '../../core/auth/clouds';
 
 export type IdentityMethod = 'deviceCode' | 'clientSecret' | 'certificate' | 'azureCli';
@@ -16,7 +21,11 @@ export interface IdentityCredentialOptions {
   readonly secret?: string;
   readonly certificatePath?: string;
   /** Device code: shows the user the code and the verification URL. */
-  readonly onDeviceCode?: (info: { message: string; userCode: string; verificationUri: string }) => void;
+  readonly onDeviceCode?: (info: {
+    message: string;
+    userCode: string;
+    verificationUri: string;
+  }) => void;
 }
 
 /** Microsoft Graph Command Line Tools: a public client that tenants often consent for Graph PowerShell. */
@@ -30,12 +39,33 @@ export function createIdentityCredential(o: IdentityCredentialOptions): TokenCre
         tenantId: o.tenantId,
         clientId: o.clientId || DEFAULT_PUBLIC_CLIENT_ID,
         authorityHost,
-        userPromptCallback: (info) => o.onDeviceCode?.({ message: info.message, userCode: info.userCode, verificationUri: info.verificationUri }),
+        userPromptCallback: (info) =>
+          o.onDeviceCode?.({
+            message: info.message,
+            userCode: info.userCode,
+            verificationUri: info.verificationUri,
+          }),
       });
     case 'clientSecret':
-      return appOnly(new ClientSecretCredential(o.tenantId, required(o.clientId, 'client id'), required(o.secret, 'client secret'), { authorityHost }), o.cloud);
+      return appOnly(
+        new ClientSecretCredential(
+          o.tenantId,
+          required(o.clientId, 'client id'),
+          required(o.secret, 'client secret'),
+          { authorityHost },
+        ),
+        o.cloud,
+      );
     case 'certificate':
-      return appOnly(new ClientCertificateCredential(o.tenantId, required(o.clientId, 'client id'), { certificatePath: required(o.certificatePath, 'certificate path') }, { authorityHost }), o.cloud);
+      return appOnly(
+        new ClientCertificateCredential(
+          o.tenantId,
+          required(o.clientId, 'client id'),
+          { certificatePath: required(o.certificatePath, 'certificate path') },
+          { authorityHost },
+        ),
+        o.cloud,
+      );
     case 'azureCli':
       // The CLI issues tokens for a resource, not for individual scopes.
       return appOnly(new AzureCliCredential({ tenantId: o.tenantId }), o.cloud);
@@ -48,8 +78,10 @@ export function createIdentityCredential(o: IdentityCredentialOptions): TokenCre
  */
 function appOnly(inner: TokenCredential, cloud: Cloud): TokenCredential {
   return {
-    getToken: (_scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> =>
-      inner.getToken(`${cloud.graphHost}/.default`, options),
+    getToken: (
+      _scopes: string | string[],
+      options?: GetTokenOptions,
+    ): Promise<AccessToken | null> => inner.getToken(`${cloud.graphHost}/.default`, options),
   };
 }
 

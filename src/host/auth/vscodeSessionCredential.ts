@@ -26,7 +26,10 @@ export interface SessionCredentialOptions {
 export class VsCodeSessionCredential implements TokenCredential {
   constructor(private readonly options: SessionCredentialOptions) {}
 
-  async getToken(scopes: string | string[], getTokenOptions?: GetTokenOptions): Promise<AccessToken> {
+  async getToken(
+    scopes: string | string[],
+    getTokenOptions?: GetTokenOptions,
+  ): Promise<AccessToken> {
     const o = this.options;
     // National clouds are served by a separate provider that reads its cloud from the
     // `microsoft-sovereign-cloud.environment` setting.
@@ -42,17 +45,31 @@ export class VsCodeSessionCredential implements TokenCredential {
     let session: vscode.AuthenticationSession | undefined;
     if (claims) {
       const challenge = {
-        wwwAuthenticate: `Bearer realm="", authorization_uri="${o.cloud.loginAuthority}/${o.tenantId}/oauth2/v2.0/authorize", ` +
+        wwwAuthenticate:
+          `Bearer realm="", authorization_uri="${o.cloud.loginAuthority}/${o.tenantId}/oauth2/v2.0/authorize", ` +
           `error="insufficient_claims", claims="${Buffer.from(claims, 'utf8').toString('base64')}"`,
         fallbackScopes: request,
       };
       session = interactive
-        ? await vscode.authentication.getSession(provider, challenge, { ...account, createIfNone: { detail: `${o.tenantLabel} requires you to sign in again (Conditional Access).` } })
+        ? await vscode.authentication.getSession(provider, challenge, {
+            ...account,
+            createIfNone: {
+              detail: `${o.tenantLabel} requires you to sign in again (Conditional Access).`,
+            },
+          })
         : await vscode.authentication.getSession(provider, challenge, { ...account, silent: true });
     } else {
-      session = await vscode.authentication.getSession(provider, request, { ...account, silent: true });
+      session = await vscode.authentication.getSession(provider, request, {
+        ...account,
+        silent: true,
+      });
       if (!session && interactive) {
-        session = await vscode.authentication.getSession(provider, request, { ...account, createIfNone: { detail: `Sign in to ${o.tenantLabel} to read and manage its cross-tenant settings.` } });
+        session = await vscode.authentication.getSession(provider, request, {
+          ...account,
+          createIfNone: {
+            detail: `Sign in to ${o.tenantLabel} to read and manage its cross-tenant settings.`,
+          },
+        });
       }
     }
     if (!session) throw new SignInRequiredError(o.tenantId, o.tenantLabel);
@@ -64,7 +81,9 @@ export class VsCodeSessionCredential implements TokenCredential {
 /** The `exp` claim of a JWT access token; VS Code refreshes sessions itself, so a guess of 5 minutes is safe otherwise. */
 function tokenExpiry(token: string): number {
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { exp?: number };
+    const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as {
+      exp?: number;
+    };
     if (typeof payload.exp === 'number') return payload.exp * 1000;
   } catch {
     // opaque token

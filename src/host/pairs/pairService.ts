@@ -3,7 +3,10 @@ import { describeError } from '../../core/describeError';
 import { listSyncAssignments } from '../../core/graph/operations/appRoleAssignments';
 import { findPairs, type TenantPair } from '../../core/pairs/pairChecks';
 import type { PairFinding } from '../../core/pairs/pairFinding';
-import { targetCandidateOf, type TargetCandidate } from '../../core/pairs/resolveConfigurationTarget';
+import {
+  targetCandidateOf,
+  type TargetCandidate,
+} from '../../core/pairs/resolveConfigurationTarget';
 import { tenantSide, type TenantSide } from '../../core/pairs/tenantSide';
 import { tenantKey, type TenantRecord } from '../../core/tenants/tenantRecord';
 import type { Log } from '../log';
@@ -40,7 +43,11 @@ export class PairService implements vscode.Disposable {
     private readonly log: Log,
   ) {
     const stale = (): void => this.scheduleRecheck();
-    this.subscriptions = [tenants.onDidChange(stale), connections.onDidChangeState(stale), data.onDidInvalidate(stale)];
+    this.subscriptions = [
+      tenants.onDidChange(stale),
+      connections.onDidChangeState(stale),
+      data.onDidInvalidate(stale),
+    ];
   }
 
   /** The pairs (checking them if nothing is cached). */
@@ -66,7 +73,9 @@ export class PairService implements vscode.Disposable {
   /** The errors and warnings of the pair `tenantId` ⇄ `partnerTenantId`, whichever side must change. */
   findingsFor(tenantId: string, partnerTenantId: string): PairFinding[] {
     const ids = [tenantId.toLowerCase(), partnerTenantId.toLowerCase()].sort().join('|');
-    const pair = (this.last ?? []).find((p) => [p.a.tenantId, p.b.tenantId].sort().join('|') === ids);
+    const pair = (this.last ?? []).find(
+      (p) => [p.a.tenantId, p.b.tenantId].sort().join('|') === ids,
+    );
     return pair ? pair.findings.filter((f) => f.severity !== 'info') : [];
   }
 
@@ -96,17 +105,41 @@ export class PairService implements vscode.Disposable {
   }
 
   /** One tenant's side; a tenant that is signed out or fails to load is a side without settings, so its pairs say so. */
-  private async side(record: TenantRecord, signedInTenants: TargetCandidate[]): Promise<TenantSide> {
-    const base = { tenantId: record.tenantId, displayName: record.displayName, cloud: record.cloud, signedInTenants };
-    if (this.connections.state(tenantKey(record)).kind !== 'signedIn') return tenantSide({ ...base, signedIn: false });
+  private async side(
+    record: TenantRecord,
+    signedInTenants: TargetCandidate[],
+  ): Promise<TenantSide> {
+    const base = {
+      tenantId: record.tenantId,
+      displayName: record.displayName,
+      cloud: record.cloud,
+      signedInTenants,
+    };
+    if (this.connections.state(tenantKey(record)).kind !== 'signedIn')
+      return tenantSide({ ...base, signedIn: false });
     try {
       const client = this.connections.client(record);
       const [access, sync] = await Promise.all([this.data.access(record), this.data.sync(record)]);
       // Who is assigned decides whether B2B allow-lists admit the synced users.
-      const withAssignments = await Promise.all(sync.map(async (c) => ({ ...c, assignments: await listSyncAssignments(client, c.servicePrincipal.id!).catch(() => undefined) })));
-      return tenantSide({ ...base, signedIn: true, policy: access.policy, overview: access.overview, syncConfigurations: withAssignments });
+      const withAssignments = await Promise.all(
+        sync.map(async (c) => ({
+          ...c,
+          assignments: await listSyncAssignments(client, c.servicePrincipal.id!).catch(
+            () => undefined,
+          ),
+        })),
+      );
+      return tenantSide({
+        ...base,
+        signedIn: true,
+        policy: access.policy,
+        overview: access.overview,
+        syncConfigurations: withAssignments,
+      });
     } catch (err) {
-      this.log.warn(`Tenant pairs: the settings of ${tenantLabel(record)} could not be loaded, so its pairs are checked on one side only: ${describeError(err).detail}`);
+      this.log.warn(
+        `Tenant pairs: the settings of ${tenantLabel(record)} could not be loaded, so its pairs are checked on one side only: ${describeError(err).detail}`,
+      );
       return tenantSide({ ...base, signedIn: true });
     }
   }

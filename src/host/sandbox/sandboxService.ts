@@ -41,7 +41,10 @@ export class SandboxService implements vscode.Disposable {
   private readonly consented = new Map<string, ReadonlySet<string>>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly storageUri: vscode.Uri, private readonly log: Log) {}
+  constructor(
+    private readonly storageUri: vscode.Uri,
+    private readonly log: Log,
+  ) {}
 
   /** The sandbox, created from the saved state on first use. */
   async get(): Promise<Sandbox> {
@@ -52,7 +55,9 @@ export class SandboxService implements vscode.Disposable {
     try {
       sandbox = Sandbox.create(state ? { state } : {});
     } catch (err) {
-      this.log.warn(`The saved sandbox state could not be used (${String(err)}); starting from the seeded tenants.`);
+      this.log.warn(
+        `The saved sandbox state could not be used (${String(err)}); starting from the seeded tenants.`,
+      );
       sandbox = Sandbox.create();
     }
     // Another caller may have finished first while we awaited the file.
@@ -73,7 +78,10 @@ export class SandboxService implements vscode.Disposable {
 
   private async control<T>(method: string, path: string, signal?: AbortSignal): Promise<T> {
     const res = await fetch(`${this.externalUrl}${path}`, { method, signal: signal ?? null });
-    if (!res.ok) throw new Error(`The sandbox at ${this.externalUrl} answered ${res.status} to ${method} ${path}.`);
+    if (!res.ok)
+      throw new Error(
+        `The sandbox at ${this.externalUrl} answered ${res.status} to ${method} ${path}.`,
+      );
     return (res.status === 204 ? undefined : await res.json()) as T;
   }
 
@@ -89,9 +97,17 @@ export class SandboxService implements vscode.Disposable {
     const request = new Request(input, init);
     const external = this.externalUrl;
     // The external sandbox serves any Graph path at its own origin: same path, its host.
-    const response = external ? await fetch(forwarded(request, external)) : await (await this.get()).fetch(request);
+    const response = external
+      ? await fetch(forwarded(request, external))
+      : await (await this.get()).fetch(request);
     const url = new URL(request.url);
-    this.recent.push({ tokenTenantId: tokenTenant(request.headers.get('authorization')), method: request.method, path: url.pathname + url.search, status: response.status, at: Date.now() });
+    this.recent.push({
+      tokenTenantId: tokenTenant(request.headers.get('authorization')),
+      method: request.method,
+      path: url.pathname + url.search,
+      status: response.status,
+      at: Date.now(),
+    });
     // Tests remember a position in this list, so it only grows (to a bound no test run reaches).
     if (this.recent.length > 200_000) this.recent.splice(0, this.recent.length - 200_000);
     return response;
@@ -123,8 +139,17 @@ export class SandboxService implements vscode.Disposable {
           .filter((s) => s !== '.default' && (!consented || consented.has(s)));
         const expiresInSeconds = 3600;
         const token = this.externalUrl
-          ? (await this.control<{ access_token: string }>('GET', `/_sandbox/token?tenant=${encodeURIComponent(tenantId)}&expiresIn=${expiresInSeconds}${scp.length || consented ? `&scp=${encodeURIComponent(scp.join(' '))}` : ''}`)).access_token
-          : (await this.get()).mintToken({ tenantId, ...(scp.length || consented ? { scp } : {}), expiresInSeconds });
+          ? (
+              await this.control<{ access_token: string }>(
+                'GET',
+                `/_sandbox/token?tenant=${encodeURIComponent(tenantId)}&expiresIn=${expiresInSeconds}${scp.length || consented ? `&scp=${encodeURIComponent(scp.join(' '))}` : ''}`,
+              )
+            ).access_token
+          : (await this.get()).mintToken({
+              tenantId,
+              ...(scp.length || consented ? { scp } : {}),
+              expiresInSeconds,
+            });
         return { token, expiresOnTimestamp: Date.now() + expiresInSeconds * 1000 };
       },
     };
@@ -147,7 +172,9 @@ export class SandboxService implements vscode.Disposable {
 
   private async readState(): Promise<SandboxState | undefined> {
     try {
-      return JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(this.stateUri)).toString('utf8')) as SandboxState;
+      return JSON.parse(
+        Buffer.from(await vscode.workspace.fs.readFile(this.stateUri)).toString('utf8'),
+      ) as SandboxState;
     } catch {
       return undefined;
     }
@@ -166,7 +193,10 @@ export class SandboxService implements vscode.Disposable {
     this.saving = this.saving.then(async () => {
       try {
         await vscode.workspace.fs.createDirectory(this.storageUri);
-        await vscode.workspace.fs.writeFile(this.stateUri, Buffer.from(JSON.stringify(sandbox.exportState())));
+        await vscode.workspace.fs.writeFile(
+          this.stateUri,
+          Buffer.from(JSON.stringify(sandbox.exportState())),
+        );
       } catch (err) {
         this.log.error(`Saving the sandbox state failed: ${String(err)}`);
       }
@@ -183,7 +213,11 @@ export class SandboxService implements vscode.Disposable {
 function tokenTenant(authorization: string | null): string | undefined {
   const token = authorization?.replace(/^Bearer\s+/i, '');
   try {
-    return (JSON.parse(Buffer.from(token?.split('.')[1] ?? '', 'base64url').toString('utf8')) as { tid?: string }).tid;
+    return (
+      JSON.parse(Buffer.from(token?.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+        tid?: string;
+      }
+    ).tid;
   } catch {
     return undefined;
   }

@@ -65,7 +65,10 @@ export class TenantConnections implements vscode.Disposable {
         credential: this.guarded(key, this.credential(record)),
         ...(record.auth === 'sandbox' ? { fetch: this.sandbox.fetch } : {}),
         // Writes and failures at info (with their request ids, for a support case); reads at debug.
-        log: (e) => (e.method !== 'GET' || e.status >= 400 || e.status === 0 ? this.log.info(formatGraphLogEntry(e)) : this.log.debug(formatGraphLogEntry(e))),
+        log: (e) =>
+          e.method !== 'GET' || e.status >= 400 || e.status === 0
+            ? this.log.info(formatGraphLogEntry(e))
+            : this.log.debug(formatGraphLogEntry(e)),
       });
       this.clients.set(key, client);
     }
@@ -105,7 +108,9 @@ export class TenantConnections implements vscode.Disposable {
   /** Interactive sign-in (call inside a command). Throws what the user must know. */
   async signIn(record: TenantRecord, signal?: AbortSignal): Promise<TenantRecord> {
     const key = tenantKey(record);
-    const current = record.signedOut ? (await this.store.update(key, { signedOut: false })) ?? record : record;
+    const current = record.signedOut
+      ? ((await this.store.update(key, { signedOut: false })) ?? record)
+      : record;
     this.setState(key, { kind: 'checking' });
     try {
       const updated = await this.refreshIdentity(current, signal);
@@ -114,7 +119,12 @@ export class TenantConnections implements vscode.Disposable {
       return updated;
     } catch (err) {
       const d = describeError(err);
-      this.setState(key, d.cancelled || err instanceof SignInRequiredError ? { kind: 'needsSignIn' } : { kind: 'error', message: d.summary });
+      this.setState(
+        key,
+        d.cancelled || err instanceof SignInRequiredError
+          ? { kind: 'needsSignIn' }
+          : { kind: 'error', message: d.summary },
+      );
       throw err;
     }
   }
@@ -139,10 +149,15 @@ export class TenantConnections implements vscode.Disposable {
   private async refreshIdentity(record: TenantRecord, signal?: AbortSignal): Promise<TenantRecord> {
     const org = await getOrganization(this.client(record), { signal });
     const domains = org.verifiedDomains ?? [];
-    const defaultDomain = domains.find((d) => d.isDefault)?.name ?? domains.find((d) => d.isInitial)?.name ?? record.defaultDomain;
+    const defaultDomain =
+      domains.find((d) => d.isDefault)?.name ??
+      domains.find((d) => d.isInitial)?.name ??
+      record.defaultDomain;
     const change: Partial<TenantRecord> = {};
-    if (org.displayName && org.displayName !== record.displayName) Object.assign(change, { displayName: org.displayName });
-    if (defaultDomain && defaultDomain !== record.defaultDomain) Object.assign(change, { defaultDomain });
+    if (org.displayName && org.displayName !== record.displayName)
+      Object.assign(change, { displayName: org.displayName });
+    if (defaultDomain && defaultDomain !== record.defaultDomain)
+      Object.assign(change, { defaultDomain });
     if (!Object.keys(change).length) return record;
     return (await this.store.update(tenantKey(record), change)) ?? record;
   }
@@ -156,9 +171,13 @@ export class TenantConnections implements vscode.Disposable {
   /** Refuses tokens for a tenant the user signed out of, without asking the provider. */
   private guarded(key: string, inner: TokenCredential): TokenCredential {
     return {
-      getToken: (scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> => {
+      getToken: (
+        scopes: string | string[],
+        options?: GetTokenOptions,
+      ): Promise<AccessToken | null> => {
         const r = this.store.get(key);
-        if (r?.signedOut) return Promise.reject(new SignInRequiredError(r.tenantId, tenantLabel(r)));
+        if (r?.signedOut)
+          return Promise.reject(new SignInRequiredError(r.tenantId, tenantLabel(r)));
         return inner.getToken(scopes, options);
       },
     };
@@ -176,16 +195,26 @@ export class TenantConnections implements vscode.Disposable {
           tenantLabel: tenantLabel(record),
           cloud,
           // An empty setting means VS Code's own client id.
-          clientId: vscode.workspace.getConfiguration('crossTenant').get<string>('auth.clientId') || undefined,
-          ...(record.accountId && record.account ? { account: { id: record.accountId, label: record.account } } : {}),
+          clientId:
+            vscode.workspace.getConfiguration('crossTenant').get<string>('auth.clientId') ||
+            undefined,
+          ...(record.accountId && record.account
+            ? { account: { id: record.accountId, label: record.account } }
+            : {}),
           onAccount: (a) => void this.store.update(key, { account: a.label, accountId: a.id }),
         });
       default: {
         // @azure/identity is loaded only now, for the first tenant that uses one of its methods.
         let inner: Promise<TokenCredential> | undefined;
         const create = async (): Promise<TokenCredential> => {
-          const secret = record.auth === 'clientSecret' ? await this.secrets.get(secretKey(record)) : undefined;
-          if (record.auth === 'clientSecret' && !secret) throw new SignInRequiredError(record.tenantId, tenantLabel(record), 'the client secret is not stored on this machine');
+          const secret =
+            record.auth === 'clientSecret' ? await this.secrets.get(secretKey(record)) : undefined;
+          if (record.auth === 'clientSecret' && !secret)
+            throw new SignInRequiredError(
+              record.tenantId,
+              tenantLabel(record),
+              'the client secret is not stored on this machine',
+            );
           return loadIdentityModule().createIdentityCredential({
             method: record.auth as 'deviceCode' | 'clientSecret' | 'certificate' | 'azureCli',
             tenantId: record.tenantId,
@@ -197,7 +226,10 @@ export class TenantConnections implements vscode.Disposable {
           });
         };
         return {
-          getToken: async (scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> => {
+          getToken: async (
+            scopes: string | string[],
+            options?: GetTokenOptions,
+          ): Promise<AccessToken | null> => {
             // A device-code flow needs the user; in the background it would wait for nobody.
             if (record.auth === 'deviceCode' && !isUserAction() && !this.liveDeviceCode.has(key)) {
               throw new SignInRequiredError(record.tenantId, tenantLabel(record));
@@ -218,9 +250,16 @@ export class TenantConnections implements vscode.Disposable {
   }
 }
 
-async function showDeviceCode(tenant: string, info: { message: string; userCode: string; verificationUri: string }): Promise<void> {
+async function showDeviceCode(
+  tenant: string,
+  info: { message: string; userCode: string; verificationUri: string },
+): Promise<void> {
   const copy = 'Copy Code and Open Browser';
-  const choice = await vscode.window.showInformationMessage(`${tenant}: ${info.message}`, { modal: false }, copy);
+  const choice = await vscode.window.showInformationMessage(
+    `${tenant}: ${info.message}`,
+    { modal: false },
+    copy,
+  );
   if (choice === copy) {
     await vscode.env.clipboard.writeText(info.userCode);
     await vscode.env.openExternal(vscode.Uri.parse(info.verificationUri));

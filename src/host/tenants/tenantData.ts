@@ -36,7 +36,10 @@ export class TenantData implements vscode.Disposable {
   access(record: TenantRecord): Promise<AccessData> {
     return this.load(record, 'access', async (signal) => {
       const client = this.connections.client(record);
-      const [policy, overview] = await Promise.all([getPolicy(client, { signal }), loadPartnerOverview(client, { signal })]);
+      const [policy, overview] = await Promise.all([
+        getPolicy(client, { signal }),
+        loadPartnerOverview(client, { signal }),
+      ]);
       return { policy, overview };
     });
   }
@@ -46,7 +49,12 @@ export class TenantData implements vscode.Disposable {
     return this.load(record, 'sync', async (signal) => {
       const client = this.connections.client(record);
       const sps = await findSyncConfigurations(client, { signal });
-      return Promise.all(sps.map(async (sp) => ({ servicePrincipal: sp, jobs: await listSyncJobs(client, sp.id!, { signal }) })));
+      return Promise.all(
+        sps.map(async (sp) => ({
+          servicePrincipal: sp,
+          jobs: await listSyncJobs(client, sp.id!, { signal }),
+        })),
+      );
     });
   }
 
@@ -83,7 +91,11 @@ export class TenantData implements vscode.Disposable {
     this.invalidated.dispose();
   }
 
-  private load<T>(record: TenantRecord, part: DataPart, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  private load<T>(
+    record: TenantRecord,
+    part: DataPart,
+    fn: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     const k = `${tenantKey(record)}#${part}`;
     const hit = this.cache.get(k);
     if (hit) return hit.promise as Promise<T>;

@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { parseTenantRecords, serializeTenantRecords, tenantKey, type TenantRecord } from '../../core/tenants/tenantRecord';
+import {
+  parseTenantRecords,
+  serializeTenantRecords,
+  tenantKey,
+  type TenantRecord,
+} from '../../core/tenants/tenantRecord';
 import type { Log } from '../log';
 import { tenantLabel } from './tenantConnections';
 
@@ -16,7 +21,10 @@ export class TenantStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly storageUri: vscode.Uri, private readonly log: Log) {}
+  constructor(
+    private readonly storageUri: vscode.Uri,
+    private readonly log: Log,
+  ) {}
 
   private get uri(): vscode.Uri {
     return vscode.Uri.joinPath(this.storageUri, FILE);
@@ -26,13 +34,19 @@ export class TenantStore implements vscode.Disposable {
     this.loaded ??= (async () => {
       let json: unknown;
       try {
-        json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(this.uri)).toString('utf8'));
+        json = JSON.parse(
+          Buffer.from(await vscode.workspace.fs.readFile(this.uri)).toString('utf8'),
+        );
       } catch (err) {
-        if (!(err instanceof vscode.FileSystemError && err.code === 'FileNotFound')) this.log.warn(`Could not read ${this.uri.fsPath}: ${String(err)}`);
+        if (!(err instanceof vscode.FileSystemError && err.code === 'FileNotFound'))
+          this.log.warn(`Could not read ${this.uri.fsPath}: ${String(err)}`);
         return;
       }
       const { records, dropped } = parseTenantRecords(json);
-      if (dropped) this.log.warn(`Ignored ${dropped} unreadable tenant entr${dropped === 1 ? 'y' : 'ies'} in ${this.uri.fsPath}.`);
+      if (dropped)
+        this.log.warn(
+          `Ignored ${dropped} unreadable tenant entr${dropped === 1 ? 'y' : 'ies'} in ${this.uri.fsPath}.`,
+        );
       this.records = records;
     })();
     return this.loaded;
@@ -69,7 +83,8 @@ export class TenantStore implements vscode.Disposable {
     await this.load();
     const key = tenantKey(record);
     const i = this.records.findIndex((r) => tenantKey(r) === key);
-    this.records = i < 0 ? [...this.records, record] : this.records.map((r, j) => (j === i ? record : r));
+    this.records =
+      i < 0 ? [...this.records, record] : this.records.map((r, j) => (j === i ? record : r));
     await this.save();
   }
 

@@ -27,7 +27,14 @@ export interface PermissionRule {
 const IMPLIES: Readonly<Record<string, readonly string[]>> = {
   'Policy.ReadWrite.CrossTenantAccess': ['Policy.Read.All'],
   'Directory.ReadWrite.All': ['Directory.Read.All'],
-  'Directory.Read.All': ['User.ReadBasic.All', 'User.Read.All', 'GroupMember.Read.All', 'Group.Read.All', 'Application.Read.All', 'Organization.Read.All'],
+  'Directory.Read.All': [
+    'User.ReadBasic.All',
+    'User.Read.All',
+    'GroupMember.Read.All',
+    'Group.Read.All',
+    'Application.Read.All',
+    'Organization.Read.All',
+  ],
   'Application.ReadWrite.All': ['Application.Read.All'],
   'Synchronization.ReadWrite.All': ['Synchronization.Read.All'],
   'Organization.ReadWrite.All': ['Organization.Read.All'],
@@ -39,7 +46,9 @@ const IMPLIES: Readonly<Record<string, readonly string[]>> = {
   'MultiTenantOrganization.Read.All': ['MultiTenantOrganization.ReadBasic.All'],
 };
 
-const IMPLIES_LOWER = new Map(Object.entries(IMPLIES).map(([k, v]) => [k.toLowerCase(), v.map((p) => p.toLowerCase())]));
+const IMPLIES_LOWER = new Map(
+  Object.entries(IMPLIES).map(([k, v]) => [k.toLowerCase(), v.map((p) => p.toLowerCase())]),
+);
 
 function closure(granted: readonly string[]): Set<string> {
   const out = new Set<string>();
@@ -62,7 +71,15 @@ function higherThan(permission: string): string[] {
 export function principalFromClaims(claims: TokenClaims): Principal {
   const isApp = claims.roles !== undefined && claims.scp === undefined;
   const granted = isApp ? [...claims.roles] : (claims.scp ?? '').split(' ').filter((s) => s !== '');
-  return { tenantId: claims.tid, kind: isApp ? 'application' : 'delegated', granted, effective: closure(granted), oid: claims.oid, upn: claims.upn, appId: claims.appid };
+  return {
+    tenantId: claims.tid,
+    kind: isApp ? 'application' : 'delegated',
+    granted,
+    effective: closure(granted),
+    oid: claims.oid,
+    upn: claims.upn,
+    appId: claims.appid,
+  };
 }
 
 export function hasPermission(principal: Principal, permission: string): boolean {
@@ -87,10 +104,20 @@ export function requirePermission(principal: Principal, rule: PermissionRule): v
     if (missing.length === 0) return;
     if (!fewestMissing || missing.length < fewestMissing.length) fewestMissing = missing;
   }
-  const kind = principal.kind === 'delegated' ? 'delegated permission (scp)' : 'application permission (roles)';
-  const needs = alternatives.length === 0 ? `no ${kind} grants this operation` : `this operation needs the ${kind} ${alternatives.map(describeSet).join(', or ')}`;
+  const kind =
+    principal.kind === 'delegated'
+      ? 'delegated permission (scp)'
+      : 'application permission (roles)';
+  const needs =
+    alternatives.length === 0
+      ? `no ${kind} grants this operation`
+      : `this operation needs the ${kind} ${alternatives.map(describeSet).join(', or ')}`;
   const missing = fewestMissing ? ` Missing: ${fewestMissing.join(', ')}.` : '';
-  throw new GraphError(403, 'Authorization_RequestDenied', `Insufficient privileges to complete the operation: ${needs}.${missing}`);
+  throw new GraphError(
+    403,
+    'Authorization_RequestDenied',
+    `Insufficient privileges to complete the operation: ${needs}.${missing}`,
+  );
 }
 
 function both(alternatives: readonly (readonly string[])[]): PermissionRule {
@@ -103,12 +130,24 @@ export const PERMISSIONS = {
   policyWrite: both([['Policy.ReadWrite.CrossTenantAccess']]),
   tenantLookup: both([['CrossTenantInformation.ReadBasic.All']]),
   /** Delegated User.Read sees only id, displayName and verifiedDomains (the route enforces that). */
-  organizationRead: { delegated: [['User.Read'], ['Organization.Read.All']], application: [['Organization.Read.All']] },
+  organizationRead: {
+    delegated: [['User.Read'], ['Organization.Read.All']],
+    application: [['Organization.Read.All']],
+  },
   multiTenantOrganizationRead: both([['MultiTenantOrganization.ReadBasic.All']]),
   applicationRead: both([['Application.Read.All']]),
-  applicationInstantiate: { delegated: [['Application.ReadWrite.All']], application: [['Application.ReadWrite.OwnedBy'], ['Application.ReadWrite.All']] },
-  synchronizationRead: { delegated: [['Synchronization.Read.All']], application: [['Synchronization.Read.All'], ['Application.ReadWrite.OwnedBy']] },
-  synchronizationWrite: { delegated: [['Synchronization.ReadWrite.All']], application: [['Synchronization.ReadWrite.All'], ['Application.ReadWrite.OwnedBy']] },
+  applicationInstantiate: {
+    delegated: [['Application.ReadWrite.All']],
+    application: [['Application.ReadWrite.OwnedBy'], ['Application.ReadWrite.All']],
+  },
+  synchronizationRead: {
+    delegated: [['Synchronization.Read.All']],
+    application: [['Synchronization.Read.All'], ['Application.ReadWrite.OwnedBy']],
+  },
+  synchronizationWrite: {
+    delegated: [['Synchronization.ReadWrite.All']],
+    application: [['Synchronization.ReadWrite.All'], ['Application.ReadWrite.OwnedBy']],
+  },
   appRoleAssignmentWrite: both([
     ['AppRoleAssignment.ReadWrite.All', 'Application.Read.All'],
     ['AppRoleAssignment.ReadWrite.All', 'Directory.Read.All'],
@@ -123,7 +162,16 @@ export const PERMISSIONS = {
  * graph-api.md §10 (browse + edit + sync), which covers every operation the extension performs.
  */
 export const SANDBOX_DEFAULT_SCOPES: readonly string[] = [
-  'Policy.Read.All', 'CrossTenantInformation.ReadBasic.All', 'User.Read', 'MultiTenantOrganization.ReadBasic.All', 'Application.Read.All',
-  'Synchronization.Read.All', 'AuditLog.Read.All', 'Directory.Read.All', 'Policy.ReadWrite.CrossTenantAccess', 'Application.ReadWrite.All',
-  'Synchronization.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All',
+  'Policy.Read.All',
+  'CrossTenantInformation.ReadBasic.All',
+  'User.Read',
+  'MultiTenantOrganization.ReadBasic.All',
+  'Application.Read.All',
+  'Synchronization.Read.All',
+  'AuditLog.Read.All',
+  'Directory.Read.All',
+  'Policy.ReadWrite.CrossTenantAccess',
+  'Application.ReadWrite.All',
+  'Synchronization.ReadWrite.All',
+  'AppRoleAssignment.ReadWrite.All',
 ];

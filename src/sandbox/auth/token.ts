@@ -49,7 +49,8 @@ export function encodeUnsignedJwt(payload: JsonObject): string {
 }
 
 export function mintToken(content: TokenContent, nowMs: number): string {
-  if (content.scp && content.roles) throw new TypeError('A token is either delegated (scp) or app-only (roles), not both.');
+  if (content.scp && content.roles)
+    throw new TypeError('A token is either delegated (scp) or app-only (roles), not both.');
   const iat = Math.floor(nowMs / 1000);
   const payload: JsonObject = {
     aud: content.aud ?? 'https://graph.microsoft.com',
@@ -72,7 +73,8 @@ export function mintToken(content: TokenContent, nowMs: number): string {
 /** 401 with the `WWW-Authenticate` challenge Graph sends. */
 export function invalidToken(message: string): GraphError {
   return new GraphError(401, 'InvalidAuthenticationToken', message, undefined, {
-    'www-authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+    'www-authenticate':
+      'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
   });
 }
 
@@ -91,16 +93,24 @@ export function readBearerToken(authorization: string | undefined, nowMs: number
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw invalidToken('The Authorization header must use the Bearer scheme.');
   const parts = match[1].split('.');
-  if (parts.length !== 3) throw invalidToken('Access token validation failure: the token is not a well-formed JWT.');
+  if (parts.length !== 3)
+    throw invalidToken('Access token validation failure: the token is not a well-formed JWT.');
   const header = decodeSegment(parts[0]);
   const payload = decodeSegment(parts[1]);
-  if (!isJsonObject(header) || !isJsonObject(payload)) throw invalidToken('Access token validation failure: the token is not a well-formed JWT.');
-  if (header.alg !== 'none') throw invalidToken('Access token validation failure: the sandbox only accepts unsigned (alg "none") tokens it minted.');
+  if (!isJsonObject(header) || !isJsonObject(payload))
+    throw invalidToken('Access token validation failure: the token is not a well-formed JWT.');
+  if (header.alg !== 'none')
+    throw invalidToken(
+      'Access token validation failure: the sandbox only accepts unsigned (alg "none") tokens it minted.',
+    );
   const { tid, exp, scp, roles, oid, upn, aud, appid } = payload;
-  if (typeof tid !== 'string' || typeof exp !== 'number') throw invalidToken('Access token validation failure: the tid or exp claim is missing.');
+  if (typeof tid !== 'string' || typeof exp !== 'number')
+    throw invalidToken('Access token validation failure: the tid or exp claim is missing.');
   if (exp * 1000 <= nowMs) throw invalidToken('Lifetime validation failed, the token is expired.');
-  if (typeof aud === 'string' && !GRAPH_AUDIENCES.has(aud.replace(/\/+$/, ''))) throw invalidToken('Access token validation failure. Invalid audience.');
-  if (roles !== undefined && !(Array.isArray(roles) && roles.every((r) => typeof r === 'string'))) throw invalidToken('Access token validation failure: roles must be an array of strings.');
+  if (typeof aud === 'string' && !GRAPH_AUDIENCES.has(aud.replace(/\/+$/, '')))
+    throw invalidToken('Access token validation failure. Invalid audience.');
+  if (roles !== undefined && !(Array.isArray(roles) && roles.every((r) => typeof r === 'string')))
+    throw invalidToken('Access token validation failure: roles must be an array of strings.');
   return {
     tid: tid.toLowerCase(),
     exp,

@@ -39,7 +39,8 @@ interface GraphRequest {
   readonly ids: RequestIds;
 }
 
-const JSON_CONTENT_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+const JSON_CONTENT_TYPE =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 const VERSIONS = new Set(['v1.0', 'beta']);
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 
@@ -75,11 +76,20 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 function readBody(request: SandboxRequest): Json | undefined {
   if (!WRITE_METHODS.has(request.method) || request.body.trim() === '') return undefined;
   const type = request.headers['content-type'] ?? '';
-  if (!type.toLowerCase().includes('application/json')) throw new GraphError(415, 'UnsupportedMediaType', `The Content-Type '${type || '(none)'}' is not supported: send the body as application/json.`);
+  if (!type.toLowerCase().includes('application/json'))
+    throw new GraphError(
+      415,
+      'UnsupportedMediaType',
+      `The Content-Type '${type || '(none)'}' is not supported: send the body as application/json.`,
+    );
   try {
     return JSON.parse(request.body) as Json;
   } catch {
-    throw new GraphError(400, 'BadRequest', 'Unable to read JSON request payload: the body is not valid JSON.');
+    throw new GraphError(
+      400,
+      'BadRequest',
+      'Unable to read JSON request payload: the body is not valid JSON.',
+    );
   }
 }
 
@@ -94,14 +104,18 @@ export class Pipeline {
 
   async handle(request: SandboxRequest, signal?: AbortSignal): Promise<SandboxOutcome> {
     const requestId = randomUUID();
-    const ids: RequestIds = { requestId, clientRequestId: request.headers['client-request-id'] || requestId };
+    const ids: RequestIds = {
+      requestId,
+      clientRequestId: request.headers['client-request-id'] || requestId,
+    };
     let segments: string[];
     try {
       segments = splitPath(request.url.pathname);
     } catch (e) {
       return { kind: 'response', response: this.toResponse(this.errorResult(e, ids), ids) };
     }
-    if (segments[0] === '_sandbox') return { kind: 'response', response: this.control(request, segments.slice(1), ids) };
+    if (segments[0] === '_sandbox')
+      return { kind: 'response', response: this.control(request, segments.slice(1), ids) };
 
     const { faults } = this.env;
     if (faults.latencyMs > 0) await sleep(faults.latencyMs, signal);
@@ -109,12 +123,32 @@ export class Pipeline {
     if (fault.kind === 'drop') return { kind: 'drop' };
     try {
       if (fault.kind === 'unavailable') {
-        throw new GraphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Retry the request later.', undefined, fault.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(fault.retryAfterSeconds) });
+        throw new GraphError(
+          503,
+          'ServiceUnavailable',
+          'The service is temporarily unavailable. Retry the request later.',
+          undefined,
+          fault.retryAfterSeconds === undefined
+            ? undefined
+            : { 'retry-after': String(fault.retryAfterSeconds) },
+        );
       }
       const [version, ...rest] = segments;
-      if (version === undefined || !VERSIONS.has(version.toLowerCase())) throw gatewayBadRequest(`Invalid version: '${version ?? ''}'. Use /v1.0 or /beta.`);
-      const graphRequest: GraphRequest = { method: request.method, url: request.url, version: version.toLowerCase(), segments: rest, headers: request.headers, body: readBody(request), ids };
-      const result = rest.length === 1 && rest[0].toLowerCase() === '$batch' ? this.batch(graphRequest) : this.dispatch(graphRequest);
+      if (version === undefined || !VERSIONS.has(version.toLowerCase()))
+        throw gatewayBadRequest(`Invalid version: '${version ?? ''}'. Use /v1.0 or /beta.`);
+      const graphRequest: GraphRequest = {
+        method: request.method,
+        url: request.url,
+        version: version.toLowerCase(),
+        segments: rest,
+        headers: request.headers,
+        body: readBody(request),
+        ids,
+      };
+      const result =
+        rest.length === 1 && rest[0].toLowerCase() === '$batch'
+          ? this.batch(graphRequest)
+          : this.dispatch(graphRequest);
       return { kind: 'response', response: this.toResponse(result, ids) };
     } catch (e) {
       return { kind: 'response', response: this.toResponse(this.errorResult(e, ids), ids) };
@@ -122,19 +156,46 @@ export class Pipeline {
   }
 
   private toResponse(result: BatchItemResponse, ids: RequestIds): SandboxResponse {
-    const headers: Record<string, string> = { ...result.headers, 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId };
-    if (result.body === undefined || result.status === 204) return { status: result.status, headers, body: null };
-    return { status: result.status, headers: { ...headers, 'content-type': headers['content-type'] ?? JSON_CONTENT_TYPE, 'odata-version': '4.0' }, body: JSON.stringify(result.body) };
+    const headers: Record<string, string> = {
+      ...result.headers,
+      'request-id': ids.requestId,
+      'client-request-id': ids.clientRequestId,
+    };
+    if (result.body === undefined || result.status === 204)
+      return { status: result.status, headers, body: null };
+    return {
+      status: result.status,
+      headers: {
+        ...headers,
+        'content-type': headers['content-type'] ?? JSON_CONTENT_TYPE,
+        'odata-version': '4.0',
+      },
+      body: JSON.stringify(result.body),
+    };
   }
 
   private errorResult(e: unknown, ids: RequestIds): BatchItemResponse {
-    const error = e instanceof GraphError ? e : new GraphError(500, 'InternalServerError', `The sandbox failed to process the request: ${e instanceof Error ? e.message : String(e)}`);
-    return { status: error.status, headers: { ...error.headers, 'content-type': JSON_CONTENT_TYPE }, body: errorBody(error, ids, this.env.now()) };
+    const error =
+      e instanceof GraphError
+        ? e
+        : new GraphError(
+            500,
+            'InternalServerError',
+            `The sandbox failed to process the request: ${e instanceof Error ? e.message : String(e)}`,
+          );
+    return {
+      status: error.status,
+      headers: { ...error.headers, 'content-type': JSON_CONTENT_TYPE },
+      body: errorBody(error, ids, this.env.now()),
+    };
   }
 
   private authenticate(headers: Readonly<Record<string, string>>): Principal {
     const principal = principalFromClaims(readBearerToken(headers.authorization, this.env.now()));
-    if (!this.env.world().get(principal.tenantId)) throw invalidToken(`The tenant '${principal.tenantId}' of the token does not exist in the sandbox.`);
+    if (!this.env.world().get(principal.tenantId))
+      throw invalidToken(
+        `The tenant '${principal.tenantId}' of the token does not exist in the sandbox.`,
+      );
     return principal;
   }
 
@@ -155,7 +216,10 @@ export class Pipeline {
       const query = QueryOptions.parse(request.url.searchParams);
       query.allowOnly(route.query ?? []);
       if (route.throttle) {
-        const retryAfter = this.env.limiters[route.throttle].tryAcquire(tenant.tenantId.toLowerCase(), now);
+        const retryAfter = this.env.limiters[route.throttle].tryAcquire(
+          tenant.tenantId.toLowerCase(),
+          now,
+        );
         if (retryAfter !== undefined) throw tooManyRequests(retryAfter);
       }
       const { body } = request;
@@ -200,35 +264,80 @@ export class Pipeline {
    * and an outer 200. Responses come back sorted by id, not in request order, as Graph allows.
    */
   private batch(request: GraphRequest): BatchItemResponse {
-    if (request.method !== 'POST') throw new GraphError(405, 'BadRequest', `Specified HTTP method '${request.method}' is not allowed for $batch.`);
+    if (request.method !== 'POST')
+      throw new GraphError(
+        405,
+        'BadRequest',
+        `Specified HTTP method '${request.method}' is not allowed for $batch.`,
+      );
     const principal = this.authenticate(request.headers);
     const items = executionOrder(parseBatch(request.body));
     const results = new Map<string, BatchItemResponse>();
     for (const item of items) {
-      const ids: RequestIds = { requestId: request.ids.requestId, clientRequestId: item.headers['client-request-id'] ?? request.ids.clientRequestId };
+      const ids: RequestIds = {
+        requestId: request.ids.requestId,
+        clientRequestId: item.headers['client-request-id'] ?? request.ids.clientRequestId,
+      };
       const failed = item.dependsOn.find((d) => results.get(d)!.status >= 400);
       if (failed !== undefined) {
-        results.set(item.id, this.errorResult(new GraphError(424, 'FailedDependency', `Request '${item.id}' was not run because request '${failed}' it depends on failed.`), ids));
+        results.set(
+          item.id,
+          this.errorResult(
+            new GraphError(
+              424,
+              'FailedDependency',
+              `Request '${item.id}' was not run because request '${failed}' it depends on failed.`,
+            ),
+            ids,
+          ),
+        );
         continue;
       }
       let result: BatchItemResponse;
       try {
-        if (!item.url.startsWith('/')) throw badRequest(`Batch request urls are relative and start with '/': '${item.url}'.`);
+        if (!item.url.startsWith('/'))
+          throw badRequest(`Batch request urls are relative and start with '/': '${item.url}'.`);
         const url = new URL(`${request.url.origin}/${request.version}${item.url}`);
         const segments = splitPath(url.pathname).slice(1);
-        if (segments.length > 0 && VERSIONS.has(segments[0].toLowerCase())) throw badRequest(`Batch request urls must not repeat the version: use '${item.url.slice(segments[0].length + 1)}'.`);
-        if (segments.length === 1 && segments[0].toLowerCase() === '$batch') throw badRequest('Batch requests cannot be nested.');
-        result = this.dispatch({ method: item.method, url, version: request.version, segments, headers: item.headers, body: item.body, ids }, principal);
+        if (segments.length > 0 && VERSIONS.has(segments[0].toLowerCase()))
+          throw badRequest(
+            `Batch request urls must not repeat the version: use '${item.url.slice(segments[0].length + 1)}'.`,
+          );
+        if (segments.length === 1 && segments[0].toLowerCase() === '$batch')
+          throw badRequest('Batch requests cannot be nested.');
+        result = this.dispatch(
+          {
+            method: item.method,
+            url,
+            version: request.version,
+            segments,
+            headers: item.headers,
+            body: item.body,
+            ids,
+          },
+          principal,
+        );
       } catch (e) {
         result = this.errorResult(e, ids);
       }
-      results.set(item.id, result.body === undefined || result.headers['content-type'] ? result : { ...result, headers: { ...result.headers, 'content-type': JSON_CONTENT_TYPE } });
+      results.set(
+        item.id,
+        result.body === undefined || result.headers['content-type']
+          ? result
+          : { ...result, headers: { ...result.headers, 'content-type': JSON_CONTENT_TYPE } },
+      );
     }
-    const responses = [...results].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, r]) => batchResponseEntry(id, r));
+    const responses = [...results]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, r]) => batchResponseEntry(id, r));
     return { status: 200, headers: {}, body: { responses } };
   }
 
-  private control(request: SandboxRequest, segments: readonly string[], ids: RequestIds): SandboxResponse {
+  private control(
+    request: SandboxRequest,
+    segments: readonly string[],
+    ids: RequestIds,
+  ): SandboxResponse {
     let result: BatchItemResponse;
     try {
       const body = (): Json | undefined => {
@@ -244,10 +353,22 @@ export class Pipeline {
     } catch (e) {
       result = this.errorResult(e, ids);
     }
-    return this.toResponse({ ...result, headers: { ...result.headers, 'content-type': 'application/json; charset=utf-8' } }, ids);
+    return this.toResponse(
+      {
+        ...result,
+        headers: { ...result.headers, 'content-type': 'application/json; charset=utf-8' },
+      },
+      ids,
+    );
   }
 }
 
 function tooManyRequests(retryAfterSeconds: number): GraphError {
-  return new GraphError(429, 'TooManyRequests', 'Too many requests. Retry after the number of seconds in the Retry-After header.', undefined, { 'retry-after': String(retryAfterSeconds) });
+  return new GraphError(
+    429,
+    'TooManyRequests',
+    'Too many requests. Retry after the number of seconds in the Retry-After header.',
+    undefined,
+    { 'retry-after': String(retryAfterSeconds) },
+  );
 }

@@ -5,7 +5,12 @@ import type { Route } from './route';
 type SegmentPattern =
   | { readonly kind: 'literal'; readonly text: string }
   | { readonly kind: 'param'; readonly name: string }
-  | { readonly kind: 'function'; readonly name: string; readonly arg: string; readonly param: string };
+  | {
+      readonly kind: 'function';
+      readonly name: string;
+      readonly arg: string;
+      readonly param: string;
+    };
 
 interface CompiledRoute {
   readonly route: Route;
@@ -18,7 +23,13 @@ function compile(path: string): SegmentPattern[] {
     .filter((s) => s !== '')
     .map((s): SegmentPattern => {
       const fn = /^([A-Za-z]+)\(([A-Za-z]+)=\{([A-Za-z]+)\}\)$/.exec(s);
-      if (fn) return { kind: 'function', name: fn[1].toLowerCase(), arg: fn[2].toLowerCase(), param: fn[3] };
+      if (fn)
+        return {
+          kind: 'function',
+          name: fn[1].toLowerCase(),
+          arg: fn[2].toLowerCase(),
+          param: fn[3],
+        };
       const param = /^\{([A-Za-z]+)\}$/.exec(s);
       if (param) return { kind: 'param', name: param[1] };
       return { kind: 'literal', text: s.toLowerCase() };
@@ -26,7 +37,10 @@ function compile(path: string): SegmentPattern[] {
 }
 
 /** Matches one segment; returns the parameters it binds, or undefined. Path segments are case-insensitive in Graph. */
-function matchSegment(pattern: SegmentPattern, segment: string): Record<string, string> | undefined {
+function matchSegment(
+  pattern: SegmentPattern,
+  segment: string,
+): Record<string, string> | undefined {
   switch (pattern.kind) {
     case 'literal':
       return segment.toLowerCase() === pattern.text ? {} : undefined;
@@ -36,7 +50,8 @@ function matchSegment(pattern: SegmentPattern, segment: string): Record<string, 
       if (!segment.toLowerCase().startsWith(`${pattern.name}(`)) return undefined;
       const call = parseFunctionSegment(segment);
       const value = call && [...call.args].find(([k]) => k.toLowerCase() === pattern.arg)?.[1];
-      if (value === undefined) throw gatewayBadRequest(`The function '${segment}' needs the parameter '${pattern.arg}'.`);
+      if (value === undefined)
+        throw gatewayBadRequest(`The function '${segment}' needs the parameter '${pattern.arg}'.`);
       return { [pattern.param]: value };
     }
   }
@@ -71,7 +86,12 @@ export class Router {
       pathMatched = true;
       if (route.method === method) return { route, params };
     }
-    if (pathMatched) throw new GraphError(405, 'BadRequest', `Specified HTTP method '${method}' is not allowed for the request uri.`);
+    if (pathMatched)
+      throw new GraphError(
+        405,
+        'BadRequest',
+        `Specified HTTP method '${method}' is not allowed for the request uri.`,
+      );
     const segment = segments[Math.min(deepest, segments.length - 1)] ?? '';
     throw gatewayBadRequest(`Resource not found for the segment '${segment}'.`);
   }

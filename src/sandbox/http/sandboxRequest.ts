@@ -14,4 +14,5 @@ export interface SandboxResponse {
 }
 
 /** A response, or a dropped connection (fault injection): the front decides how a drop looks. */
-export type SandboxOutcome = { readonly kind: 'response'; readonly response: SandboxResponse } | { readonly kind: 'drop' };
+export type SandboxOutcome =
+  { readonly kind: 'response'; readonly response: SandboxResponse } | { readonly kind: 'drop' };

@@ -3,7 +3,8 @@ import type { Json, JsonObject } from '../json';
 import { readStringLiteral } from './literal';
 
 /** Operators and functions a property may be filtered with. */
-export type FilterOperator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le' | 'contains' | 'startswith' | 'endswith';
+export type FilterOperator =
+  'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le' | 'contains' | 'startswith' | 'endswith';
 type Comparison = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 type StringFunction = 'contains' | 'startswith' | 'endswith';
 
@@ -24,8 +25,15 @@ export interface FilterSchema {
   readonly caseFunctions: boolean;
 }
 
-type Literal = { kind: 'literal'; type: 'string' | 'number' | 'boolean' | 'null' | 'datetime'; value: string | number | boolean | null };
-type ValueNode = { kind: 'property'; path: string } | Literal | { kind: 'case'; fn: 'tolower' | 'toupper'; arg: ValueNode };
+type Literal = {
+  kind: 'literal';
+  type: 'string' | 'number' | 'boolean' | 'null' | 'datetime';
+  value: string | number | boolean | null;
+};
+type ValueNode =
+  | { kind: 'property'; path: string }
+  | Literal
+  | { kind: 'case'; fn: 'tolower' | 'toupper'; arg: ValueNode };
 type BoolNode =
   | { kind: 'and' | 'or'; left: BoolNode; right: BoolNode }
   | { kind: 'not'; operand: BoolNode }
@@ -93,7 +101,8 @@ class Parser {
 
   parse(): BoolNode {
     const node = this.or();
-    if (this.pos < this.tokens.length) throw syntaxError(`unexpected '${String(this.tokens[this.pos].v)}'.`);
+    if (this.pos < this.tokens.length)
+      throw syntaxError(`unexpected '${String(this.tokens[this.pos].v)}'.`);
     return node;
   }
 
@@ -138,7 +147,11 @@ class Parser {
       this.expectPunct(')');
       return inner;
     }
-    if (tok?.t === 'ident' && STRING_FUNCTIONS.has(tok.v.toLowerCase()) && this.tokens[this.pos + 1]?.v === '(') {
+    if (
+      tok?.t === 'ident' &&
+      STRING_FUNCTIONS.has(tok.v.toLowerCase()) &&
+      this.tokens[this.pos + 1]?.v === '('
+    ) {
       this.pos += 2;
       const args = [this.value()];
       while (this.tokens[this.pos]?.v === ',') {
@@ -150,7 +163,8 @@ class Parser {
     }
     const left = this.value();
     const op = this.tokens[this.pos];
-    if (op?.t !== 'ident' || !COMPARISONS.has(op.v.toLowerCase())) throw syntaxError('expected a comparison operator (eq, ne, gt, ge, lt, le).');
+    if (op?.t !== 'ident' || !COMPARISONS.has(op.v.toLowerCase()))
+      throw syntaxError('expected a comparison operator (eq, ne, gt, ge, lt, le).');
     this.pos++;
     return { kind: 'compare', op: op.v.toLowerCase() as Comparison, left, right: this.value() };
   }
@@ -170,7 +184,8 @@ class Parser {
         throw syntaxError(`unexpected '${tok.v}'.`);
       case 'ident': {
         const word = tok.v.toLowerCase();
-        if (word === 'true' || word === 'false') return { kind: 'literal', type: 'boolean', value: word === 'true' };
+        if (word === 'true' || word === 'false')
+          return { kind: 'literal', type: 'boolean', value: word === 'true' };
         if (word === 'null') return { kind: 'literal', type: 'null', value: null };
         if ((word === 'tolower' || word === 'toupper') && this.tokens[this.pos]?.v === '(') {
           this.pos++;
@@ -178,7 +193,8 @@ class Parser {
           this.expectPunct(')');
           return { kind: 'case', fn: word, arg };
         }
-        if (this.tokens[this.pos]?.v === '(') throw unsupportedQuery(`The function '${tok.v}' is not supported in $filter.`);
+        if (this.tokens[this.pos]?.v === '(')
+          throw unsupportedQuery(`The function '${tok.v}' is not supported in $filter.`);
         const path = [tok.v];
         while (this.tokens[this.pos]?.v === '/') {
           const next = this.tokens[this.pos + 1];
@@ -217,7 +233,10 @@ export function compileFilter(text: string, schema: FilterSchema): FilterPredica
 
   const property = (name: string): { name: string; def: FilterProperty } => {
     const key = Object.keys(schema.properties).find((p) => p.toLowerCase() === name.toLowerCase());
-    if (!key) throw unsupportedQuery(`Unsupported or invalid query filter clause specified for property '${name}' of resource '${schema.resource}'.`);
+    if (!key)
+      throw unsupportedQuery(
+        `Unsupported or invalid query filter clause specified for property '${name}' of resource '${schema.resource}'.`,
+      );
     return { name: key, def: schema.properties[key] };
   };
 
@@ -228,27 +247,52 @@ export function compileFilter(text: string, schema: FilterSchema): FilterPredica
       const path = prop.name.split('/');
       return { property: prop, get: (item) => readPath(item, path) };
     }
-    if (!schema.caseFunctions) throw unsupportedQuery(`The function '${node.fn}' is not supported for resource '${schema.resource}'.`);
+    if (!schema.caseFunctions)
+      throw unsupportedQuery(
+        `The function '${node.fn}' is not supported for resource '${schema.resource}'.`,
+      );
     const inner = value(node.arg);
-    if (!inner.property || inner.property.def.type === 'datetime' || inner.property.def.type === 'boolean') throw badRequest(`Invalid filter clause: ${node.fn}() takes a string property.`);
-    const convert = node.fn === 'tolower' ? (s: string) => s.toLowerCase() : (s: string) => s.toUpperCase();
-    return { property: inner.property, get: (item) => {
-      const v = inner.get(item);
-      return typeof v === 'string' ? convert(v) : v;
-    } };
+    if (
+      !inner.property ||
+      inner.property.def.type === 'datetime' ||
+      inner.property.def.type === 'boolean'
+    )
+      throw badRequest(`Invalid filter clause: ${node.fn}() takes a string property.`);
+    const convert =
+      node.fn === 'tolower' ? (s: string) => s.toLowerCase() : (s: string) => s.toUpperCase();
+    return {
+      property: inner.property,
+      get: (item) => {
+        const v = inner.get(item);
+        return typeof v === 'string' ? convert(v) : v;
+      },
+    };
   };
 
   const allow = (prop: { name: string; def: FilterProperty }, op: FilterOperator): void => {
-    if (!prop.def.operators.includes(op)) throw unsupportedQuery(`Unsupported or invalid query filter clause specified for property '${prop.name}' of resource '${schema.resource}': operator '${op}' is not supported.`);
+    if (!prop.def.operators.includes(op))
+      throw unsupportedQuery(
+        `Unsupported or invalid query filter clause specified for property '${prop.name}' of resource '${schema.resource}': operator '${op}' is not supported.`,
+      );
   };
 
   const checkLiteral = (prop: { name: string; def: FilterProperty }, lit: Literal): void => {
     if (lit.type === 'null') return;
     const { type, members } = prop.def;
-    if (type === 'datetime' && lit.type !== 'datetime') throw badRequest(`Invalid filter clause: '${prop.name}' is a DateTimeOffset; compare it with an unquoted date or date-time literal.`);
-    if (type === 'boolean' && lit.type !== 'boolean') throw badRequest(`Invalid filter clause: '${prop.name}' is a Boolean.`);
-    if ((type === 'string' || type === 'enum') && lit.type !== 'string') throw badRequest(`Invalid filter clause: '${prop.name}' must be compared with a quoted string literal.`);
-    if (type === 'enum' && members && !members.includes(String(lit.value))) throw badRequest(`Invalid filter clause: '${String(lit.value)}' is not a member of the enumeration of '${prop.name}'.`);
+    if (type === 'datetime' && lit.type !== 'datetime')
+      throw badRequest(
+        `Invalid filter clause: '${prop.name}' is a DateTimeOffset; compare it with an unquoted date or date-time literal.`,
+      );
+    if (type === 'boolean' && lit.type !== 'boolean')
+      throw badRequest(`Invalid filter clause: '${prop.name}' is a Boolean.`);
+    if ((type === 'string' || type === 'enum') && lit.type !== 'string')
+      throw badRequest(
+        `Invalid filter clause: '${prop.name}' must be compared with a quoted string literal.`,
+      );
+    if (type === 'enum' && members && !members.includes(String(lit.value)))
+      throw badRequest(
+        `Invalid filter clause: '${String(lit.value)}' is not a member of the enumeration of '${prop.name}'.`,
+      );
   };
 
   const compile = (node: BoolNode): FilterPredicate => {
@@ -268,14 +312,22 @@ export function compileFilter(text: string, schema: FilterSchema): FilterPredica
         return (item) => !inner(item);
       }
       case 'call': {
-        if (node.args.length !== 2) throw badRequest(`Invalid filter clause: ${node.fn}() takes two arguments.`);
+        if (node.args.length !== 2)
+          throw badRequest(`Invalid filter clause: ${node.fn}() takes two arguments.`);
         const target = value(node.args[0]);
         const needle = value(node.args[1]);
-        if (!target.property || needle.literal?.type !== 'string') throw badRequest(`Invalid filter clause: ${node.fn}(property, 'text') expected.`);
+        if (!target.property || needle.literal?.type !== 'string')
+          throw badRequest(`Invalid filter clause: ${node.fn}(property, 'text') expected.`);
         allow(target.property, node.fn);
-        if (target.property.def.type !== 'string' && target.property.def.type !== 'enum') throw badRequest(`Invalid filter clause: ${node.fn}() needs a string property.`);
+        if (target.property.def.type !== 'string' && target.property.def.type !== 'enum')
+          throw badRequest(`Invalid filter clause: ${node.fn}() needs a string property.`);
         const text = fold(String(needle.literal.value));
-        const test = node.fn === 'contains' ? (s: string) => s.includes(text) : node.fn === 'startswith' ? (s: string) => s.startsWith(text) : (s: string) => s.endsWith(text);
+        const test =
+          node.fn === 'contains'
+            ? (s: string) => s.includes(text)
+            : node.fn === 'startswith'
+              ? (s: string) => s.startsWith(text)
+              : (s: string) => s.endsWith(text);
         return (item) => {
           const v = target.get(item);
           return typeof v === 'string' && test(fold(v));
@@ -284,7 +336,10 @@ export function compileFilter(text: string, schema: FilterSchema): FilterPredica
       case 'compare': {
         const left = value(node.left);
         const right = value(node.right);
-        if (!left.property || !right.literal) throw unsupportedQuery('Only comparisons of the form property operator literal are supported.');
+        if (!left.property || !right.literal)
+          throw unsupportedQuery(
+            'Only comparisons of the form property operator literal are supported.',
+          );
         allow(left.property, node.op);
         checkLiteral(left.property, right.literal);
         return compileComparison(node.op, left, right.literal, left.property.def.type, fold);
@@ -295,14 +350,26 @@ export function compileFilter(text: string, schema: FilterSchema): FilterPredica
   return compile(ast);
 }
 
-function compileComparison(op: Comparison, left: CompiledValue, literal: Literal, type: FilterProperty['type'], fold: (v: string) => string): FilterPredicate {
+function compileComparison(
+  op: Comparison,
+  left: CompiledValue,
+  literal: Literal,
+  type: FilterProperty['type'],
+  fold: (v: string) => string,
+): FilterPredicate {
   if (literal.type === 'null') {
-    if (op !== 'eq' && op !== 'ne') throw badRequest('Invalid filter clause: null can only be compared with eq or ne.');
+    if (op !== 'eq' && op !== 'ne')
+      throw badRequest('Invalid filter clause: null can only be compared with eq or ne.');
     return op === 'eq' ? (item) => left.get(item) == null : (item) => left.get(item) != null;
   }
   if (type === 'datetime') {
-    const target = Date.parse(/T/.test(String(literal.value)) ? String(literal.value) : `${String(literal.value)}T00:00:00Z`);
-    if (Number.isNaN(target)) throw badRequest(`Invalid filter clause: '${String(literal.value)}' is not a valid date.`);
+    const target = Date.parse(
+      /T/.test(String(literal.value))
+        ? String(literal.value)
+        : `${String(literal.value)}T00:00:00Z`,
+    );
+    if (Number.isNaN(target))
+      throw badRequest(`Invalid filter clause: '${String(literal.value)}' is not a valid date.`);
     return (item) => {
       const v = left.get(item);
       if (typeof v !== 'string') return op === 'ne';
@@ -323,11 +390,17 @@ function compileComparison(op: Comparison, left: CompiledValue, literal: Literal
 
 function ordered(op: Comparison, diff: number): boolean {
   switch (op) {
-    case 'eq': return diff === 0;
-    case 'ne': return diff !== 0;
-    case 'gt': return diff > 0;
-    case 'ge': return diff >= 0;
-    case 'lt': return diff < 0;
-    case 'le': return diff <= 0;
+    case 'eq':
+      return diff === 0;
+    case 'ne':
+      return diff !== 0;
+    case 'gt':
+      return diff > 0;
+    case 'ge':
+      return diff >= 0;
+    case 'lt':
+      return diff < 0;
+    case 'le':
+      return diff <= 0;
   }
 }

@@ -4,7 +4,10 @@ import { gatewayBadRequest } from '../errors';
  * Reads an OData string literal starting at `start` (which must be a `'`): quotes inside are
  * doubled. Returns the value and the index after the closing quote, or undefined if unterminated.
  */
-export function readStringLiteral(text: string, start: number): { value: string; end: number } | undefined {
+export function readStringLiteral(
+  text: string,
+  start: number,
+): { value: string; end: number } | undefined {
   let value = '';
   let i = start + 1;
   while (i < text.length) {
@@ -49,14 +52,18 @@ export function parseFunctionSegment(segment: string): FunctionSegment | undefin
     const key = inner.slice(i, eq).trim();
     let j = eq + 1;
     while (inner[j] === ' ') j++;
-    if (inner[j] !== "'") throw gatewayBadRequest(`The parameter '${key}' of '${name}' must be a quoted string literal.`);
+    if (inner[j] !== "'")
+      throw gatewayBadRequest(
+        `The parameter '${key}' of '${name}' must be a quoted string literal.`,
+      );
     const literal = readStringLiteral(inner, j);
     if (!literal) throw gatewayBadRequest(`Unterminated string literal in '${segment}'.`);
     args.set(key, literal.value);
     i = literal.end;
     while (inner[i] === ' ') i++;
     if (i < inner.length) {
-      if (inner[i] !== ',') throw gatewayBadRequest(`Bad Request - Error in query syntax: '${segment}'.`);
+      if (inner[i] !== ',')
+        throw gatewayBadRequest(`Bad Request - Error in query syntax: '${segment}'.`);
       i++;
     }
   }

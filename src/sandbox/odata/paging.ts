@@ -22,12 +22,20 @@ export interface Page<T = JsonObject> {
 }
 
 /** Offset paging for directory collections, which do not change while a client pages through them. */
-export function pageByOffset<T>(items: readonly T[], url: URL, kind: string, skipToken: string | undefined, top: number): Page<T> {
+export function pageByOffset<T>(
+  items: readonly T[],
+  url: URL,
+  kind: string,
+  skipToken: string | undefined,
+  top: number,
+): Page<T> {
   const offset = skipToken === undefined ? 0 : Number(decodeSkipToken(kind, skipToken).o);
   const start = Number.isInteger(offset) && offset >= 0 ? offset : 0;
   const value = items.slice(start, start + top);
   const end = start + value.length;
-  return end < items.length ? { value, nextLink: nextLink(url, encodeSkipToken(kind, { o: end })) } : { value };
+  return end < items.length
+    ? { value, nextLink: nextLink(url, encodeSkipToken(kind, { o: end })) }
+    : { value };
 }
 
 /** The collection body: context, values and, when there is more, the next link. */

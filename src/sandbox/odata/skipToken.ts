@@ -16,6 +16,7 @@ export function decodeSkipToken(kind: string, token: string): JsonObject {
   } catch {
     parsed = undefined;
   }
-  if (!isJsonObject(parsed) || parsed.v !== kind) throw badRequest('The $skiptoken is invalid or expired. Follow @odata.nextLink unchanged.');
+  if (!isJsonObject(parsed) || parsed.v !== kind)
+    throw badRequest('The $skiptoken is invalid or expired. Follow @odata.nextLink unchanged.');
   return parsed;
 }

@@ -1,11 +1,18 @@
 import { cloneJson, type JsonObject } from '../json';
 
-function targets(accessType: 'allowed' | 'blocked', target: string, targetType: 'user' | 'application'): JsonObject {
+function targets(
+  accessType: 'allowed' | 'blocked',
+  target: string,
+  targetType: 'user' | 'application',
+): JsonObject {
   return { accessType, targets: [{ target, targetType }] };
 }
 
 function b2bSetting(accessType: 'allowed' | 'blocked'): JsonObject {
-  return { usersAndGroups: targets(accessType, 'AllUsers', 'user'), applications: targets(accessType, 'AllApplications', 'application') };
+  return {
+    usersAndGroups: targets(accessType, 'AllUsers', 'user'),
+    applications: targets(accessType, 'AllApplications', 'application'),
+  };
 }
 
 /**
@@ -17,18 +24,28 @@ function b2bSetting(accessType: 'allowed' | 'blocked'): JsonObject {
 export function serviceDefaultConfiguration(): JsonObject {
   return {
     isServiceDefault: true,
-    inboundTrust: { isMfaAccepted: false, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false },
+    inboundTrust: {
+      isMfaAccepted: false,
+      isCompliantDeviceAccepted: false,
+      isHybridAzureADJoinedDeviceAccepted: false,
+    },
     b2bCollaborationOutbound: b2bSetting('allowed'),
     b2bCollaborationInbound: b2bSetting('allowed'),
     b2bDirectConnectOutbound: b2bSetting('blocked'),
     b2bDirectConnectInbound: b2bSetting('blocked'),
     automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: false },
     invitationRedemptionIdentityProviderConfiguration: {
-      primaryIdentityProviderPrecedenceOrder: ['azureActiveDirectory', 'externalFederation', 'socialIdentityProviders'],
+      primaryIdentityProviderPrecedenceOrder: [
+        'azureActiveDirectory',
+        'externalFederation',
+        'socialIdentityProviders',
+      ],
       fallbackIdentityProvider: 'defaultConfiguredIdp',
     },
     tenantRestrictions: { ...b2bSetting('blocked'), devices: null },
-    appServiceConnectInbound: { applications: targets('blocked', 'AllApplications', 'application') },
+    appServiceConnectInbound: {
+      applications: targets('blocked', 'AllApplications', 'application'),
+    },
     m365CollaborationInbound: { users: targets('allowed', 'AllUsers', 'user') },
     m365CollaborationOutbound: { usersAndGroups: targets('allowed', 'AllUsers', 'user') },
   };
@@ -60,7 +77,8 @@ export function renderPartner(stored: JsonObject): JsonObject {
   const out: JsonObject = {};
   for (const key of PARTNER_PROPERTIES) out[key] = key in stored ? cloneJson(stored[key]) : null;
   if (out.isInMultiTenantOrganization === null) out.isInMultiTenantOrganization = false;
-  if (out.automaticUserConsentSettings === null) out.automaticUserConsentSettings = { inboundAllowed: null, outboundAllowed: null };
+  if (out.automaticUserConsentSettings === null)
+    out.automaticUserConsentSettings = { inboundAllowed: null, outboundAllowed: null };
   for (const [key, value] of Object.entries(stored)) if (!(key in out)) out[key] = cloneJson(value);
   return out;
 }
@@ -86,5 +104,9 @@ export function renderPolicy(stored: JsonObject): JsonObject {
 }
 
 export function renderIdentitySynchronization(stored: JsonObject): JsonObject {
-  return { tenantId: stored.tenantId, displayName: stored.displayName ?? null, userSyncInbound: cloneJson(stored.userSyncInbound ?? null) };
+  return {
+    tenantId: stored.tenantId,
+    displayName: stored.displayName ?? null,
+    userSyncInbound: cloneJson(stored.userSyncInbound ?? null),
+  };
 }

@@ -7,7 +7,12 @@ import type { SandboxTenant } from '../seed/tenants';
 /** What the control endpoints can do to a sandbox; implemented by the Sandbox class. */
 export interface SandboxControl {
   listTenants(): SandboxTenant[];
-  mintToken(options: { tenantId: string; scp?: string[]; roles?: string[]; expiresInSeconds?: number }): string;
+  mintToken(options: {
+    tenantId: string;
+    scp?: string[];
+    roles?: string[];
+    expiresInSeconds?: number;
+  }): string;
   readonly faults: Faults;
   reset(): void;
   appendProvisioningLogs(tenantId: string, entries: readonly JsonObject[]): JsonObject[];
@@ -17,7 +22,14 @@ export interface SandboxControl {
 }
 
 function tenantJson(t: SandboxTenant): JsonObject {
-  return { tenantId: t.tenantId, displayName: t.displayName, defaultDomainName: t.defaultDomainName, cloud: t.cloud, description: t.description, domains: [t.defaultDomainName, ...t.customDomains] };
+  return {
+    tenantId: t.tenantId,
+    displayName: t.displayName,
+    defaultDomainName: t.defaultDomainName,
+    cloud: t.cloud,
+    description: t.description,
+    domains: [t.defaultDomainName, ...t.customDomains],
+  };
 }
 
 function list(value: string | null): string[] | undefined {
@@ -25,37 +37,60 @@ function list(value: string | null): string[] | undefined {
 }
 
 function notFound(path: string): GraphError {
-  return new GraphError(404, 'NotFound', `No sandbox control endpoint at '${path}'. Available: GET /_sandbox/tenants, GET /_sandbox/token, GET|POST|DELETE /_sandbox/faults, GET|POST /_sandbox/settings, POST /_sandbox/reset, POST /_sandbox/tenants/{id}/provisioning, POST /_sandbox/tenants/{id}/partners.`);
+  return new GraphError(
+    404,
+    'NotFound',
+    `No sandbox control endpoint at '${path}'. Available: GET /_sandbox/tenants, GET /_sandbox/token, GET|POST|DELETE /_sandbox/faults, GET|POST /_sandbox/settings, POST /_sandbox/reset, POST /_sandbox/tenants/{id}/provisioning, POST /_sandbox/tenants/{id}/partners.`,
+  );
 }
 
 /**
  * The sandbox's own endpoints under `/_sandbox` (no token needed): tenants, tokens, faults, reset,
  * and seeding helpers for tests and benchmarks. `segments` follow `_sandbox`.
  */
-export function handleControl(control: SandboxControl, method: string, segments: readonly string[], url: URL, body: () => Json | undefined): RouteResult {
+export function handleControl(
+  control: SandboxControl,
+  method: string,
+  segments: readonly string[],
+  url: URL,
+  body: () => Json | undefined,
+): RouteResult {
   const path = `/_sandbox/${segments.join('/')}`;
   const [first, second, third] = segments;
-  if (first === 'tenants' && segments.length === 1 && method === 'GET') return { status: 200, body: control.listTenants().map(tenantJson) };
+  if (first === 'tenants' && segments.length === 1 && method === 'GET')
+    return { status: 200, body: control.listTenants().map(tenantJson) };
   if (first === 'token' && segments.length === 1 && method === 'GET') {
     const tenant = url.searchParams.get('tenant');
-    if (!tenant) throw badRequest("The 'tenant' query parameter (tenant id or domain) is required.");
+    if (!tenant)
+      throw badRequest("The 'tenant' query parameter (tenant id or domain) is required.");
     const expires = url.searchParams.get('expiresIn');
-    if (expires !== null && !/^-?\d+$/.test(expires)) throw badRequest("'expiresIn' must be a number of seconds.");
+    if (expires !== null && !/^-?\d+$/.test(expires))
+      throw badRequest("'expiresIn' must be a number of seconds.");
     const expiresInSeconds = expires === null ? 3600 : Number(expires);
     const scp = list(url.searchParams.get('scp'));
     const roles = list(url.searchParams.get('roles'));
-    if (scp && roles) throw badRequest('A token is either delegated (scp) or app-only (roles), not both.');
-    return { status: 200, body: { access_token: control.mintToken({ tenantId: tenant, scp, roles, expiresInSeconds }), token_type: 'Bearer', expires_in: expiresInSeconds } };
+    if (scp && roles)
+      throw badRequest('A token is either delegated (scp) or app-only (roles), not both.');
+    return {
+      status: 200,
+      body: {
+        access_token: control.mintToken({ tenantId: tenant, scp, roles, expiresInSeconds }),
+        token_type: 'Bearer',
+        expires_in: expiresInSeconds,
+      },
+    };
   }
   if (first === 'faults' && segments.length === 1) {
-    if (method === 'GET') return { status: 200, body: control.faults.current as unknown as JsonObject };
+    if (method === 'GET')
+      return { status: 200, body: control.faults.current as unknown as JsonObject };
     if (method === 'DELETE') {
       control.faults.clear();
       return { status: 204 };
     }
     if (method === 'POST') {
       const settings = body();
-      if (!isJsonObject(settings)) throw badRequest('Expected a JSON object {latencyMs?, throttle?, unavailable?, drop?}.');
+      if (!isJsonObject(settings))
+        throw badRequest('Expected a JSON object {latencyMs?, throttle?, unavailable?, drop?}.');
       try {
         control.faults.set(settings);
       } catch (e) {
@@ -65,12 +100,14 @@ export function handleControl(control: SandboxControl, method: string, segments:
     }
   }
   if (first === 'settings' && segments.length === 1) {
-    if (method === 'GET') return { status: 200, body: { timeCompression: control.timeCompression } };
+    if (method === 'GET')
+      return { status: 200, body: { timeCompression: control.timeCompression } };
     if (method === 'POST') {
       const settings = body();
       if (!isJsonObject(settings)) throw badRequest('Expected a JSON object {timeCompression?}.');
       const unknown = Object.keys(settings).filter((k) => k !== 'timeCompression');
-      if (unknown.length > 0) throw badRequest(`Unknown setting(s) ${unknown.join(', ')}; supported: timeCompression.`);
+      if (unknown.length > 0)
+        throw badRequest(`Unknown setting(s) ${unknown.join(', ')}; supported: timeCompression.`);
       if (settings.timeCompression !== undefined) {
         try {
           control.setTimeCompression(settings.timeCompression as number);
@@ -88,8 +125,15 @@ export function handleControl(control: SandboxControl, method: string, segments:
   if (first === 'tenants' && segments.length === 3 && method === 'POST') {
     const payload = body();
     if (third === 'provisioning') {
-      const entries = Array.isArray(payload) ? payload : isJsonObject(payload) && Array.isArray(payload.value) ? payload.value : undefined;
-      if (!entries || !entries.every(isJsonObject)) throw badRequest('Expected a JSON array of provisioningObjectSummary objects, or {"value": [...]}.');
+      const entries = Array.isArray(payload)
+        ? payload
+        : isJsonObject(payload) && Array.isArray(payload.value)
+          ? payload.value
+          : undefined;
+      if (!entries || !entries.every(isJsonObject))
+        throw badRequest(
+          'Expected a JSON array of provisioningObjectSummary objects, or {"value": [...]}.',
+        );
       return { status: 201, body: { value: control.appendProvisioningLogs(second, entries) } };
     }
     if (third === 'partners') {

@@ -2,11 +2,21 @@ import { PERMISSIONS } from '../auth/permissions';
 import { noContent, odataContext, ok, type Route } from '../http/route';
 import { cloneJson, type JsonObject } from '../json';
 import { applySelect, parseSelect } from '../odata/select';
-import { renderDefault, renderPolicy, serviceDefaultConfiguration } from '../policy/crossTenantDocuments';
+import {
+  renderDefault,
+  renderPolicy,
+  serviceDefaultConfiguration,
+} from '../policy/crossTenantDocuments';
 import { assertPolicySize } from '../policy/policySize';
 import { validateDefaultUpdate, validatePolicyUpdate } from '../policy/policyValidation';
 
-const POLICY_PROPERTIES = ['id', 'deletedDateTime', 'displayName', 'description', 'allowedCloudEndpoints'];
+const POLICY_PROPERTIES = [
+  'id',
+  'deletedDateTime',
+  'displayName',
+  'description',
+  'allowedCloudEndpoints',
+];
 const DEFAULT_PROPERTIES = Object.keys(serviceDefaultConfiguration());
 
 /** The policy root and its default configuration (graph-api.md §1, §2). */
@@ -17,8 +27,15 @@ export const crossTenantAccessPolicyRoutes: readonly Route[] = [
     permission: PERMISSIONS.policyRead,
     query: ['$select'],
     handle: (ctx) => {
-      const select = parseSelect(ctx.query.get('$select'), 'microsoft.graph.crossTenantAccessPolicy', POLICY_PROPERTIES);
-      return ok({ '@odata.context': odataContext(ctx, 'policies/crossTenantAccessPolicy/$entity'), ...applySelect(renderPolicy(ctx.tenant.policy), select) });
+      const select = parseSelect(
+        ctx.query.get('$select'),
+        'microsoft.graph.crossTenantAccessPolicy',
+        POLICY_PROPERTIES,
+      );
+      return ok({
+        '@odata.context': odataContext(ctx, 'policies/crossTenantAccessPolicy/$entity'),
+        ...applySelect(renderPolicy(ctx.tenant.policy), select),
+      });
     },
   },
   {
@@ -39,8 +56,15 @@ export const crossTenantAccessPolicyRoutes: readonly Route[] = [
     permission: PERMISSIONS.policyRead,
     query: ['$select'],
     handle: (ctx) => {
-      const select = parseSelect(ctx.query.get('$select'), 'microsoft.graph.crossTenantAccessPolicyConfigurationDefault', DEFAULT_PROPERTIES);
-      return ok({ '@odata.context': odataContext(ctx, 'policies/crossTenantAccessPolicy/default/$entity'), ...applySelect(renderDefault(ctx.tenant.defaultConfiguration), select) });
+      const select = parseSelect(
+        ctx.query.get('$select'),
+        'microsoft.graph.crossTenantAccessPolicyConfigurationDefault',
+        DEFAULT_PROPERTIES,
+      );
+      return ok({
+        '@odata.context': odataContext(ctx, 'policies/crossTenantAccessPolicy/default/$entity'),
+        ...applySelect(renderDefault(ctx.tenant.defaultConfiguration), select),
+      });
     },
   },
   {
@@ -53,7 +77,8 @@ export const crossTenantAccessPolicyRoutes: readonly Route[] = [
       const next: JsonObject = { ...ctx.tenant.defaultConfiguration, isServiceDefault: false };
       // Top-level merge; a complex value replaces the stored one whole. The default cannot inherit,
       // so an explicit null puts that setting back to the service default.
-      for (const [key, value] of Object.entries(changes)) next[key] = value === null ? serviceDefault[key] : cloneJson(value);
+      for (const [key, value] of Object.entries(changes))
+        next[key] = value === null ? serviceDefault[key] : cloneJson(value);
       assertPolicySize(next, ctx.tenant.partners.values());
       ctx.tenant.defaultConfiguration = next;
       ctx.changed('crossTenantAccess');
@@ -66,7 +91,11 @@ export const crossTenantAccessPolicyRoutes: readonly Route[] = [
     permission: PERMISSIONS.policyWrite,
     handle: (ctx) => {
       // Keep settings the sandbox does not model; everything it does model goes back to the service default.
-      const unknown = Object.fromEntries(Object.entries(ctx.tenant.defaultConfiguration).filter(([k]) => !DEFAULT_PROPERTIES.includes(k)));
+      const unknown = Object.fromEntries(
+        Object.entries(ctx.tenant.defaultConfiguration).filter(
+          ([k]) => !DEFAULT_PROPERTIES.includes(k),
+        ),
+      );
       ctx.tenant.defaultConfiguration = { ...serviceDefaultConfiguration(), ...unknown };
       ctx.changed('crossTenantAccess');
       return noContent;

@@ -26,9 +26,30 @@ interface DirectoryCollection {
 }
 
 const USER_PROPERTIES = [
-  'id', 'displayName', 'givenName', 'surname', 'userPrincipalName', 'mail', 'mailNickname', 'jobTitle', 'department', 'companyName', 'officeLocation',
-  'city', 'country', 'usageLocation', 'preferredLanguage', 'businessPhones', 'mobilePhone', 'accountEnabled', 'userType', 'creationType',
-  'externalUserState', 'employeeId', 'createdDateTime', 'showInAddressList',
+  'id',
+  'displayName',
+  'givenName',
+  'surname',
+  'userPrincipalName',
+  'mail',
+  'mailNickname',
+  'jobTitle',
+  'department',
+  'companyName',
+  'officeLocation',
+  'city',
+  'country',
+  'usageLocation',
+  'preferredLanguage',
+  'businessPhones',
+  'mobilePhone',
+  'accountEnabled',
+  'userType',
+  'creationType',
+  'externalUserState',
+  'employeeId',
+  'createdDateTime',
+  'showInAddressList',
 ];
 
 const USERS: DirectoryCollection = {
@@ -39,19 +60,58 @@ const USERS: DirectoryCollection = {
     caseInsensitive: true,
     caseFunctions: false,
     properties: {
-      id: KEY, displayName: TEXT, givenName: TEXT, surname: TEXT, userPrincipalName: TEXT, mail: TEXT, mailNickname: TEXT, jobTitle: TEXT,
-      department: TEXT, companyName: TEXT, city: TEXT, country: TEXT, employeeId: TEXT, userType: KEY, creationType: KEY, externalUserState: KEY,
-      accountEnabled: FLAG, createdDateTime: DATE,
+      id: KEY,
+      displayName: TEXT,
+      givenName: TEXT,
+      surname: TEXT,
+      userPrincipalName: TEXT,
+      mail: TEXT,
+      mailNickname: TEXT,
+      jobTitle: TEXT,
+      department: TEXT,
+      companyName: TEXT,
+      city: TEXT,
+      country: TEXT,
+      employeeId: TEXT,
+      userType: KEY,
+      creationType: KEY,
+      externalUserState: KEY,
+      accountEnabled: FLAG,
+      createdDateTime: DATE,
     },
   },
   properties: USER_PROPERTIES,
-  defaultProperties: ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'],
+  defaultProperties: [
+    'businessPhones',
+    'displayName',
+    'givenName',
+    'jobTitle',
+    'mail',
+    'mobilePhone',
+    'officeLocation',
+    'preferredLanguage',
+    'surname',
+    'userPrincipalName',
+    'id',
+  ],
   searchable: ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName', 'mailNickname'],
   sortable: ['displayName', 'userPrincipalName'],
   items: (ctx) => tenantUsers(ctx.world, ctx.tenant).map((u) => u.object),
 };
 
-const GROUP_PROPERTIES = ['id', 'displayName', 'description', 'mail', 'mailEnabled', 'mailNickname', 'securityEnabled', 'groupTypes', 'visibility', 'membershipRule', 'createdDateTime'];
+const GROUP_PROPERTIES = [
+  'id',
+  'displayName',
+  'description',
+  'mail',
+  'mailEnabled',
+  'mailNickname',
+  'securityEnabled',
+  'groupTypes',
+  'visibility',
+  'membershipRule',
+  'createdDateTime',
+];
 
 const GROUPS: DirectoryCollection = {
   name: 'groups',
@@ -60,7 +120,15 @@ const GROUPS: DirectoryCollection = {
     resource: 'Group',
     caseInsensitive: true,
     caseFunctions: false,
-    properties: { id: KEY, displayName: TEXT, mail: TEXT, mailNickname: TEXT, mailEnabled: FLAG, securityEnabled: FLAG, createdDateTime: DATE },
+    properties: {
+      id: KEY,
+      displayName: TEXT,
+      mail: TEXT,
+      mailNickname: TEXT,
+      mailEnabled: FLAG,
+      securityEnabled: FLAG,
+      createdDateTime: DATE,
+    },
   },
   properties: GROUP_PROPERTIES,
   defaultProperties: GROUP_PROPERTIES,
@@ -74,16 +142,30 @@ function eventual(ctx: RouteContext): boolean {
 }
 
 /** Sorts by `$orderby=prop [asc|desc]` on the properties the directory can sort without an index. */
-function sorter(ctx: RouteContext, c: DirectoryCollection): ((a: JsonObject, b: JsonObject) => number) | undefined {
+function sorter(
+  ctx: RouteContext,
+  c: DirectoryCollection,
+): ((a: JsonObject, b: JsonObject) => number) | undefined {
   const raw = ctx.query.get('$orderby');
   if (raw === undefined) return undefined;
   const [name, direction = 'asc', ...rest] = raw.trim().split(/\s+/);
   const property = c.sortable.find((p) => p.toLowerCase() === name.toLowerCase());
-  if (!property || rest.length > 0 || !['asc', 'desc'].includes(direction.toLowerCase())) throw unsupportedQuery(`$orderby supports ${c.sortable.join(', ')} (asc or desc) on ${c.name}.`);
+  if (!property || rest.length > 0 || !['asc', 'desc'].includes(direction.toLowerCase()))
+    throw unsupportedQuery(
+      `$orderby supports ${c.sortable.join(', ')} (asc or desc) on ${c.name}.`,
+    );
   // Sorting a filtered or searched result is an advanced query (ConsistencyLevel: eventual).
-  if ((ctx.query.get('$filter') !== undefined || ctx.query.get('$search') !== undefined) && !eventual(ctx)) throw unsupportedQuery('Sorting not supported for current query without the ConsistencyLevel: eventual header.');
+  if (
+    (ctx.query.get('$filter') !== undefined || ctx.query.get('$search') !== undefined) &&
+    !eventual(ctx)
+  )
+    throw unsupportedQuery(
+      'Sorting not supported for current query without the ConsistencyLevel: eventual header.',
+    );
   const sign = direction.toLowerCase() === 'desc' ? -1 : 1;
-  return (a, b) => sign * str(a[property] ?? '').localeCompare(str(b[property] ?? ''), 'en', { sensitivity: 'base' });
+  return (a, b) =>
+    sign *
+    str(a[property] ?? '').localeCompare(str(b[property] ?? ''), 'en', { sensitivity: 'base' });
 }
 
 function listRoute(c: DirectoryCollection, permission: Route['permission']): Route {
@@ -99,15 +181,32 @@ function listRoute(c: DirectoryCollection, permission: Route['permission']): Rou
       const filter = filterText === undefined ? undefined : compileFilter(filterText, c.filter);
       const searchText = ctx.query.get('$search');
       if ((searchText !== undefined || ctx.query.get('$count') !== undefined) && !eventual(ctx)) {
-        throw unsupportedQuery("Request with $search or $count query parameter only works with the request header 'ConsistencyLevel: eventual'.");
+        throw unsupportedQuery(
+          "Request with $search or $count query parameter only works with the request header 'ConsistencyLevel: eventual'.",
+        );
       }
       const search = searchText === undefined ? undefined : compileSearch(searchText, c.searchable);
-      let items = c.items(ctx).filter((item) => (!filter || filter(item)) && (!search || search(item)));
+      let items = c
+        .items(ctx)
+        .filter((item) => (!filter || filter(item)) && (!search || search(item)));
       const sort = sorter(ctx, c);
       if (sort) items = [...items].sort(sort);
-      const page = pageByOffset(items, ctx.url, c.name, ctx.query.get('$skiptoken'), ctx.query.top(100, 999, false));
-      const count: JsonObject = ctx.query.get('$count')?.toLowerCase() === 'true' ? { '@odata.count': items.length } : {};
-      return ok(collectionBody(odataContext(ctx, explicit ? `${c.name}(${explicit.join(',')})` : c.name), { ...page, value: page.value.map((item) => applySelect(cloneJson(item), select)) }, count));
+      const page = pageByOffset(
+        items,
+        ctx.url,
+        c.name,
+        ctx.query.get('$skiptoken'),
+        ctx.query.top(100, 999, false),
+      );
+      const count: JsonObject =
+        ctx.query.get('$count')?.toLowerCase() === 'true' ? { '@odata.count': items.length } : {};
+      return ok(
+        collectionBody(
+          odataContext(ctx, explicit ? `${c.name}(${explicit.join(',')})` : c.name),
+          { ...page, value: page.value.map((item) => applySelect(cloneJson(item), select)) },
+          count,
+        ),
+      );
     },
   };
 }
@@ -120,10 +219,20 @@ function getRoute(c: DirectoryCollection, permission: Route['permission']): Rout
     query: ['$select'],
     handle: (ctx) => {
       const key = ctx.params.id.toLowerCase();
-      const item = c.items(ctx).find((i) => str(i.id).toLowerCase() === key || (c.name === 'users' && str(i.userPrincipalName).toLowerCase() === key));
+      const item = c
+        .items(ctx)
+        .find(
+          (i) =>
+            str(i.id).toLowerCase() === key ||
+            (c.name === 'users' && str(i.userPrincipalName).toLowerCase() === key),
+        );
       if (!item) throw resourceNotFound(ctx.params.id);
-      const select = parseSelect(ctx.query.get('$select'), c.type, c.properties) ?? c.defaultProperties;
-      return ok({ '@odata.context': odataContext(ctx, `${c.name}/$entity`), ...applySelect(cloneJson(item), select) });
+      const select =
+        parseSelect(ctx.query.get('$select'), c.type, c.properties) ?? c.defaultProperties;
+      return ok({
+        '@odata.context': odataContext(ctx, `${c.name}/$entity`),
+        ...applySelect(cloneJson(item), select),
+      });
     },
   };
 }
@@ -140,9 +249,21 @@ const groupMembersRoute: Route = {
     const explicit = parseSelect(ctx.query.get('$select'), USERS.type, USERS.properties);
     const select = explicit ?? USERS.defaultProperties;
     const { usersById } = ctx.tenant.directory;
-    const members = group.memberIds.map((id) => usersById.get(id)).filter((u) => u !== undefined).map((u) => u.object);
-    const page = pageByOffset(members, ctx.url, 'members', ctx.query.get('$skiptoken'), ctx.query.top(100, 999, false));
-    const value = page.value.map((m) => ({ '@odata.type': '#microsoft.graph.user', ...applySelect(cloneJson(m), select) }));
+    const members = group.memberIds
+      .map((id) => usersById.get(id))
+      .filter((u) => u !== undefined)
+      .map((u) => u.object);
+    const page = pageByOffset(
+      members,
+      ctx.url,
+      'members',
+      ctx.query.get('$skiptoken'),
+      ctx.query.top(100, 999, false),
+    );
+    const value = page.value.map((m) => ({
+      '@odata.type': '#microsoft.graph.user',
+      ...applySelect(cloneJson(m), select),
+    }));
     return ok(collectionBody(odataContext(ctx, 'directoryObjects'), { ...page, value }));
   },
 };

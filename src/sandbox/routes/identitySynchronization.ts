@@ -26,8 +26,18 @@ export const identitySynchronizationRoutes: readonly Route[] = [
     query: ['$select'],
     handle: (ctx) => {
       const { sync } = existing(ctx);
-      const select = parseSelect(ctx.query.get('$select'), 'microsoft.graph.crossTenantIdentitySyncPolicyPartner', ['tenantId', 'displayName', 'userSyncInbound']);
-      return ok({ '@odata.context': odataContext(ctx, `policies/crossTenantAccessPolicy/partners('${ctx.params.partnerTenantId}')/identitySynchronization/$entity`), ...applySelect(renderIdentitySynchronization(sync), select) });
+      const select = parseSelect(
+        ctx.query.get('$select'),
+        'microsoft.graph.crossTenantIdentitySyncPolicyPartner',
+        ['tenantId', 'displayName', 'userSyncInbound'],
+      );
+      return ok({
+        '@odata.context': odataContext(
+          ctx,
+          `policies/crossTenantAccessPolicy/partners('${ctx.params.partnerTenantId}')/identitySynchronization/$entity`,
+        ),
+        ...applySelect(renderIdentitySynchronization(sync), select),
+      });
     },
   },
   {
@@ -36,7 +46,10 @@ export const identitySynchronizationRoutes: readonly Route[] = [
     permission: PERMISSIONS.policyWrite,
     handle: (ctx) => {
       const { key } = findPartner(ctx);
-      if (ctx.tenant.identitySynchronization.has(key)) throw conflict('A conflicting object with one or more of the specified property values is present in the directory.');
+      if (ctx.tenant.identitySynchronization.has(key))
+        throw conflict(
+          'A conflicting object with one or more of the specified property values is present in the directory.',
+        );
       const body = validateIdentitySyncPut(ctx.body(), key);
       ctx.tenant.identitySynchronization.set(key, { tenantId: key, ...cloneJson(body) });
       ctx.changed('crossTenantAccess');

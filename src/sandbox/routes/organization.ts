@@ -34,11 +34,23 @@ function organizationObject(info: SandboxTenant, userCount: number): JsonObject 
     tenantType: 'AAD',
     directorySizeQuota: { used: userCount * 3, total: 300000 },
     assignedPlans: [
-      { assignedDateTime: info.createdDateTime, capabilityStatus: 'Enabled', service: 'AADPremiumService', servicePlanId: '41781fb2-bc02-4b7c-bd55-b576c07bb09d' },
-      { assignedDateTime: info.createdDateTime, capabilityStatus: 'Enabled', service: 'exchange', servicePlanId: '113feb6c-3fe4-4440-bddc-54d774bf0318' },
+      {
+        assignedDateTime: info.createdDateTime,
+        capabilityStatus: 'Enabled',
+        service: 'AADPremiumService',
+        servicePlanId: '41781fb2-bc02-4b7c-bd55-b576c07bb09d',
+      },
+      {
+        assignedDateTime: info.createdDateTime,
+        capabilityStatus: 'Enabled',
+        service: 'exchange',
+        servicePlanId: '113feb6c-3fe4-4440-bddc-54d774bf0318',
+      },
     ],
     privacyProfile: { contactEmail: '', statementUrl: '' },
-    provisionedPlans: [{ capabilityStatus: 'Enabled', provisioningStatus: 'Success', service: 'exchange' }],
+    provisionedPlans: [
+      { capabilityStatus: 'Enabled', provisioningStatus: 'Success', service: 'exchange' },
+    ],
     verifiedDomains: domains.map((name, i) => ({
       capabilities: 'Email, OfficeCommunicationsOnline',
       isDefault: i === 0,
@@ -49,17 +61,45 @@ function organizationObject(info: SandboxTenant, userCount: number): JsonObject 
   };
 }
 
-const ORGANIZATION_PROPERTIES = Object.keys(organizationObject({ tenantId: '', displayName: '', defaultDomainName: '', cloud: 'global', description: '', customDomains: [], federationBrandName: null, countryLetterCode: '', city: '', createdDateTime: '' }, 0));
+const ORGANIZATION_PROPERTIES = Object.keys(
+  organizationObject(
+    {
+      tenantId: '',
+      displayName: '',
+      defaultDomainName: '',
+      cloud: 'global',
+      description: '',
+      customDomains: [],
+      federationBrandName: null,
+      countryLetterCode: '',
+      city: '',
+      createdDateTime: '',
+    },
+    0,
+  ),
+);
 
 /** Delegated User.Read alone sees only id, displayName and verifiedDomains; the rest is null (graph-api.md §5). */
 function visible(org: JsonObject, principal: Principal): JsonObject {
   if (hasPermission(principal, 'Organization.Read.All')) return org;
-  return Object.fromEntries(Object.entries(org).map(([k, v]) => [k, k === 'id' || k === 'displayName' || k === 'verifiedDomains' ? v : null]));
+  return Object.fromEntries(
+    Object.entries(org).map(([k, v]) => [
+      k,
+      k === 'id' || k === 'displayName' || k === 'verifiedDomains' ? v : null,
+    ]),
+  );
 }
 
 function present(ctx: RouteContext): JsonObject {
-  const select = parseSelect(ctx.query.get('$select'), 'microsoft.graph.organization', ORGANIZATION_PROPERTIES);
-  return applySelect(visible(organizationObject(ctx.tenant.info, ctx.tenant.directory.users.length), ctx.principal), select);
+  const select = parseSelect(
+    ctx.query.get('$select'),
+    'microsoft.graph.organization',
+    ORGANIZATION_PROPERTIES,
+  );
+  return applySelect(
+    visible(organizationObject(ctx.tenant.info, ctx.tenant.directory.users.length), ctx.principal),
+    select,
+  );
 }
 
 export const organizationRoutes: readonly Route[] = [
@@ -68,7 +108,8 @@ export const organizationRoutes: readonly Route[] = [
     path: '/organization',
     permission: PERMISSIONS.organizationRead,
     query: ['$select'],
-    handle: (ctx) => ok(collectionBody(odataContext(ctx, 'organization'), { value: [present(ctx)] })),
+    handle: (ctx) =>
+      ok(collectionBody(odataContext(ctx, 'organization'), { value: [present(ctx)] })),
   },
   {
     method: 'GET',
@@ -76,7 +117,8 @@ export const organizationRoutes: readonly Route[] = [
     permission: PERMISSIONS.organizationRead,
     query: ['$select'],
     handle: (ctx) => {
-      if (ctx.params.organizationId.toLowerCase() !== ctx.tenant.tenantId.toLowerCase()) throw resourceNotFound(ctx.params.organizationId);
+      if (ctx.params.organizationId.toLowerCase() !== ctx.tenant.tenantId.toLowerCase())
+        throw resourceNotFound(ctx.params.organizationId);
       return ok({ '@odata.context': odataContext(ctx, 'organization/$entity'), ...present(ctx) });
     },
   },

@@ -4,7 +4,11 @@ import { created, noContent, odataContext, ok, type Route, type RouteContext } f
 import { cloneJson, type JsonObject, str } from '../json';
 import { collectionBody, pageByOffset } from '../odata/paging';
 import { applySelect, parseSelect } from '../odata/select';
-import { PARTNER_PROPERTIES, renderIdentitySynchronization, renderPartner } from '../policy/crossTenantDocuments';
+import {
+  PARTNER_PROPERTIES,
+  renderIdentitySynchronization,
+  renderPartner,
+} from '../policy/crossTenantDocuments';
 import { assertPolicySize } from '../policy/policySize';
 import { GUID, validatePartnerCreate, validatePartnerUpdate } from '../policy/policyValidation';
 
@@ -14,18 +18,30 @@ const PARTNER_TYPE = 'microsoft.graph.crossTenantAccessPolicyConfigurationPartne
 export function findPartner(ctx: RouteContext): { key: string; partner: JsonObject } {
   const key = ctx.params.partnerTenantId.toLowerCase();
   const partner = ctx.tenant.partners.get(key);
-  if (!partner) throw directoryObjectNotFound(`No partner configuration exists for tenant '${ctx.params.partnerTenantId}'.`);
+  if (!partner)
+    throw directoryObjectNotFound(
+      `No partner configuration exists for tenant '${ctx.params.partnerTenantId}'.`,
+    );
   return { key, partner };
 }
 
 function parseExpand(ctx: RouteContext): boolean {
   const expand = ctx.query.get('$expand');
   if (expand === undefined) return false;
-  if (expand.trim().toLowerCase() !== 'identitysynchronization') throw unsupportedQuery(`$expand supports only 'identitySynchronization' on partner configurations, not '${expand}'.`);
+  if (expand.trim().toLowerCase() !== 'identitysynchronization')
+    throw unsupportedQuery(
+      `$expand supports only 'identitySynchronization' on partner configurations, not '${expand}'.`,
+    );
   return true;
 }
 
-function present(ctx: RouteContext, key: string, partner: JsonObject, select: readonly string[] | undefined, expand: boolean): JsonObject {
+function present(
+  ctx: RouteContext,
+  key: string,
+  partner: JsonObject,
+  select: readonly string[] | undefined,
+  expand: boolean,
+): JsonObject {
   const out = applySelect(renderPartner(partner), select);
   if (expand) {
     const sync = ctx.tenant.identitySynchronization.get(key);
@@ -45,9 +61,20 @@ export const partnerRoutes: readonly Route[] = [
       const select = parseSelect(ctx.query.get('$select'), PARTNER_TYPE, PARTNER_PROPERTIES);
       const expand = parseExpand(ctx);
       const top = ctx.query.top(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, true);
-      const page = pageByOffset([...ctx.tenant.partners], ctx.url, 'partners', ctx.query.get('$skiptoken'), top);
+      const page = pageByOffset(
+        [...ctx.tenant.partners],
+        ctx.url,
+        'partners',
+        ctx.query.get('$skiptoken'),
+        top,
+      );
       const value = page.value.map(([key, partner]) => present(ctx, key, partner, select, expand));
-      return ok(collectionBody(odataContext(ctx, 'policies/crossTenantAccessPolicy/partners'), { ...page, value }));
+      return ok(
+        collectionBody(odataContext(ctx, 'policies/crossTenantAccessPolicy/partners'), {
+          ...page,
+          value,
+        }),
+      );
     },
   },
   {
@@ -57,12 +84,20 @@ export const partnerRoutes: readonly Route[] = [
     handle: (ctx) => {
       const partner = validatePartnerCreate(ctx.body());
       const key = str(partner.tenantId);
-      if (key === ctx.tenant.tenantId.toLowerCase()) throw badRequest('A partner configuration cannot be created for your own tenant.');
-      if (ctx.tenant.partners.has(key)) throw conflict('Another object with the same value for property tenantId already exists.');
+      if (key === ctx.tenant.tenantId.toLowerCase())
+        throw badRequest('A partner configuration cannot be created for your own tenant.');
+      if (ctx.tenant.partners.has(key))
+        throw conflict('Another object with the same value for property tenantId already exists.');
       assertPolicySize(ctx.tenant.defaultConfiguration, [...ctx.tenant.partners.values(), partner]);
       ctx.tenant.partners.set(key, cloneJson(partner));
       ctx.changed('crossTenantAccess');
-      return { ...created({ '@odata.context': odataContext(ctx, 'policies/crossTenantAccessPolicy/partners/$entity'), ...renderPartner(partner) }), headers: { location: `${ctx.baseUrl}/policies/crossTenantAccessPolicy/partners/${key}` } };
+      return {
+        ...created({
+          '@odata.context': odataContext(ctx, 'policies/crossTenantAccessPolicy/partners/$entity'),
+          ...renderPartner(partner),
+        }),
+        headers: { location: `${ctx.baseUrl}/policies/crossTenantAccessPolicy/partners/${key}` },
+      };
     },
   },
   {
@@ -71,10 +106,16 @@ export const partnerRoutes: readonly Route[] = [
     permission: PERMISSIONS.policyRead,
     query: ['$select', '$expand'],
     handle: (ctx) => {
-      if (!GUID.test(ctx.params.partnerTenantId)) throw badRequest(`Invalid partner tenant id '${ctx.params.partnerTenantId}': expected a GUID.`);
+      if (!GUID.test(ctx.params.partnerTenantId))
+        throw badRequest(
+          `Invalid partner tenant id '${ctx.params.partnerTenantId}': expected a GUID.`,
+        );
       const { key, partner } = findPartner(ctx);
       const select = parseSelect(ctx.query.get('$select'), PARTNER_TYPE, PARTNER_PROPERTIES);
-      return ok({ '@odata.context': odataContext(ctx, 'policies/crossTenantAccessPolicy/partners/$entity'), ...present(ctx, key, partner, select, parseExpand(ctx)) });
+      return ok({
+        '@odata.context': odataContext(ctx, 'policies/crossTenantAccessPolicy/partners/$entity'),
+        ...present(ctx, key, partner, select, parseExpand(ctx)),
+      });
     },
   },
   {
@@ -86,7 +127,10 @@ export const partnerRoutes: readonly Route[] = [
       const changes = validatePartnerUpdate(ctx.body());
       // Top-level merge: omitted properties keep their values, sent ones (null = inherit) replace them whole.
       const next: JsonObject = { ...partner, ...cloneJson(changes) };
-      assertPolicySize(ctx.tenant.defaultConfiguration, [...ctx.tenant.partners.values()].map((p) => (p === partner ? next : p)));
+      assertPolicySize(
+        ctx.tenant.defaultConfiguration,
+        [...ctx.tenant.partners.values()].map((p) => (p === partner ? next : p)),
+      );
       ctx.tenant.partners.set(key, next);
       ctx.changed('crossTenantAccess');
       return noContent;
@@ -100,7 +144,9 @@ export const partnerRoutes: readonly Route[] = [
       const { key } = findPartner(ctx);
       // The docs give the order (identity sync first) but not the status; the sandbox answers 400.
       if (ctx.tenant.identitySynchronization.has(key)) {
-        throw badRequest('The partner configuration cannot be deleted while it has an identitySynchronization policy. Delete …/partners/{id}/identitySynchronization first.');
+        throw badRequest(
+          'The partner configuration cannot be deleted while it has an identitySynchronization policy. Delete …/partners/{id}/identitySynchronization first.',
+        );
       }
       ctx.tenant.partners.delete(key);
       ctx.changed('crossTenantAccess');

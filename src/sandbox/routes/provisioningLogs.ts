@@ -8,7 +8,11 @@ import { decodeSkipToken, encodeSkipToken } from '../odata/skipToken';
 import { compareRowsDescending, type ProvisioningRow } from '../store/provisioningLogStore';
 
 const EQ_CONTAINS: FilterProperty = { type: 'string', operators: ['eq', 'contains'] };
-const enumOf = (members: readonly string[]): FilterProperty => ({ type: 'enum', operators: ['eq', 'contains'], members });
+const enumOf = (members: readonly string[]): FilterProperty => ({
+  type: 'enum',
+  operators: ['eq', 'contains'],
+  members,
+});
 
 /** Filterable properties of provisioningObjectSummary, with the operators graph-api.md §7 lists. Case-sensitive. */
 const PROVISIONING_FILTER: FilterSchema = {
@@ -25,8 +29,22 @@ const PROVISIONING_FILTER: FilterSchema = {
     'initiatedBy/id': EQ_CONTAINS,
     'initiatedBy/displayName': EQ_CONTAINS,
     'initiatedBy/initiatorType': enumOf(['user', 'application', 'system', 'unknownFutureValue']),
-    provisioningAction: enumOf(['other', 'create', 'delete', 'disable', 'update', 'stagedDelete', 'unknownFutureValue']),
-    'provisioningStatusInfo/status': enumOf(['success', 'failure', 'skipped', 'warning', 'unknownFutureValue']),
+    provisioningAction: enumOf([
+      'other',
+      'create',
+      'delete',
+      'disable',
+      'update',
+      'stagedDelete',
+      'unknownFutureValue',
+    ]),
+    'provisioningStatusInfo/status': enumOf([
+      'success',
+      'failure',
+      'skipped',
+      'warning',
+      'unknownFutureValue',
+    ]),
     'provisioningStatusInfo/errorInformation/errorCode': EQ_CONTAINS,
     'servicePrincipal/id': EQ_CONTAINS,
     'servicePrincipal/displayName': EQ_CONTAINS,
@@ -48,12 +66,16 @@ const MAX_PAGE = 1000;
 function parseOrder(raw: string | undefined): 'asc' | 'desc' {
   if (raw === undefined) return 'desc';
   const match = /^\s*activityDateTime(?:\s+(asc|desc))?\s*$/i.exec(raw);
-  if (!match) throw unsupportedQuery(`$orderby supports only activityDateTime (asc or desc), not '${raw}'.`);
+  if (!match)
+    throw unsupportedQuery(`$orderby supports only activityDateTime (asc or desc), not '${raw}'.`);
   return (match[1]?.toLowerCase() as 'asc' | 'desc' | undefined) ?? 'asc';
 }
 
 /** How many leading rows satisfy `before` (a predicate that holds for a prefix of the newest-first rows). */
-function prefixLength(rows: readonly ProvisioningRow[], before: (row: ProvisioningRow) => boolean): number {
+function prefixLength(
+  rows: readonly ProvisioningRow[],
+  before: (row: ProvisioningRow) => boolean,
+): number {
   let lo = 0;
   let hi = rows.length;
   while (lo < hi) {
@@ -65,7 +87,11 @@ function prefixLength(rows: readonly ProvisioningRow[], before: (row: Provisioni
 }
 
 /** Index of the first row after `key` in the requested order (rows are stored newest first; ascending walks backwards). */
-function startAfter(rows: readonly ProvisioningRow[], key: { ms: number; id: string }, order: 'asc' | 'desc'): number {
+function startAfter(
+  rows: readonly ProvisioningRow[],
+  key: { ms: number; id: string },
+  order: 'asc' | 'desc',
+): number {
   if (order === 'desc') return prefixLength(rows, (r) => compareRowsDescending(r, key) <= 0);
   return prefixLength(rows, (r) => compareRowsDescending(r, key) < 0) - 1;
 }
@@ -84,7 +110,8 @@ export const provisioningLogRoutes: readonly Route[] = [
     query: ['$filter', '$top', '$orderby', '$skiptoken'],
     handle: (ctx) => {
       const filterText = ctx.query.get('$filter');
-      const filter = filterText === undefined ? undefined : compileFilter(filterText, PROVISIONING_FILTER);
+      const filter =
+        filterText === undefined ? undefined : compileFilter(filterText, PROVISIONING_FILTER);
       const order = parseOrder(ctx.query.get('$orderby'));
       const top = ctx.query.top(DEFAULT_PAGE, MAX_PAGE, true);
       const rows = ctx.tenant.provisioning.all();
@@ -108,7 +135,16 @@ export const provisioningLogRoutes: readonly Route[] = [
         value.push(cloneJson(row.entry));
         last = row;
       }
-      const page = more && last ? { value, nextLink: nextLink(ctx.url, encodeSkipToken('provisioning', { ms: last.ms, id: last.id })) } : { value };
+      const page =
+        more && last
+          ? {
+              value,
+              nextLink: nextLink(
+                ctx.url,
+                encodeSkipToken('provisioning', { ms: last.ms, id: last.id }),
+              ),
+            }
+          : { value };
       return ok(collectionBody(odataContext(ctx, 'auditLogs/provisioning'), page));
     },
   },

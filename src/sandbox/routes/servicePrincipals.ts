@@ -35,7 +35,10 @@ export function findServicePrincipal(ctx: RouteContext): ServicePrincipalRecord 
 }
 
 function assignmentsContext(ctx: RouteContext, suffix = ''): string {
-  return odataContext(ctx, `servicePrincipals('${ctx.params.servicePrincipalId}')/appRoleAssignedTo${suffix}`);
+  return odataContext(
+    ctx,
+    `servicePrincipals('${ctx.params.servicePrincipalId}')/appRoleAssignedTo${suffix}`,
+  );
 }
 
 /** Service principals and their app role assignments (graph-api.md §6 steps 4 and 8). */
@@ -46,12 +49,29 @@ export const servicePrincipalRoutes: readonly Route[] = [
     permission: PERMISSIONS.applicationRead,
     query: ['$filter', '$select', '$top', '$skiptoken'],
     handle: (ctx) => {
-      const select = parseSelect(ctx.query.get('$select'), 'microsoft.graph.servicePrincipal', SERVICE_PRINCIPAL_PROPERTIES);
+      const select = parseSelect(
+        ctx.query.get('$select'),
+        'microsoft.graph.servicePrincipal',
+        SERVICE_PRINCIPAL_PROPERTIES,
+      );
       const filterText = ctx.query.get('$filter');
       const filter = filterText === undefined ? undefined : compileFilter(filterText, SP_FILTER);
-      const all = [...ctx.tenant.servicePrincipals.values()].map((r) => r.servicePrincipal).filter((sp) => !filter || filter(sp));
-      const page = pageByOffset(all, ctx.url, 'servicePrincipals', ctx.query.get('$skiptoken'), ctx.query.top(100, 999, false));
-      return ok(collectionBody(odataContext(ctx, 'servicePrincipals'), { ...page, value: page.value.map((sp) => applySelect(cloneJson(sp), select)) }));
+      const all = [...ctx.tenant.servicePrincipals.values()]
+        .map((r) => r.servicePrincipal)
+        .filter((sp) => !filter || filter(sp));
+      const page = pageByOffset(
+        all,
+        ctx.url,
+        'servicePrincipals',
+        ctx.query.get('$skiptoken'),
+        ctx.query.top(100, 999, false),
+      );
+      return ok(
+        collectionBody(odataContext(ctx, 'servicePrincipals'), {
+          ...page,
+          value: page.value.map((sp) => applySelect(cloneJson(sp), select)),
+        }),
+      );
     },
   },
   {
@@ -61,8 +81,15 @@ export const servicePrincipalRoutes: readonly Route[] = [
     query: ['$select'],
     handle: (ctx) => {
       const record = findServicePrincipal(ctx);
-      const select = parseSelect(ctx.query.get('$select'), 'microsoft.graph.servicePrincipal', SERVICE_PRINCIPAL_PROPERTIES);
-      return ok({ '@odata.context': odataContext(ctx, 'servicePrincipals/$entity'), ...applySelect(cloneJson(record.servicePrincipal), select) });
+      const select = parseSelect(
+        ctx.query.get('$select'),
+        'microsoft.graph.servicePrincipal',
+        SERVICE_PRINCIPAL_PROPERTIES,
+      );
+      return ok({
+        '@odata.context': odataContext(ctx, 'servicePrincipals/$entity'),
+        ...applySelect(cloneJson(record.servicePrincipal), select),
+      });
     },
   },
   {
@@ -72,8 +99,19 @@ export const servicePrincipalRoutes: readonly Route[] = [
     query: ['$top', '$skiptoken'],
     handle: (ctx) => {
       const record = findServicePrincipal(ctx);
-      const page = pageByOffset(record.appRoleAssignedTo, ctx.url, 'appRoleAssignedTo', ctx.query.get('$skiptoken'), ctx.query.top(100, 999, false));
-      return ok(collectionBody(assignmentsContext(ctx), { ...page, value: page.value.map((a) => cloneJson(a)) }));
+      const page = pageByOffset(
+        record.appRoleAssignedTo,
+        ctx.url,
+        'appRoleAssignedTo',
+        ctx.query.get('$skiptoken'),
+        ctx.query.top(100, 999, false),
+      );
+      return ok(
+        collectionBody(assignmentsContext(ctx), {
+          ...page,
+          value: page.value.map((a) => cloneJson(a)),
+        }),
+      );
     },
   },
   {
@@ -84,18 +122,37 @@ export const servicePrincipalRoutes: readonly Route[] = [
       const record = findServicePrincipal(ctx);
       const sp = record.servicePrincipal;
       const { principalId, resourceId, appRoleId } = ctx.body();
-      if (typeof principalId !== 'string' || !GUID.test(principalId)) throw badRequest("Invalid value for 'principalId': expected the object id of a user or group.");
-      if (typeof resourceId !== 'string' || resourceId.toLowerCase() !== str(sp.id).toLowerCase()) throw badRequest("Invalid value for 'resourceId': it must be the id of the service principal in the URL.");
+      if (typeof principalId !== 'string' || !GUID.test(principalId))
+        throw badRequest(
+          "Invalid value for 'principalId': expected the object id of a user or group.",
+        );
+      if (typeof resourceId !== 'string' || resourceId.toLowerCase() !== str(sp.id).toLowerCase())
+        throw badRequest(
+          "Invalid value for 'resourceId': it must be the id of the service principal in the URL.",
+        );
       const roles = Array.isArray(sp.appRoles) ? sp.appRoles : [];
       const roleIds = roles.map((r) => str((r as JsonObject).id).toLowerCase());
       // An app without roles takes the default access role, the all-zero GUID.
-      const validRole = typeof appRoleId === 'string' && (roleIds.length === 0 ? appRoleId === '00000000-0000-0000-0000-000000000000' : roleIds.includes(appRoleId.toLowerCase()));
-      if (!validRole) throw badRequest('Permission being assigned was not found on application: appRoleId is not an app role of the resource.');
+      const validRole =
+        typeof appRoleId === 'string' &&
+        (roleIds.length === 0
+          ? appRoleId === '00000000-0000-0000-0000-000000000000'
+          : roleIds.includes(appRoleId.toLowerCase()));
+      if (!validRole)
+        throw badRequest(
+          'Permission being assigned was not found on application: appRoleId is not an app role of the resource.',
+        );
       const { directory } = ctx.tenant;
       const user = directory.usersById.get(principalId.toLowerCase());
       const group = user ? undefined : directory.groupsById.get(principalId.toLowerCase());
       if (!user && !group) throw resourceNotFound(principalId);
-      if (record.appRoleAssignedTo.some((a) => str(a.principalId).toLowerCase() === principalId.toLowerCase() && str(a.appRoleId).toLowerCase() === appRoleId.toLowerCase())) {
+      if (
+        record.appRoleAssignedTo.some(
+          (a) =>
+            str(a.principalId).toLowerCase() === principalId.toLowerCase() &&
+            str(a.appRoleId).toLowerCase() === appRoleId.toLowerCase(),
+        )
+      ) {
         throw badRequest('Permission being assigned already exists on the object.');
       }
       const assignment = appRoleAssignment({
@@ -108,7 +165,10 @@ export const servicePrincipalRoutes: readonly Route[] = [
       });
       record.appRoleAssignedTo.push(assignment);
       ctx.changed('applications');
-      return created({ '@odata.context': assignmentsContext(ctx, '/$entity'), ...cloneJson(assignment) });
+      return created({
+        '@odata.context': assignmentsContext(ctx, '/$entity'),
+        ...cloneJson(assignment),
+      });
     },
   },
   {
@@ -130,7 +190,9 @@ export const servicePrincipalRoutes: readonly Route[] = [
     permission: PERMISSIONS.applicationInstantiate,
     handle: (ctx) => {
       const id = ctx.params.applicationId.toLowerCase();
-      const entry = [...ctx.tenant.servicePrincipals.entries()].find(([, r]) => r.applicationObjectId === id);
+      const entry = [...ctx.tenant.servicePrincipals.entries()].find(
+        ([, r]) => r.applicationObjectId === id,
+      );
       if (!entry) throw resourceNotFound(ctx.params.applicationId);
       ctx.tenant.servicePrincipals.delete(entry[0]);
       ctx.changed('applications');

@@ -11,7 +11,11 @@ import { newJobObject, synchronizationJobId } from '../sync/jobObjects';
 import { provisionOnDemand } from '../sync/provisionOnDemand';
 import { parseRestartScope } from '../sync/restartScope';
 import { readSecretPairs } from '../sync/synchronizationSecrets';
-import { checkCrossTenantSync, describeSyncProblems, SYNC_POLICY_CHECK_FAILURE } from '../sync/syncPolicyCheck';
+import {
+  checkCrossTenantSync,
+  describeSyncProblems,
+  SYNC_POLICY_CHECK_FAILURE,
+} from '../sync/syncPolicyCheck';
 import { azure2AzureSchema, galleryAppSchema } from '../sync/templateSchemas';
 import { findServicePrincipal } from './servicePrincipals';
 
@@ -20,19 +24,26 @@ const JOB = `${JOBS}/{jobId}`;
 
 function findJob(ctx: RouteContext): { sp: ServicePrincipalRecord; record: SyncJobRecord } {
   const sp = findServicePrincipal(ctx);
-  const record = sp.jobs.find((j) => str(j.job.id).toLowerCase() === ctx.params.jobId.toLowerCase());
+  const record = sp.jobs.find(
+    (j) => str(j.job.id).toLowerCase() === ctx.params.jobId.toLowerCase(),
+  );
   if (!record) throw resourceNotFound(ctx.params.jobId);
   return { sp, record };
 }
 
 function jobsContext(ctx: RouteContext, suffix = ''): string {
-  return odataContext(ctx, `servicePrincipals('${ctx.params.servicePrincipalId}')/synchronization/jobs${suffix}`);
+  return odataContext(
+    ctx,
+    `servicePrincipals('${ctx.params.servicePrincipalId}')/synchronization/jobs${suffix}`,
+  );
 }
 
 function schemaOf(sp: ServicePrincipalRecord, record: SyncJobRecord): JsonObject {
   if (record.schema) return record.schema;
   const id = str(record.job.id);
-  return record.job.templateId === 'Azure2Azure' ? azure2AzureSchema(id) : galleryAppSchema(id, str(sp.servicePrincipal.displayName));
+  return record.job.templateId === 'Azure2Azure'
+    ? azure2AzureSchema(id)
+    : galleryAppSchema(id, str(sp.servicePrincipal.displayName));
 }
 
 /**
@@ -41,21 +52,42 @@ function schemaOf(sp: ServicePrincipalRecord, record: SyncJobRecord): JsonObject
  */
 function validateSchema(body: JsonObject, record: SyncJobRecord): JsonObject {
   const { synchronizationRules, directories } = body;
-  if (!Array.isArray(synchronizationRules) || !synchronizationRules.every(isJsonObject)) throw badRequest("Invalid value for 'synchronizationRules': PUT replaces the whole schema, so send every rule (GET it first).");
-  if (directories !== undefined && !Array.isArray(directories)) throw badRequest("Invalid value for 'directories': expected an array.");
+  if (!Array.isArray(synchronizationRules) || !synchronizationRules.every(isJsonObject))
+    throw badRequest(
+      "Invalid value for 'synchronizationRules': PUT replaces the whole schema, so send every rule (GET it first).",
+    );
+  if (directories !== undefined && !Array.isArray(directories))
+    throw badRequest("Invalid value for 'directories': expected an array.");
   if (record.job.templateId === 'Azure2Azure') {
     for (const rule of synchronizationRules) {
-      for (const mapping of (Array.isArray(rule.objectMappings) ? rule.objectMappings : []).filter(isJsonObject)) {
+      for (const mapping of (Array.isArray(rule.objectMappings) ? rule.objectMappings : []).filter(
+        isJsonObject,
+      )) {
         if (mapping.sourceObjectName !== 'User') continue;
-        const matching = (Array.isArray(mapping.attributeMappings) ? mapping.attributeMappings : []).filter((m) => isJsonObject(m) && typeof m.matchingPriority === 'number' && m.matchingPriority > 0) as JsonObject[];
+        const matching = (
+          Array.isArray(mapping.attributeMappings) ? mapping.attributeMappings : []
+        ).filter(
+          (m) =>
+            isJsonObject(m) && typeof m.matchingPriority === 'number' && m.matchingPriority > 0,
+        ) as JsonObject[];
         if (matching.length !== 1 || matching[0].targetAttributeName !== 'alternativeSecurityIds') {
-          throw new GraphError(400, 'schemaInvalid', 'The matching attribute of cross-tenant synchronization cannot be changed: keep alternativeSecurityIds as the only attribute with a matchingPriority.');
+          throw new GraphError(
+            400,
+            'schemaInvalid',
+            'The matching attribute of cross-tenant synchronization cannot be changed: keep alternativeSecurityIds as the only attribute with a matchingPriority.',
+          );
         }
       }
     }
   }
-  const schema: JsonObject = Object.fromEntries(Object.entries(body).filter(([k]) => !k.startsWith('@odata.')));
-  return { ...cloneJson(schema), id: str(record.job.id), directories: cloneJson(directories ?? []) };
+  const schema: JsonObject = Object.fromEntries(
+    Object.entries(body).filter(([k]) => !k.startsWith('@odata.')),
+  );
+  return {
+    ...cloneJson(schema),
+    id: str(record.job.id),
+    directories: cloneJson(directories ?? []),
+  };
 }
 
 /**
@@ -63,23 +95,43 @@ function validateSchema(body: JsonObject, record: SyncJobRecord): JsonObject {
  * cross-tenant sync the outcome is computed from both tenants' live partner configurations, so
  * the error names the side that has to change.
  */
-function validateCredentials(ctx: RouteContext, sp: ServicePrincipalRecord, jobTemplateId: string | undefined): void {
+function validateCredentials(
+  ctx: RouteContext,
+  sp: ServicePrincipalRecord,
+  jobTemplateId: string | undefined,
+): void {
   const body = ctx.body();
-  const templateId = jobTemplateId ?? (typeof body.templateId === 'string' ? body.templateId : sp.synchronizationTemplates[0]);
-  if (templateId === undefined || !sp.synchronizationTemplates.includes(templateId)) throw badRequest(`Invalid value for 'templateId': this application offers ${sp.synchronizationTemplates.join(', ') || 'no synchronization templates'}.`);
-  const credentials = body.useSavedCredentials === true ? sp.secrets : readSecretPairs(body.credentials, 'credentials');
-  if (body.useSavedCredentials === true && credentials.length === 0) throw badRequest('useSavedCredentials is true but no credentials are saved for this application.');
+  const templateId =
+    jobTemplateId ??
+    (typeof body.templateId === 'string' ? body.templateId : sp.synchronizationTemplates[0]);
+  if (templateId === undefined || !sp.synchronizationTemplates.includes(templateId))
+    throw badRequest(
+      `Invalid value for 'templateId': this application offers ${sp.synchronizationTemplates.join(', ') || 'no synchronization templates'}.`,
+    );
+  const credentials =
+    body.useSavedCredentials === true
+      ? sp.secrets
+      : readSecretPairs(body.credentials, 'credentials');
+  if (body.useSavedCredentials === true && credentials.length === 0)
+    throw badRequest(
+      'useSavedCredentials is true but no credentials are saved for this application.',
+    );
   if (templateId !== 'Azure2Azure') {
     if (credentials.length === 0) throw badRequest('No credentials to validate.');
     return;
   }
   const value = (key: string): string | undefined => credentials.find((c) => c.key === key)?.value;
-  if (value('AuthenticationType') !== 'SyncPolicy') throw badRequest("Cross-tenant synchronization authenticates with the 'AuthenticationType' credential set to 'SyncPolicy'.");
+  if (value('AuthenticationType') !== 'SyncPolicy')
+    throw badRequest(
+      "Cross-tenant synchronization authenticates with the 'AuthenticationType' credential set to 'SyncPolicy'.",
+    );
   const companyId = value('CompanyId');
-  if (!companyId || !GUID.test(companyId)) throw badRequest("The 'CompanyId' credential must be the target tenant id (a GUID).");
+  if (!companyId || !GUID.test(companyId))
+    throw badRequest("The 'CompanyId' credential must be the target tenant id (a GUID).");
   const problems = checkCrossTenantSync(ctx.world, ctx.tenant.tenantId, companyId);
   // The failure status and body are undocumented: a 400 with the policy-check code and one detail per problem.
-  if (problems.length > 0) throw new GraphError(400, SYNC_POLICY_CHECK_FAILURE, describeSyncProblems(problems), problems);
+  if (problems.length > 0)
+    throw new GraphError(400, SYNC_POLICY_CHECK_FAILURE, describeSyncProblems(problems), problems);
 }
 
 /** Synchronization jobs, schema and secrets of a service principal (graph-api.md §6). */
@@ -90,8 +142,24 @@ export const synchronizationRoutes: readonly Route[] = [
     permission: PERMISSIONS.synchronizationRead,
     handle: (ctx) => {
       const sp = findServicePrincipal(ctx);
-      const value = sp.synchronizationTemplates.map((id) => ({ id, applicationId: sp.servicePrincipal.appId, default: true, description: null, discoverable: true, factoryTag: id, metadata: [] }));
-      return ok(collectionBody(odataContext(ctx, `servicePrincipals('${ctx.params.servicePrincipalId}')/synchronization/templates`), { value }));
+      const value = sp.synchronizationTemplates.map((id) => ({
+        id,
+        applicationId: sp.servicePrincipal.appId,
+        default: true,
+        description: null,
+        discoverable: true,
+        factoryTag: id,
+        metadata: [],
+      }));
+      return ok(
+        collectionBody(
+          odataContext(
+            ctx,
+            `servicePrincipals('${ctx.params.servicePrincipalId}')/synchronization/templates`,
+          ),
+          { value },
+        ),
+      );
     },
   },
   {
@@ -101,7 +169,10 @@ export const synchronizationRoutes: readonly Route[] = [
     handle: (ctx) => {
       const sp = findServicePrincipal(ctx);
       const body = ctx.body();
-      if (!('value' in body) && 'credentials' in body) throw badRequest("The secrets go in 'value' (the documentation's parameter table says 'credentials', but the API takes {\"value\":[…]}).");
+      if (!('value' in body) && 'credentials' in body)
+        throw badRequest(
+          "The secrets go in 'value' (the documentation's parameter table says 'credentials', but the API takes {\"value\":[…]}).",
+        );
       sp.secrets = readSecretPairs(body.value, 'value');
       ctx.changed('applications');
       return noContent;
@@ -124,11 +195,27 @@ export const synchronizationRoutes: readonly Route[] = [
       const sp = findServicePrincipal(ctx);
       const { templateId } = ctx.body();
       if (typeof templateId !== 'string' || !sp.synchronizationTemplates.includes(templateId)) {
-        throw badRequest(`Invalid value for 'templateId': this application offers ${sp.synchronizationTemplates.join(', ') || 'no synchronization templates'} (GET …/synchronization/templates).`);
+        throw badRequest(
+          `Invalid value for 'templateId': this application offers ${sp.synchronizationTemplates.join(', ') || 'no synchronization templates'} (GET …/synchronization/templates).`,
+        );
       }
-      if (sp.jobs.some((j) => j.job.templateId === templateId)) throw new GraphError(409, 'Conflict', `A synchronization job for template '${templateId}' already exists on this service principal.`);
-      const job = newJobObject(synchronizationJobId(templateId, ctx.tenant.tenantId, randomUUID()), templateId);
-      sp.jobs.push({ job, schema: null, provisionedUserIds: [], nextCycleAt: null, initialCycle: true });
+      if (sp.jobs.some((j) => j.job.templateId === templateId))
+        throw new GraphError(
+          409,
+          'Conflict',
+          `A synchronization job for template '${templateId}' already exists on this service principal.`,
+        );
+      const job = newJobObject(
+        synchronizationJobId(templateId, ctx.tenant.tenantId, randomUUID()),
+        templateId,
+      );
+      sp.jobs.push({
+        job,
+        schema: null,
+        provisionedUserIds: [],
+        nextCycleAt: null,
+        initialCycle: true,
+      });
       ctx.changed('applications');
       return created({ '@odata.context': jobsContext(ctx, '/$entity'), ...cloneJson(job) });
     },
@@ -146,7 +233,8 @@ export const synchronizationRoutes: readonly Route[] = [
     method: 'GET',
     path: JOB,
     permission: PERMISSIONS.synchronizationRead,
-    handle: (ctx) => ok({ '@odata.context': jobsContext(ctx, '/$entity'), ...cloneJson(findJob(ctx).record.job) }),
+    handle: (ctx) =>
+      ok({ '@odata.context': jobsContext(ctx, '/$entity'), ...cloneJson(findJob(ctx).record.job) }),
   },
   {
     method: 'DELETE',
@@ -186,10 +274,18 @@ export const synchronizationRoutes: readonly Route[] = [
     handle: (ctx) => {
       const { record } = findJob(ctx);
       const body = ctx.optionalBody() ?? {};
-      if (body.criteria !== undefined && body.criteria !== null && !isJsonObject(body.criteria)) throw badRequest("Invalid value for 'criteria': expected a synchronizationJobRestartCriteria object.");
+      if (body.criteria !== undefined && body.criteria !== null && !isJsonObject(body.criteria))
+        throw badRequest(
+          "Invalid value for 'criteria': expected a synchronizationJobRestartCriteria object.",
+        );
       const criteria = isJsonObject(body.criteria) ? body.criteria : {};
-      const unknown = Object.keys(criteria).find((k) => k !== 'resetScope' && !k.startsWith('@odata.'));
-      if (unknown) throw badRequest(`Invalid property 'criteria.${unknown}': microsoft.graph.synchronizationJobRestartCriteria has only resetScope.`);
+      const unknown = Object.keys(criteria).find(
+        (k) => k !== 'resetScope' && !k.startsWith('@odata.'),
+      );
+      if (unknown)
+        throw badRequest(
+          `Invalid property 'criteria.${unknown}': microsoft.graph.synchronizationJobRestartCriteria has only resetScope.`,
+        );
       restartJob(record, parseRestartScope(criteria.resetScope), ctx.now, ctx.timeCompression);
       ctx.changed('applications');
       return noContent;
@@ -212,10 +308,21 @@ export const synchronizationRoutes: readonly Route[] = [
     throttle: 'provisionOnDemand',
     handle: (ctx) => {
       const { sp, record } = findJob(ctx);
-      const result = provisionOnDemand(ctx.world, ctx.tenant, sp, record, ctx.body(), ctx.principal, ctx.now);
+      const result = provisionOnDemand(
+        ctx.world,
+        ctx.tenant,
+        sp,
+        record,
+        ctx.body(),
+        ctx.principal,
+        ctx.now,
+      );
       ctx.changed('applications');
       ctx.changed('provisioning');
-      return ok({ '@odata.context': odataContext(ctx, 'microsoft.graph.stringKeyStringValuePair'), ...result });
+      return ok({
+        '@odata.context': odataContext(ctx, 'microsoft.graph.stringKeyStringValuePair'),
+        ...result,
+      });
     },
   },
   {
@@ -224,7 +331,10 @@ export const synchronizationRoutes: readonly Route[] = [
     permission: PERMISSIONS.synchronizationRead,
     handle: (ctx) => {
       const { sp, record } = findJob(ctx);
-      return ok({ '@odata.context': jobsContext(ctx, `('${str(record.job.id)}')/schema/$entity`), ...cloneJson(schemaOf(sp, record)) });
+      return ok({
+        '@odata.context': jobsContext(ctx, `('${str(record.job.id)}')/schema/$entity`),
+        ...cloneJson(schemaOf(sp, record)),
+      });
     },
   },
   {

@@ -25,7 +25,10 @@ export const tenantRelationshipRoutes: readonly Route[] = [
     permission: PERMISSIONS.tenantLookup,
     handle: (ctx) => {
       const { tenantId } = ctx.params;
-      if (!GUID.test(tenantId)) throw badRequest(`Invalid value '${tenantId}' for parameter 'tenantId': expected a tenant id (GUID).`);
+      if (!GUID.test(tenantId))
+        throw badRequest(
+          `Invalid value '${tenantId}' for parameter 'tenantId': expected a tenant id (GUID).`,
+        );
       const tenant = ctx.world.get(tenantId);
       if (!tenant) throw directoryObjectNotFound();
       return ok(tenantInformation(ctx, tenant));
@@ -49,7 +52,14 @@ export const tenantRelationshipRoutes: readonly Route[] = [
       const mto = ctx.tenant.multiTenantOrganization;
       const context = odataContext(ctx, 'tenantRelationships/multiTenantOrganization/$entity');
       // A tenant in no multitenant organization gets 200 with state "inactive", not 404 (graph-api.md §9).
-      if (!mto) return ok({ '@odata.context': context, createdDateTime: null, displayName: null, description: null, state: 'inactive' });
+      if (!mto)
+        return ok({
+          '@odata.context': context,
+          createdDateTime: null,
+          displayName: null,
+          description: null,
+          state: 'inactive',
+        });
       return ok({ '@odata.context': context, ...mto.organization });
     },
   },
@@ -61,8 +71,21 @@ export const tenantRelationshipRoutes: readonly Route[] = [
       const tenants = ctx.tenant.multiTenantOrganization?.tenants ?? [];
       // With only ReadBasic, members show their tenant id and display name and nothing else.
       const full = hasPermission(ctx.principal, 'MultiTenantOrganization.Read.All');
-      const value = tenants.map((t) => (full ? { ...t } : Object.fromEntries(Object.entries(t).map(([k, v]) => [k, k === 'tenantId' || k === 'displayName' || k === 'id' ? v : null]))));
-      return ok(collectionBody(odataContext(ctx, 'tenantRelationships/multiTenantOrganization/tenants'), { value }));
+      const value = tenants.map((t) =>
+        full
+          ? { ...t }
+          : Object.fromEntries(
+              Object.entries(t).map(([k, v]) => [
+                k,
+                k === 'tenantId' || k === 'displayName' || k === 'id' ? v : null,
+              ]),
+            ),
+      );
+      return ok(
+        collectionBody(odataContext(ctx, 'tenantRelationships/multiTenantOrganization/tenants'), {
+          value,
+        }),
+      );
     },
   },
 ];

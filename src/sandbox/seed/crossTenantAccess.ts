@@ -11,10 +11,19 @@ export const TAILSPIN_PILOT_GROUP_ID = '5d2e8a71-9c34-4b6f-a1d8-3e7f0b9c2a46';
 /** The Contoso group assigned to the Fabrikam sync configuration. */
 export const FABRIKAM_SYNC_GROUP_ID = 'c4f19b2e-7a53-4d8c-9e61-0b2d5f8a3c97';
 
-const all = (accessType: 'allowed' | 'blocked', target: string, targetType: 'user' | 'application'): JsonObject => ({ accessType, targets: [{ target, targetType }] });
+const all = (
+  accessType: 'allowed' | 'blocked',
+  target: string,
+  targetType: 'user' | 'application',
+): JsonObject => ({ accessType, targets: [{ target, targetType }] });
 
 function basePolicy(tenantId: string): JsonObject {
-  return { id: guidFromName(`crossTenantAccessPolicy:${tenantId}`), displayName: 'CrossTenantAccessPolicy', description: 'Cross-tenant access policy', allowedCloudEndpoints: [] };
+  return {
+    id: guidFromName(`crossTenantAccessPolicy:${tenantId}`),
+    displayName: 'CrossTenantAccessPolicy',
+    description: 'Cross-tenant access policy',
+    allowedCloudEndpoints: [],
+  };
 }
 
 function customisedDefault(changes: JsonObject): JsonObject {
@@ -22,8 +31,14 @@ function customisedDefault(changes: JsonObject): JsonObject {
 }
 
 const directConnect = (inboundApps: string): JsonObject => ({
-  b2bDirectConnectOutbound: { usersAndGroups: all('allowed', 'AllUsers', 'user'), applications: all('allowed', 'AllApplications', 'application') },
-  b2bDirectConnectInbound: { usersAndGroups: all('allowed', 'AllUsers', 'user'), applications: all('allowed', inboundApps, 'application') },
+  b2bDirectConnectOutbound: {
+    usersAndGroups: all('allowed', 'AllUsers', 'user'),
+    applications: all('allowed', 'AllApplications', 'application'),
+  },
+  b2bDirectConnectInbound: {
+    usersAndGroups: all('allowed', 'AllUsers', 'user'),
+    applications: all('allowed', inboundApps, 'application'),
+  },
 });
 
 /**
@@ -42,11 +57,41 @@ export function seededCrossTenantAccess(tenant: SandboxTenant): CrossTenantAcces
     case contoso:
       return {
         policy,
-        defaultConfiguration: customisedDefault({ inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false } }),
+        defaultConfiguration: customisedDefault({
+          inboundTrust: {
+            isMfaAccepted: true,
+            isCompliantDeviceAccepted: false,
+            isHybridAzureADJoinedDeviceAccepted: false,
+          },
+        }),
         partners: [
-          { tenantId: fabrikam, isServiceProvider: false, isInMultiTenantOrganization: true, inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: true, isHybridAzureADJoinedDeviceAccepted: false }, automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: true } },
-          { tenantId: northwind, isServiceProvider: false, inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false }, ...directConnect('Office365'), crossCloudMeetingConfiguration: { inboundAllowed: false, outboundAllowed: false } },
-          { tenantId: tailspin, isServiceProvider: false, automaticUserConsentSettings: { inboundAllowed: null, outboundAllowed: true } },
+          {
+            tenantId: fabrikam,
+            isServiceProvider: false,
+            isInMultiTenantOrganization: true,
+            inboundTrust: {
+              isMfaAccepted: true,
+              isCompliantDeviceAccepted: true,
+              isHybridAzureADJoinedDeviceAccepted: false,
+            },
+            automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: true },
+          },
+          {
+            tenantId: northwind,
+            isServiceProvider: false,
+            inboundTrust: {
+              isMfaAccepted: true,
+              isCompliantDeviceAccepted: false,
+              isHybridAzureADJoinedDeviceAccepted: false,
+            },
+            ...directConnect('Office365'),
+            crossCloudMeetingConfiguration: { inboundAllowed: false, outboundAllowed: false },
+          },
+          {
+            tenantId: tailspin,
+            isServiceProvider: false,
+            automaticUserConsentSettings: { inboundAllowed: null, outboundAllowed: true },
+          },
         ],
         identitySynchronization: [],
       };
@@ -55,18 +100,52 @@ export function seededCrossTenantAccess(tenant: SandboxTenant): CrossTenantAcces
         policy,
         defaultConfiguration: serviceDefaultConfiguration(),
         partners: [
-          { tenantId: contoso, isServiceProvider: false, isInMultiTenantOrganization: true, inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: true, isHybridAzureADJoinedDeviceAccepted: false }, automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: false } },
+          {
+            tenantId: contoso,
+            isServiceProvider: false,
+            isInMultiTenantOrganization: true,
+            inboundTrust: {
+              isMfaAccepted: true,
+              isCompliantDeviceAccepted: true,
+              isHybridAzureADJoinedDeviceAccepted: false,
+            },
+            automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: false },
+          },
         ],
-        identitySynchronization: [{ tenantId: contoso, displayName: 'Contoso Group', userSyncInbound: { isSyncAllowed: true } }],
+        identitySynchronization: [
+          {
+            tenantId: contoso,
+            displayName: 'Contoso Group',
+            userSyncInbound: { isSyncAllowed: true },
+          },
+        ],
       };
     case northwind:
       return {
         policy,
         defaultConfiguration: customisedDefault({
-          inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: true, isHybridAzureADJoinedDeviceAccepted: false },
-          b2bCollaborationInbound: { usersAndGroups: all('allowed', 'AllUsers', 'user'), applications: all('allowed', 'Office365', 'application') },
+          inboundTrust: {
+            isMfaAccepted: true,
+            isCompliantDeviceAccepted: true,
+            isHybridAzureADJoinedDeviceAccepted: false,
+          },
+          b2bCollaborationInbound: {
+            usersAndGroups: all('allowed', 'AllUsers', 'user'),
+            applications: all('allowed', 'Office365', 'application'),
+          },
         }),
-        partners: [{ tenantId: contoso, isServiceProvider: false, inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false }, ...directConnect('AllApplications') }],
+        partners: [
+          {
+            tenantId: contoso,
+            isServiceProvider: false,
+            inboundTrust: {
+              isMfaAccepted: true,
+              isCompliantDeviceAccepted: false,
+              isHybridAzureADJoinedDeviceAccepted: false,
+            },
+            ...directConnect('AllApplications'),
+          },
+        ],
         identitySynchronization: [],
       };
     case tailspin:
@@ -78,22 +157,46 @@ export function seededCrossTenantAccess(tenant: SandboxTenant): CrossTenantAcces
             tenantId: contoso,
             isServiceProvider: false,
             automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: false },
-            b2bCollaborationInbound: { usersAndGroups: { accessType: 'allowed', targets: [{ target: TAILSPIN_PILOT_GROUP_ID, targetType: 'group' }] }, applications: all('allowed', 'AllApplications', 'application') },
+            b2bCollaborationInbound: {
+              usersAndGroups: {
+                accessType: 'allowed',
+                targets: [{ target: TAILSPIN_PILOT_GROUP_ID, targetType: 'group' }],
+              },
+              applications: all('allowed', 'AllApplications', 'application'),
+            },
           },
         ],
-        identitySynchronization: [{ tenantId: contoso, displayName: 'Contoso Group', userSyncInbound: { isSyncAllowed: true } }],
+        identitySynchronization: [
+          {
+            tenantId: contoso,
+            displayName: 'Contoso Group',
+            userSyncInbound: { isSyncAllowed: true },
+          },
+        ],
       };
     default:
-      return { policy, defaultConfiguration: serviceDefaultConfiguration(), partners: [], identitySynchronization: [] };
+      return {
+        policy,
+        defaultConfiguration: serviceDefaultConfiguration(),
+        partners: [],
+        identitySynchronization: [],
+      };
   }
 }
 
 const MTO_ID = '3a9d6f12-8e47-4c05-b2a1-6f0e9d4c7b38';
 
 /** Contoso and Fabrikam form a multitenant organization; other tenants belong to none. */
-export function seededMultiTenantOrganization(tenant: SandboxTenant): MultiTenantOrganizationView | undefined {
+export function seededMultiTenantOrganization(
+  tenant: SandboxTenant,
+): MultiTenantOrganizationView | undefined {
   if (tenant.tenantId !== contoso && tenant.tenantId !== fabrikam) return undefined;
-  const member = (t: SandboxTenant, role: 'owner' | 'member', added: string, joined: string | null): JsonObject => ({
+  const member = (
+    t: SandboxTenant,
+    role: 'owner' | 'member',
+    added: string,
+    joined: string | null,
+  ): JsonObject => ({
     id: t.tenantId,
     tenantId: t.tenantId,
     displayName: t.displayName,
@@ -106,7 +209,16 @@ export function seededMultiTenantOrganization(tenant: SandboxTenant): MultiTenan
   });
   const byId = (id: string): SandboxTenant => SANDBOX_TENANTS.find((t) => t.tenantId === id)!;
   return {
-    organization: { id: MTO_ID, createdDateTime: '2023-10-02T15:20:11Z', displayName: 'Contoso Group', description: 'Contoso Group and its subsidiaries', state: 'active' },
-    tenants: [member(byId(contoso), 'owner', '2023-10-02T15:20:11Z', null), member(byId(fabrikam), 'member', '2023-10-02T15:24:40Z', '2023-10-02T18:02:57Z')],
+    organization: {
+      id: MTO_ID,
+      createdDateTime: '2023-10-02T15:20:11Z',
+      displayName: 'Contoso Group',
+      description: 'Contoso Group and its subsidiaries',
+      state: 'active',
+    },
+    tenants: [
+      member(byId(contoso), 'owner', '2023-10-02T15:20:11Z', null),
+      member(byId(fabrikam), 'member', '2023-10-02T15:24:40Z', '2023-10-02T18:02:57Z'),
+    ],
   };
 }

@@ -24,13 +24,56 @@ export interface DirectoryPlan {
  * Users whose display names and attributes are hostile (markup, script, template and bidi
  * payloads). Provisioning logs repeat them verbatim, so the log viewer must prove it escapes them.
  */
-export const HOSTILE_USERS: readonly { readonly given: string; readonly surname: string; readonly displayName: string; readonly nickname: string; readonly department?: string; readonly jobTitle?: string; readonly mail?: string }[] = [
-  { given: 'Img', surname: 'Onerror', displayName: '<img src=x onerror=alert(1)>', nickname: 'img.onerror', department: '<b onmouseover=alert(1)>Sales</b>' },
-  { given: 'Script', surname: 'Tag', displayName: "<script>alert('xss')</script>", nickname: 'script.tag', jobTitle: '"><svg/onload=alert(document.domain)>' },
-  { given: 'Svg', surname: 'Onload', displayName: '"><svg/onload=alert(document.domain)>', nickname: 'svg.onload', department: "';alert(String.fromCharCode(88,83,83))//" },
-  { given: 'Template', surname: 'Injection', displayName: "{{constructor.constructor('alert(1)')()}} ${alert(1)}", nickname: 'template.injection', jobTitle: 'javascript:alert(1)' },
-  { given: 'Bad', surname: 'Mail', displayName: 'Bad Mail <iframe src="javascript:alert(1)">', nickname: 'bad.mail', mail: '"<img src=x onerror=alert(2)>"@contoso.com' },
-  { given: 'Bidi', surname: 'Override', displayName: 'Zoë Ünicode 名前 \u202Etxt.exe', nickname: 'bidi.override' },
+export const HOSTILE_USERS: readonly {
+  readonly given: string;
+  readonly surname: string;
+  readonly displayName: string;
+  readonly nickname: string;
+  readonly department?: string;
+  readonly jobTitle?: string;
+  readonly mail?: string;
+}[] = [
+  {
+    given: 'Img',
+    surname: 'Onerror',
+    displayName: '<img src=x onerror=alert(1)>',
+    nickname: 'img.onerror',
+    department: '<b onmouseover=alert(1)>Sales</b>',
+  },
+  {
+    given: 'Script',
+    surname: 'Tag',
+    displayName: "<script>alert('xss')</script>",
+    nickname: 'script.tag',
+    jobTitle: '"><svg/onload=alert(document.domain)>',
+  },
+  {
+    given: 'Svg',
+    surname: 'Onload',
+    displayName: '"><svg/onload=alert(document.domain)>',
+    nickname: 'svg.onload',
+    department: "';alert(String.fromCharCode(88,83,83))//",
+  },
+  {
+    given: 'Template',
+    surname: 'Injection',
+    displayName: "{{constructor.constructor('alert(1)')()}} ${alert(1)}",
+    nickname: 'template.injection',
+    jobTitle: 'javascript:alert(1)',
+  },
+  {
+    given: 'Bad',
+    surname: 'Mail',
+    displayName: 'Bad Mail <iframe src="javascript:alert(1)">',
+    nickname: 'bad.mail',
+    mail: '"<img src=x onerror=alert(2)>"@contoso.com',
+  },
+  {
+    given: 'Bidi',
+    surname: 'Override',
+    displayName: 'Zoë Ünicode 名前 \u202Etxt.exe',
+    nickname: 'bidi.override',
+  },
 ];
 
 function user(object: JsonObject, smsSignIn = false): DirectoryUser {
@@ -39,11 +82,20 @@ function user(object: JsonObject, smsSignIn = false): DirectoryUser {
 
 function isoBetween(rng: Rng, fromIso: string, toMs: number): string {
   const from = Date.parse(fromIso);
-  return new Date(from + Math.floor(rng.next() * Math.max(1, toMs - from))).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return new Date(from + Math.floor(rng.next() * Math.max(1, toMs - from)))
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 function countryOf(code: string): string {
-  return ({ US: 'United States', GB: 'United Kingdom', CA: 'Canada', DE: 'Germany' } as Record<string, string>)[code] ?? code;
+  return (
+    (
+      { US: 'United States', GB: 'United Kingdom', CA: 'Canada', DE: 'Germany' } as Record<
+        string,
+        string
+      >
+    )[code] ?? code
+  );
 }
 
 /**
@@ -51,12 +103,22 @@ function countryOf(code: string): string {
  * over departments and cities, a few invited guests, optional hostile users, department groups,
  * "All Employees", and the groups the plan asks for by id.
  */
-export function generateDirectory(tenant: SandboxTenant, seed: number, anchorMs: number, plan: DirectoryPlan): Directory {
+export function generateDirectory(
+  tenant: SandboxTenant,
+  seed: number,
+  anchorMs: number,
+  plan: DirectoryPlan,
+): Directory {
   const rng = new Rng(seed, `directory:${tenant.tenantId}`);
   const domain = tenant.customDomains[0] ?? tenant.defaultDomainName;
   const users: DirectoryUser[] = [];
   const taken = new Set<string>();
-  const base = (given: string, surname: string, displayName: string, nickname: string): JsonObject => {
+  const base = (
+    given: string,
+    surname: string,
+    displayName: string,
+    nickname: string,
+  ): JsonObject => {
     let alias = nickname;
     for (let n = 2; taken.has(alias); n++) alias = `${nickname}${n}`;
     taken.add(alias);
@@ -118,8 +180,14 @@ export function generateDirectory(tenant: SandboxTenant, seed: number, anchorMs:
   for (let i = 0; i < 4; i++) {
     const given = rng.pick(GIVEN_NAMES);
     const surname = rng.pick(SURNAMES);
-    const external = `${given}.${surname}@${rng.pick(['outlook.com', 'gmail.com', 'proseware.com', 'litware.com'])}`.toLowerCase();
-    const object = base(given, surname, `${given} ${surname} (Guest)`, `${given}.${surname}.guest`.toLowerCase());
+    const external =
+      `${given}.${surname}@${rng.pick(['outlook.com', 'gmail.com', 'proseware.com', 'litware.com'])}`.toLowerCase();
+    const object = base(
+      given,
+      surname,
+      `${given} ${surname} (Guest)`,
+      `${given}.${surname}.guest`.toLowerCase(),
+    );
     Object.assign(object, {
       userPrincipalName: `${external.replace('@', '_')}#EXT#@${tenant.defaultDomainName}`,
       mail: external,
@@ -134,7 +202,13 @@ export function generateDirectory(tenant: SandboxTenant, seed: number, anchorMs:
 
   const members = users.filter((u) => u.object.userType === 'Member');
   const groups: DirectoryGroup[] = [];
-  const group = (id: string, displayName: string, description: string, memberIds: string[], unified: boolean): void => {
+  const group = (
+    id: string,
+    displayName: string,
+    description: string,
+    memberIds: string[],
+    unified: boolean,
+  ): void => {
     const nickname = displayName.replace(/[^A-Za-z0-9]/g, '');
     groups.push({
       object: {
@@ -153,11 +227,30 @@ export function generateDirectory(tenant: SandboxTenant, seed: number, anchorMs:
       memberIds,
     });
   };
-  group(rng.guid(), 'All Employees', `Every employee of ${tenant.displayName}.`, members.map((u) => str(u.object.id)), true);
+  group(
+    rng.guid(),
+    'All Employees',
+    `Every employee of ${tenant.displayName}.`,
+    members.map((u) => str(u.object.id)),
+    true,
+  );
   for (const department of DEPARTMENTS) {
-    group(rng.guid(), `${department} Team`, `Members of the ${department} department.`, members.filter((u) => u.object.department === department).map((u) => str(u.object.id)), false);
+    group(
+      rng.guid(),
+      `${department} Team`,
+      `Members of the ${department} department.`,
+      members.filter((u) => u.object.department === department).map((u) => str(u.object.id)),
+      false,
+    );
   }
-  for (const plan_ of plan.groups ?? []) group(plan_.id, plan_.displayName, plan_.description, plan_.pickMembers(members, new Rng(seed, `group:${plan_.id}`)), false);
+  for (const plan_ of plan.groups ?? [])
+    group(
+      plan_.id,
+      plan_.displayName,
+      plan_.description,
+      plan_.pickMembers(members, new Rng(seed, `group:${plan_.id}`)),
+      false,
+    );
 
   return new Directory(users, groups);
 }

@@ -60,7 +60,9 @@ export class Rng {
   }
 
   private hexWord(): string {
-    return Math.floor(this.next() * 0x100000000).toString(16).padStart(8, '0');
+    return Math.floor(this.next() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   }
 
   /** A random (version 4 shaped) GUID drawn from this stream. */

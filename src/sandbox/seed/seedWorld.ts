@@ -5,7 +5,12 @@ import type { ProvisioningEventSpec } from '../store/records';
 import { TenantStore, type StoreSection } from '../store/tenantStore';
 import { World, type SandboxState } from '../store/world';
 import { materializeProvisioningEvent } from '../sync/materializeProvisioningEvent';
-import { FABRIKAM_SYNC_GROUP_ID, seededCrossTenantAccess, seededMultiTenantOrganization, TAILSPIN_PILOT_GROUP_ID } from './crossTenantAccess';
+import {
+  FABRIKAM_SYNC_GROUP_ID,
+  seededCrossTenantAccess,
+  seededMultiTenantOrganization,
+  TAILSPIN_PILOT_GROUP_ID,
+} from './crossTenantAccess';
 import { benchmarkTenant } from './benchmarkTenant';
 import { generateDirectory, type DirectoryPlan } from './directory';
 import { microsoftGraphServicePrincipal, seedContosoApplications } from './syncConfigurations';
@@ -23,15 +28,31 @@ const DIRECTORY_PLANS: Readonly<Record<string, DirectoryPlan>> = {
       {
         id: FABRIKAM_SYNC_GROUP_ID,
         displayName: 'Sync - Fabrikam Retail',
-        description: 'Employees who work with Fabrikam Retail: synchronized to the Fabrikam tenant.',
+        description:
+          'Employees who work with Fabrikam Retail: synchronized to the Fabrikam tenant.',
         // Everyone with a hostile name is in scope, so their payloads reach the provisioning logs.
-        pickMembers: (users, rng) => users.filter((u, i) => i > 0 && (rng.chance(0.7) || /^(img|script|svg|template|bad|bidi)\./.test(str(u.object.mailNickname)))).map((u) => str(u.object.id)),
+        pickMembers: (users, rng) =>
+          users
+            .filter(
+              (u, i) =>
+                i > 0 &&
+                (rng.chance(0.7) ||
+                  /^(img|script|svg|template|bad|bidi)\./.test(str(u.object.mailNickname))),
+            )
+            .map((u) => str(u.object.id)),
       },
       {
         id: TAILSPIN_PILOT_GROUP_ID,
         displayName: 'Pilot - Tailspin Toys',
         description: 'Integration pilot with Tailspin Toys.',
-        pickMembers: (users, rng) => users.filter((u) => ['Engineering', 'Research', 'Sales'].includes(str(u.object.department)) && rng.chance(0.4)).map((u) => str(u.object.id)),
+        pickMembers: (users, rng) =>
+          users
+            .filter(
+              (u) =>
+                ['Engineering', 'Research', 'Sales'].includes(str(u.object.department)) &&
+                rng.chance(0.4),
+            )
+            .map((u) => str(u.object.id)),
       },
     ],
   },
@@ -42,10 +63,18 @@ const DIRECTORY_PLANS: Readonly<Record<string, DirectoryPlan>> = {
 };
 
 /** A tenant with its seeded settings and directory; `seededLogs` supplies its provisioning history on first read. */
-export function createTenantStore(info: SandboxTenant, seed: number, anchorMs: number, options: { directory?: Directory; seededLogs?: () => readonly ProvisioningEventSpec[] } = {}): TenantStore {
+export function createTenantStore(
+  info: SandboxTenant,
+  seed: number,
+  anchorMs: number,
+  options: { directory?: Directory; seededLogs?: () => readonly ProvisioningEventSpec[] } = {},
+): TenantStore {
   const plan = DIRECTORY_PLANS[info.tenantId] ?? { userCount: 12, cities: [info.city] };
   // The log store needs the tenant (for its directory) and the tenant needs the log store.
-  const logs: ProvisioningLogStore = new ProvisioningLogStore(options.seededLogs ?? (() => []), (spec) => materializeProvisioningEvent(spec, store));
+  const logs: ProvisioningLogStore = new ProvisioningLogStore(
+    options.seededLogs ?? (() => []),
+    (spec) => materializeProvisioningEvent(spec, store),
+  );
   const store: TenantStore = new TenantStore(info, {
     crossTenantAccess: seededCrossTenantAccess(info),
     servicePrincipals: [microsoftGraphServicePrincipal(info.tenantId)],
@@ -64,11 +93,24 @@ export function createTenantStore(info: SandboxTenant, seed: number, anchorMs: n
 export function createWorld(seed: number, anchorMs: number, state?: SandboxState): World {
   const world = new World(seed, anchorMs);
   const contosoInfo = SANDBOX_TENANTS.find((t) => t.tenantId === SANDBOX_TENANT_IDS.contoso)!;
-  const contosoDirectory = generateDirectory(contosoInfo, seed, anchorMs, DIRECTORY_PLANS[contosoInfo.tenantId]);
+  const contosoDirectory = generateDirectory(
+    contosoInfo,
+    seed,
+    anchorMs,
+    DIRECTORY_PLANS[contosoInfo.tenantId],
+  );
   let contosoHistory: readonly ProvisioningEventSpec[] = [];
   for (const info of SANDBOX_TENANTS) {
     const isContoso = info === contosoInfo;
-    world.add(createTenantStore(info, seed, anchorMs, isContoso ? { directory: contosoDirectory, seededLogs: () => contosoHistory } : {}), { benchmark: false });
+    world.add(
+      createTenantStore(
+        info,
+        seed,
+        anchorMs,
+        isContoso ? { directory: contosoDirectory, seededLogs: () => contosoHistory } : {},
+      ),
+      { benchmark: false },
+    );
   }
   const contoso = world.get(contosoInfo.tenantId)!;
   const applications = seedContosoApplications(world, contosoDirectory, seed, anchorMs);
@@ -76,12 +118,17 @@ export function createWorld(seed: number, anchorMs: number, state?: SandboxState
   contosoHistory = applications.provisioningSpecs;
 
   if (state) {
-    for (let i = 0; i < state.benchmarkTenants; i++) world.add(createTenantStore(benchmarkTenant(seed, SANDBOX_TENANTS.length + i), seed, anchorMs), { benchmark: true });
+    for (let i = 0; i < state.benchmarkTenants; i++)
+      world.add(
+        createTenantStore(benchmarkTenant(seed, SANDBOX_TENANTS.length + i), seed, anchorMs),
+        { benchmark: true },
+      );
     for (const [tenantId, snapshot] of Object.entries(state.tenants)) {
       const store = world.get(tenantId);
       if (!store) continue;
       store.restore(snapshot);
-      for (const section of Object.keys(snapshot) as StoreSection[]) world.markDirty(tenantId, section);
+      for (const section of Object.keys(snapshot) as StoreSection[])
+        world.markDirty(tenantId, section);
     }
   }
   return world;

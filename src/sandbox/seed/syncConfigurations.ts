@@ -2,8 +2,16 @@ import { str, type JsonObject } from '../json';
 import type { Directory } from '../store/directory';
 import type { ProvisioningEventSpec, SecretPair, ServicePrincipalRecord } from '../store/records';
 import type { World } from '../store/world';
-import { crossTenantSyncServicePrincipal, NON_GALLERY_TEMPLATE_ID, servicePrincipalObject } from '../sync/servicePrincipalObjects';
-import { checkCrossTenantSync, describeSyncProblems, SYNC_POLICY_CHECK_FAILURE } from '../sync/syncPolicyCheck';
+import {
+  crossTenantSyncServicePrincipal,
+  NON_GALLERY_TEMPLATE_ID,
+  servicePrincipalObject,
+} from '../sync/servicePrincipalObjects';
+import {
+  checkCrossTenantSync,
+  describeSyncProblems,
+  SYNC_POLICY_CHECK_FAILURE,
+} from '../sync/syncPolicyCheck';
 import { FABRIKAM_SYNC_GROUP_ID, TAILSPIN_PILOT_GROUP_ID } from './crossTenantAccess';
 import { simulateHistory } from './provisioningHistory';
 import { guidFromName, Rng } from './random';
@@ -60,7 +68,14 @@ export function appRoleAssignmentId(principalId: string, randomByte: () => numbe
   return bytes.toString('base64url');
 }
 
-export function appRoleAssignment(f: { id: string; appRoleId: string; createdDateTime: string; principal: JsonObject; principalType: 'User' | 'Group'; resource: JsonObject }): JsonObject {
+export function appRoleAssignment(f: {
+  id: string;
+  appRoleId: string;
+  createdDateTime: string;
+  principal: JsonObject;
+  principalType: 'User' | 'Group';
+  resource: JsonObject;
+}): JsonObject {
   return {
     id: f.id,
     deletedDateTime: null,
@@ -95,7 +110,16 @@ function syncSecrets(targetTenantId: string): SecretPair[] {
   return [
     { key: 'AuthenticationType', value: 'SyncPolicy' },
     { key: 'CompanyId', value: targetTenantId },
-    { key: 'SyncNotificationSettings', value: JSON.stringify({ Enabled: true, Recipients: 'identity-ops@contoso.com', DeleteThresholdEnabled: true, DeleteThresholdValue: 500, HumanResourcesLookaheadQueryEnabled: false }) },
+    {
+      key: 'SyncNotificationSettings',
+      value: JSON.stringify({
+        Enabled: true,
+        Recipients: 'identity-ops@contoso.com',
+        DeleteThresholdEnabled: true,
+        DeleteThresholdValue: 500,
+        HumanResourcesLookaheadQueryEnabled: false,
+      }),
+    },
     { key: 'SyncAll', value: 'false' },
   ];
 }
@@ -110,20 +134,40 @@ export interface SeededApplications {
  * cross-tenant sync configurations with their assignments, secrets, jobs and simulated history.
  * Needs the world because the quarantined job's error is the pair's live policy check.
  */
-export function seedContosoApplications(world: World, directory: Directory, seed: number, anchorMs: number): SeededApplications {
+export function seedContosoApplications(
+  world: World,
+  directory: Directory,
+  seed: number,
+  anchorMs: number,
+): SeededApplications {
   const contoso = SANDBOX_TENANT_IDS.contoso;
   const rng = new Rng(seed, 'contoso-applications');
   const admin = directory.users[0].object;
   const records: ServicePrincipalRecord[] = [microsoftGraphServicePrincipal(contoso)];
   records.push({
-    servicePrincipal: servicePrincipalObject({ id: SANDBOX_BOX_SERVICE_PRINCIPAL_ID, appId: 'e3b0f6a2-4d19-4c87-9a5e-1f2c8d7b6a90', displayName: 'Box', appOwnerOrganizationId: 'b1d7e4a8-3f26-4c90-8e5b-7a2d9c1f0e63', applicationTemplateId: '7c1f4b8e-2a95-4d36-b0e7-9f3a6c2d8e14', publisherName: 'Box, Inc.', appRoleAssignmentRequired: true }),
+    servicePrincipal: servicePrincipalObject({
+      id: SANDBOX_BOX_SERVICE_PRINCIPAL_ID,
+      appId: 'e3b0f6a2-4d19-4c87-9a5e-1f2c8d7b6a90',
+      displayName: 'Box',
+      appOwnerOrganizationId: 'b1d7e4a8-3f26-4c90-8e5b-7a2d9c1f0e63',
+      applicationTemplateId: '7c1f4b8e-2a95-4d36-b0e7-9f3a6c2d8e14',
+      publisherName: 'Box, Inc.',
+      appRoleAssignmentRequired: true,
+    }),
     synchronizationTemplates: ['BoxOutDelta'],
     jobs: [],
     secrets: [],
     appRoleAssignedTo: [],
   });
   records.push({
-    servicePrincipal: servicePrincipalObject({ id: '9e4b2d7a-1c58-4f63-a8d0-6b3e7f1c5a29', appId: '2c6a9f13-7e48-4b05-9d2c-8a1f6e3b7d40', displayName: 'Contoso Expense Portal', appOwnerOrganizationId: contoso, applicationTemplateId: NON_GALLERY_TEMPLATE_ID, description: 'Travel and expense claims' }),
+    servicePrincipal: servicePrincipalObject({
+      id: '9e4b2d7a-1c58-4f63-a8d0-6b3e7f1c5a29',
+      appId: '2c6a9f13-7e48-4b05-9d2c-8a1f6e3b7d40',
+      displayName: 'Contoso Expense Portal',
+      appOwnerOrganizationId: contoso,
+      applicationTemplateId: NON_GALLERY_TEMPLATE_ID,
+      description: 'Travel and expense claims',
+    }),
     synchronizationTemplates: [],
     jobs: [],
     secrets: [],
@@ -132,16 +176,49 @@ export function seedContosoApplications(world: World, directory: Directory, seed
 
   const specs: ProvisioningEventSpec[] = [];
   for (const config of Object.values(SANDBOX_SYNC_CONFIGURATIONS)) {
-    const sp = crossTenantSyncServicePrincipal({ id: config.servicePrincipalId, appId: config.appId, displayName: config.displayName, tenantId: contoso, roleId: config.appRoleId });
+    const sp = crossTenantSyncServicePrincipal({
+      id: config.servicePrincipalId,
+      appId: config.appId,
+      displayName: config.displayName,
+      tenantId: contoso,
+      roleId: config.appRoleId,
+    });
     const healthy = config.targetTenantId === SANDBOX_TENANT_IDS.fabrikam;
     const startMs = healthy ? anchorMs - 30 * DAY + 2 * 3_600_000 : anchorMs - 20 * DAY;
     const created = new Date(startMs - 3 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const group = directory.groupsById.get(config.assignedGroupId)!;
-    const assignments = [appRoleAssignment({ id: appRoleAssignmentId(config.assignedGroupId, () => rng.int(256)), appRoleId: config.appRoleId, createdDateTime: created, principal: group.object, principalType: 'Group', resource: sp })];
+    const assignments = [
+      appRoleAssignment({
+        id: appRoleAssignmentId(config.assignedGroupId, () => rng.int(256)),
+        appRoleId: config.appRoleId,
+        createdDateTime: created,
+        principal: group.object,
+        principalType: 'Group',
+        resource: sp,
+      }),
+    ];
     if (healthy) {
       // Two users assigned directly as well, as admins do for pilots outside the group.
-      const direct = directory.users.filter((u) => u.object.userType === 'Member' && !group.memberIds.includes(str(u.object.id)) && u.object.accountEnabled !== false && !u.smsSignIn).slice(1, 3);
-      for (const u of direct) assignments.push(appRoleAssignment({ id: appRoleAssignmentId(str(u.object.id), () => rng.int(256)), appRoleId: config.appRoleId, createdDateTime: created, principal: u.object, principalType: 'User', resource: sp }));
+      const direct = directory.users
+        .filter(
+          (u) =>
+            u.object.userType === 'Member' &&
+            !group.memberIds.includes(str(u.object.id)) &&
+            u.object.accountEnabled !== false &&
+            !u.smsSignIn,
+        )
+        .slice(1, 3);
+      for (const u of direct)
+        assignments.push(
+          appRoleAssignment({
+            id: appRoleAssignmentId(str(u.object.id), () => rng.int(256)),
+            appRoleId: config.appRoleId,
+            createdDateTime: created,
+            principal: u.object,
+            principalType: 'User',
+            resource: sp,
+          }),
+        );
     }
     const scope = new Set<string>(group.memberIds);
     for (const a of assignments) if (a.principalType === 'User') scope.add(str(a.principalId));
@@ -156,7 +233,16 @@ export function seedContosoApplications(world: World, directory: Directory, seed
         scope,
         scopeGroupId: config.assignedGroupId,
         startMs,
-        ...(problems.length > 0 ? { breakMs: anchorMs - 6 * DAY, policyError: { code: SYNC_POLICY_CHECK_FAILURE, message: describeSyncProblems(problems), tenantActionable: true } } : {}),
+        ...(problems.length > 0
+          ? {
+              breakMs: anchorMs - 6 * DAY,
+              policyError: {
+                code: SYNC_POLICY_CHECK_FAILURE,
+                message: describeSyncProblems(problems),
+                tenantActionable: true,
+              },
+            }
+          : {}),
         volume: healthy ? 1.6 : 0.6,
         admin: { id: str(admin.id), userPrincipalName: str(admin.userPrincipalName) },
       },
@@ -168,7 +254,15 @@ export function seedContosoApplications(world: World, directory: Directory, seed
     records.push({
       servicePrincipal: sp,
       synchronizationTemplates: ['Azure2Azure'],
-      jobs: [{ job: history.job, schema: null, provisionedUserIds: history.provisionedUserIds, nextCycleAt: history.nextCycleAt, initialCycle: false }],
+      jobs: [
+        {
+          job: history.job,
+          schema: null,
+          provisionedUserIds: history.provisionedUserIds,
+          nextCycleAt: history.nextCycleAt,
+          initialCycle: false,
+        },
+      ],
       secrets: syncSecrets(config.targetTenantId),
       appRoleAssignedTo: assignments,
     });

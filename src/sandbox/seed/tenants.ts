@@ -32,7 +32,8 @@ export const SANDBOX_TENANTS: readonly SandboxTenant[] = [
     displayName: 'Contoso Group',
     defaultDomainName: 'contoso.onmicrosoft.com',
     cloud: 'global',
-    description: 'Parent company. Syncs users to Fabrikam Retail (healthy) and to Tailspin Toys (quarantined: Tailspin does not auto-redeem inbound); B2B direct connect with Northwind Traders.',
+    description:
+      'Parent company. Syncs users to Fabrikam Retail (healthy) and to Tailspin Toys (quarantined: Tailspin does not auto-redeem inbound); B2B direct connect with Northwind Traders.',
     customDomains: ['contoso.com'],
     federationBrandName: 'Contoso',
     countryLetterCode: 'US',
@@ -44,7 +45,8 @@ export const SANDBOX_TENANTS: readonly SandboxTenant[] = [
     displayName: 'Fabrikam Retail',
     defaultDomainName: 'fabrikamretail.onmicrosoft.com',
     cloud: 'global',
-    description: 'Subsidiary of Contoso Group. Allows user sync and automatic redemption inbound from Contoso.',
+    description:
+      'Subsidiary of Contoso Group. Allows user sync and automatic redemption inbound from Contoso.',
     customDomains: ['fabrikam.com'],
     federationBrandName: null,
     countryLetterCode: 'US',
@@ -56,7 +58,8 @@ export const SANDBOX_TENANTS: readonly SandboxTenant[] = [
     displayName: 'Northwind Traders',
     defaultDomainName: 'northwindtraders.onmicrosoft.com',
     cloud: 'global',
-    description: 'Unrelated partner. B2B direct connect (Teams shared channels) with Contoso, configured on both sides.',
+    description:
+      'Unrelated partner. B2B direct connect (Teams shared channels) with Contoso, configured on both sides.',
     customDomains: ['northwindtraders.com'],
     federationBrandName: 'Northwind',
     countryLetterCode: 'GB',
@@ -68,7 +71,8 @@ export const SANDBOX_TENANTS: readonly SandboxTenant[] = [
     displayName: 'Tailspin Toys',
     defaultDomainName: 'tailspintoys.onmicrosoft.com',
     cloud: 'global',
-    description: 'Acquisition in progress. Allows user sync from Contoso but not automatic redemption inbound, so the pair does not match.',
+    description:
+      'Acquisition in progress. Allows user sync from Contoso but not automatic redemption inbound, so the pair does not match.',
     customDomains: ['tailspintoys.com'],
     federationBrandName: null,
     countryLetterCode: 'CA',

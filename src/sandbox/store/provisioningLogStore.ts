@@ -9,7 +9,10 @@ export interface ProvisioningRow {
 }
 
 /** Newest first; ties broken by id, so the order (and paging through it) is total and stable. */
-export function compareRowsDescending(a: { ms: number; id: string }, b: { ms: number; id: string }): number {
+export function compareRowsDescending(
+  a: { ms: number; id: string },
+  b: { ms: number; id: string },
+): number {
   return b.ms - a.ms || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
@@ -33,8 +36,10 @@ export class ProvisioningLogStore {
   all(): readonly ProvisioningRow[] {
     if (!this.rows) {
       const rows: ProvisioningRow[] = [];
-      for (const spec of this.seeded()) rows.push({ ms: spec.at, id: spec.id, entry: this.materialize(spec) });
-      for (const spec of this.appendedSpecs) rows.push({ ms: spec.at, id: spec.id, entry: this.materialize(spec) });
+      for (const spec of this.seeded())
+        rows.push({ ms: spec.at, id: spec.id, entry: this.materialize(spec) });
+      for (const spec of this.appendedSpecs)
+        rows.push({ ms: spec.at, id: spec.id, entry: this.materialize(spec) });
       for (const entry of this.appendedEntries) rows.push(rowOf(entry));
       rows.sort(compareRowsDescending);
       this.rows = rows;

@@ -84,7 +84,11 @@ export class TenantStore {
           }),
         };
       case 'applications':
-        return { applications: { servicePrincipals: structuredClone([...this.servicePrincipals.values()]) } };
+        return {
+          applications: {
+            servicePrincipals: structuredClone([...this.servicePrincipals.values()]),
+          },
+        };
       case 'provisioning':
         return { provisioning: this.provisioning.snapshot() };
     }
@@ -92,7 +96,8 @@ export class TenantStore {
 
   restore(snapshot: TenantSnapshot): void {
     if (snapshot.crossTenantAccess) this.restoreCrossTenantAccess(snapshot.crossTenantAccess);
-    if (snapshot.applications) this.restoreServicePrincipals(snapshot.applications.servicePrincipals);
+    if (snapshot.applications)
+      this.restoreServicePrincipals(snapshot.applications.servicePrincipals);
     if (snapshot.provisioning) this.provisioning.restore(snapshot.provisioning);
   }
 
@@ -102,11 +107,13 @@ export class TenantStore {
     this.partners.clear();
     for (const p of s.partners) this.partners.set(str(p.tenantId).toLowerCase(), cloneJson(p));
     this.identitySynchronization.clear();
-    for (const i of s.identitySynchronization) this.identitySynchronization.set(str(i.tenantId).toLowerCase(), cloneJson(i));
+    for (const i of s.identitySynchronization)
+      this.identitySynchronization.set(str(i.tenantId).toLowerCase(), cloneJson(i));
   }
 
   private restoreServicePrincipals(records: readonly ServicePrincipalRecord[]): void {
     this.servicePrincipals.clear();
-    for (const r of records) this.servicePrincipals.set(str(r.servicePrincipal.id).toLowerCase(), structuredClone(r));
+    for (const r of records)
+      this.servicePrincipals.set(str(r.servicePrincipal.id).toLowerCase(), structuredClone(r));
   }
 }

@@ -31,7 +31,8 @@ export class World {
 
   add(store: TenantStore, options: { benchmark: boolean }): void {
     this.byId.set(store.tenantId.toLowerCase(), store);
-    for (const domain of [store.info.defaultDomainName, ...store.info.customDomains]) this.byDomain.set(domain.toLowerCase(), store);
+    for (const domain of [store.info.defaultDomainName, ...store.info.customDomains])
+      this.byDomain.set(domain.toLowerCase(), store);
     if (options.benchmark) this.benchmarkTenants++;
   }
 
@@ -69,6 +70,12 @@ export class World {
       for (const section of sections) snapshot = { ...snapshot, ...store.snapshot(section) };
       tenants[tenantId] = snapshot;
     }
-    return { version: 1, seed: this.seed, anchor: new Date(this.anchorMs).toISOString(), benchmarkTenants: this.benchmarkTenants, tenants };
+    return {
+      version: 1,
+      seed: this.seed,
+      anchor: new Date(this.anchorMs).toISOString(),
+      benchmarkTenants: this.benchmarkTenants,
+      tenants,
+    };
   }
 }

@@ -37,7 +37,11 @@ export function newJobObject(id: string, templateId: string): JsonObject {
   return {
     id,
     templateId,
-    schedule: { expiration: null, interval: crossTenant ? 'PT40M' : NO_SCHEDULE, state: 'Disabled' },
+    schedule: {
+      expiration: null,
+      interval: crossTenant ? 'PT40M' : NO_SCHEDULE,
+      state: 'Disabled',
+    },
     status: emptyStatus(crossTenant ? 'Paused' : 'NotConfigured'),
     synchronizationJobSettings: crossTenant
       ? [
@@ -56,7 +60,14 @@ export interface ExecutionCounts {
 }
 
 /** A `synchronizationTaskExecution` for a cycle that ran from `began` to `ended`. */
-export function taskExecution(activityIdentifier: string, began: number, ended: number, counts: ExecutionCounts, state: 'Succeeded' | 'Failed' | 'EntryLevelErrors', error: JsonObject | null): JsonObject {
+export function taskExecution(
+  activityIdentifier: string,
+  began: number,
+  ended: number,
+  counts: ExecutionCounts,
+  state: 'Succeeded' | 'Failed' | 'EntryLevelErrors',
+  error: JsonObject | null,
+): JsonObject {
   return {
     activityIdentifier,
     countEntitled: counts.entitled,

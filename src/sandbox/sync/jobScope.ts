@@ -16,7 +16,9 @@ export function syncTargetTenantId(sp: ServicePrincipalRecord): string | undefin
 export function scopedUserIds(tenant: TenantStore, sp: ServicePrincipalRecord): Set<string> {
   const { directory } = tenant;
   if (sp.secrets.some((s) => s.key === 'SyncAll' && s.value.toLowerCase() === 'true')) {
-    return new Set(directory.users.filter((u) => u.object.userType === 'Member').map((u) => str(u.object.id)));
+    return new Set(
+      directory.users.filter((u) => u.object.userType === 'Member').map((u) => str(u.object.id)),
+    );
   }
   const ids = new Set<string>();
   for (const a of sp.appRoleAssignedTo) {
@@ -50,7 +52,8 @@ export function evaluateUser(user: DirectoryUser, facts: SubjectFacts): Provisio
   if (user.object.userType !== 'Member') return 'skipNotEntitled';
   if (!facts.assigned) return 'skipNotEntitled';
   if (user.smsSignIn) return 'skipOutOfScope';
-  if (user.object.accountEnabled === false) return facts.provisioned ? 'disable' : 'skipNotEntitled';
+  if (user.object.accountEnabled === false)
+    return facts.provisioned ? 'disable' : 'skipNotEntitled';
   if (!facts.policyOk) return 'syncPolicyCheck';
   if (facts.provisioned) return 'skipRedundant';
   if (hasInvalidMail(user)) return 'invalidPropertyValue';

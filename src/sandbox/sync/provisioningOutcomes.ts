@@ -1,8 +1,21 @@
-import type { ProvisioningAction, ProvisioningResult, ProvisioningStatusErrorCategory } from '@microsoft/microsoft-graph-types';
+import type {
+  ProvisioningAction,
+  ProvisioningResult,
+  ProvisioningStatusErrorCategory,
+} from '@microsoft/microsoft-graph-types';
 import { B2B_MANAGEMENT_POLICY_CHECK_FAILURE, SYNC_POLICY_CHECK_FAILURE } from './syncPolicyCheck';
 
 /** The kind of step sequence an outcome produces (sync-facts.md §5b). */
-export type StepPattern = 'create' | 'update' | 'disable' | 'delete' | 'stagedDelete' | 'skipRedundant' | 'skipOutOfScope' | 'skipNotEntitled' | 'skipGroup';
+export type StepPattern =
+  | 'create'
+  | 'update'
+  | 'disable'
+  | 'delete'
+  | 'stagedDelete'
+  | 'skipRedundant'
+  | 'skipOutOfScope'
+  | 'skipNotEntitled'
+  | 'skipGroup';
 
 export interface ProvisioningOutcome {
   readonly action: ProvisioningAction;
@@ -18,8 +31,19 @@ export interface ProvisioningOutcome {
   };
 }
 
-function failure(action: 'create' | 'update' | 'delete', code: string, category: ProvisioningStatusErrorCategory, reason: string, recommendedAction: string): ProvisioningOutcome {
-  return { action, status: 'failure', steps: action, error: { code, category, reason, recommendedAction } };
+function failure(
+  action: 'create' | 'update' | 'delete',
+  code: string,
+  category: ProvisioningStatusErrorCategory,
+  reason: string,
+  recommendedAction: string,
+): ProvisioningOutcome {
+  return {
+    action,
+    status: 'failure',
+    steps: action,
+    error: { code, category, reason, recommendedAction },
+  };
 }
 
 /**
@@ -37,54 +61,118 @@ export const PROVISIONING_OUTCOMES = {
   skipOutOfScope: { action: 'other', status: 'skipped', steps: 'skipOutOfScope' },
   skipNotEntitled: { action: 'other', status: 'skipped', steps: 'skipNotEntitled' },
   skipGroup: { action: 'other', status: 'skipped', steps: 'skipGroup' },
-  ambiguousUser: failure('create', 'InvitationCreationFailureAmbiguousUser', 'nonServiceFailure',
+  ambiguousUser: failure(
+    'create',
+    'InvitationCreationFailureAmbiguousUser',
+    'nonServiceFailure',
     "A proxy address of User '{upn}' matches an internal user of the target tenant, so the invitation could not be created.",
-    'Remove the conflicting internal user from the target tenant, or take the user out of the synchronization scope.'),
-  invalidPropertyValue: failure('create', 'InvitationCreationFailureInvalidPropertyValue', 'nonServiceFailure',
+    'Remove the conflicting internal user from the target tenant, or take the user out of the synchronization scope.',
+  ),
+  invalidPropertyValue: failure(
+    'create',
+    'InvitationCreationFailureInvalidPropertyValue',
+    'nonServiceFailure',
     "The invitation for User '{upn}' was rejected: the mail value '{mail}' is not a valid primary SMTP address, or it equals the mail of a group in the target tenant.",
-    "Correct the user's mail attribute in the source tenant and check the userType mapping."),
-  invitationFailure: failure('create', 'InvitationCreationFailure', 'nonServiceFailure',
+    "Correct the user's mail attribute in the source tenant and check the userType mapping.",
+  ),
+  invitationFailure: failure(
+    'create',
+    'InvitationCreationFailure',
+    'nonServiceFailure',
     "The target tenant refused the invitation for User '{upn}'.",
-    "Check that the target tenant's external collaboration settings allow invitations from this tenant; contact Microsoft support if it persists."),
-  accountDisabled: failure('create', 'InvitationCreationFailureUserAccountDisabled', 'nonServiceFailure',
+    "Check that the target tenant's external collaboration settings allow invitations from this tenant; contact Microsoft support if it persists.",
+  ),
+  accountDisabled: failure(
+    'create',
+    'InvitationCreationFailureUserAccountDisabled',
+    'nonServiceFailure',
     "A disabled user with a pending invitation already exists in the target tenant for User '{upn}'.",
-    'Enable the account in the target tenant, then provision the user again.'),
-  originatedInExternalService: failure('update', 'AzureActiveDirectoryCannotUpdateObjectsOriginatedInExternalService', 'nonServiceFailure',
+    'Enable the account in the target tenant, then provision the user again.',
+  ),
+  originatedInExternalService: failure(
+    'update',
+    'AzureActiveDirectoryCannotUpdateObjectsOriginatedInExternalService',
+    'nonServiceFailure',
     "The target tenant refused to update showInAddressList of User '{upn}': the property is mastered by Exchange Online.",
-    'No action is needed if the next attempt succeeds without the property; otherwise set the value directly in the target tenant.'),
-  masteredOnPremises: failure('update', 'AzureActiveDirectoryCannotUpdateObjectsMasteredOnPremises', 'nonServiceFailure',
+    'No action is needed if the next attempt succeeds without the property; otherwise set the value directly in the target tenant.',
+  ),
+  masteredOnPremises: failure(
+    'update',
+    'AzureActiveDirectoryCannotUpdateObjectsMasteredOnPremises',
+    'nonServiceFailure',
     "User '{upn}' in the target tenant is synchronized from on-premises Active Directory and cannot be updated by cross-tenant synchronization.",
-    'Manage this user in the target tenant\'s on-premises directory, or remove it from the scope.'),
-  quotaExceeded: failure('create', 'AzureActiveDirectoryQuotaLimitExceeded', 'nonServiceFailure',
+    "Manage this user in the target tenant's on-premises directory, or remove it from the scope.",
+  ),
+  quotaExceeded: failure(
+    'create',
+    'AzureActiveDirectoryQuotaLimitExceeded',
+    'nonServiceFailure',
     "User '{upn}' could not be created: the target tenant reached its directory object quota.",
-    'Ask for a higher directory quota in the target tenant.'),
-  forbidden: failure('create', 'AzureActiveDirectoryForbidden', 'nonServiceFailure',
+    'Ask for a higher directory quota in the target tenant.',
+  ),
+  forbidden: failure(
+    'create',
+    'AzureActiveDirectoryForbidden',
+    'nonServiceFailure',
     "Guest invitations are not allowed for the target company, so User '{upn}' could not be invited.",
-    "Relax the target tenant's guest invite restrictions."),
-  insufficientRights: failure('delete', 'AzureActiveDirectoryInsufficientRights', 'nonServiceFailure',
+    "Relax the target tenant's guest invite restrictions.",
+  ),
+  insufficientRights: failure(
+    'delete',
+    'AzureActiveDirectoryInsufficientRights',
+    'nonServiceFailure',
     "User '{upn}' could not be deleted from the target tenant: it holds an administrator role there.",
-    'Remove the directory roles of the user in the target tenant, then let the delete run.'),
-  entryConflict: failure('create', 'EntryConflict', 'nonServiceFailure',
+    'Remove the directory roles of the user in the target tenant, then let the delete run.',
+  ),
+  entryConflict: failure(
+    'create',
+    'EntryConflict',
+    'nonServiceFailure',
     "The target tenant already has an object whose unique attributes conflict with User '{upn}'.",
-    'Fix the conflicting values or review the matching attribute.'),
-  duplicateTargetEntries: failure('update', 'DuplicateTargetEntries', 'nonServiceFailure',
+    'Fix the conflicting values or review the matching attribute.',
+  ),
+  duplicateTargetEntries: failure(
+    'update',
+    'DuplicateTargetEntries',
+    'nonServiceFailure',
     "More than one user in the target tenant matches User '{upn}' on the matching attribute.",
-    'Remove the duplicate user from the target tenant.'),
-  timeout: failure('create', 'Timeout', 'failure',
+    'Remove the duplicate user from the target tenant.',
+  ),
+  timeout: failure(
+    'create',
+    'Timeout',
+    'failure',
     "The target tenant took too long to answer while creating User '{upn}'. The operation is retried in 40 minutes.",
-    'None: the service retries automatically.'),
-  tooManyRequests: failure('update', 'TooManyRequests', 'failure',
+    'None: the service retries automatically.',
+  ),
+  tooManyRequests: failure(
+    'update',
+    'TooManyRequests',
+    'failure',
     "The target tenant throttled the update of User '{upn}'. The operation is retried automatically.",
-    'None: the service retries automatically.'),
-  internalServerError: failure('update', 'InternalServerError', 'failure',
+    'None: the service retries automatically.',
+  ),
+  internalServerError: failure(
+    'update',
+    'InternalServerError',
+    'failure',
     "The target tenant returned an unexpected error while updating User '{upn}'. The operation is retried in 40 minutes.",
-    'None: the service retries automatically.'),
-  b2bPolicyCheck: failure('create', B2B_MANAGEMENT_POLICY_CHECK_FAILURE, 'nonServiceFailure',
+    'None: the service retries automatically.',
+  ),
+  b2bPolicyCheck: failure(
+    'create',
+    B2B_MANAGEMENT_POLICY_CHECK_FAILURE,
+    'nonServiceFailure',
     "User '{upn}' was not provisioned: policy permitting auto-redemption of invitations is not configured in the target tenant.",
-    'Enable automatic redemption inbound in the target tenant and outbound in the source tenant, and allow user sync into the target tenant.'),
-  syncPolicyCheck: failure('create', SYNC_POLICY_CHECK_FAILURE, 'nonServiceFailure',
+    'Enable automatic redemption inbound in the target tenant and outbound in the source tenant, and allow user sync into the target tenant.',
+  ),
+  syncPolicyCheck: failure(
+    'create',
+    SYNC_POLICY_CHECK_FAILURE,
+    'nonServiceFailure',
     "User '{upn}' was not provisioned: the target tenant has not enabled inbound automatic user consent or inbound synchronization for this source tenant.",
-    'In the target tenant, allow user synchronization and automatic redemption inbound for the source tenant.'),
+    'In the target tenant, allow user synchronization and automatic redemption inbound for the source tenant.',
+  ),
 } as const satisfies Record<string, ProvisioningOutcome>;
 
 export type ProvisioningOutcomeKey = keyof typeof PROVISIONING_OUTCOMES;

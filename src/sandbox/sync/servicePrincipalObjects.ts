@@ -22,12 +22,42 @@ export interface ServicePrincipalFields {
 
 /** Properties of a service principal the sandbox serves (and accepts in `$select`). */
 export const SERVICE_PRINCIPAL_PROPERTIES = [
-  'id', 'deletedDateTime', 'accountEnabled', 'addIns', 'alternativeNames', 'appDescription', 'appDisplayName', 'appId',
-  'applicationTemplateId', 'appOwnerOrganizationId', 'appRoleAssignmentRequired', 'appRoles', 'description',
-  'disabledByMicrosoftStatus', 'displayName', 'endpoints', 'homepage', 'info', 'keyCredentials', 'loginUrl', 'logoutUrl', 'notes',
-  'notificationEmailAddresses', 'oauth2PermissionScopes', 'passwordCredentials', 'preferredSingleSignOnMode',
-  'preferredTokenSigningKeyThumbprint', 'publisherName', 'replyUrls', 'samlSingleSignOnSettings', 'servicePrincipalNames',
-  'servicePrincipalType', 'signInAudience', 'tags', 'tokenEncryptionKeyId', 'verifiedPublisher',
+  'id',
+  'deletedDateTime',
+  'accountEnabled',
+  'addIns',
+  'alternativeNames',
+  'appDescription',
+  'appDisplayName',
+  'appId',
+  'applicationTemplateId',
+  'appOwnerOrganizationId',
+  'appRoleAssignmentRequired',
+  'appRoles',
+  'description',
+  'disabledByMicrosoftStatus',
+  'displayName',
+  'endpoints',
+  'homepage',
+  'info',
+  'keyCredentials',
+  'loginUrl',
+  'logoutUrl',
+  'notes',
+  'notificationEmailAddresses',
+  'oauth2PermissionScopes',
+  'passwordCredentials',
+  'preferredSingleSignOnMode',
+  'preferredTokenSigningKeyThumbprint',
+  'publisherName',
+  'replyUrls',
+  'samlSingleSignOnSettings',
+  'servicePrincipalNames',
+  'servicePrincipalType',
+  'signInAudience',
+  'tags',
+  'tokenEncryptionKeyId',
+  'verifiedPublisher',
 ] as const;
 
 export function servicePrincipalObject(f: ServicePrincipalFields): JsonObject {
@@ -49,7 +79,13 @@ export function servicePrincipalObject(f: ServicePrincipalFields): JsonObject {
     displayName: f.displayName,
     endpoints: [],
     homepage: f.homepage ?? null,
-    info: { termsOfServiceUrl: null, supportUrl: null, privacyStatementUrl: null, marketingUrl: null, logoUrl: null },
+    info: {
+      termsOfServiceUrl: null,
+      supportUrl: null,
+      privacyStatementUrl: null,
+      marketingUrl: null,
+      logoUrl: null,
+    },
     keyCredentials: [],
     loginUrl: null,
     logoutUrl: null,
@@ -73,11 +109,25 @@ export function servicePrincipalObject(f: ServicePrincipalFields): JsonObject {
 
 /** The single app role of a cross-tenant sync configuration; its id is the appRoleId of assignments. */
 export function msiamAccessRole(id: string): JsonObject {
-  return { allowedMemberTypes: ['User'], description: 'msiam_access', displayName: 'msiam_access', id, isEnabled: true, origin: 'Application', value: null };
+  return {
+    allowedMemberTypes: ['User'],
+    description: 'msiam_access',
+    displayName: 'msiam_access',
+    id,
+    isEnabled: true,
+    origin: 'Application',
+    value: null,
+  };
 }
 
 /** A cross-tenant sync configuration's service principal, as instantiating the gallery template creates it. */
-export function crossTenantSyncServicePrincipal(f: { id: string; appId: string; displayName: string; tenantId: string; roleId: string }): JsonObject {
+export function crossTenantSyncServicePrincipal(f: {
+  id: string;
+  appId: string;
+  displayName: string;
+  tenantId: string;
+  roleId: string;
+}): JsonObject {
   return servicePrincipalObject({
     id: f.id,
     appId: f.appId,
@@ -86,14 +136,25 @@ export function crossTenantSyncServicePrincipal(f: { id: string; appId: string; 
     applicationTemplateId: CROSS_TENANT_SYNC_TEMPLATE_ID,
     appRoles: [msiamAccessRole(f.roleId)],
     appRoleAssignmentRequired: true,
-    homepage: 'https://account.activedirectory.windowsazure.com:444/applications/default.aspx?metadata=aad2aadsync|ISV9.1|primary|z',
+    homepage:
+      'https://account.activedirectory.windowsazure.com:444/applications/default.aspx?metadata=aad2aadsync|ISV9.1|primary|z',
     publisherName: null,
-    tags: ['WindowsAzureActiveDirectoryIntegratedApp', 'WindowsAzureActiveDirectoryGalleryApplicationNonPrimaryV1'],
+    tags: [
+      'WindowsAzureActiveDirectoryIntegratedApp',
+      'WindowsAzureActiveDirectoryGalleryApplicationNonPrimaryV1',
+    ],
   });
 }
 
 /** The application object instantiate returns next to the service principal. */
-export function instantiatedApplication(f: { id: string; appId: string; displayName: string; templateId: string; publisherDomain: string; createdDateTime: string }): JsonObject {
+export function instantiatedApplication(f: {
+  id: string;
+  appId: string;
+  displayName: string;
+  templateId: string;
+  publisherDomain: string;
+  createdDateTime: string;
+}): JsonObject {
   return {
     id: f.id,
     deletedDateTime: null,
@@ -111,14 +172,31 @@ export function instantiatedApplication(f: { id: string; appId: string; displayN
     signInAudience: 'AzureADMyOrg',
     tags: [],
     tokenEncryptionKeyId: null,
-    api: { requestedAccessTokenVersion: null, acceptMappedClaims: null, knownClientApplications: [], oauth2PermissionScopes: [], preAuthorizedApplications: [] },
+    api: {
+      requestedAccessTokenVersion: null,
+      acceptMappedClaims: null,
+      knownClientApplications: [],
+      oauth2PermissionScopes: [],
+      preAuthorizedApplications: [],
+    },
     appRoles: [],
     publicClient: { redirectUris: [] },
-    info: { termsOfServiceUrl: null, supportUrl: null, privacyStatementUrl: null, marketingUrl: null, logoUrl: null },
+    info: {
+      termsOfServiceUrl: null,
+      supportUrl: null,
+      privacyStatementUrl: null,
+      marketingUrl: null,
+      logoUrl: null,
+    },
     keyCredentials: [],
     parentalControlSettings: { countriesBlockedForMinors: [], legalAgeGroupRule: 'Allow' },
     passwordCredentials: [],
     requiredResourceAccess: [],
-    web: { redirectUris: [], homePageUrl: null, logoutUrl: null, implicitGrantSettings: { enableIdTokenIssuance: false, enableAccessTokenIssuance: false } },
+    web: {
+      redirectUris: [],
+      homePageUrl: null,
+      logoutUrl: null,
+      implicitGrantSettings: { enableIdTokenIssuance: false, enableAccessTokenIssuance: false },
+    },
   };
 }

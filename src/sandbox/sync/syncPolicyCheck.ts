@@ -23,24 +23,47 @@ function flag(partner: JsonObject | undefined, key: 'inboundAllowed' | 'outbound
  * live partner configurations (sync-facts.md §1a): the source must allow automatic redemption
  * outbound; the target must allow user sync inbound and automatic redemption inbound for the source.
  */
-export function checkCrossTenantSync(world: World, sourceTenantId: string, targetTenantId: string): SyncPolicyProblem[] {
+export function checkCrossTenantSync(
+  world: World,
+  sourceTenantId: string,
+  targetTenantId: string,
+): SyncPolicyProblem[] {
   const source = world.get(sourceTenantId);
   const target = world.get(targetTenantId);
   if (!source) throw new Error(`Unknown source tenant ${sourceTenantId}`);
-  if (!target) return [{ code: 'ExternalTenantNotFound', message: `The target tenant '${targetTenantId}' was not found.`, target: targetTenantId }];
+  if (!target)
+    return [
+      {
+        code: 'ExternalTenantNotFound',
+        message: `The target tenant '${targetTenantId}' was not found.`,
+        target: targetTenantId,
+      },
+    ];
   const problems: SyncPolicyProblem[] = [];
   const src = source.info.displayName;
   const tgt = target.info.displayName;
   if (!flag(source.partners.get(target.tenantId.toLowerCase()), 'outboundAllowed')) {
-    problems.push({ code: 'OutboundAutomaticRedemptionNotEnabled', message: `The source tenant ${src} has not enabled outbound automatic user consent (automatic redemption) for ${tgt}.`, target: source.tenantId });
+    problems.push({
+      code: 'OutboundAutomaticRedemptionNotEnabled',
+      message: `The source tenant ${src} has not enabled outbound automatic user consent (automatic redemption) for ${tgt}.`,
+      target: source.tenantId,
+    });
   }
   const inboundPartner = target.partners.get(source.tenantId.toLowerCase());
   const sync = target.identitySynchronization.get(source.tenantId.toLowerCase());
   if (!inboundPartner || objectProp(sync, 'userSyncInbound')?.isSyncAllowed !== true) {
-    problems.push({ code: 'InboundUserSyncNotAllowed', message: `The target tenant ${tgt} has not enabled inbound user synchronization for ${src}.`, target: target.tenantId });
+    problems.push({
+      code: 'InboundUserSyncNotAllowed',
+      message: `The target tenant ${tgt} has not enabled inbound user synchronization for ${src}.`,
+      target: target.tenantId,
+    });
   }
   if (!flag(inboundPartner, 'inboundAllowed')) {
-    problems.push({ code: 'InboundAutomaticRedemptionNotEnabled', message: `The target tenant ${tgt} has not enabled inbound automatic user consent (automatic redemption) for ${src}.`, target: target.tenantId });
+    problems.push({
+      code: 'InboundAutomaticRedemptionNotEnabled',
+      message: `The target tenant ${tgt} has not enabled inbound automatic user consent (automatic redemption) for ${src}.`,
+      target: target.tenantId,
+    });
   }
   return problems;
 }

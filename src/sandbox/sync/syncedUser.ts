@@ -14,7 +14,12 @@ export function syncedUserId(sourceUserId: string, targetTenantId: string): stri
  * The B2B member object a synced user becomes in the target tenant: `userType` Member (the
  * Azure2Azure default mapping), an `#EXT#` user principal name in the target's initial domain.
  */
-export function syncedUserObject(source: JsonObject, targetTenantId: string, targetDomain: string, createdDateTime: string): JsonObject {
+export function syncedUserObject(
+  source: JsonObject,
+  targetTenantId: string,
+  targetDomain: string,
+  createdDateTime: string,
+): JsonObject {
   const mail = typeof source.mail === 'string' ? source.mail : str(source.userPrincipalName);
   return {
     ...source,
@@ -48,7 +53,16 @@ export function tenantUsers(world: World, tenant: TenantStore): readonly Directo
       for (const job of sp.jobs) {
         for (const id of job.provisionedUserIds) {
           const user = source.directory.usersById.get(id);
-          if (user) users.push({ object: syncedUserObject(user.object, target, tenant.info.defaultDomainName, str(user.object.createdDateTime)), smsSignIn: false });
+          if (user)
+            users.push({
+              object: syncedUserObject(
+                user.object,
+                target,
+                tenant.info.defaultDomainName,
+                str(user.object.createdDateTime),
+              ),
+              smsSignIn: false,
+            });
         }
       }
     }

@@ -5,8 +5,24 @@ export const AZURE2AZURE_USER_RULE_ID = '8d3f6b2a-4c71-4e9d-a05b-7e2c9f1d4a63';
 
 /** Source attributes mapped one-to-one to the same target attribute (sync-facts.md §4b). */
 const DIRECT_ATTRIBUTES = [
-  'IsSoftDeleted', 'accountEnabled', 'streetAddress', 'city', 'state', 'postalCode', 'country', 'department', 'employeeId',
-  'displayName', 'givenName', 'surname', 'jobTitle', 'mailNickname', 'preferredLanguage', 'userPrincipalName', 'mail', 'manager',
+  'IsSoftDeleted',
+  'accountEnabled',
+  'streetAddress',
+  'city',
+  'state',
+  'postalCode',
+  'country',
+  'department',
+  'employeeId',
+  'displayName',
+  'givenName',
+  'surname',
+  'jobTitle',
+  'mailNickname',
+  'preferredLanguage',
+  'userPrincipalName',
+  'mail',
+  'manager',
 ];
 
 function direct(name: string): JsonObject {
@@ -33,12 +49,36 @@ function constant(target: string, value: string, flowType: 'Always' | 'ObjectAdd
   };
 }
 
-function attribute(name: string, type: 'String' | 'Boolean' | 'Reference', multivalued = false): JsonObject {
-  return { name, type, multivalued, anchor: name === 'objectId', caseExact: false, required: false, mutability: 'ReadWrite', flowNullValues: false, metadata: [], apiExpressions: [], referencedObjects: [] };
+function attribute(
+  name: string,
+  type: 'String' | 'Boolean' | 'Reference',
+  multivalued = false,
+): JsonObject {
+  return {
+    name,
+    type,
+    multivalued,
+    anchor: name === 'objectId',
+    caseExact: false,
+    required: false,
+    mutability: 'ReadWrite',
+    flowNullValues: false,
+    metadata: [],
+    apiExpressions: [],
+    referencedObjects: [],
+  };
 }
 
 function directory(id: string, name: string): JsonObject {
-  const attrs = ['objectId', 'netId', 'alternativeSecurityIds', ...DIRECT_ATTRIBUTES.filter((a) => a !== 'manager'), 'showInAddressList', 'userType', 'appRoleAssignments'];
+  const attrs = [
+    'objectId',
+    'netId',
+    'alternativeSecurityIds',
+    ...DIRECT_ATTRIBUTES.filter((a) => a !== 'manager'),
+    'showInAddressList',
+    'userType',
+    'appRoleAssignments',
+  ];
   return {
     id,
     name,
@@ -52,7 +92,15 @@ function directory(id: string, name: string): JsonObject {
         supportedApis: [],
         metadata: [],
         attributes: [
-          ...attrs.map((a) => attribute(a, a === 'accountEnabled' || a === 'IsSoftDeleted' || a === 'showInAddressList' ? 'Boolean' : 'String', a === 'alternativeSecurityIds' || a === 'appRoleAssignments')),
+          ...attrs.map((a) =>
+            attribute(
+              a,
+              a === 'accountEnabled' || a === 'IsSoftDeleted' || a === 'showInAddressList'
+                ? 'Boolean'
+                : 'String',
+              a === 'alternativeSecurityIds' || a === 'appRoleAssignments',
+            ),
+          ),
           attribute('manager', 'Reference'),
         ],
       },
@@ -96,7 +144,16 @@ export function azure2AzureSchema(jobId: string): JsonObject {
               groups: [],
               categoryFilterGroups: [],
               inputFilterGroups: [
-                { name: 'Filter external users', clauses: [{ sourceOperandName: 'alternativeSecurityIds', operatorName: 'EQUALS', targetOperand: { values: ['None'] } }] },
+                {
+                  name: 'Filter external users',
+                  clauses: [
+                    {
+                      sourceOperandName: 'alternativeSecurityIds',
+                      operatorName: 'EQUALS',
+                      targetOperand: { values: ['None'] },
+                    },
+                  ],
+                },
               ],
             },
             attributeMappings: [
@@ -111,7 +168,17 @@ export function azure2AzureSchema(jobId: string): JsonObject {
                   type: 'Function',
                   name: 'AltSecIdFromNetId',
                   expression: 'AltSecIdFromNetId([netId])',
-                  parameters: [{ key: 'source', value: { type: 'Attribute', name: 'netId', expression: '[netId]', parameters: [] } }],
+                  parameters: [
+                    {
+                      key: 'source',
+                      value: {
+                        type: 'Attribute',
+                        name: 'netId',
+                        expression: '[netId]',
+                        parameters: [],
+                      },
+                    },
+                  ],
                 },
               },
               ...DIRECT_ATTRIBUTES.map(direct),
@@ -122,7 +189,10 @@ export function azure2AzureSchema(jobId: string): JsonObject {
         ],
       },
     ],
-    directories: [directory('AzureActiveDirectory', 'Azure Active Directory'), directory('AzureActiveDirectoryTarget', 'Azure Active Directory (target tenant)')],
+    directories: [
+      directory('AzureActiveDirectory', 'Azure Active Directory'),
+      directory('AzureActiveDirectoryTarget', 'Azure Active Directory (target tenant)'),
+    ],
   };
 }
 
@@ -159,6 +229,9 @@ export function galleryAppSchema(jobId: string, appName: string): JsonObject {
         ],
       },
     ],
-    directories: [directory('AzureActiveDirectory', 'Azure Active Directory'), directory(appName.replace(/\s+/g, ''), appName)],
+    directories: [
+      directory('AzureActiveDirectory', 'Azure Active Directory'),
+      directory(appName.replace(/\s+/g, ''), appName),
+    ],
   };
 }

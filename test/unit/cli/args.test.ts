@@ -3,18 +3,35 @@ import assert from 'node:assert/strict';
 import * as path from 'path';
 import { getCloud } from '../../../src/core/auth/clouds';
 import { CliError, parseArgs } from '../../../src/cli/args';
-import { appOnlyCredential, environmentCredential, environmentCredentialKind } from '../../../src/cli/connection';
+import {
+  appOnlyCredential,
+  environmentCredential,
+  environmentCredentialKind,
+} from '../../../src/cli/connection';
 import { packageRoot } from '../../../src/cli/files';
 
 describe('cross-tenant arguments', () => {
   it('options anywhere, in both spellings; -- ends them', () => {
-    const parsed = parseArgs(['--json', 'push', '-y', 'a.xta-partner.json', '--sandbox=http://127.0.0.1:1', '--cloud', 'usGov']);
+    const parsed = parseArgs([
+      '--json',
+      'push',
+      '-y',
+      'a.xta-partner.json',
+      '--sandbox=http://127.0.0.1:1',
+      '--cloud',
+      'usGov',
+    ]);
     assert.deepEqual(
       [parsed.command, parsed.positionals, parsed.json, parsed.yes, parsed.sandbox, parsed.cloud],
       ['push', ['a.xta-partner.json'], true, true, 'http://127.0.0.1:1', 'usGov'],
     );
-    assert.deepEqual(parseArgs(['validate', '--', '--odd-name.xta-policy.json']).positionals, ['--odd-name.xta-policy.json']);
-    assert.deepEqual([parseArgs(['export', '--tenant', 'contoso.com', '--out', 'x']).tenant, parseArgs([]).cloud], ['contoso.com', 'global']);
+    assert.deepEqual(parseArgs(['validate', '--', '--odd-name.xta-policy.json']).positionals, [
+      '--odd-name.xta-policy.json',
+    ]);
+    assert.deepEqual(
+      [parseArgs(['export', '--tenant', 'contoso.com', '--out', 'x']).tenant, parseArgs([]).cloud],
+      ['contoso.com', 'global'],
+    );
   });
 
   const refused: [string[], RegExp][] = [
@@ -28,7 +45,11 @@ describe('cross-tenant arguments', () => {
     [['push', '--yes=1', 'f'], /Unknown option --yes=1/],
   ];
   for (const [argv, message] of refused) {
-    it(`refuses ${argv.join(' ')}`, () => assert.throws(() => parseArgs(argv), (err: unknown) => err instanceof CliError && message.test(err.message)));
+    it(`refuses ${argv.join(' ')}`, () =>
+      assert.throws(
+        () => parseArgs(argv),
+        (err: unknown) => err instanceof CliError && message.test(err.message),
+      ));
   }
 });
 
@@ -39,7 +60,10 @@ describe('cross-tenant credentials from the environment', () => {
     [{ AZURE_CLIENT_ID: 'app', AZURE_CLIENT_SECRET: 's' }, 'clientSecret'],
     [{ AZURE_CLIENT_ID: 'app', AZURE_CLIENT_CERTIFICATE_PATH: '/c.pem' }, 'certificate'],
     [{ AZURE_CLIENT_ID: 'app', AZURE_FEDERATED_TOKEN_FILE: '/t' }, 'workloadIdentity'],
-    [{ AZURE_CLIENT_ID: 'app', AZURE_CLIENT_SECRET: 's', AZURE_FEDERATED_TOKEN_FILE: '/t' }, 'clientSecret'],
+    [
+      { AZURE_CLIENT_ID: 'app', AZURE_CLIENT_SECRET: 's', AZURE_FEDERATED_TOKEN_FILE: '/t' },
+      'clientSecret',
+    ],
   ];
   for (const [env, expected] of table) {
     it(`${Object.keys(env).join(' + ') || 'nothing'} → ${String(expected)}`, () => {
@@ -50,23 +74,44 @@ describe('cross-tenant credentials from the environment', () => {
 
   it('asks for <graph host>/.default of the chosen cloud, whatever scopes the Graph client names', async () => {
     const asked: unknown[] = [];
-    const fake: TokenCredential = { getToken: (scopes) => (asked.push(scopes), Promise.resolve({ token: 't', expiresOnTimestamp: 1 })) };
+    const fake: TokenCredential = {
+      getToken: (scopes) => (
+        asked.push(scopes),
+        Promise.resolve({ token: 't', expiresOnTimestamp: 1 })
+      ),
+    };
     const credential = appOnlyCredential(() => Promise.resolve(fake), getCloud('usGov'), 'x');
-    assert.deepEqual(await credential.getToken(['https://graph.microsoft.us/Policy.Read.All', 'https://graph.microsoft.us/User.Read']), { token: 't', expiresOnTimestamp: 1 });
+    assert.deepEqual(
+      await credential.getToken([
+        'https://graph.microsoft.us/Policy.Read.All',
+        'https://graph.microsoft.us/User.Read',
+      ]),
+      { token: 't', expiresOnTimestamp: 1 },
+    );
     assert.deepEqual(asked, ['https://graph.microsoft.us/.default']);
   });
 
   it('a credential that cannot be made or used names tenant, authority and app, never the secret', async () => {
     const credential = environmentCredential(
-      { AZURE_CLIENT_ID: '00000000-0000-4000-8000-000000000001', AZURE_CLIENT_SECRET: 'hunter2-secret-value', AZURE_AUTHORITY_HOST: 'http://127.0.0.1:9' },
+      {
+        AZURE_CLIENT_ID: '00000000-0000-4000-8000-000000000001',
+        AZURE_CLIENT_SECRET: 'hunter2-secret-value',
+        AZURE_AUTHORITY_HOST: 'http://127.0.0.1:9',
+      },
       '2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24',
       getCloud('global'),
     );
-    await assert.rejects(credential.getToken('https://graph.microsoft.com/Policy.Read.All'), (err: Error) => {
-      assert.match(err.message, /^Could not get a token for tenant 2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24 from http:\/\/127\.0\.0\.1:9 \(app 00000000-0000-4000-8000-000000000001, client secret from AZURE_CLIENT_SECRET\): .*https/);
-      assert.doesNotMatch(err.message, /hunter2/);
-      return true;
-    });
+    await assert.rejects(
+      credential.getToken('https://graph.microsoft.com/Policy.Read.All'),
+      (err: Error) => {
+        assert.match(
+          err.message,
+          /^Could not get a token for tenant 2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24 from http:\/\/127\.0\.0\.1:9 \(app 00000000-0000-4000-8000-000000000001, client secret from AZURE_CLIENT_SECRET\): .*https/,
+        );
+        assert.doesNotMatch(err.message, /hunter2/);
+        return true;
+      },
+    );
   });
 });
 

@@ -19,22 +19,48 @@ describe('cross-tenant CLI against the HTTP sandbox', function () {
     return fx.path(CONTOSO_DIR);
   }
 
-  const partnerFile = (partner: string, suffix = 'partner'): string => fx.path(CONTOSO_DIR, 'partners', `${partner}.xta-${suffix}.json`);
+  const partnerFile = (partner: string, suffix = 'partner'): string =>
+    fx.path(CONTOSO_DIR, 'partners', `${partner}.xta-${suffix}.json`);
 
   describe('export and validate', () => {
     it('exports a tenant named by a custom domain into its default-domain folder, which then validates (exit 0)', async () => {
       const result = await fx.cli('export', '--tenant', 'contoso.com', '--out', fx.dir);
       assert.equal(result.code, 0, result.stderr);
-      assert.match(result.stdout, /Exported Contoso Group \(2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24\) from the sandbox at http:\/\/127\.0\.0\.1:\d+: 6 files/);
+      assert.match(
+        result.stdout,
+        /Exported Contoso Group \(2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24\) from the sandbox at http:\/\/127\.0\.0\.1:\d+: 6 files/,
+      );
       const files = fs.readdirSync(fx.path(CONTOSO_DIR, 'partners')).sort();
-      assert.deepEqual(files, [`${SANDBOX_TENANT_IDS.tailspin}.xta-partner.json`, `${fabrikam}.xta-partner.json`, `${northwind}.xta-partner.json`].sort());
-      assert.deepEqual(JSON.parse(fx.read(CONTOSO_DIR, 'partners', `${fabrikam}.xta-partner.json`)).inboundTrust, { isMfaAccepted: true, isCompliantDeviceAccepted: true, isHybridAzureADJoinedDeviceAccepted: false });
-      assert.match(fx.read(CONTOSO_DIR, 'README.md'), /^# Cross-tenant access settings of Contoso Group/);
+      assert.deepEqual(
+        files,
+        [
+          `${SANDBOX_TENANT_IDS.tailspin}.xta-partner.json`,
+          `${fabrikam}.xta-partner.json`,
+          `${northwind}.xta-partner.json`,
+        ].sort(),
+      );
+      assert.deepEqual(
+        JSON.parse(fx.read(CONTOSO_DIR, 'partners', `${fabrikam}.xta-partner.json`)).inboundTrust,
+        {
+          isMfaAccepted: true,
+          isCompliantDeviceAccepted: true,
+          isHybridAzureADJoinedDeviceAccepted: false,
+        },
+      );
+      assert.match(
+        fx.read(CONTOSO_DIR, 'README.md'),
+        /^# Cross-tenant access settings of Contoso Group/,
+      );
 
       const validate = await fx.cli('validate', fx.dir);
       assert.equal(validate.code, 0, validate.stdout);
       assert.match(validate.stdout, /5 files checked: 0 errors, 1 warning\./);
-      assert.match(validate.stdout, new RegExp(`${northwind}\\.xta-partner\\.json:\\d+:3: warning: Unknown property "crossCloudMeetingConfiguration"`));
+      assert.match(
+        validate.stdout,
+        new RegExp(
+          `${northwind}\\.xta-partner\\.json:\\d+:3: warning: Unknown property "crossCloudMeetingConfiguration"`,
+        ),
+      );
     });
 
     it('--json: one document on stdout; the identity sync of a target tenant is exported too', async () => {
@@ -60,13 +86,26 @@ describe('cross-tenant CLI against the HTTP sandbox', function () {
     it('validate reports a broken file with its position and exits 1; warnings alone exit 0', async () => {
       const tenantFolder = await exportContoso();
       const file = partnerFile(fabrikam);
-      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"isMfaAccepted": true', '"isMfaAccepted": "yes"'));
+      fs.writeFileSync(
+        file,
+        fs.readFileSync(file, 'utf8').replace('"isMfaAccepted": true', '"isMfaAccepted": "yes"'),
+      );
       const broken = fx.write('{ "displayName": "x", }\n', 'elsewhere', 'policy.xta-policy.json');
       const result = await fx.cli('validate', tenantFolder, broken);
       assert.equal(result.code, 1);
-      const line = fs.readFileSync(file, 'utf8').split('\n').findIndex((text) => text.includes('"yes"')) + 1;
-      assert.match(result.stdout, new RegExp(`${fabrikam}\\.xta-partner\\.json:${line}:\\d+: error: .*\\[schema-type\\]`));
-      assert.match(result.stdout, /elsewhere\/policy\.xta-policy\.json:1:\d+: error: A property name in double quotes is expected here/);
+      const line =
+        fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .findIndex((text) => text.includes('"yes"')) + 1;
+      assert.match(
+        result.stdout,
+        new RegExp(`${fabrikam}\\.xta-partner\\.json:${line}:\\d+: error: .*\\[schema-type\\]`),
+      );
+      assert.match(
+        result.stdout,
+        /elsewhere\/policy\.xta-policy\.json:1:\d+: error: A property name in double quotes is expected here/,
+      );
       assert.match(result.stdout, /6 files checked: 2 errors, 1 warning\./);
     });
 
@@ -74,7 +113,10 @@ describe('cross-tenant CLI against the HTTP sandbox', function () {
       const notes = fx.write('{}', 'notes.json');
       const unknown = await fx.cli('validate', notes);
       assert.equal(unknown.code, 1);
-      assert.match(unknown.stdout, /notes\.json: error: Not a policy document: the file name must end in one of \.xta-policy\.json/);
+      assert.match(
+        unknown.stdout,
+        /notes\.json: error: Not a policy document: the file name must end in one of \.xta-policy\.json/,
+      );
       const missing = await fx.cli('validate', fx.path('nothing-here'));
       assert.equal(missing.code, 2);
       assert.match(missing.stderr, /nothing-here: no such file or folder\./);
@@ -99,13 +141,24 @@ describe('cross-tenant CLI against the HTTP sandbox', function () {
       assert.ok(lines.includes('  Inbound trust, MFA: trusted → not trusted'), result.stdout);
       assert.ok(lines.includes('  Cloud service provider: no → yes'), result.stdout);
       const hunk = lines.indexOf('@@ inboundTrust.isMfaAccepted (inbound trust › MFA)');
-      assert.deepEqual(lines.slice(hunk, hunk + 3), ['@@ inboundTrust.isMfaAccepted (inbound trust › MFA)', '- true', '+ false']);
+      assert.deepEqual(lines.slice(hunk, hunk + 3), [
+        '@@ inboundTrust.isMfaAccepted (inbound trust › MFA)',
+        '- true',
+        '+ false',
+      ]);
 
       const json = JSON.parse((await fx.cli('diff', file, '--json')).stdout);
-      assert.deepEqual(json.properties.map((p: { path: string[]; live: unknown; file: unknown }) => [p.path.join('.'), p.live, p.file]), [
-        ['inboundTrust.isMfaAccepted', true, false],
-        ['isServiceProvider', false, true],
-      ]);
+      assert.deepEqual(
+        json.properties.map((p: { path: string[]; live: unknown; file: unknown }) => [
+          p.path.join('.'),
+          p.live,
+          p.file,
+        ]),
+        [
+          ['inboundTrust.isMfaAccepted', true, false],
+          ['isServiceProvider', false, true],
+        ],
+      );
     });
 
     it('a file outside the export layout cannot be tied to a tenant: exit 2', async () => {
@@ -123,7 +176,10 @@ describe('cross-tenant CLI against the HTTP sandbox', function () {
       fx.edit(file, (doc) => (doc.inboundTrust.isCompliantDeviceAccepted = false));
       const result = await fx.cli('push', file);
       assert.equal(result.code, 1, result.stderr);
-      assert.match(result.stdout, /1 change \(PATCH of inboundTrust\):\n {2}Inbound trust, compliant devices: trusted → not trusted\n/);
+      assert.match(
+        result.stdout,
+        /1 change \(PATCH of inboundTrust\):\n {2}Inbound trust, compliant devices: trusted → not trusted\n/,
+      );
       assert.match(result.stdout, /Nothing was sent\. Run again with --yes to push\./);
       const live = await fx.graph(contoso, 'GET', `${PARTNERS}/${fabrikam}`);
       assert.equal(live.body.inboundTrust.isCompliantDeviceAccepted, true);
@@ -142,11 +198,25 @@ describe('cross-tenant CLI against the HTTP sandbox', function () {
       assert.deepEqual([report.action, report.pushed, report.remaining], ['update', true, []]);
       assert.deepEqual(report.request, {
         method: 'PATCH',
-        body: { inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false }, automaticUserConsentSettings: null },
+        body: {
+          inboundTrust: {
+            isMfaAccepted: true,
+            isCompliantDeviceAccepted: false,
+            isHybridAzureADJoinedDeviceAccepted: false,
+          },
+          automaticUserConsentSettings: null,
+        },
       });
       const live = await fx.graph(contoso, 'GET', `${PARTNERS}/${fabrikam}`);
-      assert.deepEqual(live.body.inboundTrust, { isMfaAccepted: true, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false });
-      assert.deepEqual(live.body.automaticUserConsentSettings, { inboundAllowed: null, outboundAllowed: null });
+      assert.deepEqual(live.body.inboundTrust, {
+        isMfaAccepted: true,
+        isCompliantDeviceAccepted: false,
+        isHybridAzureADJoinedDeviceAccepted: false,
+      });
+      assert.deepEqual(live.body.automaticUserConsentSettings, {
+        inboundAllowed: null,
+        outboundAllowed: null,
+      });
 
       const again = await fx.cli('push', file);
       assert.equal(again.code, 0);
@@ -160,25 +230,48 @@ describe('cross-tenant CLI against the HTTP sandbox', function () {
       const result = await fx.cli('push', file, '--json');
       assert.equal(result.code, 1);
       // Tailspin leaves inboundTrust null; Fabrikam and Northwind have their own.
-      assert.deepEqual(JSON.parse(result.stdout).blastRadius, [{ setting: 'inboundTrust', label: 'inbound trust', inheritingPartnerIds: [SANDBOX_TENANT_IDS.tailspin] }]);
+      assert.deepEqual(JSON.parse(result.stdout).blastRadius, [
+        {
+          setting: 'inboundTrust',
+          label: 'inbound trust',
+          inheritingPartnerIds: [SANDBOX_TENANT_IDS.tailspin],
+        },
+      ]);
     });
 
     it('creates a partner the tenant does not have yet (POST) and an identity sync (PUT)', async () => {
       await exportContoso();
-      const partner = fx.write(`${JSON.stringify({ isServiceProvider: true, inboundTrust: null })}\n`, CONTOSO_DIR, 'partners', `${woodgrove}.xta-partner.json`);
+      const partner = fx.write(
+        `${JSON.stringify({ isServiceProvider: true, inboundTrust: null })}\n`,
+        CONTOSO_DIR,
+        'partners',
+        `${woodgrove}.xta-partner.json`,
+      );
       const planned = await fx.cli('push', partner);
       assert.equal(planned.code, 1);
       assert.match(planned.stdout, /The tenant does not have it yet: POST creates it with:/);
       assert.equal((await fx.graph(contoso, 'GET', `${PARTNERS}/${woodgrove}`)).status, 404);
 
       assert.equal((await fx.cli('push', partner, '--yes')).code, 0);
-      assert.equal((await fx.graph(contoso, 'GET', `${PARTNERS}/${woodgrove}`)).body.isServiceProvider, true);
+      assert.equal(
+        (await fx.graph(contoso, 'GET', `${PARTNERS}/${woodgrove}`)).body.isServiceProvider,
+        true,
+      );
 
-      const sync = fx.write(`${JSON.stringify({ displayName: 'Woodgrove Bank', userSyncInbound: { isSyncAllowed: true } })}\n`, CONTOSO_DIR, 'partners', `${woodgrove}.xta-identitysync.json`);
+      const sync = fx.write(
+        `${JSON.stringify({ displayName: 'Woodgrove Bank', userSyncInbound: { isSyncAllowed: true } })}\n`,
+        CONTOSO_DIR,
+        'partners',
+        `${woodgrove}.xta-identitysync.json`,
+      );
       const created = await fx.cli('push', sync, '--yes', '--json');
       assert.equal(created.code, 0, created.stderr);
       assert.deepEqual(JSON.parse(created.stdout).request.method, 'PUT');
-      assert.deepEqual((await fx.graph(contoso, 'GET', `${PARTNERS}/${woodgrove}/identitySynchronization`)).body.userSyncInbound, { isSyncAllowed: true });
+      assert.deepEqual(
+        (await fx.graph(contoso, 'GET', `${PARTNERS}/${woodgrove}/identitySynchronization`)).body
+          .userSyncInbound,
+        { isSyncAllowed: true },
+      );
     });
 
     it('refuses a document with errors (exit 2) and sends nothing', async () => {
@@ -189,16 +282,27 @@ describe('cross-tenant CLI against the HTTP sandbox', function () {
       assert.equal(result.code, 2);
       assert.match(result.stderr, /error: .*\[schema-type\]/);
       assert.match(result.stderr, /has 1 error: nothing was pushed/);
-      assert.equal((await fx.graph(contoso, 'GET', `${PARTNERS}/${fabrikam}`)).body.inboundTrust.isMfaAccepted, true);
+      assert.equal(
+        (await fx.graph(contoso, 'GET', `${PARTNERS}/${fabrikam}`)).body.inboundTrust.isMfaAccepted,
+        true,
+      );
     });
 
     it('a Graph error prints its summary and exits 2 (identity sync for a partner that does not exist)', async () => {
       await exportContoso();
-      const sync = fx.write(`${JSON.stringify({ userSyncInbound: { isSyncAllowed: true } })}\n`, CONTOSO_DIR, 'partners', `${woodgrove}.xta-identitysync.json`);
+      const sync = fx.write(
+        `${JSON.stringify({ userSyncInbound: { isSyncAllowed: true } })}\n`,
+        CONTOSO_DIR,
+        'partners',
+        `${woodgrove}.xta-identitysync.json`,
+      );
       const result = await fx.cli('push', sync, '--yes', '--json');
       assert.equal(result.code, 2);
       assert.match(result.stderr, new RegExp(`^cross-tenant: .*tenant ${contoso}`));
-      assert.equal(JSON.parse(result.stdout).error, result.stderr.replace(/^cross-tenant: /, '').trim());
+      assert.equal(
+        JSON.parse(result.stdout).error,
+        result.stderr.replace(/^cross-tenant: /, '').trim(),
+      );
     });
   });
 
@@ -207,9 +311,18 @@ describe('cross-tenant CLI against the HTTP sandbox', function () {
       const folder = await exportContoso();
       const clean = await fx.cli('drift', fx.dir);
       assert.equal(clean.code, 0, clean.stderr + clean.stdout);
-      assert.match(clean.stdout, /no drift \(5 files match tenant 2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24\)/);
+      assert.match(
+        clean.stdout,
+        /no drift \(5 files match tenant 2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24\)/,
+      );
 
-      const patched = await fx.graph(contoso, 'PATCH', `${PARTNERS}/${fabrikam}`, { inboundTrust: { isMfaAccepted: false, isCompliantDeviceAccepted: true, isHybridAzureADJoinedDeviceAccepted: false } });
+      const patched = await fx.graph(contoso, 'PATCH', `${PARTNERS}/${fabrikam}`, {
+        inboundTrust: {
+          isMfaAccepted: false,
+          isCompliantDeviceAccepted: true,
+          isHybridAzureADJoinedDeviceAccepted: false,
+        },
+      });
       assert.equal(patched.status, 204);
       const created = await fx.graph(contoso, 'POST', PARTNERS, { tenantId: woodgrove });
       assert.equal(created.status, 201);
@@ -220,8 +333,18 @@ describe('cross-tenant CLI against the HTTP sandbox', function () {
       const lines = fs.readFileSync(file, 'utf8').split('\n');
       const line = lines.findIndex((text) => text.includes('"isMfaAccepted"'));
       const column = lines[line].indexOf('true') + 1;
-      assert.ok(result.stdout.includes(`${file}:${line + 1}:${column}: inbound trust › MFA: file says true, tenant has false\n`), result.stdout);
-      assert.ok(result.stdout.includes(`${partnerFile(woodgrove)}: Partner configuration ${woodgrove} is in the tenant but has no file\n`), result.stdout);
+      assert.ok(
+        result.stdout.includes(
+          `${file}:${line + 1}:${column}: inbound trust › MFA: file says true, tenant has false\n`,
+        ),
+        result.stdout,
+      );
+      assert.ok(
+        result.stdout.includes(
+          `${partnerFile(woodgrove)}: Partner configuration ${woodgrove} is in the tenant but has no file\n`,
+        ),
+        result.stdout,
+      );
       assert.match(result.stdout, /2 differences from tenant/);
 
       const json = JSON.parse((await fx.cli('drift', folder, '--json')).stdout);
@@ -250,7 +373,14 @@ describe('cross-tenant CLI against the HTTP sandbox', function () {
       const help = await run(['--help']);
       assert.equal(help.code, 0);
       assert.match(help.stdout, /^Usage: cross-tenant <command> \[options\]/);
-      for (const argv of [[], ['push'], ['frob'], ['drift', '--tenant', 'x', fx.dir], ['export', '--tenant'], ['--cloud', 'mars', 'drift', '.']]) {
+      for (const argv of [
+        [],
+        ['push'],
+        ['frob'],
+        ['drift', '--tenant', 'x', fx.dir],
+        ['export', '--tenant'],
+        ['--cloud', 'mars', 'drift', '.'],
+      ]) {
         const result = await run(argv);
         assert.equal(result.code, 2, `${argv.join(' ')}: ${result.stderr}`);
         assert.notEqual(result.stderr, '');
@@ -261,11 +391,22 @@ describe('cross-tenant CLI against the HTTP sandbox', function () {
       await exportContoso();
       const result = await run(['drift', fx.dir], {});
       assert.equal(result.code, 2);
-      assert.match(result.stderr, /No credentials: set AZURE_CLIENT_ID and one of AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE/);
+      assert.match(
+        result.stderr,
+        /No credentials: set AZURE_CLIENT_ID and one of AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE/,
+      );
     });
 
     it('an unreachable sandbox is named in the error', async () => {
-      const result = await run(['--sandbox', 'http://127.0.0.1:9', 'export', '--tenant', 'contoso.com', '--out', fx.dir]);
+      const result = await run([
+        '--sandbox',
+        'http://127.0.0.1:9',
+        'export',
+        '--tenant',
+        'contoso.com',
+        '--out',
+        fx.dir,
+      ]);
       assert.equal(result.code, 2);
       assert.match(result.stderr, /Cannot reach the sandbox at http:\/\/127\.0\.0\.1:9/);
     });

@@ -16,10 +16,15 @@ interface Exit {
 /** Runs a file as a program, as a shell would (through its shebang); asynchronous, so the in-process sandbox keeps answering. */
 function exec(file: string, args: readonly string[]): Promise<Exit> {
   return new Promise((resolve) => {
-    execFile(file, args, { env: { PATH: process.env.PATH ?? '' }, timeout: 8000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      file,
+      args,
+      { env: { PATH: process.env.PATH ?? '' }, timeout: 8000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -39,7 +44,14 @@ describe('cross-tenant as an executable (the bundle esbuild.js builds)', functio
     fs.mkdirSync(path.join(ROOT, 'out'), { recursive: true });
     outDir = fs.mkdtempSync(path.join(ROOT, 'out', 'cli-test-'));
     bin = path.join(outDir, 'cli.js');
-    await esbuild.build({ ...cli, absWorkingDir: ROOT, outfile: bin, plugins: [], sourcemap: false, logLevel: 'silent' });
+    await esbuild.build({
+      ...cli,
+      absWorkingDir: ROOT,
+      outfile: bin,
+      plugins: [],
+      sourcemap: false,
+      logLevel: 'silent',
+    });
     fs.chmodSync(bin, 0o755);
   });
   after(() => fs.rmSync(outDir, { recursive: true, force: true }));
@@ -52,15 +64,31 @@ describe('cross-tenant as an executable (the bundle esbuild.js builds)', functio
   });
 
   it('export, then an unconfirmed push exits 1 and drift reports it as JSON (exit 1)', async () => {
-    const exported = await exec(bin, ['--sandbox', fx.server.url, '--json', 'export', '--tenant', 'contoso.onmicrosoft.com', '--out', fx.dir]);
+    const exported = await exec(bin, [
+      '--sandbox',
+      fx.server.url,
+      '--json',
+      'export',
+      '--tenant',
+      'contoso.onmicrosoft.com',
+      '--out',
+      fx.dir,
+    ]);
     assert.equal(exported.code, 0, exported.stderr);
     assert.equal(JSON.parse(exported.stdout).files.length, 6);
 
-    const file = fx.path('contoso.onmicrosoft.com', 'partners', `${SANDBOX_TENANT_IDS.fabrikam}.xta-partner.json`);
+    const file = fx.path(
+      'contoso.onmicrosoft.com',
+      'partners',
+      `${SANDBOX_TENANT_IDS.fabrikam}.xta-partner.json`,
+    );
     fx.edit(file, (doc) => (doc.isServiceProvider = true));
     const push = await exec(bin, ['--sandbox', fx.server.url, 'push', file]);
     assert.equal(push.code, 1, push.stderr);
-    assert.match(push.stdout, /Cloud service provider: no → yes\nNothing was sent\. Run again with --yes to push\./);
+    assert.match(
+      push.stdout,
+      /Cloud service provider: no → yes\nNothing was sent\. Run again with --yes to push\./,
+    );
 
     const drift = await exec(bin, ['--sandbox', fx.server.url, 'drift', '--json', fx.dir]);
     assert.equal(drift.code, 1, drift.stderr);

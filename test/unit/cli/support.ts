@@ -11,10 +11,17 @@ export interface Run {
 }
 
 /** Runs the CLI in-process with captured output and the given environment (none by default: no credentials leak in from the machine). */
-export async function run(argv: readonly string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+export async function run(
+  argv: readonly string[],
+  env: Record<string, string | undefined> = {},
+): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env });
+  const code = await main(argv, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env,
+  });
   return { code, stdout, stderr };
 }
 
@@ -42,13 +49,23 @@ export class CliFixture {
   }
 
   /** Graph as any HTTP client sees it, with a sandbox token: independent of the code under test. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON, walked freely by the assertions
-  async graph(tenant: string, method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const tokenResponse = await fetch(`${this.server.url}/_sandbox/token?tenant=${encodeURIComponent(tenant)}`);
+  async graph(
+    tenant: string,
+    method: string,
+    urlPath: string,
+    body?: unknown,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON, walked freely by the assertions
+  ): Promise<{ status: number; body: any }> {
+    const tokenResponse = await fetch(
+      `${this.server.url}/_sandbox/token?tenant=${encodeURIComponent(tenant)}`,
+    );
     const { access_token } = (await tokenResponse.json()) as { access_token: string };
     const response = await fetch(`${this.server.url}/v1.0${urlPath}`, {
       method,
-      headers: { authorization: `Bearer ${access_token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${access_token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

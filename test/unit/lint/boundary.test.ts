@@ -22,23 +22,48 @@ describe('lint rules', function () {
   this.timeout(60000);
 
   it('rejects an import of vscode under src/core', async () => {
-    const messages = await lintProbe('src/core', "import * as vscode from 'vscode';\nexport const v: string = vscode.version;\n");
-    assert.ok(messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('src/core')), messages.join('\n'));
+    const messages = await lintProbe(
+      'src/core',
+      "import * as vscode from 'vscode';\nexport const v: string = vscode.version;\n",
+    );
+    assert.ok(
+      messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('src/core')),
+      messages.join('\n'),
+    );
   });
 
   it('rejects an import of VS Code glue (src/host) under src/core', async () => {
-    const messages = await lintProbe('src/core', "import { createLog } from '../host/log';\nexport const f = createLog;\n");
-    assert.ok(messages.some((m) => m.startsWith('no-restricted-imports')), messages.join('\n'));
+    const messages = await lintProbe(
+      'src/core',
+      "import { createLog } from '../host/log';\nexport const f = createLog;\n",
+    );
+    assert.ok(
+      messages.some((m) => m.startsWith('no-restricted-imports')),
+      messages.join('\n'),
+    );
   });
 
   it('accepts vscode under src/host but rejects a floating promise there', async () => {
-    const messages = await lintProbe('src/host', "import * as vscode from 'vscode';\nexport function f(): void {\n  vscode.commands.executeCommand('x');\n}\n");
+    const messages = await lintProbe(
+      'src/host',
+      "import * as vscode from 'vscode';\nexport function f(): void {\n  vscode.commands.executeCommand('x');\n}\n",
+    );
     assert.ok(!messages.some((m) => m.startsWith('no-restricted-imports')), messages.join('\n'));
-    assert.ok(messages.some((m) => m.startsWith('@typescript-eslint/no-floating-promises')), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => m.startsWith('@typescript-eslint/no-floating-promises')),
+      messages.join('\n'),
+    );
   });
 
   it('rejects markup from strings in the webview code', async () => {
-    const messages = await lintProbe('src/webview-ui', "export function show(el: HTMLElement, name: string): void {\n  el.innerHTML = name;\n  el.insertAdjacentHTML('beforeend', name);\n}\n");
-    assert.equal(messages.filter((m) => m.startsWith('no-restricted-properties')).length, 2, messages.join('\n'));
+    const messages = await lintProbe(
+      'src/webview-ui',
+      "export function show(el: HTMLElement, name: string): void {\n  el.innerHTML = name;\n  el.insertAdjacentHTML('beforeend', name);\n}\n",
+    );
+    assert.equal(
+      messages.filter((m) => m.startsWith('no-restricted-properties')).length,
+      2,
+      messages.join('\n'),
+    );
   });
 });

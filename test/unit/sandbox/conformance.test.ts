@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AZURE2AZURE_USER_RULE_ID, CROSS_TENANT_SYNC_TEMPLATE_ID, FABRIKAM_SYNC_GROUP_ID, SANDBOX_BOX_SERVICE_PRINCIPAL_ID, SANDBOX_SYNC_CONFIGURATIONS, SANDBOX_TENANT_IDS, TAILSPIN_PILOT_GROUP_ID } from '../../../src/sandbox';
+import {
+  AZURE2AZURE_USER_RULE_ID,
+  CROSS_TENANT_SYNC_TEMPLATE_ID,
+  FABRIKAM_SYNC_GROUP_ID,
+  SANDBOX_BOX_SERVICE_PRINCIPAL_ID,
+  SANDBOX_SYNC_CONFIGURATIONS,
+  SANDBOX_TENANT_IDS,
+  TAILSPIN_PILOT_GROUP_ID,
+} from '../../../src/sandbox';
 import { createSandbox, GraphTestClient, type Reply, type Body, prop } from './graphTestClient';
 
 // Every documented example in test/fixtures/graph-examples (copied from the shared reference) is
@@ -46,16 +54,27 @@ function parseDocumented(file: string, strict: boolean): Body {
  * where both are non-null. Null on either side stops the descent: the property is nullable and the
  * example's data differs from the sandbox's. Empty placeholder objects ({}) in samples are skipped.
  */
-function assertShape(actual: Body, documented: Body, path: string, ignore: ReadonlySet<string>): void {
+function assertShape(
+  actual: Body,
+  documented: Body,
+  path: string,
+  ignore: ReadonlySet<string>,
+): void {
   if (documented === null || actual === null) return;
   if (Array.isArray(documented)) {
     assert.ok(Array.isArray(actual), `${path}: expected an array`);
-    const sample = documented.find((d) => !(typeof d === 'object' && d !== null && Object.keys(d).length === 0));
-    if (sample !== undefined && actual.length > 0) assertShape(actual[0], sample, `${path}[0]`, ignore);
+    const sample = documented.find(
+      (d) => !(typeof d === 'object' && d !== null && Object.keys(d).length === 0),
+    );
+    if (sample !== undefined && actual.length > 0)
+      assertShape(actual[0], sample, `${path}[0]`, ignore);
     return;
   }
   if (typeof documented === 'object') {
-    assert.ok(typeof actual === 'object' && !Array.isArray(actual), `${path}: expected an object, got ${JSON.stringify(actual)}`);
+    assert.ok(
+      typeof actual === 'object' && !Array.isArray(actual),
+      `${path}: expected an object, got ${JSON.stringify(actual)}`,
+    );
     for (const key of Object.keys(documented)) {
       if (key.startsWith('@odata.') || ignore.has(key)) continue;
       assert.ok(key in actual, `${path}.${key} is missing`);
@@ -72,8 +91,17 @@ interface Context {
 
 /** A Fabrikam-scope user with a plain mail, for on-demand examples. */
 async function syncedUser(ctx: Context): Promise<string> {
-  const members = (await ctx.client(contoso).get(`/groups/${FABRIKAM_SYNC_GROUP_ID}/members?$select=id,mail,accountEnabled&$top=999`)).body.value;
-  return String(members.find((m: Body) => m.accountEnabled === true && /^[a-z]+\.[a-z]+@contoso\.com$/.test(String(m.mail))).id);
+  const members = (
+    await ctx
+      .client(contoso)
+      .get(`/groups/${FABRIKAM_SYNC_GROUP_ID}/members?$select=id,mail,accountEnabled&$top=999`)
+  ).body.value;
+  return String(
+    members.find(
+      (m: Body) =>
+        m.accountEnabled === true && /^[a-z]+\.[a-z]+@contoso\.com$/.test(String(m.mail)),
+    ).id,
+  );
 }
 
 interface RequestCase {
@@ -87,46 +115,118 @@ interface RequestCase {
 
 /** Each strict request example, sent to its documented operation on sandbox objects. */
 const REQUESTS: Readonly<Record<string, RequestCase>> = {
-  'policy-update.request.json': { tenant: contoso, method: 'PATCH', path: '/policies/crossTenantAccessPolicy', status: 204 },
-  'default-update.request.json': { tenant: contoso, method: 'PATCH', path: '/policies/crossTenantAccessPolicy/default', status: 204 },
-  'default-update-idpconfiguration.request.json': { tenant: contoso, method: 'PATCH', path: '/policies/crossTenantAccessPolicy/default', status: 204 },
-  'default-update-idpconfiguration-nomsa.request.json': { tenant: contoso, method: 'PATCH', path: '/policies/crossTenantAccessPolicy/default', status: 204 },
+  'policy-update.request.json': {
+    tenant: contoso,
+    method: 'PATCH',
+    path: '/policies/crossTenantAccessPolicy',
+    status: 204,
+  },
+  'default-update.request.json': {
+    tenant: contoso,
+    method: 'PATCH',
+    path: '/policies/crossTenantAccessPolicy/default',
+    status: 204,
+  },
+  'default-update-idpconfiguration.request.json': {
+    tenant: contoso,
+    method: 'PATCH',
+    path: '/policies/crossTenantAccessPolicy/default',
+    status: 204,
+  },
+  'default-update-idpconfiguration-nomsa.request.json': {
+    tenant: contoso,
+    method: 'PATCH',
+    path: '/policies/crossTenantAccessPolicy/default',
+    status: 204,
+  },
   'partner-create.request.json': { tenant: contoso, method: 'POST', path: PARTNERS, status: 201 },
-  'partner-update-inboundtrust.request.json': { tenant: contoso, method: 'PATCH', path: `${PARTNERS}/${fabrikam}`, status: 204 },
-  'partner-update-automaticuserconsent.request.json': { tenant: contoso, method: 'PATCH', path: `${PARTNERS}/${fabrikam}`, status: 204 },
-  'identitysync-put.request.json': { tenant: contoso, method: 'PUT', path: `${PARTNERS}/${fabrikam}/identitySynchronization`, status: 204 },
-  'identitysync-update.request.json': { tenant: fabrikam, method: 'PATCH', path: `${PARTNERS}/${contoso}/identitySynchronization`, status: 204 },
-  'applicationtemplate-instantiate.request.json': { tenant: contoso, method: 'POST', path: `/applicationTemplates/${CROSS_TENANT_SYNC_TEMPLATE_ID}/instantiate`, status: 201 },
-  'syncjob-create.request.json': { tenant: contoso, method: 'POST', path: `/servicePrincipals/${SANDBOX_BOX_SERVICE_PRINCIPAL_ID}/synchronization/jobs`, status: 201 },
-  'syncjob-restart.request.json': { tenant: contoso, method: 'POST', path: `${JOB}/restart`, status: 204 },
-  'secrets-put.request.json': { tenant: contoso, method: 'PUT', path: `/servicePrincipals/${SANDBOX_BOX_SERVICE_PRINCIPAL_ID}/synchronization/secrets`, status: 204 },
+  'partner-update-inboundtrust.request.json': {
+    tenant: contoso,
+    method: 'PATCH',
+    path: `${PARTNERS}/${fabrikam}`,
+    status: 204,
+  },
+  'partner-update-automaticuserconsent.request.json': {
+    tenant: contoso,
+    method: 'PATCH',
+    path: `${PARTNERS}/${fabrikam}`,
+    status: 204,
+  },
+  'identitysync-put.request.json': {
+    tenant: contoso,
+    method: 'PUT',
+    path: `${PARTNERS}/${fabrikam}/identitySynchronization`,
+    status: 204,
+  },
+  'identitysync-update.request.json': {
+    tenant: fabrikam,
+    method: 'PATCH',
+    path: `${PARTNERS}/${contoso}/identitySynchronization`,
+    status: 204,
+  },
+  'applicationtemplate-instantiate.request.json': {
+    tenant: contoso,
+    method: 'POST',
+    path: `/applicationTemplates/${CROSS_TENANT_SYNC_TEMPLATE_ID}/instantiate`,
+    status: 201,
+  },
+  'syncjob-create.request.json': {
+    tenant: contoso,
+    method: 'POST',
+    path: `/servicePrincipals/${SANDBOX_BOX_SERVICE_PRINCIPAL_ID}/synchronization/jobs`,
+    status: 201,
+  },
+  'syncjob-restart.request.json': {
+    tenant: contoso,
+    method: 'POST',
+    path: `${JOB}/restart`,
+    status: 204,
+  },
+  'secrets-put.request.json': {
+    tenant: contoso,
+    method: 'PUT',
+    path: `/servicePrincipals/${SANDBOX_BOX_SERVICE_PRINCIPAL_ID}/synchronization/secrets`,
+    status: 204,
+  },
   'syncjob-provisionondemand.request.json': {
     tenant: contoso,
     method: 'POST',
     path: `${JOB}/provisionOnDemand`,
     status: 200,
-    ids: async (ctx) => ({ 'ea807875-5618-4f0a-9125-0b46a05298ca': AZURE2AZURE_USER_RULE_ID, '9bb0f679-a883-4a6f-8260-35b491b8b8c8': await syncedUser(ctx) }),
+    ids: async (ctx) => ({
+      'ea807875-5618-4f0a-9125-0b46a05298ca': AZURE2AZURE_USER_RULE_ID,
+      '9bb0f679-a883-4a6f-8260-35b491b8b8c8': await syncedUser(ctx),
+    }),
   },
   'syncjob-provisionondemand-ad2aad.request.json': {
     tenant: contoso,
     method: 'POST',
     path: `${JOB}/provisionOnDemand`,
     status: 200,
-    ids: async (ctx) => ({ '6c409270-f78a-4bc6-af23-7cf3ab6482fe': AZURE2AZURE_USER_RULE_ID, 'CN=AdeleV,CN=Users,DC=corp,DC=chicago,DC=com': await syncedUser(ctx) }),
+    ids: async (ctx) => ({
+      '6c409270-f78a-4bc6-af23-7cf3ab6482fe': AZURE2AZURE_USER_RULE_ID,
+      'CN=AdeleV,CN=Users,DC=corp,DC=chicago,DC=com': await syncedUser(ctx),
+    }),
   },
   'approleassignedto-create.request.json': {
     tenant: contoso,
     method: 'POST',
     path: `/servicePrincipals/${FAB.servicePrincipalId}/appRoleAssignedTo`,
     status: 201,
-    ids: () => Promise.resolve({ '33ad69f9-da99-4bed-acd0-3f24235cb296': TAILSPIN_PILOT_GROUP_ID, '9028d19c-26a9-4809-8e3f-20ff73e2d75e': FAB.servicePrincipalId, 'ef7437e6-4f94-4a0a-a110-a439eb2aa8f7': FAB.appRoleId }),
+    ids: () =>
+      Promise.resolve({
+        '33ad69f9-da99-4bed-acd0-3f24235cb296': TAILSPIN_PILOT_GROUP_ID,
+        '9028d19c-26a9-4809-8e3f-20ff73e2d75e': FAB.servicePrincipalId,
+        'ef7437e6-4f94-4a0a-a110-a439eb2aa8f7': FAB.appRoleId,
+      }),
   },
 };
 
 async function sendExample(file: string, ctx: Context): Promise<Reply> {
   const c = REQUESTS[file];
   let body = text(file);
-  for (const [from, to] of Object.entries((await c.ids?.(ctx)) ?? {})) body = body.split(from).join(to);
+  for (const [from, to] of Object.entries((await c.ids?.(ctx)) ?? {}))
+    body = body.split(from).join(to);
   return ctx.client(c.tenant).send(c.method, c.path, body, { 'content-type': 'application/json' });
 }
 
@@ -159,21 +259,116 @@ const RESPONSES: Readonly<Record<string, ResponseCase>> = {
       return { actual: body, documented: doc.value };
     },
   },
-  'default-get.response.json': { produce: async (ctx, doc) => ({ actual: await got(ctx, northwind, '/policies/crossTenantAccessPolicy/default'), documented: doc }) },
-  'partners-list.response.json': { produce: async (ctx, doc) => ({ actual: first(await got(ctx, contoso, PARTNERS)), documented: first(doc) }) },
-  'partners-list-expand-identitysync.response.json': { produce: async (ctx, doc) => ({ actual: await got(ctx, fabrikam, `${PARTNERS}?$select=tenantId&$expand=identitySynchronization`), documented: doc }) },
-  'partner-create.response.json': { produce: async (ctx, doc) => ({ actual: await sent(ctx, 'partner-create.request.json', 201), documented: doc }) },
-  'partner-get.response.json': { produce: async (ctx, doc) => ({ actual: await got(ctx, contoso, `${PARTNERS}/${northwind}`), documented: doc }) },
-  'identitysync-get.response.json': { produce: async (ctx, doc) => ({ actual: await got(ctx, fabrikam, `${PARTNERS}/${contoso}/identitySynchronization`), documented: doc }) },
-  'tenantinfo-bytenantid.response.json': { produce: async (ctx, doc) => ({ actual: await got(ctx, contoso, `/tenantRelationships/findTenantInformationByTenantId(tenantId='${fabrikam}')`), documented: doc }) },
-  'tenantinfo-bydomainname.response.json': { produce: async (ctx, doc) => ({ actual: await got(ctx, contoso, "/tenantRelationships/findTenantInformationByDomainName(domainName='fabrikam.com')"), documented: doc }) },
-  'organization-get.response.json': { produce: async (ctx, doc) => ({ actual: await got(ctx, contoso, `/organization/${contoso}`), documented: doc }) },
-  'applicationtemplate-instantiate.response.json': { produce: async (ctx, doc) => ({ actual: await sent(ctx, 'applicationtemplate-instantiate.request.json', 201), documented: doc }) },
-  'syncjobs-list.response.json': { produce: async (ctx, doc) => ({ actual: await got(ctx, contoso, `/servicePrincipals/${FAB.servicePrincipalId}/synchronization/jobs`), documented: doc }) },
-  'syncjob-get.response.json': { produce: async (ctx, doc) => ({ actual: await got(ctx, contoso, `/servicePrincipals/${TAIL.servicePrincipalId}/synchronization/jobs/${TAIL.jobId}`), documented: doc }) },
-  'syncjob-create.response.json': { produce: async (ctx, doc) => ({ actual: await sent(ctx, 'syncjob-create.request.json', 201), documented: doc }) },
-  'syncschema-get.response.json': { produce: async (ctx, doc) => ({ actual: await got(ctx, contoso, `${JOB}/schema`), documented: doc }) },
-  'approleassignedto-create.response.json': { produce: async (ctx, doc) => ({ actual: await sent(ctx, 'approleassignedto-create.request.json', 201), documented: doc }) },
+  'default-get.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await got(ctx, northwind, '/policies/crossTenantAccessPolicy/default'),
+      documented: doc,
+    }),
+  },
+  'partners-list.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: first(await got(ctx, contoso, PARTNERS)),
+      documented: first(doc),
+    }),
+  },
+  'partners-list-expand-identitysync.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await got(
+        ctx,
+        fabrikam,
+        `${PARTNERS}?$select=tenantId&$expand=identitySynchronization`,
+      ),
+      documented: doc,
+    }),
+  },
+  'partner-create.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await sent(ctx, 'partner-create.request.json', 201),
+      documented: doc,
+    }),
+  },
+  'partner-get.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await got(ctx, contoso, `${PARTNERS}/${northwind}`),
+      documented: doc,
+    }),
+  },
+  'identitysync-get.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await got(ctx, fabrikam, `${PARTNERS}/${contoso}/identitySynchronization`),
+      documented: doc,
+    }),
+  },
+  'tenantinfo-bytenantid.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await got(
+        ctx,
+        contoso,
+        `/tenantRelationships/findTenantInformationByTenantId(tenantId='${fabrikam}')`,
+      ),
+      documented: doc,
+    }),
+  },
+  'tenantinfo-bydomainname.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await got(
+        ctx,
+        contoso,
+        "/tenantRelationships/findTenantInformationByDomainName(domainName='fabrikam.com')",
+      ),
+      documented: doc,
+    }),
+  },
+  'organization-get.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await got(ctx, contoso, `/organization/${contoso}`),
+      documented: doc,
+    }),
+  },
+  'applicationtemplate-instantiate.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await sent(ctx, 'applicationtemplate-instantiate.request.json', 201),
+      documented: doc,
+    }),
+  },
+  'syncjobs-list.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await got(
+        ctx,
+        contoso,
+        `/servicePrincipals/${FAB.servicePrincipalId}/synchronization/jobs`,
+      ),
+      documented: doc,
+    }),
+  },
+  'syncjob-get.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await got(
+        ctx,
+        contoso,
+        `/servicePrincipals/${TAIL.servicePrincipalId}/synchronization/jobs/${TAIL.jobId}`,
+      ),
+      documented: doc,
+    }),
+  },
+  'syncjob-create.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await sent(ctx, 'syncjob-create.request.json', 201),
+      documented: doc,
+    }),
+  },
+  'syncschema-get.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await got(ctx, contoso, `${JOB}/schema`),
+      documented: doc,
+    }),
+  },
+  'approleassignedto-create.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await sent(ctx, 'approleassignedto-create.request.json', 201),
+      documented: doc,
+    }),
+  },
   // key and value are JSON documents inside strings: compare the documents. The sample is a skip, so
   // the example is sent twice: the second run finds the user already in the target (RedundantExport).
   'syncjob-provisionondemand.response.json': {
@@ -182,18 +377,56 @@ const RESPONSES: Readonly<Record<string, ResponseCase>> = {
       const body = await sent(ctx, 'syncjob-provisionondemand.request.json', 200);
       assert.equal(typeof body.key, 'string');
       assert.equal(typeof body.value, 'string');
-      return { actual: { key: JSON.parse(body.key), value: JSON.parse(body.value) }, documented: { key: JSON.parse(doc.key), value: JSON.parse(doc.value) } };
+      return {
+        actual: { key: JSON.parse(body.key), value: JSON.parse(body.value) },
+        documented: { key: JSON.parse(doc.key), value: JSON.parse(doc.value) },
+      };
     },
   },
-  'provisioning-list-error.response.json': { produce: async (ctx, doc) => ({ actual: first(await got(ctx, contoso, "/auditLogs/provisioning?$filter=provisioningStatusInfo/status eq 'failure'&$top=1")), documented: first(doc) }) },
+  'provisioning-list-error.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: first(
+        await got(
+          ctx,
+          contoso,
+          "/auditLogs/provisioning?$filter=provisioningStatusInfo/status eq 'failure'&$top=1",
+        ),
+      ),
+      documented: first(doc),
+    }),
+  },
   // The sample says "initiatingType" where the metadata (and the other sample) has initiatorType.
   'provisioning-list.response.json': {
     docDefects: ['initiatingType'],
-    produce: async (ctx, doc) => ({ actual: first(await got(ctx, contoso, "/auditLogs/provisioning?$filter=provisioningAction eq 'create'&$top=1")), documented: first(doc) }),
+    produce: async (ctx, doc) => ({
+      actual: first(
+        await got(
+          ctx,
+          contoso,
+          "/auditLogs/provisioning?$filter=provisioningAction eq 'create'&$top=1",
+        ),
+      ),
+      documented: first(doc),
+    }),
   },
-  'mto-get.response.json': { produce: async (ctx, doc) => ({ actual: await got(ctx, contoso, '/tenantRelationships/multiTenantOrganization'), documented: doc }) },
-  'mto-get-notmember.response.json': { produce: async (ctx, doc) => ({ actual: await got(ctx, northwind, '/tenantRelationships/multiTenantOrganization'), documented: doc }) },
-  'mto-tenants-list.response.json': { produce: async (ctx, doc) => ({ actual: await got(ctx, contoso, '/tenantRelationships/multiTenantOrganization/tenants'), documented: doc }) },
+  'mto-get.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await got(ctx, contoso, '/tenantRelationships/multiTenantOrganization'),
+      documented: doc,
+    }),
+  },
+  'mto-get-notmember.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await got(ctx, northwind, '/tenantRelationships/multiTenantOrganization'),
+      documented: doc,
+    }),
+  },
+  'mto-tenants-list.response.json': {
+    produce: async (ctx, doc) => ({
+      actual: await got(ctx, contoso, '/tenantRelationships/multiTenantOrganization/tenants'),
+      documented: doc,
+    }),
+  },
 };
 
 function context(): Context {
@@ -201,7 +434,23 @@ function context(): Context {
   const clients = new Map<string, GraphTestClient>();
   return {
     client: (tenant) => {
-      if (!clients.has(tenant)) clients.set(tenant, new GraphTestClient(sandbox, tenant, { scp: ['Policy.ReadWrite.CrossTenantAccess', 'CrossTenantInformation.ReadBasic.All', 'Organization.Read.All', 'Application.ReadWrite.All', 'Synchronization.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All', 'AuditLog.Read.All', 'Directory.Read.All', 'MultiTenantOrganization.Read.All'] }));
+      if (!clients.has(tenant))
+        clients.set(
+          tenant,
+          new GraphTestClient(sandbox, tenant, {
+            scp: [
+              'Policy.ReadWrite.CrossTenantAccess',
+              'CrossTenantInformation.ReadBasic.All',
+              'Organization.Read.All',
+              'Application.ReadWrite.All',
+              'Synchronization.ReadWrite.All',
+              'AppRoleAssignment.ReadWrite.All',
+              'AuditLog.Read.All',
+              'Directory.Read.All',
+              'MultiTenantOrganization.Read.All',
+            ],
+          }),
+        );
       return clients.get(tenant)!;
     },
   };
@@ -224,16 +473,28 @@ describe('sandbox conformance with the documented Graph examples', () => {
   });
 
   it('covers every strict request example and every response example', () => {
-    const requests = index.filter((r) => r.file.endsWith('.request.json') && r.strict).map(prop('file'));
+    const requests = index
+      .filter((r) => r.file.endsWith('.request.json') && r.strict)
+      .map(prop('file'));
     assert.deepEqual(Object.keys(REQUESTS).sort(), requests.sort());
-    assert.deepEqual(Object.keys(RESPONSES).sort(), index.filter((r) => r.file.endsWith('.response.json')).map(prop('file')).sort());
+    assert.deepEqual(
+      Object.keys(RESPONSES).sort(),
+      index
+        .filter((r) => r.file.endsWith('.response.json'))
+        .map(prop('file'))
+        .sort(),
+    );
   });
 
   for (const file of Object.keys(REQUESTS)) {
     it(`accepts ${file} (${REQUESTS[file].method} → ${REQUESTS[file].status})`, async () => {
       const reply = await sendExample(file, context());
       assert.equal(reply.status, REQUESTS[file].status, JSON.stringify(reply.body));
-      assert.equal(reply.body === null, REQUESTS[file].status === 204, 'a 204 has no body, other successes have one');
+      assert.equal(
+        reply.body === null,
+        REQUESTS[file].status === 204,
+        'a 204 has no body, other successes have one',
+      );
     });
   }
 

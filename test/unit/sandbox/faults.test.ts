@@ -24,7 +24,9 @@ describe('sandbox fault injection (in-process fetch)', () => {
   it('returns 429 with Retry-After for the next N requests, optionally only under a path prefix', async () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, contoso);
-    sandbox.faults.set({ throttle: { count: 2, retryAfterSeconds: 4, pathPrefix: '/v1.0/policies' } });
+    sandbox.faults.set({
+      throttle: { count: 2, retryAfterSeconds: 4, pathPrefix: '/v1.0/policies' },
+    });
     assert.equal((await client.get('/organization')).status, 200, 'outside the prefix');
     for (let i = 0; i < 2; i++) {
       const throttled = await client.get(POLICY);
@@ -54,7 +56,10 @@ describe('sandbox fault injection (in-process fetch)', () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, contoso);
     sandbox.faults.set({ drop: { count: 1 } });
-    await assert.rejects(client.post(`${POLICY}/partners`, { tenantId: woodgrove }), (e: unknown) => e instanceof TypeError && e.message === 'fetch failed');
+    await assert.rejects(
+      client.post(`${POLICY}/partners`, { tenantId: woodgrove }),
+      (e: unknown) => e instanceof TypeError && e.message === 'fetch failed',
+    );
     assert.equal((await client.get(`${POLICY}/partners/${woodgrove}`)).status, 404);
   });
 
@@ -64,25 +69,46 @@ describe('sandbox fault injection (in-process fetch)', () => {
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const early = new AbortController();
     early.abort();
-    await assert.rejects(sandbox.fetch(`${GRAPH}${POLICY}/partners`, { method: 'POST', headers, body: JSON.stringify({ tenantId: woodgrove }), signal: early.signal }), (e: unknown) => e instanceof DOMException && e.name === 'AbortError');
+    await assert.rejects(
+      sandbox.fetch(`${GRAPH}${POLICY}/partners`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ tenantId: woodgrove }),
+        signal: early.signal,
+      }),
+      (e: unknown) => e instanceof DOMException && e.name === 'AbortError',
+    );
     sandbox.faults.set({ latencyMs: 2_000 });
     const late = new AbortController();
     const pending = sandbox.fetch(`${GRAPH}${POLICY}`, { headers, signal: late.signal });
     setTimeout(() => late.abort(), 10);
     const start = performance.now();
-    await assert.rejects(pending, (e: unknown) => e instanceof DOMException && e.name === 'AbortError');
+    await assert.rejects(
+      pending,
+      (e: unknown) => e instanceof DOMException && e.name === 'AbortError',
+    );
     assert.ok(performance.now() - start < 1_000, 'rejected promptly');
     sandbox.faults.clear();
-    assert.equal((await sandbox.fetch(`${GRAPH}${POLICY}/partners/${woodgrove}`, { headers })).status, 404, 'the aborted POST changed nothing');
+    assert.equal(
+      (await sandbox.fetch(`${GRAPH}${POLICY}/partners/${woodgrove}`, { headers })).status,
+      404,
+      'the aborted POST changed nothing',
+    );
   });
 
   it('leaves the control endpoints alone and validates fault settings', async () => {
     const { sandbox } = createSandbox();
     sandbox.faults.set({ unavailable: { count: 5 }, drop: { count: 0 } });
     assert.equal((await sandbox.fetch('http://sandbox/_sandbox/tenants')).status, 200);
-    assert.throws(() => sandbox.faults.set({ throttle: { count: -1, retryAfterSeconds: 1 } }), TypeError);
-    const bad = await sandbox.fetch('http://sandbox/_sandbox/faults', { method: 'POST', body: JSON.stringify({ unavailable: { count: 'many' } }) });
+    assert.throws(
+      () => sandbox.faults.set({ throttle: { count: -1, retryAfterSeconds: 1 } }),
+      TypeError,
+    );
+    const bad = await sandbox.fetch('http://sandbox/_sandbox/faults', {
+      method: 'POST',
+      body: JSON.stringify({ unavailable: { count: 'many' } }),
+    });
     assert.equal(bad.status, 400);
-    assert.equal(((await bad.json())).error.code, 'Request_BadRequest');
+    assert.equal((await bad.json()).error.code, 'Request_BadRequest');
   });
 });

@@ -25,7 +25,8 @@ export interface Reply {
 
 function at(item: Body, path: string): unknown {
   let value: Body = item;
-  for (const key of path.split('.')) value = value === null || value === undefined ? undefined : value[key];
+  for (const key of path.split('.'))
+    value = value === null || value === undefined ? undefined : value[key];
   return value as unknown;
 }
 
@@ -57,16 +58,31 @@ export class GraphTestClient {
     this.token = sandbox.mintToken({ tenantId: tenant, ...spec });
   }
 
-  async send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-    const init: RequestInit = { method, headers: { authorization: `Bearer ${this.token}`, ...headers } };
+  async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> {
+    const init: RequestInit = {
+      method,
+      headers: { authorization: `Bearer ${this.token}`, ...headers },
+    };
     if (body !== undefined) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
-      init.headers = { 'content-type': 'application/json', ...(init.headers as Record<string, string>) };
+      init.headers = {
+        'content-type': 'application/json',
+        ...(init.headers as Record<string, string>),
+      };
     }
     const url = path.startsWith('http') ? path : `${this.base}${path}`;
     const response = await this.sandbox.fetch(url, init);
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text === '' ? null : JSON.parse(text) };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text === '' ? null : JSON.parse(text),
+    };
   }
 
   get(path: string, headers?: Record<string, string>): Promise<Reply> {
@@ -86,20 +102,28 @@ export class GraphTestClient {
   }
 }
 
-export function createSandbox(options: SandboxOptions = {}): { sandbox: Sandbox; clock: TestClock } {
+export function createSandbox(options: SandboxOptions = {}): {
+  sandbox: Sandbox;
+  clock: TestClock;
+} {
   const clock = new TestClock();
   return { sandbox: Sandbox.create({ now: clock.now, ...options }), clock };
 }
 
 /** Follows @odata.nextLink to the end; returns every value and the number of pages. */
-export async function readAll(client: GraphTestClient, path: string, options: { headers?: Record<string, string>; beforeEachPage?: () => void } = {}): Promise<{ values: Body[]; pages: number }> {
+export async function readAll(
+  client: GraphTestClient,
+  path: string,
+  options: { headers?: Record<string, string>; beforeEachPage?: () => void } = {},
+): Promise<{ values: Body[]; pages: number }> {
   const values: Body[] = [];
   let pages = 0;
   let next: string | undefined = path;
   while (next) {
     options.beforeEachPage?.();
     const reply = await client.get(next, options.headers);
-    if (reply.status !== 200) throw new Error(`GET ${next} → ${reply.status} ${JSON.stringify(reply.body)}`);
+    if (reply.status !== 200)
+      throw new Error(`GET ${next} → ${reply.status} ${JSON.stringify(reply.body)}`);
     values.push(...reply.body.value);
     pages++;
     next = reply.body['@odata.nextLink'];

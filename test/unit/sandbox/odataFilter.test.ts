@@ -13,7 +13,11 @@ const LOGS: FilterSchema = {
     jobId: { type: 'string', operators: ['eq', 'contains'] },
     'servicePrincipal/id': { type: 'string', operators: ['eq', 'contains'] },
     'servicePrincipal/displayName': { type: 'string', operators: ['eq', 'contains'] },
-    'provisioningStatusInfo/status': { type: 'enum', operators: ['eq', 'contains'], members: ['success', 'failure', 'skipped'] },
+    'provisioningStatusInfo/status': {
+      type: 'enum',
+      operators: ['eq', 'contains'],
+      members: ['success', 'failure', 'skipped'],
+    },
   },
 };
 
@@ -36,25 +40,46 @@ function status(fn: () => unknown): number {
 
 describe('sandbox OData $filter', () => {
   it('compares unquoted date literals as instants (gt/lt, date-only = midnight UTC)', () => {
-    const f = compileFilter('activityDateTime gt 2023-07-30 and activityDateTime lt 2023-07-31', LOGS);
+    const f = compileFilter(
+      'activityDateTime gt 2023-07-30 and activityDateTime lt 2023-07-31',
+      LOGS,
+    );
     assert.equal(f(entry('2023-07-30T10:00:00Z', 'success')), true);
     assert.equal(f(entry('2023-07-31T00:00:01Z', 'success')), false);
-    assert.equal(compileFilter('activityDateTime gt 2023-07-30T09:59:59.5Z', LOGS)(entry('2023-07-30T10:00:00Z', 'success')), true);
+    assert.equal(
+      compileFilter(
+        'activityDateTime gt 2023-07-30T09:59:59.5Z',
+        LOGS,
+      )(entry('2023-07-30T10:00:00Z', 'success')),
+      true,
+    );
   });
 
   it('rejects a quoted date for a DateTimeOffset property (400)', () => {
-    assert.equal(status(() => compileFilter("activityDateTime gt '2023-07-30'", LOGS)), 400);
+    assert.equal(
+      status(() => compileFilter("activityDateTime gt '2023-07-30'", LOGS)),
+      400,
+    );
   });
 
   it('is case-sensitive for provisioning logs unless tolower() is used', () => {
     const e = entry('2023-07-30T10:00:00Z', 'failure');
-    assert.equal(compileFilter("contains(servicePrincipal/displayName, 'fabrikam')", LOGS)(e), false);
-    assert.equal(compileFilter("contains(tolower(servicePrincipal/displayName), 'fabrikam')", LOGS)(e), true);
+    assert.equal(
+      compileFilter("contains(servicePrincipal/displayName, 'fabrikam')", LOGS)(e),
+      false,
+    );
+    assert.equal(
+      compileFilter("contains(tolower(servicePrincipal/displayName), 'fabrikam')", LOGS)(e),
+      true,
+    );
     assert.equal(compileFilter("contains(tolower(servicePrincipal/id), 'b3e1')", LOGS)(e), true);
   });
 
   it('evaluates the walkthrough query: parentheses, or, and', () => {
-    const f = compileFilter("((contains(tolower(servicePrincipal/id), 'b3e1') or contains(tolower(servicePrincipal/displayName), 'b3e1')) and activityDateTime gt 2023-07-30 and activityDateTime lt 2023-07-31)", LOGS);
+    const f = compileFilter(
+      "((contains(tolower(servicePrincipal/id), 'b3e1') or contains(tolower(servicePrincipal/displayName), 'b3e1')) and activityDateTime gt 2023-07-30 and activityDateTime lt 2023-07-31)",
+      LOGS,
+    );
     assert.equal(f(entry('2023-07-30T10:00:00Z', 'failure')), true);
     assert.equal(f(entry('2023-08-30T10:00:00Z', 'failure')), false);
   });
@@ -63,18 +88,44 @@ describe('sandbox OData $filter', () => {
     const f = compileFilter("not (provisioningStatusInfo/status eq 'success')", LOGS);
     assert.equal(f(entry('2023-07-30T10:00:00Z', 'failure')), true);
     assert.equal(f(entry('2023-07-30T10:00:00Z', 'success')), false);
-    assert.equal(status(() => compileFilter("provisioningStatusInfo/status eq 'Failure'", LOGS)), 400);
+    assert.equal(
+      status(() => compileFilter("provisioningStatusInfo/status eq 'Failure'", LOGS)),
+      400,
+    );
   });
 
   it('rejects unknown properties, unsupported operators and functions', () => {
-    assert.equal(status(() => compileFilter("cycleId eq 'x'", LOGS)), 400);
-    assert.equal(status(() => compileFilter('activityDateTime ge 2023-07-30', LOGS)), 400);
-    assert.equal(status(() => compileFilter("startswith(jobId, 'Azure')", LOGS)), 400);
-    assert.equal(status(() => compileFilter("substringof('a', jobId)", LOGS)), 400);
+    assert.equal(
+      status(() => compileFilter("cycleId eq 'x'", LOGS)),
+      400,
+    );
+    assert.equal(
+      status(() => compileFilter('activityDateTime ge 2023-07-30', LOGS)),
+      400,
+    );
+    assert.equal(
+      status(() => compileFilter("startswith(jobId, 'Azure')", LOGS)),
+      400,
+    );
+    assert.equal(
+      status(() => compileFilter("substringof('a', jobId)", LOGS)),
+      400,
+    );
   });
 
   it('reports syntax errors as 400', () => {
-    for (const bad of ["jobId eq 'unterminated", 'jobId eq', "(jobId eq 'a'", "jobId 'a'", 'jobId eq ?']) assert.equal(status(() => compileFilter(bad, LOGS)), 400, bad);
+    for (const bad of [
+      "jobId eq 'unterminated",
+      'jobId eq',
+      "(jobId eq 'a'",
+      "jobId 'a'",
+      'jobId eq ?',
+    ])
+      assert.equal(
+        status(() => compileFilter(bad, LOGS)),
+        400,
+        bad,
+      );
   });
 
   it('reads doubled quotes inside string literals', () => {
@@ -83,27 +134,48 @@ describe('sandbox OData $filter', () => {
   });
 
   it('compares directory strings case-insensitively with startswith', () => {
-    const users: FilterSchema = { resource: 'User', caseInsensitive: true, caseFunctions: false, properties: { displayName: { type: 'string', operators: ['eq', 'startswith'] } } };
-    assert.equal(compileFilter("startswith(displayName,'ADA')", users)({ displayName: 'Ada Lovelace' }), true);
-    assert.equal(status(() => compileFilter("startswith(tolower(displayName),'ada')", users)), 400);
+    const users: FilterSchema = {
+      resource: 'User',
+      caseInsensitive: true,
+      caseFunctions: false,
+      properties: { displayName: { type: 'string', operators: ['eq', 'startswith'] } },
+    };
+    assert.equal(
+      compileFilter("startswith(displayName,'ADA')", users)({ displayName: 'Ada Lovelace' }),
+      true,
+    );
+    assert.equal(
+      status(() => compileFilter("startswith(tolower(displayName),'ada')", users)),
+      400,
+    );
   });
 });
 
 describe('sandbox OData function segments and $search', () => {
   it('parses quoted parameters with doubled quotes', () => {
-    const call = parseFunctionSegment("findTenantInformationByDomainName(domainName='o''brien.example')");
+    const call = parseFunctionSegment(
+      "findTenantInformationByDomainName(domainName='o''brien.example')",
+    );
     assert.equal(call?.name, 'findTenantInformationByDomainName');
     assert.equal(call?.args.get('domainName'), "o'brien.example");
   });
 
   it('rejects unquoted string parameters', () => {
-    assert.throws(() => parseFunctionSegment('findTenantInformationByTenantId(tenantId=abc)'), (e: unknown) => e instanceof GraphError && e.status === 400);
+    assert.throws(
+      () => parseFunctionSegment('findTenantInformationByTenantId(tenantId=abc)'),
+      (e: unknown) => e instanceof GraphError && e.status === 400,
+    );
   });
 
   it('matches $search clauses on word prefixes, with AND and OR', () => {
     const s = compileSearch('"displayName:lov" AND "mail:contoso"', ['displayName', 'mail']);
     assert.equal(s({ displayName: 'Ada Lovelace', mail: 'ada@contoso.com' }), true);
     assert.equal(s({ displayName: 'Ada Lovelace', mail: 'ada@fabrikam.com' }), false);
-    assert.equal(compileSearch('"displayName:zed" OR "displayName:ada"', ['displayName'])({ displayName: 'Ada Lovelace' }), true);
+    assert.equal(
+      compileSearch('"displayName:zed" OR "displayName:ada"', ['displayName'])({
+        displayName: 'Ada Lovelace',
+      }),
+      true,
+    );
   });
 });

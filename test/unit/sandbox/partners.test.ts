@@ -11,36 +11,74 @@ describe('sandbox partner configurations', () => {
     const { sandbox } = createSandbox();
     const reply = await new GraphTestClient(sandbox, contoso).get(PARTNERS);
     assert.equal(reply.status, 200);
-    assert.match(reply.body['@odata.context'], /\$metadata#policies\/crossTenantAccessPolicy\/partners$/);
+    assert.match(
+      reply.body['@odata.context'],
+      /\$metadata#policies\/crossTenantAccessPolicy\/partners$/,
+    );
     const tailspinPartner = reply.body.value.find((p: Body) => p.tenantId === tailspin);
     assert.equal(tailspinPartner.b2bCollaborationInbound, null);
     assert.equal(tailspinPartner.inboundTrust, null);
-    assert.deepEqual(tailspinPartner.automaticUserConsentSettings, { inboundAllowed: null, outboundAllowed: true });
+    assert.deepEqual(tailspinPartner.automaticUserConsentSettings, {
+      inboundAllowed: null,
+      outboundAllowed: true,
+    });
     assert.equal(tailspinPartner.isInMultiTenantOrganization, false);
   });
 
   it('round-trips properties outside the v1.0 metadata (crossCloudMeetingConfiguration) through GET and PATCH', async () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, contoso);
-    assert.deepEqual((await client.get(`${PARTNERS}/${northwind}`)).body.crossCloudMeetingConfiguration, { inboundAllowed: false, outboundAllowed: false });
-    assert.equal((await client.patch(`${PARTNERS}/${northwind}`, { isServiceProvider: true })).status, 204);
+    assert.deepEqual(
+      (await client.get(`${PARTNERS}/${northwind}`)).body.crossCloudMeetingConfiguration,
+      { inboundAllowed: false, outboundAllowed: false },
+    );
+    assert.equal(
+      (await client.patch(`${PARTNERS}/${northwind}`, { isServiceProvider: true })).status,
+      204,
+    );
     const after = (await client.get(`${PARTNERS}/${northwind}`)).body;
     assert.equal(after.isServiceProvider, true);
-    assert.deepEqual(after.crossCloudMeetingConfiguration, { inboundAllowed: false, outboundAllowed: false });
+    assert.deepEqual(after.crossCloudMeetingConfiguration, {
+      inboundAllowed: false,
+      outboundAllowed: false,
+    });
   });
 
   it('supports $select=tenantId&$expand=identitySynchronization', async () => {
     const { sandbox } = createSandbox();
-    const reply = await new GraphTestClient(sandbox, fabrikam).get(`${PARTNERS}?$select=tenantId&$expand=identitySynchronization`);
-    assert.deepEqual(reply.body.value, [{ tenantId: contoso, identitySynchronization: { tenantId: contoso, displayName: 'Contoso Group', userSyncInbound: { isSyncAllowed: true } } }]);
-    const none = await new GraphTestClient(sandbox, contoso).get(`${PARTNERS}?$select=tenantId&$expand=identitySynchronization`);
+    const reply = await new GraphTestClient(sandbox, fabrikam).get(
+      `${PARTNERS}?$select=tenantId&$expand=identitySynchronization`,
+    );
+    assert.deepEqual(reply.body.value, [
+      {
+        tenantId: contoso,
+        identitySynchronization: {
+          tenantId: contoso,
+          displayName: 'Contoso Group',
+          userSyncInbound: { isSyncAllowed: true },
+        },
+      },
+    ]);
+    const none = await new GraphTestClient(sandbox, contoso).get(
+      `${PARTNERS}?$select=tenantId&$expand=identitySynchronization`,
+    );
     assert.ok(none.body.value.every((p: Body) => p.identitySynchronization === null));
-    assert.equal((await new GraphTestClient(sandbox, contoso).get(`${PARTNERS}?$expand=serviceProviderConstraints`)).status, 400);
+    assert.equal(
+      (
+        await new GraphTestClient(sandbox, contoso).get(
+          `${PARTNERS}?$expand=serviceProviderConstraints`,
+        )
+      ).status,
+      400,
+    );
   });
 
   it('pages with $top and an opaque $skiptoken when asked', async () => {
     const { sandbox } = createSandbox();
-    const { values, pages } = await readAll(new GraphTestClient(sandbox, contoso), `${PARTNERS}?$top=2&$select=tenantId`);
+    const { values, pages } = await readAll(
+      new GraphTestClient(sandbox, contoso),
+      `${PARTNERS}?$top=2&$select=tenantId`,
+    );
     assert.equal(pages, 2);
     assert.deepEqual(values.map(prop('tenantId')).sort(), [fabrikam, northwind, tailspin].sort());
   });
@@ -48,7 +86,10 @@ describe('sandbox partner configurations', () => {
   it('gets one partner, 404 Directory_ObjectNotFound for an unknown one, 400 for a non-GUID key', async () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, contoso);
-    assert.equal((await client.get(`${PARTNERS}/${fabrikam.toUpperCase()}`)).body.tenantId, fabrikam);
+    assert.equal(
+      (await client.get(`${PARTNERS}/${fabrikam.toUpperCase()}`)).body.tenantId,
+      fabrikam,
+    );
     const missing = await client.get(`${PARTNERS}/${woodgrove}`);
     assert.equal(missing.status, 404);
     assert.equal(missing.body.error.code, 'Directory_ObjectNotFound');
@@ -70,7 +111,13 @@ describe('sandbox partner configurations', () => {
   it('rejects POST without tenantId, for its own tenant, or with read-only properties (400)', async () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, contoso);
-    for (const body of [{}, { tenantId: 'nope' }, { tenantId: contoso }, { tenantId: woodgrove, isInMultiTenantOrganization: true }, { tenantId: woodgrove, colour: 'blue' }]) {
+    for (const body of [
+      {},
+      { tenantId: 'nope' },
+      { tenantId: contoso },
+      { tenantId: woodgrove, isInMultiTenantOrganization: true },
+      { tenantId: woodgrove, colour: 'blue' },
+    ]) {
       const reply = await client.post(PARTNERS, body);
       assert.equal(reply.status, 400, JSON.stringify(body));
       assert.equal(reply.body.error.code, 'Request_BadRequest');
@@ -81,10 +128,21 @@ describe('sandbox partner configurations', () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, contoso);
     const path = `${PARTNERS}/${fabrikam}`;
-    assert.equal((await client.patch(path, { inboundTrust: { isMfaAccepted: false } })).status, 204);
+    assert.equal(
+      (await client.patch(path, { inboundTrust: { isMfaAccepted: false } })).status,
+      204,
+    );
     let partner = (await client.get(path)).body;
-    assert.deepEqual(partner.inboundTrust, { isMfaAccepted: false }, 'siblings not sent are not kept');
-    assert.deepEqual(partner.automaticUserConsentSettings, { inboundAllowed: false, outboundAllowed: true }, 'properties not sent keep their values');
+    assert.deepEqual(
+      partner.inboundTrust,
+      { isMfaAccepted: false },
+      'siblings not sent are not kept',
+    );
+    assert.deepEqual(
+      partner.automaticUserConsentSettings,
+      { inboundAllowed: false, outboundAllowed: true },
+      'properties not sent keep their values',
+    );
     assert.equal((await client.patch(path, { inboundTrust: null })).status, 204);
     partner = (await client.get(path)).body;
     assert.equal(partner.inboundTrust, null);
@@ -93,14 +151,25 @@ describe('sandbox partner configurations', () => {
   it('rejects tenantId and unknown properties in a partner PATCH (400)', async () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, contoso);
-    for (const body of [{ tenantId: fabrikam }, { isInMultiTenantOrganization: false }, { crossCloudMeetingConfiguration: {} }, { b2bDirectConnectInbound: { usersAndGroups: { accessType: 'maybe', targets: [] } } }]) {
-      assert.equal((await client.patch(`${PARTNERS}/${fabrikam}`, body)).status, 400, JSON.stringify(body));
+    for (const body of [
+      { tenantId: fabrikam },
+      { isInMultiTenantOrganization: false },
+      { crossCloudMeetingConfiguration: {} },
+      { b2bDirectConnectInbound: { usersAndGroups: { accessType: 'maybe', targets: [] } } },
+    ]) {
+      assert.equal(
+        (await client.patch(`${PARTNERS}/${fabrikam}`, body)).status,
+        400,
+        JSON.stringify(body),
+      );
     }
   });
 
   it('PATCH of an unknown partner is 404 Directory_ObjectNotFound', async () => {
     const { sandbox } = createSandbox();
-    const reply = await new GraphTestClient(sandbox, contoso).patch(`${PARTNERS}/${woodgrove}`, { isServiceProvider: true });
+    const reply = await new GraphTestClient(sandbox, contoso).patch(`${PARTNERS}/${woodgrove}`, {
+      isServiceProvider: true,
+    });
     assert.equal(reply.status, 404);
     assert.equal(reply.body.error.code, 'Directory_ObjectNotFound');
   });
@@ -120,7 +189,10 @@ describe('sandbox partner configurations', () => {
 describe('sandbox partner identity synchronization', () => {
   it('GET returns the policy; 404 Directory_ObjectNotFound when none exists', async () => {
     const { sandbox } = createSandbox();
-    assert.deepEqual((await new GraphTestClient(sandbox, fabrikam).get(sync(contoso))).body.userSyncInbound, { isSyncAllowed: true });
+    assert.deepEqual(
+      (await new GraphTestClient(sandbox, fabrikam).get(sync(contoso))).body.userSyncInbound,
+      { isSyncAllowed: true },
+    );
     const none = await new GraphTestClient(sandbox, contoso).get(sync(fabrikam));
     assert.equal(none.status, 404);
     assert.equal(none.body.error.code, 'Directory_ObjectNotFound');
@@ -129,7 +201,15 @@ describe('sandbox partner identity synchronization', () => {
   it('PUT creates (204) and answers 409 Request_MultipleObjectsWithSameKeyValue when it exists', async () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, contoso);
-    assert.equal((await client.put(sync(fabrikam), { displayName: 'Fabrikam Retail', userSyncInbound: { isSyncAllowed: true } })).status, 204);
+    assert.equal(
+      (
+        await client.put(sync(fabrikam), {
+          displayName: 'Fabrikam Retail',
+          userSyncInbound: { isSyncAllowed: true },
+        })
+      ).status,
+      204,
+    );
     assert.equal((await client.get(sync(fabrikam))).body.tenantId, fabrikam);
     const again = await client.put(sync(fabrikam), { userSyncInbound: { isSyncAllowed: false } });
     assert.equal(again.status, 409);
@@ -139,10 +219,15 @@ describe('sandbox partner identity synchronization', () => {
   it('PATCH updates (204), and answers 404 Directory_ObjectNotFound when it was never created', async () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, fabrikam);
-    assert.equal((await client.patch(sync(contoso), { userSyncInbound: { isSyncAllowed: false } })).status, 204);
+    assert.equal(
+      (await client.patch(sync(contoso), { userSyncInbound: { isSyncAllowed: false } })).status,
+      204,
+    );
     assert.equal((await client.get(sync(contoso))).body.userSyncInbound.isSyncAllowed, false);
     assert.equal((await client.get(sync(contoso))).body.displayName, 'Contoso Group');
-    const missing = await new GraphTestClient(sandbox, contoso).patch(sync(fabrikam), { userSyncInbound: { isSyncAllowed: true } });
+    const missing = await new GraphTestClient(sandbox, contoso).patch(sync(fabrikam), {
+      userSyncInbound: { isSyncAllowed: true },
+    });
     assert.equal(missing.status, 404);
     assert.equal(missing.body.error.code, 'Directory_ObjectNotFound');
   });
@@ -150,8 +235,22 @@ describe('sandbox partner identity synchronization', () => {
   it('needs the partner configuration first (404), and rejects a mismatching tenantId or unknown property (400)', async () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, contoso);
-    assert.equal((await client.put(sync(woodgrove), { userSyncInbound: { isSyncAllowed: true } })).status, 404);
-    assert.equal((await client.put(sync(fabrikam), { tenantId: tailspin, userSyncInbound: { isSyncAllowed: true } })).status, 400);
-    assert.equal((await client.put(sync(fabrikam), { groupSyncInbound: { isSyncAllowed: true } })).status, 400);
+    assert.equal(
+      (await client.put(sync(woodgrove), { userSyncInbound: { isSyncAllowed: true } })).status,
+      404,
+    );
+    assert.equal(
+      (
+        await client.put(sync(fabrikam), {
+          tenantId: tailspin,
+          userSyncInbound: { isSyncAllowed: true },
+        })
+      ).status,
+      400,
+    );
+    assert.equal(
+      (await client.put(sync(fabrikam), { groupSyncInbound: { isSyncAllowed: true } })).status,
+      400,
+    );
   });
 });

@@ -8,19 +8,31 @@ describe('sandbox protocol behaviour', () => {
   it('puts request-id on every response and echoes client-request-id', async () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, contoso);
-    const ok = await client.get('/policies/crossTenantAccessPolicy', { 'client-request-id': '11111111-2222-3333-4444-555555555555' });
+    const ok = await client.get('/policies/crossTenantAccessPolicy', {
+      'client-request-id': '11111111-2222-3333-4444-555555555555',
+    });
     assert.match(ok.headers.get('request-id') ?? '', /^[0-9a-f-]{36}$/);
     assert.equal(ok.headers.get('client-request-id'), '11111111-2222-3333-4444-555555555555');
     const noId = await client.get('/policies/crossTenantAccessPolicy');
-    assert.equal(noId.headers.get('client-request-id'), noId.headers.get('request-id'), 'without one, client-request-id repeats request-id');
-    const failed = await client.get('/policies/crossTenantAccessPolicy/partners/00000000-0000-0000-0000-000000000001', { 'client-request-id': 'abc' });
+    assert.equal(
+      noId.headers.get('client-request-id'),
+      noId.headers.get('request-id'),
+      'without one, client-request-id repeats request-id',
+    );
+    const failed = await client.get(
+      '/policies/crossTenantAccessPolicy/partners/00000000-0000-0000-0000-000000000001',
+      { 'client-request-id': 'abc' },
+    );
     assert.equal(failed.headers.get('client-request-id'), 'abc');
     assert.ok(failed.headers.get('request-id'));
   });
 
   it('sends errors as {error:{code,message,innerError:{date (no Z), request-id, client-request-id}}}', async () => {
     const { sandbox } = createSandbox();
-    const reply = await new GraphTestClient(sandbox, contoso).get('/policies/crossTenantAccessPolicy/partners/00000000-0000-0000-0000-000000000001', { 'client-request-id': 'c-1' });
+    const reply = await new GraphTestClient(sandbox, contoso).get(
+      '/policies/crossTenantAccessPolicy/partners/00000000-0000-0000-0000-000000000001',
+      { 'client-request-id': 'c-1' },
+    );
     assert.equal(reply.status, 404);
     assert.match(reply.headers.get('content-type') ?? '', /^application\/json/);
     const { error } = reply.body;
@@ -35,10 +47,13 @@ describe('sandbox protocol behaviour', () => {
   it('accepts any host and serves /beta like /v1.0', async () => {
     const { sandbox } = createSandbox();
     const token = sandbox.mintToken({ tenantId: contoso });
-    for (const url of ['https://graph.microsoft.us/v1.0/organization', 'http://localhost/beta/organization']) {
+    for (const url of [
+      'https://graph.microsoft.us/v1.0/organization',
+      'http://localhost/beta/organization',
+    ]) {
       const response = await sandbox.fetch(url, { headers: { authorization: `Bearer ${token}` } });
       assert.equal(response.status, 200, url);
-      const body = (await response.json());
+      const body = await response.json();
       assert.ok(body['@odata.context'].startsWith(new URL(url).origin));
     }
   });
@@ -46,7 +61,11 @@ describe('sandbox protocol behaviour', () => {
   it('offers fetch as a bound function, to plug into an HTTP pipeline in place of the network', async () => {
     const { sandbox } = createSandbox();
     const { fetch: sandboxFetch } = sandbox;
-    const response = await sandboxFetch(new Request(`${GRAPH}/organization`, { headers: { authorization: `Bearer ${sandbox.mintToken({ tenantId: contoso })}` } }));
+    const response = await sandboxFetch(
+      new Request(`${GRAPH}/organization`, {
+        headers: { authorization: `Bearer ${sandbox.mintToken({ tenantId: contoso })}` },
+      }),
+    );
     assert.equal(response.status, 200);
   });
 
@@ -64,7 +83,10 @@ describe('sandbox protocol behaviour', () => {
 
   it('answers 405 for a method the resource does not support', async () => {
     const { sandbox } = createSandbox();
-    const reply = await new GraphTestClient(sandbox, contoso).send('DELETE', '/policies/crossTenantAccessPolicy');
+    const reply = await new GraphTestClient(sandbox, contoso).send(
+      'DELETE',
+      '/policies/crossTenantAccessPolicy',
+    );
     assert.equal(reply.status, 405);
     assert.ok(reply.body.error.code);
   });
@@ -72,16 +94,30 @@ describe('sandbox protocol behaviour', () => {
   it('rejects a body that is not JSON (400) and a body sent without application/json (415)', async () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, contoso);
-    const notJson = await client.send('PATCH', '/policies/crossTenantAccessPolicy/default', '{"inboundTrust": ', { 'content-type': 'application/json' });
+    const notJson = await client.send(
+      'PATCH',
+      '/policies/crossTenantAccessPolicy/default',
+      '{"inboundTrust": ',
+      { 'content-type': 'application/json' },
+    );
     assert.equal(notJson.status, 400);
     const token = sandbox.mintToken({ tenantId: contoso });
-    const plain = await sandbox.fetch(`${GRAPH}/policies/crossTenantAccessPolicy/default`, { method: 'PATCH', headers: { authorization: `Bearer ${token}` }, body: '{}' });
+    const plain = await sandbox.fetch(`${GRAPH}/policies/crossTenantAccessPolicy/default`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}` },
+      body: '{}',
+    });
     assert.equal(plain.status, 415);
   });
 
   it('rejects a JSON body that is not an object', async () => {
     const { sandbox } = createSandbox();
-    const reply = await new GraphTestClient(sandbox, contoso).send('PATCH', '/policies/crossTenantAccessPolicy', '[1,2]', { 'content-type': 'application/json' });
+    const reply = await new GraphTestClient(sandbox, contoso).send(
+      'PATCH',
+      '/policies/crossTenantAccessPolicy',
+      '[1,2]',
+      { 'content-type': 'application/json' },
+    );
     assert.equal(reply.status, 400);
     assert.equal(reply.body.error.code, 'Request_BadRequest');
   });
@@ -89,7 +125,10 @@ describe('sandbox protocol behaviour', () => {
   it('rejects query options an endpoint does not support, unknown $ options and repeated ones', async () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, contoso);
-    assert.equal((await client.get("/policies/crossTenantAccessPolicy?$filter=displayName eq 'x'")).status, 400);
+    assert.equal(
+      (await client.get("/policies/crossTenantAccessPolicy?$filter=displayName eq 'x'")).status,
+      400,
+    );
     assert.equal((await client.get('/organization?$frobnicate=1')).status, 400);
     assert.equal((await client.get('/organization?$select=id&$select=displayName')).status, 400);
     // Custom (non-$) parameters are ignored, as Graph does.

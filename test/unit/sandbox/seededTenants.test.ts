@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
-import { SANDBOX_SYNC_CONFIGURATIONS, SANDBOX_TENANT_IDS, SANDBOX_TENANTS } from '../../../src/sandbox';
+import {
+  SANDBOX_SYNC_CONFIGURATIONS,
+  SANDBOX_TENANT_IDS,
+  SANDBOX_TENANTS,
+} from '../../../src/sandbox';
 import { createSandbox, GraphTestClient, prop } from './graphTestClient';
 
 const { contoso, fabrikam, northwind, tailspin, woodgrove } = SANDBOX_TENANT_IDS;
-const partner = (to: string) => `/policies/crossTenantAccessPolicy/partners/${to}?$expand=identitySynchronization`;
+const partner = (to: string) =>
+  `/policies/crossTenantAccessPolicy/partners/${to}?$expand=identitySynchronization`;
 
 describe('sandbox seeded tenants', () => {
   it('exports SANDBOX_TENANTS with ids, names, default domains and clouds', () => {
@@ -28,10 +33,21 @@ describe('sandbox seeded tenants', () => {
 
   it('configures B2B direct connect with Northwind on both sides', async () => {
     const { sandbox } = createSandbox();
-    for (const [from, to] of [[contoso, northwind], [northwind, contoso]]) {
+    for (const [from, to] of [
+      [contoso, northwind],
+      [northwind, contoso],
+    ]) {
       const p = (await new GraphTestClient(sandbox, from).get(partner(to))).body;
-      assert.equal(p.b2bDirectConnectInbound.usersAndGroups.accessType, 'allowed', `${from} inbound`);
-      assert.equal(p.b2bDirectConnectOutbound.usersAndGroups.accessType, 'allowed', `${from} outbound`);
+      assert.equal(
+        p.b2bDirectConnectInbound.usersAndGroups.accessType,
+        'allowed',
+        `${from} inbound`,
+      );
+      assert.equal(
+        p.b2bDirectConnectOutbound.usersAndGroups.accessType,
+        'allowed',
+        `${from} outbound`,
+      );
     }
   });
 
@@ -46,13 +62,33 @@ describe('sandbox seeded tenants', () => {
 
   it('leaves Woodgrove untouched, and gives every configuration a job, assignments and saved credentials', async () => {
     const { sandbox } = createSandbox();
-    assert.deepEqual((await new GraphTestClient(sandbox, woodgrove).get('/policies/crossTenantAccessPolicy/partners')).body.value, []);
+    assert.deepEqual(
+      (
+        await new GraphTestClient(sandbox, woodgrove).get(
+          '/policies/crossTenantAccessPolicy/partners',
+        )
+      ).body.value,
+      [],
+    );
     const client = new GraphTestClient(sandbox, contoso);
     for (const c of Object.values(SANDBOX_SYNC_CONFIGURATIONS)) {
-      const jobs = (await client.get(`/servicePrincipals/${c.servicePrincipalId}/synchronization/jobs`)).body.value;
+      const jobs = (
+        await client.get(`/servicePrincipals/${c.servicePrincipalId}/synchronization/jobs`)
+      ).body.value;
       assert.deepEqual(jobs.map(prop('id')), [c.jobId]);
-      assert.ok((await client.get(`/servicePrincipals/${c.servicePrincipalId}/appRoleAssignedTo`)).body.value.length >= 1);
-      assert.equal((await client.post(`/servicePrincipals/${c.servicePrincipalId}/synchronization/jobs/validateCredentials`, { useSavedCredentials: true })).status, c.targetTenantId === fabrikam ? 204 : 400);
+      assert.ok(
+        (await client.get(`/servicePrincipals/${c.servicePrincipalId}/appRoleAssignedTo`)).body
+          .value.length >= 1,
+      );
+      assert.equal(
+        (
+          await client.post(
+            `/servicePrincipals/${c.servicePrincipalId}/synchronization/jobs/validateCredentials`,
+            { useSavedCredentials: true },
+          )
+        ).status,
+        c.targetTenantId === fabrikam ? 204 : 400,
+      );
     }
   });
 });

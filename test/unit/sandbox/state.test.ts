@@ -1,6 +1,19 @@
 import assert from 'node:assert/strict';
-import { AZURE2AZURE_USER_RULE_ID, FABRIKAM_SYNC_GROUP_ID, Sandbox, SANDBOX_SYNC_CONFIGURATIONS, SANDBOX_TENANT_IDS, type SandboxState } from '../../../src/sandbox';
-import { createSandbox, GraphTestClient, TEST_EPOCH, TestClock, type Body } from './graphTestClient';
+import {
+  AZURE2AZURE_USER_RULE_ID,
+  FABRIKAM_SYNC_GROUP_ID,
+  Sandbox,
+  SANDBOX_SYNC_CONFIGURATIONS,
+  SANDBOX_TENANT_IDS,
+  type SandboxState,
+} from '../../../src/sandbox';
+import {
+  createSandbox,
+  GraphTestClient,
+  TEST_EPOCH,
+  TestClock,
+  type Body,
+} from './graphTestClient';
 
 const { contoso, fabrikam } = SANDBOX_TENANT_IDS;
 const FAB = SANDBOX_SYNC_CONFIGURATIONS.fabrikam;
@@ -21,16 +34,37 @@ describe('sandbox state and persistence', () => {
   it('exports a tiny state when nothing changed: seed, anchor, no tenants', () => {
     const { sandbox } = createSandbox();
     const state = sandbox.exportState();
-    assert.deepEqual(state, { version: 1, seed: state.seed, anchor: new Date(TEST_EPOCH).toISOString(), benchmarkTenants: 0, tenants: {} });
+    assert.deepEqual(state, {
+      version: 1,
+      seed: state.seed,
+      anchor: new Date(TEST_EPOCH).toISOString(),
+      benchmarkTenants: 0,
+      tenants: {},
+    });
   });
 
   it('persists changes (policy, jobs, on-demand logs, appended logs) in well under 1 MB and restores them', async () => {
     const { sandbox, clock } = createSandbox();
     const source = new GraphTestClient(sandbox, contoso);
-    await new GraphTestClient(sandbox, fabrikam).patch(`${PARTNERS}/${contoso}`, { inboundTrust: null });
-    await source.post(`/servicePrincipals/${FAB.servicePrincipalId}/synchronization/jobs/${FAB.jobId}/restart`, { criteria: { resetScope: 'Watermark' } });
+    await new GraphTestClient(sandbox, fabrikam).patch(`${PARTNERS}/${contoso}`, {
+      inboundTrust: null,
+    });
+    await source.post(
+      `/servicePrincipals/${FAB.servicePrincipalId}/synchronization/jobs/${FAB.jobId}/restart`,
+      { criteria: { resetScope: 'Watermark' } },
+    );
     clock.advance(60_000);
-    await source.post(`/servicePrincipals/${FAB.servicePrincipalId}/synchronization/jobs/${FAB.jobId}/provisionOnDemand`, { parameters: [{ ruleId: AZURE2AZURE_USER_RULE_ID, subjects: [{ objectId: FABRIKAM_SYNC_GROUP_ID, objectTypeName: 'Group' }] }] });
+    await source.post(
+      `/servicePrincipals/${FAB.servicePrincipalId}/synchronization/jobs/${FAB.jobId}/provisionOnDemand`,
+      {
+        parameters: [
+          {
+            ruleId: AZURE2AZURE_USER_RULE_ID,
+            subjects: [{ objectId: FABRIKAM_SYNC_GROUP_ID, objectTypeName: 'Group' }],
+          },
+        ],
+      },
+    );
     sandbox.appendProvisioningLogs(contoso, [{ id: 'appended', jobId: 'x' }]);
     const before = (await source.get('/auditLogs/provisioning?$top=400')).body.value;
 
@@ -40,10 +74,29 @@ describe('sandbox state and persistence', () => {
     assert.deepEqual(Object.keys(state.tenants).sort(), [contoso, fabrikam].sort());
 
     const restored = Sandbox.create({ state, now: clock.now });
-    assert.equal((await new GraphTestClient(restored, fabrikam).get(`${PARTNERS}/${contoso}`)).body.inboundTrust, null);
+    assert.equal(
+      (await new GraphTestClient(restored, fabrikam).get(`${PARTNERS}/${contoso}`)).body
+        .inboundTrust,
+      null,
+    );
     const restoredSource = new GraphTestClient(restored, contoso);
-    assert.deepEqual((await restoredSource.get('/auditLogs/provisioning?$top=400')).body.value, before, 'seeded, cycle, on-demand and appended entries all come back');
-    assert.deepEqual((await restoredSource.get(`/servicePrincipals/${FAB.servicePrincipalId}/synchronization/jobs/${FAB.jobId}`)).body, (await source.get(`/servicePrincipals/${FAB.servicePrincipalId}/synchronization/jobs/${FAB.jobId}`)).body);
+    assert.deepEqual(
+      (await restoredSource.get('/auditLogs/provisioning?$top=400')).body.value,
+      before,
+      'seeded, cycle, on-demand and appended entries all come back',
+    );
+    assert.deepEqual(
+      (
+        await restoredSource.get(
+          `/servicePrincipals/${FAB.servicePrincipalId}/synchronization/jobs/${FAB.jobId}`,
+        )
+      ).body,
+      (
+        await source.get(
+          `/servicePrincipals/${FAB.servicePrincipalId}/synchronization/jobs/${FAB.jobId}`,
+        )
+      ).body,
+    );
     assert.deepEqual(restored.exportState(), state, 'restored changes are exported again');
   });
 
@@ -80,7 +133,10 @@ describe('sandbox state and persistence', () => {
   });
 
   it('refuses a state of another version and tokens for unknown tenants', () => {
-    assert.throws(() => Sandbox.create({ state: { version: 2 } as unknown as SandboxState }), TypeError);
+    assert.throws(
+      () => Sandbox.create({ state: { version: 2 } as unknown as SandboxState }),
+      TypeError,
+    );
     const { sandbox } = createSandbox();
     assert.throws(() => sandbox.mintToken({ tenantId: 'nowhere.example' }));
   });
@@ -95,21 +151,39 @@ describe('sandbox benchmarks', () => {
     const client = new GraphTestClient(sandbox, contoso);
     const list = await client.get(`${PARTNERS}?$expand=identitySynchronization`);
     assert.equal(list.body.value.length, 1003);
-    assert.equal(list.body.value.filter((p: Body) => p.identitySynchronization !== null).length, 334);
+    assert.equal(
+      list.body.value.filter((p: Body) => p.identitySynchronization !== null).length,
+      334,
+    );
     const ms = await timed(() => client.get(`${PARTNERS}?$expand=identitySynchronization`));
     assert.ok(ms < 50, `${ms.toFixed(1)} ms`);
-    const info = await client.get(`/tenantRelationships/findTenantInformationByTenantId(tenantId='${added[999].tenantId}')`);
+    const info = await client.get(
+      `/tenantRelationships/findTenantInformationByTenantId(tenantId='${added[999].tenantId}')`,
+    );
     assert.equal(info.body.displayName, added[999].displayName);
     const state = sandbox.exportState();
     assert.ok(JSON.stringify(state).length < 1_000_000);
-    assert.equal((await new GraphTestClient(Sandbox.create({ state, now: clock.now }), contoso).get(`${PARTNERS}?$select=tenantId`)).body.value.length, 1003);
+    assert.equal(
+      (
+        await new GraphTestClient(Sandbox.create({ state, now: clock.now }), contoso).get(
+          `${PARTNERS}?$select=tenantId`,
+        )
+      ).body.value.length,
+      1003,
+    );
   });
 
   it('answers a $batch of 20 tenant lookups well under 50 ms', async () => {
     const { sandbox } = createSandbox();
     const tenants = sandbox.addPartners(contoso, 20);
     const client = new GraphTestClient(sandbox, contoso);
-    const body = { requests: tenants.map((t, i) => ({ id: String(i), method: 'GET', url: `/tenantRelationships/findTenantInformationByTenantId(tenantId='${t.tenantId}')` })) };
+    const body = {
+      requests: tenants.map((t, i) => ({
+        id: String(i),
+        method: 'GET',
+        url: `/tenantRelationships/findTenantInformationByTenantId(tenantId='${t.tenantId}')`,
+      })),
+    };
     const reply = await client.post('/$batch', body);
     assert.ok(reply.body.responses.every((r: Body) => r.status === 200));
     const ms = await timed(() => client.post('/$batch', body));

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { CYCLE_INTERVAL_MS, Sandbox, SANDBOX_SYNC_CONFIGURATIONS, SANDBOX_TENANT_IDS, startSandboxServer, type SandboxServer } from '../../../src/sandbox';
+import {
+  CYCLE_INTERVAL_MS,
+  Sandbox,
+  SANDBOX_SYNC_CONFIGURATIONS,
+  SANDBOX_TENANT_IDS,
+  startSandboxServer,
+  type SandboxServer,
+} from '../../../src/sandbox';
 import { createSandbox, GraphTestClient, TestClock } from './graphTestClient';
 
 const FAB = SANDBOX_SYNC_CONFIGURATIONS.fabrikam;
@@ -16,8 +23,22 @@ describe('sandbox time compression', () => {
   after(() => server.close());
   afterEach(() => server.sandbox.setTimeCompression(1));
 
-  const graph = (path: string, init: RequestInit = {}) => fetch(`${server.url}/v1.0${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
-  const settings = (body?: unknown) => fetch(`${server.url}/_sandbox/settings`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const graph = (path: string, init: RequestInit = {}) =>
+    fetch(`${server.url}/v1.0${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+  const settings = (body?: unknown) =>
+    fetch(
+      `${server.url}/_sandbox/settings`,
+      body === undefined
+        ? {}
+        : {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          },
+    );
 
   it('is set and read through POST/GET /_sandbox/settings, and validated (400)', async () => {
     assert.deepEqual(await (await settings()).json(), { timeCompression: 1 });
@@ -25,7 +46,12 @@ describe('sandbox time compression', () => {
     assert.equal(set.status, 200);
     assert.deepEqual(await set.json(), { timeCompression: 1000 });
     assert.equal(server.sandbox.timeCompression, 1000);
-    for (const bad of [{ timeCompression: 0 }, { timeCompression: 'fast' }, { timeCompression: -5 }, { speed: 2 }]) {
+    for (const bad of [
+      { timeCompression: 0 },
+      { timeCompression: 'fast' },
+      { timeCompression: -5 },
+      { speed: 2 },
+    ]) {
       assert.equal((await settings(bad)).status, 400, JSON.stringify(bad));
     }
     assert.equal(server.sandbox.timeCompression, 1000);
@@ -36,7 +62,15 @@ describe('sandbox time compression', () => {
     const since = new Date(Date.now() - 1).toISOString();
     assert.equal((await graph(`${JOB}/pause`, { method: 'POST' })).status, 204);
     // A Watermark restart makes the next cycle a full one, so every assigned user is evaluated and logged.
-    assert.equal((await graph(`${JOB}/restart`, { method: 'POST', body: JSON.stringify({ criteria: { resetScope: 'Watermark' } }) })).status, 204);
+    assert.equal(
+      (
+        await graph(`${JOB}/restart`, {
+          method: 'POST',
+          body: JSON.stringify({ criteria: { resetScope: 'Watermark' } }),
+        })
+      ).status,
+      204,
+    );
     assert.equal((await graph(`${JOB}/start`, { method: 'POST' })).status, 204);
     const started = Date.now();
     let job: { status: { code: string; lastExecution: { timeBegan: string } } } | undefined;
@@ -45,13 +79,22 @@ describe('sandbox time compression', () => {
       job = (await (await graph(JOB)).json()) as typeof job;
       if (job && Date.parse(job.status.lastExecution.timeBegan) >= Date.parse(since)) break;
     }
-    assert.ok(job && Date.parse(job.status.lastExecution.timeBegan) >= Date.parse(since), 'a cycle ran within 2 s');
+    assert.ok(
+      job && Date.parse(job.status.lastExecution.timeBegan) >= Date.parse(since),
+      'a cycle ran within 2 s',
+    );
     assert.equal(job.status.code, 'Active');
     // Newest first: the entries of the cycle that just ran carry its activity id as their cycleId.
-    const cycleId = (job.status.lastExecution as { activityIdentifier?: string }).activityIdentifier;
-    const logs = (await (await graph(`/auditLogs/provisioning?$filter=jobId eq '${FAB.jobId}'&$top=50`)).json()) as { value: { jobId: string; cycleId: string }[] };
+    const cycleId = (job.status.lastExecution as { activityIdentifier?: string })
+      .activityIdentifier;
+    const logs = (await (
+      await graph(`/auditLogs/provisioning?$filter=jobId eq '${FAB.jobId}'&$top=50`)
+    ).json()) as { value: { jobId: string; cycleId: string }[] };
     const fresh = logs.value.filter((e) => e.cycleId === cycleId);
-    assert.ok(cycleId && fresh.length > 0, `new provisioning-log entries for cycle ${String(cycleId)}`);
+    assert.ok(
+      cycleId && fresh.length > 0,
+      `new provisioning-log entries for cycle ${String(cycleId)}`,
+    );
     assert.ok(fresh.every((e) => e.jobId === FAB.jobId));
   });
 });
@@ -73,7 +116,10 @@ describe('sandbox cycle schedule', () => {
       const second = (await client.get(JOB)).body.status.lastExecution.timeBegan as string;
       assert.notEqual(second, first, 'a second cycle ran');
       const gap = Date.parse(second) - Date.parse(first);
-      assert.ok(gap >= CYCLE_INTERVAL_MS / c.compression && gap <= c.nextCycleWithinMs, `gap ${gap}`);
+      assert.ok(
+        gap >= CYCLE_INTERVAL_MS / c.compression && gap <= c.nextCycleWithinMs,
+        `gap ${gap}`,
+      );
     });
   }
 
@@ -82,18 +128,35 @@ describe('sandbox cycle schedule', () => {
   });
 });
 
-describe('sandbox DELETE of a configuration\'s service principal and application', () => {
-  const cases: { name: string; path: (created: { application: { id: string }; servicePrincipal: { id: string } }) => string }[] = [
-    { name: 'DELETE /servicePrincipals/{id}', path: (c) => `/servicePrincipals/${c.servicePrincipal.id}` },
-    { name: 'DELETE /applications/{id} (takes the service principal with it)', path: (c) => `/applications/${c.application.id}` },
+describe("sandbox DELETE of a configuration's service principal and application", () => {
+  const cases: {
+    name: string;
+    path: (created: { application: { id: string }; servicePrincipal: { id: string } }) => string;
+  }[] = [
+    {
+      name: 'DELETE /servicePrincipals/{id}',
+      path: (c) => `/servicePrincipals/${c.servicePrincipal.id}`,
+    },
+    {
+      name: 'DELETE /applications/{id} (takes the service principal with it)',
+      path: (c) => `/applications/${c.application.id}`,
+    },
   ];
   for (const c of cases) {
     it(`${c.name}: 204, then 404`, async () => {
       const { sandbox } = createSandbox();
       const client = new GraphTestClient(sandbox, SANDBOX_TENANT_IDS.contoso);
-      const created = (await client.post('/applicationTemplates/518e5f48-1fc8-4c48-9387-9fdf28b0dfe7/instantiate', { displayName: 'Temp' })).body;
+      const created = (
+        await client.post(
+          '/applicationTemplates/518e5f48-1fc8-4c48-9387-9fdf28b0dfe7/instantiate',
+          { displayName: 'Temp' },
+        )
+      ).body;
       assert.equal((await client.send('DELETE', c.path(created))).status, 204);
-      assert.equal((await client.get(`/servicePrincipals/${created.servicePrincipal.id}`)).status, 404);
+      assert.equal(
+        (await client.get(`/servicePrincipals/${created.servicePrincipal.id}`)).status,
+        404,
+      );
       const again = await client.send('DELETE', c.path(created));
       assert.equal(again.status, 404);
       assert.equal(again.body.error.code, 'Request_ResourceNotFound');
@@ -102,7 +165,12 @@ describe('sandbox DELETE of a configuration\'s service principal and application
 
   it('needs Application.ReadWrite.All', async () => {
     const { sandbox } = createSandbox();
-    const reader = new GraphTestClient(sandbox, SANDBOX_TENANT_IDS.contoso, { scp: ['Application.Read.All'] });
-    assert.equal((await reader.send('DELETE', `/servicePrincipals/${FAB.servicePrincipalId}`)).status, 403);
+    const reader = new GraphTestClient(sandbox, SANDBOX_TENANT_IDS.contoso, {
+      scp: ['Application.Read.All'],
+    });
+    assert.equal(
+      (await reader.send('DELETE', `/servicePrincipals/${FAB.servicePrincipalId}`)).status,
+      403,
+    );
   });
 });

@@ -8,8 +8,17 @@ function assignedTo(servicePrincipalId: string): string {
 }
 
 /** Users and groups in scope of a sync configuration (when SyncAll is false). */
-export function listSyncAssignments(client: GraphClient, servicePrincipalId: string, options: CallOptions = {}): Promise<AppRoleAssignment[]> {
-  return listAll<AppRoleAssignment>(client, { operation: 'appRoleAssignments.list', method: 'GET', path: assignedTo(servicePrincipalId), signal: options.signal });
+export function listSyncAssignments(
+  client: GraphClient,
+  servicePrincipalId: string,
+  options: CallOptions = {},
+): Promise<AppRoleAssignment[]> {
+  return listAll<AppRoleAssignment>(client, {
+    operation: 'appRoleAssignments.list',
+    method: 'GET',
+    path: assignedTo(servicePrincipalId),
+    signal: options.signal,
+  });
 }
 
 /** Assigns a user or group with the configuration's `msiam_access` role (see accessRoleId). 201. */
@@ -30,7 +39,12 @@ export function addSyncAssignment(
 }
 
 /** The assignment id is an opaque string, not a GUID. */
-export async function removeSyncAssignment(client: GraphClient, servicePrincipalId: string, assignmentId: string, options: CallOptions = {}): Promise<void> {
+export async function removeSyncAssignment(
+  client: GraphClient,
+  servicePrincipalId: string,
+  assignmentId: string,
+  options: CallOptions = {},
+): Promise<void> {
   await client.request({
     operation: 'appRoleAssignment.remove',
     method: 'DELETE',

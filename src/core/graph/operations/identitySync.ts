@@ -15,9 +15,18 @@ function path(partnerTenantId: string): string {
  * The partner's inbound identity synchronization policy, or undefined when it has none (Graph
  * answers 404; also when the partner configuration itself does not exist).
  */
-export async function getIdentitySync(client: GraphClient, partnerTenantId: string, options: CallOptions = {}): Promise<IdentitySync | undefined> {
+export async function getIdentitySync(
+  client: GraphClient,
+  partnerTenantId: string,
+  options: CallOptions = {},
+): Promise<IdentitySync | undefined> {
   try {
-    return await client.request<IdentitySync>({ operation: 'identitySync.get', method: 'GET', path: path(partnerTenantId), signal: options.signal });
+    return await client.request<IdentitySync>({
+      operation: 'identitySync.get',
+      method: 'GET',
+      path: path(partnerTenantId),
+      signal: options.signal,
+    });
   } catch (err) {
     if (err instanceof GraphError && err.status === 404) return undefined;
     throw err;
@@ -25,17 +34,48 @@ export async function getIdentitySync(client: GraphClient, partnerTenantId: stri
 }
 
 /** Creates the policy: PUT, 204; 409 `Request_MultipleObjectsWithSameKeyValue` when one exists. The partner configuration must exist. */
-export async function createIdentitySync(client: GraphClient, partnerTenantId: string, policy: IdentitySyncInput, options: CallOptions = {}): Promise<void> {
-  await client.request({ operation: 'identitySync.create', method: 'PUT', path: path(partnerTenantId), body: policy, signal: options.signal });
+export async function createIdentitySync(
+  client: GraphClient,
+  partnerTenantId: string,
+  policy: IdentitySyncInput,
+  options: CallOptions = {},
+): Promise<void> {
+  await client.request({
+    operation: 'identitySync.create',
+    method: 'PUT',
+    path: path(partnerTenantId),
+    body: policy,
+    signal: options.signal,
+  });
 }
 
 /** Updates the policy: PATCH, 204; 404 `Directory_ObjectNotFound` when there is none. */
-export async function updateIdentitySync(client: GraphClient, partnerTenantId: string, patch: Patch<IdentitySyncInput>, options: CallOptions = {}): Promise<void> {
-  await client.request({ operation: 'identitySync.update', method: 'PATCH', path: path(partnerTenantId), body: patch, signal: options.signal });
+export async function updateIdentitySync(
+  client: GraphClient,
+  partnerTenantId: string,
+  patch: Patch<IdentitySyncInput>,
+  options: CallOptions = {},
+): Promise<void> {
+  await client.request({
+    operation: 'identitySync.update',
+    method: 'PATCH',
+    path: path(partnerTenantId),
+    body: patch,
+    signal: options.signal,
+  });
 }
 
-export async function deleteIdentitySync(client: GraphClient, partnerTenantId: string, options: CallOptions = {}): Promise<void> {
-  await client.request({ operation: 'identitySync.delete', method: 'DELETE', path: path(partnerTenantId), signal: options.signal });
+export async function deleteIdentitySync(
+  client: GraphClient,
+  partnerTenantId: string,
+  options: CallOptions = {},
+): Promise<void> {
+  await client.request({
+    operation: 'identitySync.delete',
+    method: 'DELETE',
+    path: path(partnerTenantId),
+    signal: options.signal,
+  });
 }
 
 /**

@@ -17,32 +17,70 @@ function listSpec(options: ListPartnersOptions): GraphRequestSpec & { method: 'G
     operation: 'partners.list',
     method: 'GET',
     path: PARTNERS,
-    query: { $expand: options.expandIdentitySync === false ? undefined : 'identitySynchronization' },
+    query: {
+      $expand: options.expandIdentitySync === false ? undefined : 'identitySynchronization',
+    },
     signal: options.signal,
   };
 }
 
 /** Partner configurations page by page, following `@odata.nextLink`. */
-export function partnerPages(client: GraphClient, options: ListPartnersOptions = {}): AsyncGenerator<Partner[], void, undefined> {
+export function partnerPages(
+  client: GraphClient,
+  options: ListPartnersOptions = {},
+): AsyncGenerator<Partner[], void, undefined> {
   return pages<Partner>(client, listSpec(options));
 }
 
-export function listPartners(client: GraphClient, options: ListPartnersOptions = {}): Promise<Partner[]> {
+export function listPartners(
+  client: GraphClient,
+  options: ListPartnersOptions = {},
+): Promise<Partner[]> {
   return listAll<Partner>(client, listSpec(options));
 }
 
-export function getPartner(client: GraphClient, partnerTenantId: string, options: CallOptions = {}): Promise<Partner> {
-  return client.request({ operation: 'partner.get', method: 'GET', path: `${PARTNERS}/${pathSegment(partnerTenantId)}`, signal: options.signal });
+export function getPartner(
+  client: GraphClient,
+  partnerTenantId: string,
+  options: CallOptions = {},
+): Promise<Partner> {
+  return client.request({
+    operation: 'partner.get',
+    method: 'GET',
+    path: `${PARTNERS}/${pathSegment(partnerTenantId)}`,
+    signal: options.signal,
+  });
 }
 
 /** 201 with the stored partner. Only `tenantId` is required; 409 when the tenant already is a partner. */
-export function createPartner(client: GraphClient, partner: NewPartner, options: CallOptions = {}): Promise<Partner> {
-  return client.request({ operation: 'partner.create', method: 'POST', path: PARTNERS, body: partner, signal: options.signal });
+export function createPartner(
+  client: GraphClient,
+  partner: NewPartner,
+  options: CallOptions = {},
+): Promise<Partner> {
+  return client.request({
+    operation: 'partner.create',
+    method: 'POST',
+    path: PARTNERS,
+    body: partner,
+    signal: options.signal,
+  });
 }
 
 /** 204. Build the body with buildPatch: nested settings are replaced wholesale, null returns to inheriting. */
-export async function updatePartner(client: GraphClient, partnerTenantId: string, patch: Patch<NewPartner>, options: CallOptions = {}): Promise<void> {
-  await client.request({ operation: 'partner.update', method: 'PATCH', path: `${PARTNERS}/${pathSegment(partnerTenantId)}`, body: patch, signal: options.signal });
+export async function updatePartner(
+  client: GraphClient,
+  partnerTenantId: string,
+  patch: Patch<NewPartner>,
+  options: CallOptions = {},
+): Promise<void> {
+  await client.request({
+    operation: 'partner.update',
+    method: 'PATCH',
+    path: `${PARTNERS}/${pathSegment(partnerTenantId)}`,
+    body: patch,
+    signal: options.signal,
+  });
 }
 
 /** Deleting a partner that still has an identity synchronization policy was refused (see deletePartner). */
@@ -78,9 +116,15 @@ export async function deletePartner(
 ): Promise<{ deletedIdentitySync: boolean }> {
   const sync = await getIdentitySync(client, partnerTenantId, options);
   if (sync !== undefined) {
-    if (!options.deleteIdentitySync) throw new IdentitySyncExistsError(client.tenantId, partnerTenantId);
+    if (!options.deleteIdentitySync)
+      throw new IdentitySyncExistsError(client.tenantId, partnerTenantId);
     await deleteIdentitySync(client, partnerTenantId, options);
   }
-  await client.request({ operation: 'partner.delete', method: 'DELETE', path: `${PARTNERS}/${pathSegment(partnerTenantId)}`, signal: options.signal });
+  await client.request({
+    operation: 'partner.delete',
+    method: 'DELETE',
+    path: `${PARTNERS}/${pathSegment(partnerTenantId)}`,
+    signal: options.signal,
+  });
   return { deletedIdentitySync: sync !== undefined };
 }

@@ -27,22 +27,33 @@ export interface ProvisioningLogQuery {
  */
 export function provisioningLogFilter(query: ProvisioningLogQuery): string | undefined {
   const clauses: string[] = [];
-  if (query.servicePrincipalId !== undefined) clauses.push(`servicePrincipal/id eq ${odataString(query.servicePrincipalId)}`);
+  if (query.servicePrincipalId !== undefined)
+    clauses.push(`servicePrincipal/id eq ${odataString(query.servicePrincipalId)}`);
   if (query.jobId !== undefined) clauses.push(`jobId eq ${odataString(query.jobId)}`);
   if (query.cycleId !== undefined) clauses.push(`cycleId eq ${odataString(query.cycleId)}`);
-  if (query.status !== undefined) clauses.push(`provisioningStatusInfo/status eq ${odataString(query.status)}`);
-  if (query.action !== undefined) clauses.push(`provisioningAction eq ${odataString(query.action)}`);
+  if (query.status !== undefined)
+    clauses.push(`provisioningStatusInfo/status eq ${odataString(query.status)}`);
+  if (query.action !== undefined)
+    clauses.push(`provisioningAction eq ${odataString(query.action)}`);
   if (query.after !== undefined) clauses.push(`activityDateTime gt ${odataDateTime(query.after)}`);
-  if (query.before !== undefined) clauses.push(`activityDateTime lt ${odataDateTime(query.before)}`);
+  if (query.before !== undefined)
+    clauses.push(`activityDateTime lt ${odataDateTime(query.before)}`);
   return clauses.length > 0 ? clauses.join(' and ') : undefined;
 }
 
-function provisioningLogSpec(query: ProvisioningLogQuery, options: CallOptions): GraphRequestSpec & { method: 'GET' } {
+function provisioningLogSpec(
+  query: ProvisioningLogQuery,
+  options: CallOptions,
+): GraphRequestSpec & { method: 'GET' } {
   return {
     operation: 'provisioningLogs.list',
     method: 'GET',
     path: '/auditLogs/provisioning',
-    query: { $filter: provisioningLogFilter(query), $orderby: 'activityDateTime desc', $top: query.pageSize },
+    query: {
+      $filter: provisioningLogFilter(query),
+      $orderby: 'activityDateTime desc',
+      $top: query.pageSize,
+    },
     signal: options.signal,
   };
 }
@@ -60,6 +71,9 @@ export function provisioningLogPages(
 }
 
 /** The same walk as a cursor that a cancelled or failed page does not lose (the log panel's "load more"). */
-export function provisioningLogCursor(client: GraphClient, query: ProvisioningLogQuery = {}): PageCursor<ProvisioningObjectSummary> {
+export function provisioningLogCursor(
+  client: GraphClient,
+  query: ProvisioningLogQuery = {},
+): PageCursor<ProvisioningObjectSummary> {
   return new PageCursor<ProvisioningObjectSummary>(client, provisioningLogSpec(query, {}));
 }

@@ -12,7 +12,10 @@ export const CROSS_TENANT_SYNC_JOB_TEMPLATE = 'Azure2Azure';
  * The tenant's cross-tenant sync configurations: service principals instantiated from the gallery
  * template. Their object `id` (not the appId) goes into every sync URL.
  */
-export function findSyncConfigurations(client: GraphClient, options: CallOptions = {}): Promise<ServicePrincipal[]> {
+export function findSyncConfigurations(
+  client: GraphClient,
+  options: CallOptions = {},
+): Promise<ServicePrincipal[]> {
   return listAll<ServicePrincipal>(client, {
     operation: 'syncConfigurations.list',
     method: 'GET',
@@ -45,5 +48,9 @@ export function instantiateSyncTemplate(
  * the all-zero "default access" id (graph-api.md §6 step 8).
  */
 export function accessRoleId(servicePrincipal: ServicePrincipal): string | undefined {
-  return servicePrincipal.appRoles?.find((r) => r.value === 'msiam_access' || r.displayName === 'msiam_access')?.id ?? undefined;
+  return (
+    servicePrincipal.appRoles?.find(
+      (r) => r.value === 'msiam_access' || r.displayName === 'msiam_access',
+    )?.id ?? undefined
+  );
 }

@@ -2,7 +2,10 @@ import { formatResetScope, type ResetScopeMember } from '../flags';
 import type { CallOptions, GraphClient } from '../graphClient';
 import { pathSegment } from '../odata';
 import { listAll } from '../paging';
-import { parseProvisionOnDemandResult, type ProvisionOnDemandResult } from '../provisionOnDemandResult';
+import {
+  parseProvisionOnDemandResult,
+  type ProvisionOnDemandResult,
+} from '../provisionOnDemandResult';
 import type {
   StringKeyStringValuePair,
   SyncJob,
@@ -22,12 +25,31 @@ function job(servicePrincipalId: string, jobId: string): string {
   return `${jobs(servicePrincipalId)}/${pathSegment(jobId)}`;
 }
 
-export function listSyncJobs(client: GraphClient, servicePrincipalId: string, options: CallOptions = {}): Promise<SyncJob[]> {
-  return listAll<SyncJob>(client, { operation: 'syncJobs.list', method: 'GET', path: jobs(servicePrincipalId), signal: options.signal });
+export function listSyncJobs(
+  client: GraphClient,
+  servicePrincipalId: string,
+  options: CallOptions = {},
+): Promise<SyncJob[]> {
+  return listAll<SyncJob>(client, {
+    operation: 'syncJobs.list',
+    method: 'GET',
+    path: jobs(servicePrincipalId),
+    signal: options.signal,
+  });
 }
 
-export function getSyncJob(client: GraphClient, servicePrincipalId: string, jobId: string, options: CallOptions = {}): Promise<SyncJob> {
-  return client.request({ operation: 'syncJob.get', method: 'GET', path: job(servicePrincipalId, jobId), signal: options.signal });
+export function getSyncJob(
+  client: GraphClient,
+  servicePrincipalId: string,
+  jobId: string,
+  options: CallOptions = {},
+): Promise<SyncJob> {
+  return client.request({
+    operation: 'syncJob.get',
+    method: 'GET',
+    path: job(servicePrincipalId, jobId),
+    signal: options.signal,
+  });
 }
 
 /** 201; the new job is paused with its schedule disabled until `start`. */
@@ -37,19 +59,45 @@ export function createSyncJob(
   templateId: string = CROSS_TENANT_SYNC_JOB_TEMPLATE,
   options: CallOptions = {},
 ): Promise<SyncJob> {
-  return client.request({ operation: 'syncJob.create', method: 'POST', path: jobs(servicePrincipalId), body: { templateId }, signal: options.signal });
+  return client.request({
+    operation: 'syncJob.create',
+    method: 'POST',
+    path: jobs(servicePrincipalId),
+    body: { templateId },
+    signal: options.signal,
+  });
 }
 
 /**
  * Resumes a paused or quarantined job. Not "run now": on an active job use restartSyncJob or
  * provisionOnDemand — repeated starts on a running job can stop the service (graph-api.md §11.9).
  */
-export async function startSyncJob(client: GraphClient, servicePrincipalId: string, jobId: string, options: CallOptions = {}): Promise<void> {
-  await client.request({ operation: 'syncJob.start', method: 'POST', path: `${job(servicePrincipalId, jobId)}/start`, signal: options.signal });
+export async function startSyncJob(
+  client: GraphClient,
+  servicePrincipalId: string,
+  jobId: string,
+  options: CallOptions = {},
+): Promise<void> {
+  await client.request({
+    operation: 'syncJob.start',
+    method: 'POST',
+    path: `${job(servicePrincipalId, jobId)}/start`,
+    signal: options.signal,
+  });
 }
 
-export async function pauseSyncJob(client: GraphClient, servicePrincipalId: string, jobId: string, options: CallOptions = {}): Promise<void> {
-  await client.request({ operation: 'syncJob.pause', method: 'POST', path: `${job(servicePrincipalId, jobId)}/pause`, signal: options.signal });
+export async function pauseSyncJob(
+  client: GraphClient,
+  servicePrincipalId: string,
+  jobId: string,
+  options: CallOptions = {},
+): Promise<void> {
+  await client.request({
+    operation: 'syncJob.pause',
+    method: 'POST',
+    path: `${job(servicePrincipalId, jobId)}/pause`,
+    signal: options.signal,
+  });
 }
 
 /** Forces reprocessing; `resetScope` members are sent as one flags string (`"Watermark, Escrows, QuarantineState"`). */
@@ -64,7 +112,9 @@ export async function restartSyncJob(
     operation: 'syncJob.restart',
     method: 'POST',
     path: `${job(servicePrincipalId, jobId)}/restart`,
-    body: { criteria: { resetScope: formatResetScope(resetScope) } satisfies SyncJobRestartCriteria },
+    body: {
+      criteria: { resetScope: formatResetScope(resetScope) } satisfies SyncJobRestartCriteria,
+    },
     signal: options.signal,
   });
 }
@@ -97,21 +147,55 @@ export async function validateSyncCredentials(
   request: ValidateCredentialsRequest,
   options: CallOptions & { jobId?: string } = {},
 ): Promise<void> {
-  const base = options.jobId === undefined ? jobs(servicePrincipalId) : job(servicePrincipalId, options.jobId);
-  await client.request({ operation: 'syncJob.validateCredentials', method: 'POST', path: `${base}/validateCredentials`, body: request, signal: options.signal });
+  const base =
+    options.jobId === undefined ? jobs(servicePrincipalId) : job(servicePrincipalId, options.jobId);
+  await client.request({
+    operation: 'syncJob.validateCredentials',
+    method: 'POST',
+    path: `${base}/validateCredentials`,
+    body: request,
+    signal: options.signal,
+  });
 }
 
-export function getSyncSchema(client: GraphClient, servicePrincipalId: string, jobId: string, options: CallOptions = {}): Promise<SyncSchema> {
-  return client.request({ operation: 'syncSchema.get', method: 'GET', path: `${job(servicePrincipalId, jobId)}/schema`, signal: options.signal });
+export function getSyncSchema(
+  client: GraphClient,
+  servicePrincipalId: string,
+  jobId: string,
+  options: CallOptions = {},
+): Promise<SyncSchema> {
+  return client.request({
+    operation: 'syncSchema.get',
+    method: 'GET',
+    path: `${job(servicePrincipalId, jobId)}/schema`,
+    signal: options.signal,
+  });
 }
 
 /** Replaces the whole schema (there is no PATCH): send what getSyncSchema returned, modified. */
-export async function putSyncSchema(client: GraphClient, servicePrincipalId: string, jobId: string, schema: SyncSchema, options: CallOptions = {}): Promise<void> {
-  await client.request({ operation: 'syncSchema.put', method: 'PUT', path: `${job(servicePrincipalId, jobId)}/schema`, body: schema, signal: options.signal });
+export async function putSyncSchema(
+  client: GraphClient,
+  servicePrincipalId: string,
+  jobId: string,
+  schema: SyncSchema,
+  options: CallOptions = {},
+): Promise<void> {
+  await client.request({
+    operation: 'syncSchema.put',
+    method: 'PUT',
+    path: `${job(servicePrincipalId, jobId)}/schema`,
+    body: schema,
+    signal: options.signal,
+  });
 }
 
 /** Replaces the whole secret set; values cannot be read back. The body field is `value`, whatever the doc's table says. */
-export async function putSyncSecrets(client: GraphClient, servicePrincipalId: string, secrets: SyncSecret[], options: CallOptions = {}): Promise<void> {
+export async function putSyncSecrets(
+  client: GraphClient,
+  servicePrincipalId: string,
+  secrets: SyncSecret[],
+  options: CallOptions = {},
+): Promise<void> {
   await client.request({
     operation: 'syncSecrets.put',
     method: 'PUT',

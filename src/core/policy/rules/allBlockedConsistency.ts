@@ -1,15 +1,44 @@
 import type { Diagnostic } from '../diagnostic';
-import { keyOf, nodeDiagnostic, propertyNamed, stringValue, valueNamed, valueOf, type Node } from '../jsonTree';
+import {
+  keyOf,
+  nodeDiagnostic,
+  propertyNamed,
+  stringValue,
+  valueNamed,
+  valueOf,
+  type Node,
+} from '../jsonTree';
 import { replaceWithValueFix } from '../quickFixes';
 import type { Rule } from './rule';
 
 const CODE = 'all-blocked';
 
-const B2B_SETTINGS = ['b2bCollaborationInbound', 'b2bCollaborationOutbound', 'b2bDirectConnectInbound', 'b2bDirectConnectOutbound'];
+const B2B_SETTINGS = [
+  'b2bCollaborationInbound',
+  'b2bCollaborationOutbound',
+  'b2bDirectConnectInbound',
+  'b2bDirectConnectOutbound',
+];
 
 const SIDES = [
-  { blocked: 'usersAndGroups', everyone: 'AllUsers', other: 'applications', otherEveryone: 'AllApplications', otherType: 'application', noun: 'users', otherNoun: 'applications' },
-  { blocked: 'applications', everyone: 'AllApplications', other: 'usersAndGroups', otherEveryone: 'AllUsers', otherType: 'user', noun: 'applications', otherNoun: 'users' },
+  {
+    blocked: 'usersAndGroups',
+    everyone: 'AllUsers',
+    other: 'applications',
+    otherEveryone: 'AllApplications',
+    otherType: 'application',
+    noun: 'users',
+    otherNoun: 'applications',
+  },
+  {
+    blocked: 'applications',
+    everyone: 'AllApplications',
+    other: 'usersAndGroups',
+    otherEveryone: 'AllUsers',
+    otherType: 'user',
+    noun: 'applications',
+    otherNoun: 'users',
+  },
 ] as const;
 
 /**
@@ -27,8 +56,16 @@ export const allBlockedConsistency: Rule = {
       for (const side of SIDES) {
         if (!blocksEveryone(valueNamed(value, side.blocked), side.everyone)) continue;
         const other = propertyNamed(value, side.other);
-        if (!other || valueOf(other).type !== 'object' || blocksEveryone(valueOf(other), side.otherEveryone)) continue;
-        const required = { accessType: 'blocked', targets: [{ target: side.otherEveryone, targetType: side.otherType }] };
+        if (
+          !other ||
+          valueOf(other).type !== 'object' ||
+          blocksEveryone(valueOf(other), side.otherEveryone)
+        )
+          continue;
+        const required = {
+          accessType: 'blocked',
+          targets: [{ target: side.otherEveryone, targetType: side.otherType }],
+        };
         diagnostics.push(
           nodeDiagnostic(
             positions,
@@ -36,7 +73,14 @@ export const allBlockedConsistency: Rule = {
             'error',
             CODE,
             `All ${side.noun} are blocked in \`${setting}\`, so all ${side.otherNoun} must be blocked too: set \`${side.other}\` to "blocked" for "${side.otherEveryone}".`,
-            [replaceWithValueFix(positions, valueOf(other), required, `Block all ${side.otherNoun} in ${setting}`)],
+            [
+              replaceWithValueFix(
+                positions,
+                valueOf(other),
+                required,
+                `Block all ${side.otherNoun} in ${setting}`,
+              ),
+            ],
           ),
         );
       }
@@ -46,7 +90,13 @@ export const allBlockedConsistency: Rule = {
 };
 
 function blocksEveryone(configuration: Node | undefined, everyone: string): boolean {
-  if (configuration?.type !== 'object' || stringValue(valueNamed(configuration, 'accessType')) !== 'blocked') return false;
+  if (
+    configuration?.type !== 'object' ||
+    stringValue(valueNamed(configuration, 'accessType')) !== 'blocked'
+  )
+    return false;
   const targets = valueNamed(configuration, 'targets');
-  return (targets?.children ?? []).some((target) => stringValue(valueNamed(target, 'target')) === everyone);
+  return (targets?.children ?? []).some(
+    (target) => stringValue(valueNamed(target, 'target')) === everyone,
+  );
 }

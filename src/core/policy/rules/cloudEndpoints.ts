@@ -26,7 +26,9 @@ export const cloudEndpoints: Rule = {
           'warning',
           CODE,
           `"${value}" is not a Microsoft cloud Graph supports for cross-cloud collaboration: use ${ENDPOINTS.map((endpoint) => `"${endpoint}"`).join(', ')}.`,
-          meant ? [replaceNodeFix(positions, item, JSON.stringify(meant), `Change to "${meant}"`)] : [],
+          meant
+            ? [replaceNodeFix(positions, item, JSON.stringify(meant), `Change to "${meant}"`)]
+            : [],
         ),
       );
     }

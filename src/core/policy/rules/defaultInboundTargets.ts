@@ -18,7 +18,12 @@ export const defaultInboundTargets: Rule = {
     if (kind.id !== 'default') return [];
     const diagnostics: Diagnostic[] = [];
     for (const entry of targetEntries(root, kind.graphType)) {
-      if (!INBOUND_SETTINGS.has(entry.setting) || entry.listName !== 'usersAndGroups' || !entry.target) continue;
+      if (
+        !INBOUND_SETTINGS.has(entry.setting) ||
+        entry.listName !== 'usersAndGroups' ||
+        !entry.target
+      )
+        continue;
       if (stringValue(entry.target) === 'AllUsers') continue;
       diagnostics.push(
         nodeDiagnostic(

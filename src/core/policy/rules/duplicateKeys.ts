@@ -19,9 +19,14 @@ export const duplicateKeys: Rule = {
         const name = keyName(property);
         if (seen.has(name)) {
           diagnostics.push(
-            nodeDiagnostic(positions, keyOf(property), 'error', CODE, `"${name}" appears more than once in this object, and only the last one counts: remove the duplicate.`, [
-              removeChildFix(positions, property, `Remove this duplicate "${name}"`),
-            ]),
+            nodeDiagnostic(
+              positions,
+              keyOf(property),
+              'error',
+              CODE,
+              `"${name}" appears more than once in this object, and only the last one counts: remove the duplicate.`,
+              [removeChildFix(positions, property, `Remove this duplicate "${name}"`)],
+            ),
           );
         }
         seen.add(name);

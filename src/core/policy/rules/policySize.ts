@@ -15,7 +15,8 @@ const WARN_AT = 0.9;
 export const policySize: Rule = {
   code: CODE,
   check({ kind, root, positions, input }) {
-    if ((kind.id !== 'partner' && kind.id !== 'default') || input.restOfPolicyBytes === undefined) return [];
+    if ((kind.id !== 'partner' && kind.id !== 'default') || input.restOfPolicyBytes === undefined)
+      return [];
     const total = input.restOfPolicyBytes + policyBytes(jsonValue(root));
     if (total < POLICY_SIZE_LIMIT_BYTES * WARN_AT) return [];
     const kb = (total / 1024).toFixed(1);

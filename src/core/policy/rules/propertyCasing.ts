@@ -23,9 +23,14 @@ export const propertyCasing: Rule = {
         const meant = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
         if (!meant) continue;
         diagnostics.push(
-          nodeDiagnostic(positions, keyOf(property), 'error', CODE, `Property names are case-sensitive: "${name}" must be written "${meant}".`, [
-            renameKeyFix(positions, property, meant),
-          ]),
+          nodeDiagnostic(
+            positions,
+            keyOf(property),
+            'error',
+            CODE,
+            `Property names are case-sensitive: "${name}" must be written "${meant}".`,
+            [renameKeyFix(positions, property, meant)],
+          ),
         );
       }
     }

@@ -14,9 +14,14 @@ export const readOnlyProperty: Rule = {
       const property = propertyNamed(root, key);
       if (!property) continue;
       diagnostics.push(
-        nodeDiagnostic(positions, keyOf(property), severity, CODE, `\`${key}\` can't be set in the ${kind.title.toLowerCase()}: ${reason}. Remove it.`, [
-          removeChildFix(positions, property, `Remove "${key}"`),
-        ]),
+        nodeDiagnostic(
+          positions,
+          keyOf(property),
+          severity,
+          CODE,
+          `\`${key}\` can't be set in the ${kind.title.toLowerCase()}: ${reason}. Remove it.`,
+          [removeChildFix(positions, property, `Remove "${key}"`)],
+        ),
       );
     }
     return diagnostics;

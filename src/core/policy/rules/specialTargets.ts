@@ -17,12 +17,26 @@ export const specialTargets: Rule = {
     const diagnostics: Diagnostic[] = [];
     for (const entry of targetEntries(root, kind.graphType)) {
       const value = stringValue(entry.target);
-      if (!entry.target || value === undefined || !Object.prototype.hasOwnProperty.call(SPECIAL_TARGETS, value)) continue;
+      if (
+        !entry.target ||
+        value === undefined ||
+        !Object.prototype.hasOwnProperty.call(SPECIAL_TARGETS, value)
+      )
+        continue;
       const rule = SPECIAL_TARGETS[value];
       if (rule.list !== entry.list) {
-        const where = rule.list === 'applications' ? 'an `applications` list' : 'a `usersAndGroups` (or `users`) list';
+        const where =
+          rule.list === 'applications'
+            ? 'an `applications` list'
+            : 'a `usersAndGroups` (or `users`) list';
         diagnostics.push(
-          nodeDiagnostic(positions, entry.target, 'error', CODE, `"${value}" can only be used in ${where}, not in \`${entry.listName}\`: move it, or name a specific target here.`),
+          nodeDiagnostic(
+            positions,
+            entry.target,
+            'error',
+            CODE,
+            `"${value}" can only be used in ${where}, not in \`${entry.listName}\`: move it, or name a specific target here.`,
+          ),
         );
         continue;
       }
@@ -30,12 +44,32 @@ export const specialTargets: Rule = {
       if (type === rule.targetType) continue;
       if (entry.targetType) {
         diagnostics.push(
-          nodeDiagnostic(positions, entry.targetType, 'error', CODE, `"${value}" needs \`targetType\` "${rule.targetType}".`, [
-            replaceNodeFix(positions, entry.targetType, JSON.stringify(rule.targetType), `Change targetType to "${rule.targetType}"`),
-          ]),
+          nodeDiagnostic(
+            positions,
+            entry.targetType,
+            'error',
+            CODE,
+            `"${value}" needs \`targetType\` "${rule.targetType}".`,
+            [
+              replaceNodeFix(
+                positions,
+                entry.targetType,
+                JSON.stringify(rule.targetType),
+                `Change targetType to "${rule.targetType}"`,
+              ),
+            ],
+          ),
         );
       } else {
-        diagnostics.push(nodeDiagnostic(positions, entry.target, 'error', CODE, `"${value}" needs \`targetType\` "${rule.targetType}": add it next to \`target\`.`));
+        diagnostics.push(
+          nodeDiagnostic(
+            positions,
+            entry.target,
+            'error',
+            CODE,
+            `"${value}" needs \`targetType\` "${rule.targetType}": add it next to \`target\`.`,
+          ),
+        );
       }
     }
     return diagnostics;

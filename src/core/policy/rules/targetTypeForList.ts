@@ -19,14 +19,32 @@ export const targetTypeForList: Rule = {
       if (!entry.targetType || type === undefined || isSpecialTarget(entry.target)) continue;
       if (entry.list === 'applications' && (type === 'user' || type === 'group')) {
         diagnostics.push(
-          nodeDiagnostic(positions, entry.targetType, 'error', CODE, `Targets in \`applications\` must have \`targetType\` "application", not "${type}".`, [
-            replaceNodeFix(positions, entry.targetType, '"application"', 'Change targetType to "application"'),
-          ]),
+          nodeDiagnostic(
+            positions,
+            entry.targetType,
+            'error',
+            CODE,
+            `Targets in \`applications\` must have \`targetType\` "application", not "${type}".`,
+            [
+              replaceNodeFix(
+                positions,
+                entry.targetType,
+                '"application"',
+                'Change targetType to "application"',
+              ),
+            ],
+          ),
         );
       } else if (entry.list === 'users' && type === 'application') {
         // user or group: only the person editing knows which, so no quick fix.
         diagnostics.push(
-          nodeDiagnostic(positions, entry.targetType, 'error', CODE, `Targets in \`${entry.listName}\` must have \`targetType\` "user" or "group", not "application"; applications go in \`applications\`.`),
+          nodeDiagnostic(
+            positions,
+            entry.targetType,
+            'error',
+            CODE,
+            `Targets in \`${entry.listName}\` must have \`targetType\` "user" or "group", not "application"; applications go in \`applications\`.`,
+          ),
         );
       }
     }

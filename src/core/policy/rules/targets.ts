@@ -16,7 +16,9 @@ export interface TargetEntry {
   readonly listName: string;
 }
 
-export const SPECIAL_TARGETS: Readonly<Record<string, { targetType: string; list: TargetListKind }>> = {
+export const SPECIAL_TARGETS: Readonly<
+  Record<string, { targetType: string; list: TargetListKind }>
+> = {
   AllUsers: { targetType: 'user', list: 'users' },
   AllApplications: { targetType: 'application', list: 'applications' },
   Office365: { targetType: 'application', list: 'applications' },

@@ -23,7 +23,8 @@ export function typedObjects(root: Node, type: GraphTypeName): TypedObject[] {
       const shape = propertyShape(nodeType, name);
       if (!shape?.type) continue;
       const value = valueOf(property);
-      if (value.type === 'array') value.children?.forEach((item, index) => visit(item, shape.type!, [...path, name, index]));
+      if (value.type === 'array')
+        value.children?.forEach((item, index) => visit(item, shape.type!, [...path, name, index]));
       else visit(value, shape.type, [...path, name]);
     }
   };

@@ -1,25 +1,57 @@
 import assert from 'node:assert/strict';
 import { CLOUDS, getCloud, isCloudName } from '../../../../src/core/auth/clouds';
 import { parseClaimsChallenge } from '../../../../src/core/auth/claimsChallenge';
-import { OPERATION_PERMISSIONS, isGraphOperation, permissionFor, type GraphOperation } from '../../../../src/core/auth/operationPermissions';
+import {
+  OPERATION_PERMISSIONS,
+  isGraphOperation,
+  permissionFor,
+  type GraphOperation,
+} from '../../../../src/core/auth/operationPermissions';
 import { BUNDLE_PERMISSIONS, largestBundle, scopesFor } from '../../../../src/core/auth/scopes';
 
 describe('clouds', () => {
   it('pairs each cloud with its own Graph host, login authority and endpoint value', () => {
     assert.deepEqual(
-      Object.values(CLOUDS).map((c) => [c.name, c.graphHost, c.loginAuthority, c.allowedCloudEndpoint]),
+      Object.values(CLOUDS).map((c) => [
+        c.name,
+        c.graphHost,
+        c.loginAuthority,
+        c.allowedCloudEndpoint,
+      ]),
       [
-        ['global', 'https://graph.microsoft.com', 'https://login.microsoftonline.com', 'microsoftonline.com'],
-        ['usGov', 'https://graph.microsoft.us', 'https://login.microsoftonline.us', 'microsoftonline.us'],
-        ['usGovDoD', 'https://dod-graph.microsoft.us', 'https://login.microsoftonline.us', 'microsoftonline.us'],
-        ['china', 'https://microsoftgraph.chinacloudapi.cn', 'https://login.chinacloudapi.cn', 'partner.microsoftonline.cn'],
+        [
+          'global',
+          'https://graph.microsoft.com',
+          'https://login.microsoftonline.com',
+          'microsoftonline.com',
+        ],
+        [
+          'usGov',
+          'https://graph.microsoft.us',
+          'https://login.microsoftonline.us',
+          'microsoftonline.us',
+        ],
+        [
+          'usGovDoD',
+          'https://dod-graph.microsoft.us',
+          'https://login.microsoftonline.us',
+          'microsoftonline.us',
+        ],
+        [
+          'china',
+          'https://microsoftgraph.chinacloudapi.cn',
+          'https://login.chinacloudapi.cn',
+          'partner.microsoftonline.cn',
+        ],
       ],
     );
   });
 
   it('offers tenant lookup only in the global cloud', () => {
     assert.deepEqual(
-      Object.values(CLOUDS).filter((c) => c.supportsTenantLookup).map((c) => c.name),
+      Object.values(CLOUDS)
+        .filter((c) => c.supportsTenantLookup)
+        .map((c) => c.name),
       ['global'],
     );
   });
@@ -44,18 +76,35 @@ describe('scope bundles', () => {
       'Synchronization.Read.All',
       'User.Read',
     ]);
-    assert.deepEqual(BUNDLE_PERMISSIONS.edit.filter((p) => !BUNDLE_PERMISSIONS.browse.includes(p)), ['Policy.ReadWrite.CrossTenantAccess']);
-    assert.deepEqual(BUNDLE_PERMISSIONS.sync.filter((p) => !BUNDLE_PERMISSIONS.edit.includes(p)), [
-      'Application.ReadWrite.All',
-      'Synchronization.ReadWrite.All',
-      'AppRoleAssignment.ReadWrite.All',
-    ]);
+    assert.deepEqual(
+      BUNDLE_PERMISSIONS.edit.filter((p) => !BUNDLE_PERMISSIONS.browse.includes(p)),
+      ['Policy.ReadWrite.CrossTenantAccess'],
+    );
+    assert.deepEqual(
+      BUNDLE_PERMISSIONS.sync.filter((p) => !BUNDLE_PERMISSIONS.edit.includes(p)),
+      [
+        'Application.ReadWrite.All',
+        'Synchronization.ReadWrite.All',
+        'AppRoleAssignment.ReadWrite.All',
+      ],
+    );
   });
 
   it('prefixes scopes with the cloud Graph host', () => {
-    assert.ok(scopesFor('edit', CLOUDS.usGov).includes('https://graph.microsoft.us/Policy.ReadWrite.CrossTenantAccess'));
-    assert.ok(scopesFor('browse', CLOUDS.china).every((s) => s.startsWith('https://microsoftgraph.chinacloudapi.cn/')));
-    assert.equal(scopesFor('browse', CLOUDS.global)[0], 'https://graph.microsoft.com/Policy.Read.All');
+    assert.ok(
+      scopesFor('edit', CLOUDS.usGov).includes(
+        'https://graph.microsoft.us/Policy.ReadWrite.CrossTenantAccess',
+      ),
+    );
+    assert.ok(
+      scopesFor('browse', CLOUDS.china).every((s) =>
+        s.startsWith('https://microsoftgraph.chinacloudapi.cn/'),
+      ),
+    );
+    assert.equal(
+      scopesFor('browse', CLOUDS.global)[0],
+      'https://graph.microsoft.com/Policy.Read.All',
+    );
   });
 
   it('picks the bundle that covers all', () => {
@@ -69,7 +118,10 @@ describe('operation permissions', () => {
   it('asks for a bundle that contains every permission the operation needs', () => {
     for (const [op, p] of Object.entries(OPERATION_PERMISSIONS)) {
       for (const permission of p.permissions) {
-        assert.ok(BUNDLE_PERMISSIONS[p.bundle].includes(permission), `${op}: ${permission} is not in bundle ${p.bundle}`);
+        assert.ok(
+          BUNDLE_PERMISSIONS[p.bundle].includes(permission),
+          `${op}: ${permission} is not in bundle ${p.bundle}`,
+        );
       }
     }
   });
@@ -82,12 +134,24 @@ describe('operation permissions', () => {
   });
 
   it('requires both AuditLog.Read.All and Directory.Read.All for provisioning logs', () => {
-    assert.deepEqual(permissionFor('provisioningLogs.list').permissions, ['AuditLog.Read.All', 'Directory.Read.All']);
+    assert.deepEqual(permissionFor('provisioningLogs.list').permissions, [
+      'AuditLog.Read.All',
+      'Directory.Read.All',
+    ]);
   });
 
   it('keeps sync management in the sync bundle', () => {
-    const ops: GraphOperation[] = ['syncJob.start', 'syncJob.restart', 'syncSecrets.put', 'syncTemplate.instantiate', 'appRoleAssignment.add'];
-    assert.deepEqual(ops.map((o) => permissionFor(o).bundle), ['sync', 'sync', 'sync', 'sync', 'sync']);
+    const ops: GraphOperation[] = [
+      'syncJob.start',
+      'syncJob.restart',
+      'syncSecrets.put',
+      'syncTemplate.instantiate',
+      'appRoleAssignment.add',
+    ];
+    assert.deepEqual(
+      ops.map((o) => permissionFor(o).bundle),
+      ['sync', 'sync', 'sync', 'sync', 'sync'],
+    );
   });
 
   it('recognises operation names', () => {
@@ -106,7 +170,10 @@ describe('parseClaimsChallenge', () => {
   });
 
   it('returns undefined for a plain 401 challenge or garbage', () => {
-    assert.equal(parseClaimsChallenge('Bearer realm="", client_id="00000003-0000-0000-c000-000000000000"'), undefined);
+    assert.equal(
+      parseClaimsChallenge('Bearer realm="", client_id="00000003-0000-0000-c000-000000000000"'),
+      undefined,
+    );
     assert.equal(parseClaimsChallenge(null), undefined);
     assert.equal(parseClaimsChallenge('Bearer claims="bm90IGpzb24="'), undefined);
   });

@@ -24,8 +24,20 @@ describe('Graph layer over the in-process sandbox (fetch injection, no server)',
     assert.ok(overview.partners.every((p) => p.displayName !== undefined));
     assert.ok(log.every((e) => e.url.startsWith('https://graph.microsoft.com/v1.0/')));
 
-    const paged = await listAll(client, { operation: 'partners.list', method: 'GET', path: '/policies/crossTenantAccessPolicy/partners', query: { $top: 10 } });
+    const paged = await listAll(client, {
+      operation: 'partners.list',
+      method: 'GET',
+      path: '/policies/crossTenantAccessPolicy/partners',
+      query: { $top: 10 },
+    });
     assert.equal(paged.length, 28);
-    assert.ok(log.slice(-2).every((e) => e.url.startsWith('https://graph.microsoft.com/v1.0/') && e.url.includes('$skiptoken=')));
+    assert.ok(
+      log
+        .slice(-2)
+        .every(
+          (e) =>
+            e.url.startsWith('https://graph.microsoft.com/v1.0/') && e.url.includes('$skiptoken='),
+        ),
+    );
   });
 });

@@ -12,11 +12,17 @@ describe('OData literals and queries', () => {
 
   it('keeps OData key syntax in path segments and encodes the rest', () => {
     assert.equal(pathSegment("'o''brien/x y'"), "'o''brien%2Fx%20y'");
-    assert.equal(tenantInformationByIdUrl('6babcaad-604b-40ac-a9d7-9fd97c0b779f'), "/tenantRelationships/findTenantInformationByTenantId(tenantId='6babcaad-604b-40ac-a9d7-9fd97c0b779f')");
+    assert.equal(
+      tenantInformationByIdUrl('6babcaad-604b-40ac-a9d7-9fd97c0b779f'),
+      "/tenantRelationships/findTenantInformationByTenantId(tenantId='6babcaad-604b-40ac-a9d7-9fd97c0b779f')",
+    );
   });
 
   it('encodes query values but not the $ of system query options', () => {
-    assert.equal(encodeQuery({ $filter: "startswith(displayName,'a&b')", $top: 5, $select: undefined }), "$filter=startswith(displayName%2C'a%26b')&$top=5");
+    assert.equal(
+      encodeQuery({ $filter: "startswith(displayName,'a&b')", $top: 5, $select: undefined }),
+      "$filter=startswith(displayName%2C'a%26b')&$top=5",
+    );
   });
 
   it('builds provisioning log filters with eq, gt/lt and unquoted dates', () => {
@@ -34,6 +40,9 @@ describe('OData literals and queries', () => {
         ' and activityDateTime gt 2023-07-30T00:00:00Z and activityDateTime lt 2023-07-31T00:00:00Z',
     );
     assert.equal(provisioningLogFilter({}), undefined);
-    assert.equal(provisioningLogFilter({ jobId: 'j', cycleId: "c'1" }), "jobId eq 'j' and cycleId eq 'c''1'");
+    assert.equal(
+      provisioningLogFilter({ jobId: 'j', cycleId: "c'1" }),
+      "jobId eq 'j' and cycleId eq 'c''1'",
+    );
   });
 });

@@ -2,13 +2,40 @@ import assert from 'node:assert/strict';
 import { buildPatch, SERVER_OWNED_PROPERTIES } from '../../../../src/core/graph/buildPatch';
 import { GraphClient } from '../../../../src/core/graph/graphClient';
 import { GraphError } from '../../../../src/core/graph/graphError';
-import { addSyncAssignment, listSyncAssignments, removeSyncAssignment } from '../../../../src/core/graph/operations/appRoleAssignments';
+import {
+  addSyncAssignment,
+  listSyncAssignments,
+  removeSyncAssignment,
+} from '../../../../src/core/graph/operations/appRoleAssignments';
 import { searchGroups, searchUsers } from '../../../../src/core/graph/operations/directorySearch';
-import { createIdentitySync, deleteIdentitySync, getIdentitySync, setIdentitySync, updateIdentitySync } from '../../../../src/core/graph/operations/identitySync';
-import { createPartner, deletePartner, getPartner, IdentitySyncExistsError, listPartners, updatePartner } from '../../../../src/core/graph/operations/partners';
-import { getDefaultConfiguration, getPolicy, resetDefaultConfiguration, updateDefaultConfiguration, updatePolicy } from '../../../../src/core/graph/operations/policy';
+import {
+  createIdentitySync,
+  deleteIdentitySync,
+  getIdentitySync,
+  setIdentitySync,
+  updateIdentitySync,
+} from '../../../../src/core/graph/operations/identitySync';
+import {
+  createPartner,
+  deletePartner,
+  getPartner,
+  IdentitySyncExistsError,
+  listPartners,
+  updatePartner,
+} from '../../../../src/core/graph/operations/partners';
+import {
+  getDefaultConfiguration,
+  getPolicy,
+  resetDefaultConfiguration,
+  updateDefaultConfiguration,
+  updatePolicy,
+} from '../../../../src/core/graph/operations/policy';
 import { provisioningLogPages } from '../../../../src/core/graph/operations/provisioningLogs';
-import { accessRoleId, findSyncConfigurations, instantiateSyncTemplate } from '../../../../src/core/graph/operations/syncConfigurations';
+import {
+  accessRoleId,
+  findSyncConfigurations,
+  instantiateSyncTemplate,
+} from '../../../../src/core/graph/operations/syncConfigurations';
 import {
   createSyncJob,
   getSyncJob,
@@ -22,8 +49,16 @@ import {
   startSyncJob,
   validateSyncCredentials,
 } from '../../../../src/core/graph/operations/syncJobs';
-import { findTenantInformationByDomainName, findTenantInformationByTenantId, getOrganization } from '../../../../src/core/graph/operations/tenants';
-import { AZURE2AZURE_USER_RULE_ID, SANDBOX_SYNC_CONFIGURATIONS, SANDBOX_TENANT_IDS } from '../../../../src/sandbox';
+import {
+  findTenantInformationByDomainName,
+  findTenantInformationByTenantId,
+  getOrganization,
+} from '../../../../src/core/graph/operations/tenants';
+import {
+  AZURE2AZURE_USER_RULE_ID,
+  SANDBOX_SYNC_CONFIGURATIONS,
+  SANDBOX_TENANT_IDS,
+} from '../../../../src/sandbox';
 import { recordingCredential, scriptedFetch } from './support/fakes';
 import { SandboxFixture } from './support/sandbox';
 
@@ -49,14 +84,25 @@ describe('typed operations against the HTTP sandbox', () => {
       const client = fx.client(CONTOSO);
       const before = await getDefaultConfiguration(client);
       const after = structuredClone(before);
-      after.inboundTrust = { isMfaAccepted: true, isCompliantDeviceAccepted: true, isHybridAzureADJoinedDeviceAccepted: false };
-      const patch = buildPatch(before, after, [...SERVER_OWNED_PROPERTIES, 'automaticUserConsentSettings']);
+      after.inboundTrust = {
+        isMfaAccepted: true,
+        isCompliantDeviceAccepted: true,
+        isHybridAzureADJoinedDeviceAccepted: false,
+      };
+      const patch = buildPatch(before, after, [
+        ...SERVER_OWNED_PROPERTIES,
+        'automaticUserConsentSettings',
+      ]);
       assert.deepEqual(Object.keys(patch), ['inboundTrust']);
       await updateDefaultConfiguration(client, patch);
       const changed = await getDefaultConfiguration(client);
       assert.deepEqual(changed.inboundTrust, after.inboundTrust);
       assert.equal(changed.isServiceDefault, false);
-      assert.deepEqual(changed.b2bCollaborationInbound, before.b2bCollaborationInbound, 'untouched settings stay');
+      assert.deepEqual(
+        changed.b2bCollaborationInbound,
+        before.b2bCollaborationInbound,
+        'untouched settings stay',
+      );
       await resetDefaultConfiguration(client);
       assert.equal((await getDefaultConfiguration(client)).isServiceDefault, true);
     });
@@ -65,10 +111,29 @@ describe('typed operations against the HTTP sandbox', () => {
   describe('partners', () => {
     it('creates, reads, patches whole settings and deletes a partner', async () => {
       const client = fx.client(CONTOSO);
-      const created = await createPartner(client, { tenantId: WOODGROVE, inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false } });
+      const created = await createPartner(client, {
+        tenantId: WOODGROVE,
+        inboundTrust: {
+          isMfaAccepted: true,
+          isCompliantDeviceAccepted: false,
+          isHybridAzureADJoinedDeviceAccepted: false,
+        },
+      });
       assert.equal(created.tenantId, WOODGROVE);
       const live = await getPartner(client, WOODGROVE);
-      const edited = { ...structuredClone(live), b2bCollaborationInbound: { usersAndGroups: { accessType: 'allowed' as const, targets: [{ target: 'AllUsers', targetType: 'user' as const }] }, applications: { accessType: 'allowed' as const, targets: [{ target: 'Office365', targetType: 'application' as const }] } } };
+      const edited = {
+        ...structuredClone(live),
+        b2bCollaborationInbound: {
+          usersAndGroups: {
+            accessType: 'allowed' as const,
+            targets: [{ target: 'AllUsers', targetType: 'user' as const }],
+          },
+          applications: {
+            accessType: 'allowed' as const,
+            targets: [{ target: 'Office365', targetType: 'application' as const }],
+          },
+        },
+      };
       edited.inboundTrust = null;
       await updatePartner(client, WOODGROVE, buildPatch(live, edited));
       const reread = await getPartner(client, WOODGROVE);
@@ -81,13 +146,25 @@ describe('typed operations against the HTTP sandbox', () => {
     it('refuses to delete a partner that has identity sync, and deletes both when asked', async () => {
       const client = fx.client(FABRIKAM);
       assert.ok(await getIdentitySync(client, CONTOSO), 'seed: Fabrikam allows sync from Contoso');
-      await assert.rejects(deletePartner(client, CONTOSO), (e: unknown) => e instanceof IdentitySyncExistsError && e.partnerTenantId === CONTOSO && /Delete the identity synchronization first/.test(e.message));
+      await assert.rejects(
+        deletePartner(client, CONTOSO),
+        (e: unknown) =>
+          e instanceof IdentitySyncExistsError &&
+          e.partnerTenantId === CONTOSO &&
+          /Delete the identity synchronization first/.test(e.message),
+      );
       assert.ok(await getPartner(client, CONTOSO), 'nothing was deleted');
       fx.log.length = 0;
-      assert.deepEqual(await deletePartner(client, CONTOSO, { deleteIdentitySync: true }), { deletedIdentitySync: true });
+      assert.deepEqual(await deletePartner(client, CONTOSO, { deleteIdentitySync: true }), {
+        deletedIdentitySync: true,
+      });
       assert.deepEqual(
         fx.log.map((e) => [e.method, e.operation, e.status]),
-        [['GET', 'identitySync.get', 200], ['DELETE', 'identitySync.delete', 204], ['DELETE', 'partner.delete', 204]],
+        [
+          ['GET', 'identitySync.get', 200],
+          ['DELETE', 'identitySync.delete', 204],
+          ['DELETE', 'partner.delete', 204],
+        ],
       );
       await assert.rejects(getPartner(client, CONTOSO), (e: GraphError) => e.status === 404);
     });
@@ -98,9 +175,18 @@ describe('typed operations against the HTTP sandbox', () => {
       const client = fx.client(CONTOSO);
       await createPartner(client, { tenantId: WOODGROVE });
       assert.equal(await getIdentitySync(client, WOODGROVE), undefined);
-      await assert.rejects(updateIdentitySync(client, WOODGROVE, { userSyncInbound: { isSyncAllowed: true } }), (e: GraphError) => e.status === 404);
-      await createIdentitySync(client, WOODGROVE, { displayName: 'Woodgrove', userSyncInbound: { isSyncAllowed: true } });
-      await assert.rejects(createIdentitySync(client, WOODGROVE, { userSyncInbound: { isSyncAllowed: true } }), (e: GraphError) => e.status === 409);
+      await assert.rejects(
+        updateIdentitySync(client, WOODGROVE, { userSyncInbound: { isSyncAllowed: true } }),
+        (e: GraphError) => e.status === 404,
+      );
+      await createIdentitySync(client, WOODGROVE, {
+        displayName: 'Woodgrove',
+        userSyncInbound: { isSyncAllowed: true },
+      });
+      await assert.rejects(
+        createIdentitySync(client, WOODGROVE, { userSyncInbound: { isSyncAllowed: true } }),
+        (e: GraphError) => e.status === 409,
+      );
       await deleteIdentitySync(client, WOODGROVE);
       assert.equal(await getIdentitySync(client, WOODGROVE), undefined);
     });
@@ -108,8 +194,17 @@ describe('typed operations against the HTTP sandbox', () => {
     it('setIdentitySync creates first, then updates', async () => {
       const client = fx.client(CONTOSO);
       await createPartner(client, { tenantId: WOODGROVE });
-      assert.equal(await setIdentitySync(client, WOODGROVE, { displayName: 'Woodgrove', userSyncInbound: { isSyncAllowed: true } }), 'created');
-      assert.equal(await setIdentitySync(client, WOODGROVE, { userSyncInbound: { isSyncAllowed: false } }), 'updated');
+      assert.equal(
+        await setIdentitySync(client, WOODGROVE, {
+          displayName: 'Woodgrove',
+          userSyncInbound: { isSyncAllowed: true },
+        }),
+        'created',
+      );
+      assert.equal(
+        await setIdentitySync(client, WOODGROVE, { userSyncInbound: { isSyncAllowed: false } }),
+        'updated',
+      );
       const policy = await getIdentitySync(client, WOODGROVE);
       assert.equal(policy?.userSyncInbound?.isSyncAllowed, false);
       assert.equal(policy?.tenantId, WOODGROVE);
@@ -119,16 +214,36 @@ describe('typed operations against the HTTP sandbox', () => {
   describe('tenants', () => {
     it('looks tenants up by id and by domain, quoting the literal', async () => {
       const client = fx.client(CONTOSO);
-      assert.equal((await findTenantInformationByTenantId(client, FABRIKAM)).defaultDomainName, 'fabrikamretail.onmicrosoft.com');
-      assert.equal((await findTenantInformationByDomainName(client, 'contoso.com')).tenantId, CONTOSO);
-      await assert.rejects(findTenantInformationByDomainName(client, "o'brien.com"), (e: GraphError) => e.status === 404);
+      assert.equal(
+        (await findTenantInformationByTenantId(client, FABRIKAM)).defaultDomainName,
+        'fabrikamretail.onmicrosoft.com',
+      );
+      assert.equal(
+        (await findTenantInformationByDomainName(client, 'contoso.com')).tenantId,
+        CONTOSO,
+      );
+      await assert.rejects(
+        findTenantInformationByDomainName(client, "o'brien.com"),
+        (e: GraphError) => e.status === 404,
+      );
     });
 
     it('refuses tenant lookup outside the global cloud without sending anything', async () => {
       const { fetch, calls } = scriptedFetch(() => new Response('{}'));
-      const client = new GraphClient({ tenantId: CONTOSO, credential: recordingCredential(), cloud: 'usGov', fetch });
-      await assert.rejects(findTenantInformationByTenantId(client, FABRIKAM), /only available in the global cloud; tenant .* is in US Government \(GCC High, L4\)/);
-      await assert.rejects(findTenantInformationByDomainName(client, 'contoso.com'), /only available in the global cloud/);
+      const client = new GraphClient({
+        tenantId: CONTOSO,
+        credential: recordingCredential(),
+        cloud: 'usGov',
+        fetch,
+      });
+      await assert.rejects(
+        findTenantInformationByTenantId(client, FABRIKAM),
+        /only available in the global cloud; tenant .* is in US Government \(GCC High, L4\)/,
+      );
+      await assert.rejects(
+        findTenantInformationByDomainName(client, 'contoso.com'),
+        /only available in the global cloud/,
+      );
       assert.equal(calls.length, 0);
     });
 
@@ -144,8 +259,11 @@ describe('typed operations against the HTTP sandbox', () => {
       assert.ok(users.length > 0 && users.length <= 5);
       assert.ok(users.every((u) => u.displayName?.toLowerCase().startsWith('a')));
       assert.match(fx.log[0].url, /\$filter=startswith\(displayName%2C'A'\)&\$top=5/);
-      const groups = await searchGroups(client, "All Emp");
-      assert.deepEqual(groups.map((g) => g.displayName), ['All Employees']);
+      const groups = await searchGroups(client, 'All Emp');
+      assert.deepEqual(
+        groups.map((g) => g.displayName),
+        ['All Employees'],
+      );
     });
   });
 
@@ -155,7 +273,9 @@ describe('typed operations against the HTTP sandbox', () => {
       const fabrikam = configs.find((c) => c.id === SYNC.servicePrincipalId);
       assert.ok(fabrikam, JSON.stringify(configs.map((c) => c.displayName)));
       assert.equal(accessRoleId(fabrikam), SYNC.appRoleId);
-      assert.ok(configs.every((c) => c.applicationTemplateId === '518e5f48-1fc8-4c48-9387-9fdf28b0dfe7'));
+      assert.ok(
+        configs.every((c) => c.applicationTemplateId === '518e5f48-1fc8-4c48-9387-9fdf28b0dfe7'),
+      );
     });
 
     it('lists, reads, pauses, starts and restarts a job', async () => {
@@ -163,17 +283,32 @@ describe('typed operations against the HTTP sandbox', () => {
       const jobs = await listSyncJobs(client, SYNC.servicePrincipalId);
       assert.ok(jobs.some((j) => j.id === SYNC.jobId));
       await pauseSyncJob(client, SYNC.servicePrincipalId, SYNC.jobId);
-      assert.equal((await getSyncJob(client, SYNC.servicePrincipalId, SYNC.jobId)).status?.code, 'Paused');
+      assert.equal(
+        (await getSyncJob(client, SYNC.servicePrincipalId, SYNC.jobId)).status?.code,
+        'Paused',
+      );
       await startSyncJob(client, SYNC.servicePrincipalId, SYNC.jobId);
-      assert.notEqual((await getSyncJob(client, SYNC.servicePrincipalId, SYNC.jobId)).status?.code, 'Paused');
-      await restartSyncJob(client, SYNC.servicePrincipalId, SYNC.jobId, ['Watermark', 'Escrows', 'QuarantineState']);
+      assert.notEqual(
+        (await getSyncJob(client, SYNC.servicePrincipalId, SYNC.jobId)).status?.code,
+        'Paused',
+      );
+      await restartSyncJob(client, SYNC.servicePrincipalId, SYNC.jobId, [
+        'Watermark',
+        'Escrows',
+        'QuarantineState',
+      ]);
       assert.equal(fx.log.at(-1)?.status, 204);
     });
 
     it('provisions on demand and parses the JSON inside the answer', async () => {
       const client = fx.client(CONTOSO);
       const [user] = await searchUsers(client, 'A', { top: 1 });
-      const result = await provisionOnDemand(client, SYNC.servicePrincipalId, SYNC.jobId, [{ ruleId: AZURE2AZURE_USER_RULE_ID, subjects: [{ objectId: user.id, objectTypeName: 'User' }] }]);
+      const result = await provisionOnDemand(client, SYNC.servicePrincipalId, SYNC.jobId, [
+        {
+          ruleId: AZURE2AZURE_USER_RULE_ID,
+          subjects: [{ objectId: user.id, objectTypeName: 'User' }],
+        },
+      ]);
       assert.notEqual(result.outcome, 'unknown', JSON.stringify(result.raw));
       assert.ok(result.steps.length > 0);
       assert.ok(result.steps.every((s) => s.type === s.type.toLowerCase()));
@@ -185,12 +320,22 @@ describe('typed operations against the HTTP sandbox', () => {
         { key: 'CompanyId', value: FABRIKAM },
         { key: 'AuthenticationType', value: 'SyncPolicy' },
       ];
-      await validateSyncCredentials(client, SYNC.servicePrincipalId, { templateId: 'Azure2Azure', useSavedCredentials: false, credentials });
-      await putSyncSecrets(client, SYNC.servicePrincipalId, [...credentials, { key: 'SyncAll', value: 'false' }]);
+      await validateSyncCredentials(client, SYNC.servicePrincipalId, {
+        templateId: 'Azure2Azure',
+        useSavedCredentials: false,
+        credentials,
+      });
+      await putSyncSecrets(client, SYNC.servicePrincipalId, [
+        ...credentials,
+        { key: 'SyncAll', value: 'false' },
+      ]);
       const schema = await getSyncSchema(client, SYNC.servicePrincipalId, SYNC.jobId);
       assert.ok(schema.synchronizationRules?.some((r) => r.id === AZURE2AZURE_USER_RULE_ID));
       await putSyncSchema(client, SYNC.servicePrincipalId, SYNC.jobId, schema);
-      assert.deepEqual((await getSyncSchema(client, SYNC.servicePrincipalId, SYNC.jobId)).synchronizationRules, schema.synchronizationRules);
+      assert.deepEqual(
+        (await getSyncSchema(client, SYNC.servicePrincipalId, SYNC.jobId)).synchronizationRules,
+        schema.synchronizationRules,
+      );
     });
 
     it('instantiates a configuration and creates its job', async () => {
@@ -207,25 +352,49 @@ describe('typed operations against the HTTP sandbox', () => {
       const before = await listSyncAssignments(client, SYNC.servicePrincipalId);
       assert.ok(before.some((a) => a.principalId === SYNC.assignedGroupId));
       const [user] = await searchUsers(client, 'B', { top: 1 });
-      const added = await addSyncAssignment(client, SYNC.servicePrincipalId, user.id!, SYNC.appRoleId);
+      const added = await addSyncAssignment(
+        client,
+        SYNC.servicePrincipalId,
+        user.id!,
+        SYNC.appRoleId,
+      );
       assert.equal(added.principalId, user.id);
-      assert.equal((await listSyncAssignments(client, SYNC.servicePrincipalId)).length, before.length + 1);
+      assert.equal(
+        (await listSyncAssignments(client, SYNC.servicePrincipalId)).length,
+        before.length + 1,
+      );
       await removeSyncAssignment(client, SYNC.servicePrincipalId, added.id!);
-      assert.equal((await listSyncAssignments(client, SYNC.servicePrincipalId)).length, before.length);
+      assert.equal(
+        (await listSyncAssignments(client, SYNC.servicePrincipalId)).length,
+        before.length,
+      );
     });
 
     it('pages filtered provisioning logs newest first', async () => {
       const client = fx.client(CONTOSO);
-      const pages = provisioningLogPages(client, { servicePrincipalId: SYNC.servicePrincipalId, status: 'failure', pageSize: 5 });
+      const pages = provisioningLogPages(client, {
+        servicePrincipalId: SYNC.servicePrincipalId,
+        status: 'failure',
+        pageSize: 5,
+      });
       const seen = [];
       for await (const page of pages) {
         seen.push(...page);
         if (seen.length >= 15) break;
       }
       assert.ok(seen.length > 0);
-      assert.ok(seen.every((e) => e.servicePrincipal?.id === SYNC.servicePrincipalId && e.provisioningStatusInfo?.status === 'failure'));
+      assert.ok(
+        seen.every(
+          (e) =>
+            e.servicePrincipal?.id === SYNC.servicePrincipalId &&
+            e.provisioningStatusInfo?.status === 'failure',
+        ),
+      );
       const times = seen.map((e) => Date.parse(e.activityDateTime!));
-      assert.deepEqual(times, [...times].sort((a, b) => b - a));
+      assert.deepEqual(
+        times,
+        [...times].sort((a, b) => b - a),
+      );
       assert.match(fx.log[0].url, /\$orderby=activityDateTime%20desc/);
     });
 
@@ -237,8 +406,19 @@ describe('typed operations against the HTTP sandbox', () => {
       const first = await provisioningLogPages(client, { after, before, pageSize: 50 }).next();
       const entries = first.value ?? [];
       assert.ok(entries.length > 0);
-      assert.ok(entries.every((e) => Date.parse(e.activityDateTime!) > after.getTime() && Date.parse(e.activityDateTime!) < before.getTime()));
-      assert.ok(decodeURIComponent(fx.log[0].url).includes(`activityDateTime gt ${after.toISOString()} and activityDateTime lt ${before.toISOString()}`), 'date literals unquoted');
+      assert.ok(
+        entries.every(
+          (e) =>
+            Date.parse(e.activityDateTime!) > after.getTime() &&
+            Date.parse(e.activityDateTime!) < before.getTime(),
+        ),
+      );
+      assert.ok(
+        decodeURIComponent(fx.log[0].url).includes(
+          `activityDateTime gt ${after.toISOString()} and activityDateTime lt ${before.toISOString()}`,
+        ),
+        'date literals unquoted',
+      );
     });
   });
 });

@@ -20,7 +20,10 @@ describe('loadPartnerOverview', () => {
     assert.equal(typeof overview.defaultConfiguration.isServiceDefault, 'boolean');
     const contoso = overview.partners.find((p) => p.tenantId === CONTOSO);
     assert.ok(contoso);
-    assert.equal(contoso.displayName, SANDBOX_TENANTS.find((t) => t.tenantId === CONTOSO)?.displayName);
+    assert.equal(
+      contoso.displayName,
+      SANDBOX_TENANTS.find((t) => t.tenantId === CONTOSO)?.displayName,
+    );
     assert.equal(contoso.defaultDomainName, 'contoso.onmicrosoft.com');
     assert.equal(contoso.inboundSyncAllowed, true, 'Fabrikam allows user sync from Contoso');
     assert.equal(contoso.automaticRedemption.inbound, true);
@@ -35,15 +38,28 @@ describe('loadPartnerOverview', () => {
       assert.ok(total >= n);
       assert.equal(fx.log.length, 2 + Math.ceil(total / 20));
       assert.ok(fx.log.length <= 3 + Math.ceil(total / 20));
-      assert.deepEqual(fx.log.map((e) => e.operation).sort(), ['default.get', 'partners.list', ...Array<string>(Math.ceil(total / 20)).fill('batch')].sort());
-      assert.ok(overview.partners.every((p) => p.displayName && p.defaultDomainName && p.lookupError === undefined));
+      assert.deepEqual(
+        fx.log.map((e) => e.operation).sort(),
+        [
+          'default.get',
+          'partners.list',
+          ...Array<string>(Math.ceil(total / 20)).fill('batch'),
+        ].sort(),
+      );
+      assert.ok(
+        overview.partners.every(
+          (p) => p.displayName && p.defaultDomainName && p.lookupError === undefined,
+        ),
+      );
       const syncing = overview.partners.filter((p) => p.inboundSyncAllowed).length;
       assert.ok(syncing >= Math.floor(n / 3), `every third added partner allows sync (${syncing})`);
     });
   }
 
   it('keeps a partner whose name cannot be resolved, with the reason', async () => {
-    await fx.setFaults({ throttle: { count: 1, retryAfterSeconds: 1, pathPrefix: '/tenantRelationships' } });
+    await fx.setFaults({
+      throttle: { count: 1, retryAfterSeconds: 1, pathPrefix: '/tenantRelationships' },
+    });
     const overview = await loadPartnerOverview(fx.client(CONTOSO, { retry: { maxRetries: 0 } }));
     const unresolved = overview.partners.filter((p) => p.displayName === undefined);
     assert.equal(unresolved.length, 1);
@@ -55,7 +71,9 @@ describe('loadPartnerOverview', () => {
   it('lists partners without names in a cloud without tenant lookup', async () => {
     const overview = await loadPartnerOverview(fx.client(CONTOSO, { cloud: 'china' }));
     assert.ok(overview.partners.length > 0);
-    assert.ok(overview.partners.every((p) => p.displayName === undefined && p.lookupError === undefined));
+    assert.ok(
+      overview.partners.every((p) => p.displayName === undefined && p.lookupError === undefined),
+    );
     assert.deepEqual(fx.log.map((e) => e.operation).sort(), ['default.get', 'partners.list']);
   });
 });

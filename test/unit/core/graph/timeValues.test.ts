@@ -1,13 +1,29 @@
 import assert from 'node:assert/strict';
 import { odataDateTime, parseGraphDateTime } from '../../../../src/core/graph/dateTime';
-import { NO_SCHEDULE_INTERVAL, parseIsoDuration, parseScheduleInterval } from '../../../../src/core/graph/duration';
+import {
+  NO_SCHEDULE_INTERVAL,
+  parseIsoDuration,
+  parseScheduleInterval,
+} from '../../../../src/core/graph/duration';
 
 describe('parseGraphDateTime', () => {
   it('reads timestamps with a zone, and zone-less ones (innerError.date) as UTC', () => {
-    assert.equal(parseGraphDateTime('2023-07-30T10:15:00Z')?.toISOString(), '2023-07-30T10:15:00.000Z');
-    assert.equal(parseGraphDateTime('2023-11-20T21:09:53')?.toISOString(), '2023-11-20T21:09:53.000Z');
-    assert.equal(parseGraphDateTime('2020-06-26T13:58:24.7682084Z')?.toISOString(), '2020-06-26T13:58:24.768Z');
-    assert.equal(parseGraphDateTime('2023-07-30T12:15:00+02:00')?.toISOString(), '2023-07-30T10:15:00.000Z');
+    assert.equal(
+      parseGraphDateTime('2023-07-30T10:15:00Z')?.toISOString(),
+      '2023-07-30T10:15:00.000Z',
+    );
+    assert.equal(
+      parseGraphDateTime('2023-11-20T21:09:53')?.toISOString(),
+      '2023-11-20T21:09:53.000Z',
+    );
+    assert.equal(
+      parseGraphDateTime('2020-06-26T13:58:24.7682084Z')?.toISOString(),
+      '2020-06-26T13:58:24.768Z',
+    );
+    assert.equal(
+      parseGraphDateTime('2023-07-30T12:15:00+02:00')?.toISOString(),
+      '2023-07-30T10:15:00.000Z',
+    );
   });
 
   it('returns undefined for "never" and for the empty values the sync service sends', () => {
@@ -33,7 +49,8 @@ describe('ISO 8601 durations', () => {
   });
 
   it('rejects what is not one', () => {
-    for (const bad of ['', 'P', 'PT', 'P1DT', '40M', 'P1Y', 'P1M', 'PT1.5M', null]) assert.equal(parseIsoDuration(bad), undefined, String(bad));
+    for (const bad of ['', 'P', 'PT', 'P1DT', '40M', 'P1Y', 'P1M', 'PT1.5M', null])
+      assert.equal(parseIsoDuration(bad), undefined, String(bad));
   });
 
   it('reads TimeSpan.MaxValue as "no schedule"', () => {

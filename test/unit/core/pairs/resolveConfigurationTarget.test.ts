@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { resolveConfigurationTarget, type ResolvedTarget, type TargetCandidate } from '../../../../src/core/pairs/resolveConfigurationTarget';
+import {
+  resolveConfigurationTarget,
+  type ResolvedTarget,
+  type TargetCandidate,
+} from '../../../../src/core/pairs/resolveConfigurationTarget';
 import { tenantSide } from '../../../../src/core/pairs/tenantSide';
 import type { ServicePrincipal } from '../../../../src/core/graph/types';
 import { overviewOf, SERVICE_DEFAULT } from './support';
@@ -10,21 +14,93 @@ const TAILSPIN = '4e8b7f20-1a9c-4d3e-b5f6-72c0a9d8e1b3';
 const ADVENTURE = 'a1c3e5f7-0b2d-4f6a-8c9e-1d3f5b7a9c0e';
 const ADVENTURE_WORKS_2 = 'b2d4f6a8-1c3e-4a7b-9d0f-2e4a6c8b0d1f';
 
-const fabrikam: TargetCandidate = { tenantId: FABRIKAM, displayName: 'Fabrikam Retail', defaultDomainName: 'fabrikamretail.onmicrosoft.com' };
-const tailspin: TargetCandidate = { tenantId: TAILSPIN, displayName: 'Tailspin Toys', defaultDomainName: 'tailspintoys.onmicrosoft.com' };
-const source: TargetCandidate = { tenantId: SOURCE, displayName: 'Contoso Group', defaultDomainName: 'contoso.onmicrosoft.com' };
+const fabrikam: TargetCandidate = {
+  tenantId: FABRIKAM,
+  displayName: 'Fabrikam Retail',
+  defaultDomainName: 'fabrikamretail.onmicrosoft.com',
+};
+const tailspin: TargetCandidate = {
+  tenantId: TAILSPIN,
+  displayName: 'Tailspin Toys',
+  defaultDomainName: 'tailspintoys.onmicrosoft.com',
+};
+const source: TargetCandidate = {
+  tenantId: SOURCE,
+  displayName: 'Contoso Group',
+  defaultDomainName: 'contoso.onmicrosoft.com',
+};
 
 describe('resolveConfigurationTarget', () => {
-  const cases: { name: string; config: string; partners: TargetCandidate[]; signedIn: TargetCandidate[]; expect: ResolvedTarget | undefined }[] = [
-    { name: 'the target\'s name, as the walkthrough instantiates it', config: 'Fabrikam Retail', partners: [fabrikam, tailspin], signedIn: [], expect: { tenantId: FABRIKAM, match: 'exact' } },
-    { name: 'case, accents and punctuation do not matter', config: 'FABRIKAM-retail', partners: [fabrikam], signedIn: [], expect: { tenantId: FABRIKAM, match: 'exact' } },
-    { name: 'the default domain label', config: 'tailspintoys', partners: [fabrikam, tailspin], signedIn: [], expect: { tenantId: TAILSPIN, match: 'exact' } },
-    { name: 'a shorter name', config: 'Fabrikam', partners: [fabrikam, tailspin], signedIn: [], expect: { tenantId: FABRIKAM, match: 'partial' } },
-    { name: 'a longer name', config: 'Sync to Tailspin Toys (prod)', partners: [fabrikam, tailspin], signedIn: [], expect: { tenantId: TAILSPIN, match: 'partial' } },
-    { name: 'a signed-in tenant that is not a partner (yet)', config: 'Tailspin Toys', partners: [], signedIn: [source, tailspin], expect: { tenantId: TAILSPIN, match: 'exact' } },
-    { name: 'a partner without a name, known from the signed-in tenants', config: 'Fabrikam Retail', partners: [{ tenantId: FABRIKAM.toUpperCase() }], signedIn: [fabrikam], expect: { tenantId: FABRIKAM, match: 'exact' } },
-    { name: 'never the source itself', config: 'Contoso Group', partners: [fabrikam], signedIn: [source], expect: undefined },
-    { name: 'no match', config: 'Woodgrove', partners: [fabrikam, tailspin], signedIn: [], expect: undefined },
+  const cases: {
+    name: string;
+    config: string;
+    partners: TargetCandidate[];
+    signedIn: TargetCandidate[];
+    expect: ResolvedTarget | undefined;
+  }[] = [
+    {
+      name: "the target's name, as the walkthrough instantiates it",
+      config: 'Fabrikam Retail',
+      partners: [fabrikam, tailspin],
+      signedIn: [],
+      expect: { tenantId: FABRIKAM, match: 'exact' },
+    },
+    {
+      name: 'case, accents and punctuation do not matter',
+      config: 'FABRIKAM-retail',
+      partners: [fabrikam],
+      signedIn: [],
+      expect: { tenantId: FABRIKAM, match: 'exact' },
+    },
+    {
+      name: 'the default domain label',
+      config: 'tailspintoys',
+      partners: [fabrikam, tailspin],
+      signedIn: [],
+      expect: { tenantId: TAILSPIN, match: 'exact' },
+    },
+    {
+      name: 'a shorter name',
+      config: 'Fabrikam',
+      partners: [fabrikam, tailspin],
+      signedIn: [],
+      expect: { tenantId: FABRIKAM, match: 'partial' },
+    },
+    {
+      name: 'a longer name',
+      config: 'Sync to Tailspin Toys (prod)',
+      partners: [fabrikam, tailspin],
+      signedIn: [],
+      expect: { tenantId: TAILSPIN, match: 'partial' },
+    },
+    {
+      name: 'a signed-in tenant that is not a partner (yet)',
+      config: 'Tailspin Toys',
+      partners: [],
+      signedIn: [source, tailspin],
+      expect: { tenantId: TAILSPIN, match: 'exact' },
+    },
+    {
+      name: 'a partner without a name, known from the signed-in tenants',
+      config: 'Fabrikam Retail',
+      partners: [{ tenantId: FABRIKAM.toUpperCase() }],
+      signedIn: [fabrikam],
+      expect: { tenantId: FABRIKAM, match: 'exact' },
+    },
+    {
+      name: 'never the source itself',
+      config: 'Contoso Group',
+      partners: [fabrikam],
+      signedIn: [source],
+      expect: undefined,
+    },
+    {
+      name: 'no match',
+      config: 'Woodgrove',
+      partners: [fabrikam, tailspin],
+      signedIn: [],
+      expect: undefined,
+    },
     { name: 'an empty name', config: '  ', partners: [fabrikam], signedIn: [], expect: undefined },
     {
       name: 'two tenants of one name: the partner wins',
@@ -36,21 +112,34 @@ describe('resolveConfigurationTarget', () => {
     {
       name: 'two partners of one name: no answer rather than a wrong one',
       config: 'Adventure Works',
-      partners: [{ tenantId: ADVENTURE, displayName: 'Adventure Works' }, { tenantId: ADVENTURE_WORKS_2, displayName: 'Adventure Works' }],
+      partners: [
+        { tenantId: ADVENTURE, displayName: 'Adventure Works' },
+        { tenantId: ADVENTURE_WORKS_2, displayName: 'Adventure Works' },
+      ],
       signedIn: [],
       expect: undefined,
     },
     {
       name: 'a partial match shared by two partners: no answer',
       config: 'Adventure',
-      partners: [{ tenantId: ADVENTURE, displayName: 'Adventure Works' }, { tenantId: ADVENTURE_WORKS_2, displayName: 'Adventure Works Cycles' }],
+      partners: [
+        { tenantId: ADVENTURE, displayName: 'Adventure Works' },
+        { tenantId: ADVENTURE_WORKS_2, displayName: 'Adventure Works Cycles' },
+      ],
       signedIn: [],
       expect: undefined,
     },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      assert.deepEqual(resolveConfigurationTarget(c.config, { sourceTenantId: SOURCE, partners: c.partners, signedInTenants: c.signedIn }), c.expect);
+      assert.deepEqual(
+        resolveConfigurationTarget(c.config, {
+          sourceTenantId: SOURCE,
+          partners: c.partners,
+          signedInTenants: c.signedIn,
+        }),
+        c.expect,
+      );
     });
   }
 });
@@ -58,7 +147,9 @@ describe('resolveConfigurationTarget', () => {
 describe('tenantSide', () => {
   it('keeps a known target, resolves the others by name, and keeps only user and group assignments', () => {
     const sp = (id: string, displayName: string): ServicePrincipal => ({ id, displayName });
-    const overview = overviewOf(SOURCE, SERVICE_DEFAULT, [{ tenantId: FABRIKAM }], { [FABRIKAM]: 'Fabrikam Retail' });
+    const overview = overviewOf(SOURCE, SERVICE_DEFAULT, [{ tenantId: FABRIKAM }], {
+      [FABRIKAM]: 'Fabrikam Retail',
+    });
     const side = tenantSide({
       tenantId: SOURCE.toUpperCase(),
       displayName: 'Contoso Group',
@@ -68,16 +159,37 @@ describe('tenantSide', () => {
       overview,
       signedInTenants: [tailspin],
       syncConfigurations: [
-        { servicePrincipal: sp('s1', 'Fabrikam Retail'), jobs: [], assignments: [{ principalId: 'g1', principalType: 'Group' }, { principalId: 'p1', principalType: 'ServicePrincipal' }] },
+        {
+          servicePrincipal: sp('s1', 'Fabrikam Retail'),
+          jobs: [],
+          assignments: [
+            { principalId: 'g1', principalType: 'Group' },
+            { principalId: 'p1', principalType: 'ServicePrincipal' },
+          ],
+        },
         { servicePrincipal: sp('s2', 'Tailspin'), jobs: [] },
-        { servicePrincipal: sp('s3', 'Renamed later'), jobs: [], targetTenantId: TAILSPIN.toUpperCase() },
+        {
+          servicePrincipal: sp('s3', 'Renamed later'),
+          jobs: [],
+          targetTenantId: TAILSPIN.toUpperCase(),
+        },
         { servicePrincipal: sp('s4', 'Unknown'), jobs: [] },
       ],
     });
     assert.equal(side.tenantId, SOURCE);
     assert.deepEqual(side.allowedCloudEndpoints, ['microsoftonline.us']);
-    assert.deepEqual(side.syncConfigurations?.map((c) => [c.servicePrincipalId, c.targetTenantId]), [['s1', FABRIKAM], ['s2', TAILSPIN], ['s3', TAILSPIN], ['s4', undefined]]);
-    assert.deepEqual(side.syncConfigurations?.[0].assignments, [{ principalId: 'g1', principalType: 'Group' }]);
+    assert.deepEqual(
+      side.syncConfigurations?.map((c) => [c.servicePrincipalId, c.targetTenantId]),
+      [
+        ['s1', FABRIKAM],
+        ['s2', TAILSPIN],
+        ['s3', TAILSPIN],
+        ['s4', undefined],
+      ],
+    );
+    assert.deepEqual(side.syncConfigurations?.[0].assignments, [
+      { principalId: 'g1', principalType: 'Group' },
+    ]);
     assert.equal(side.syncConfigurations?.[1].assignments, undefined);
   });
 });

@@ -8,18 +8,27 @@ import { GRAPH_EXAMPLES, rangeOf } from './helpers';
 const PARTNER = '9c5d131d-b1c3-4fc4-9e3f-c6557947d551';
 
 function example(file: string): Record<string, unknown> {
-  return JSON.parse(fs.readFileSync(path.join(GRAPH_EXAMPLES, file), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(fs.readFileSync(path.join(GRAPH_EXAMPLES, file), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 function azure2AzureSchema(): Record<string, unknown> {
-  return JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/azure2azure.syncschema.json'), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(
+    fs.readFileSync(path.join(__dirname, 'fixtures/azure2azure.syncschema.json'), 'utf8'),
+  ) as Record<string, unknown>;
 }
 
 /** The same JSON value with the keys of every object in reverse order, as another read might send them. */
 function reversedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reversedKeys);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, item]) => [key, reversedKeys(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, item]) => [key, reversedKeys(item)]),
+  );
 }
 
 describe('canonical text', () => {
@@ -82,17 +91,67 @@ describe('canonical text', () => {
       crossCloudMeetingConfiguration: { outboundAllowed: true, inboundAllowed: false },
       isServiceProvider: false,
     });
-    assert.deepEqual(Object.keys(JSON.parse(text) as object), ['inboundTrust', 'isServiceProvider', 'crossCloudMeetingConfiguration', 'protectedContentSharing']);
-    assert.match(text, /"crossCloudMeetingConfiguration": \{\n {4}"inboundAllowed": false,\n {4}"outboundAllowed": true\n {2}\}/);
-    assert.match(text, /"inboundTrust": \{\n {4}"isCompliantDeviceAccepted": false,\n {4}"isMfaAccepted": true,\n {4}"futureFlag": false\n {2}\}/);
+    assert.deepEqual(Object.keys(JSON.parse(text) as object), [
+      'inboundTrust',
+      'isServiceProvider',
+      'crossCloudMeetingConfiguration',
+      'protectedContentSharing',
+    ]);
+    assert.match(
+      text,
+      /"crossCloudMeetingConfiguration": \{\n {4}"inboundAllowed": false,\n {4}"outboundAllowed": true\n {2}\}/,
+    );
+    assert.match(
+      text,
+      /"inboundTrust": \{\n {4}"isCompliantDeviceAccepted": false,\n {4}"isMfaAccepted": true,\n {4}"futureFlag": false\n {2}\}/,
+    );
   });
 
   it('drops @odata annotations at every depth and the server-owned keys of each kind', () => {
     const cases: ReadonlyArray<[Parameters<typeof toCanonicalText>[0], object, string[]]> = [
-      ['default', { '@odata.context': 'x', id: 'default', isServiceDefault: true, automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: false }, inboundTrust: null }, ['inboundTrust']],
-      ['partner', { tenantId: PARTNER, isInMultiTenantOrganization: false, 'identitySynchronization@odata.context': 'x', identitySynchronization: { tenantId: PARTNER }, isServiceProvider: true }, ['isServiceProvider']],
-      ['policy', { id: 'p', deletedDateTime: null, displayName: 'CrossTenantAccessPolicy', allowedCloudEndpoints: [], default: {}, partners: [] }, ['displayName', 'allowedCloudEndpoints']],
-      ['identitySync', { tenantId: PARTNER, displayName: 'Fabrikam', userSyncInbound: { '@odata.type': '#x', isSyncAllowed: true } }, ['displayName', 'userSyncInbound']],
+      [
+        'default',
+        {
+          '@odata.context': 'x',
+          id: 'default',
+          isServiceDefault: true,
+          automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: false },
+          inboundTrust: null,
+        },
+        ['inboundTrust'],
+      ],
+      [
+        'partner',
+        {
+          tenantId: PARTNER,
+          isInMultiTenantOrganization: false,
+          'identitySynchronization@odata.context': 'x',
+          identitySynchronization: { tenantId: PARTNER },
+          isServiceProvider: true,
+        },
+        ['isServiceProvider'],
+      ],
+      [
+        'policy',
+        {
+          id: 'p',
+          deletedDateTime: null,
+          displayName: 'CrossTenantAccessPolicy',
+          allowedCloudEndpoints: [],
+          default: {},
+          partners: [],
+        },
+        ['displayName', 'allowedCloudEndpoints'],
+      ],
+      [
+        'identitySync',
+        {
+          tenantId: PARTNER,
+          displayName: 'Fabrikam',
+          userSyncInbound: { '@odata.type': '#x', isSyncAllowed: true },
+        },
+        ['displayName', 'userSyncInbound'],
+      ],
     ];
     for (const [kind, value, keys] of cases) {
       const text = toCanonicalText(kind, value);
@@ -106,9 +165,33 @@ describe('canonical text', () => {
     const parsed = JSON.parse(toCanonicalText('syncSchema', schema)) as Record<string, unknown>;
     assert.deepEqual(Object.keys(parsed), ['synchronizationRules', 'version', 'directories']);
     const rule = (parsed.synchronizationRules as Record<string, unknown>[])[0];
-    assert.deepEqual(Object.keys(rule), ['containerFilter', 'editable', 'groupFilter', 'id', 'metadata', 'name', 'objectMappings', 'priority', 'sourceDirectoryName', 'targetDirectoryName']);
-    const mapping = ((rule.objectMappings as Record<string, unknown>[])[0].attributeMappings as Record<string, unknown>[])[0];
-    assert.deepEqual(Object.keys(mapping), ['defaultValue', 'exportMissingReferences', 'flowBehavior', 'flowType', 'matchingPriority', 'source', 'targetAttributeName']);
+    assert.deepEqual(Object.keys(rule), [
+      'containerFilter',
+      'editable',
+      'groupFilter',
+      'id',
+      'metadata',
+      'name',
+      'objectMappings',
+      'priority',
+      'sourceDirectoryName',
+      'targetDirectoryName',
+    ]);
+    const mapping = (
+      (rule.objectMappings as Record<string, unknown>[])[0].attributeMappings as Record<
+        string,
+        unknown
+      >[]
+    )[0];
+    assert.deepEqual(Object.keys(mapping), [
+      'defaultValue',
+      'exportMissingReferences',
+      'flowBehavior',
+      'flowType',
+      'matchingPriority',
+      'source',
+      'targetAttributeName',
+    ]);
     const { id, '@odata.context': _context, ...rest } = schema;
     assert.equal(typeof id, 'string');
     assert.deepEqual(parsed, rest);
@@ -117,7 +200,8 @@ describe('canonical text', () => {
   it('has a key order for every kind that starts with a known property', () => {
     for (const kind of ALL_DOCUMENT_KINDS) {
       assert.ok(kind.keyOrder.length > 0, kind.id);
-      for (const key of kind.serverOwnedKeys) assert.ok(!kind.keyOrder.includes(key), `${kind.id} ${key}`);
+      for (const key of kind.serverOwnedKeys)
+        assert.ok(!kind.keyOrder.includes(key), `${kind.id} ${key}`);
     }
   });
 });
@@ -128,12 +212,18 @@ describe('parseDocument', () => {
     const { value, diagnostics } = parseDocument('partner', text, { partnerTenantId: PARTNER });
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(value, example('partner-get.response.json'));
-    assert.equal(parseDocument('identitySync', `{ "tenantId": "other" }`, { partnerTenantId: PARTNER }).value?.tenantId, PARTNER);
+    assert.equal(
+      parseDocument('identitySync', `{ "tenantId": "other" }`, { partnerTenantId: PARTNER }).value
+        ?.tenantId,
+      PARTNER,
+    );
   });
 
   it('puts the job id back as the sync schema id, and round-trips the schema', () => {
     const { '@odata.context': _context, ...schema } = azure2AzureSchema();
-    const { value } = parseDocument('syncSchema', toCanonicalText('syncSchema', schema), { jobId: schema.id as string });
+    const { value } = parseDocument('syncSchema', toCanonicalText('syncSchema', schema), {
+      jobId: schema.id as string,
+    });
     assert.deepEqual(value, schema);
   });
 
@@ -144,16 +234,25 @@ describe('parseDocument', () => {
   });
 
   it('reports syntax errors as diagnostics and returns no value', () => {
-    const { value, diagnostics } = parseDocument('partner', '{\n  "inboundTrust": nul\n}', { partnerTenantId: PARTNER });
+    const { value, diagnostics } = parseDocument('partner', '{\n  "inboundTrust": nul\n}', {
+      partnerTenantId: PARTNER,
+    });
     assert.equal(value, undefined);
     // `nul` itself first; jsonc-parser then also stumbles on the closing brace.
     assert.deepEqual([diagnostics[0].code, ...rangeOf(diagnostics[0])], ['syntax', 1, 18, 1, 21]);
-    assert.ok(diagnostics.every((diagnostic) => diagnostic.code === 'syntax' && diagnostic.severity === 'error'));
+    assert.ok(
+      diagnostics.every(
+        (diagnostic) => diagnostic.code === 'syntax' && diagnostic.severity === 'error',
+      ),
+    );
   });
 
   it('refuses a document that is not an object', () => {
     const { value, diagnostics } = parseDocument('identitySync', '[1]', {});
     assert.equal(value, undefined);
-    assert.equal(diagnostics[0].message, 'The partner identity synchronization document must be a JSON object ({ … }).');
+    assert.equal(
+      diagnostics[0].message,
+      'The partner identity synchronization document must be a JSON object ({ … }).',
+    );
   });
 });

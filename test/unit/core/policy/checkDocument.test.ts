@@ -33,7 +33,8 @@ const CASES: readonly Case[] = [
         code: 'syntax',
         severity: 'error',
         range: [2, 0, 2, 1],
-        message: 'A property name in double quotes is expected here (remove a trailing comma, or quote the name).',
+        message:
+          'A property name in double quotes is expected here (remove a trailing comma, or quote the name).',
       },
     ],
   },
@@ -41,19 +42,40 @@ const CASES: readonly Case[] = [
     name: 'a comment is a syntax error: Graph takes strict JSON',
     kind: 'default',
     lines: ['{', '  // allow everyone', '  "inboundTrust": null', '}'],
-    expected: [{ code: 'syntax', severity: 'error', range: [1, 2, 1, 19], message: 'Comments are not allowed: Graph receives strict JSON. Remove the comment.' }],
+    expected: [
+      {
+        code: 'syntax',
+        severity: 'error',
+        range: [1, 2, 1, 19],
+        message: 'Comments are not allowed: Graph receives strict JSON. Remove the comment.',
+      },
+    ],
   },
   {
     name: 'an empty document says what it needs',
     kind: 'identitySync',
     lines: [''],
-    expected: [{ code: 'syntax', severity: 'error', range: [0, 0, 0, 0], message: 'The document is empty: it must hold one JSON object, e.g. {}.' }],
+    expected: [
+      {
+        code: 'syntax',
+        severity: 'error',
+        range: [0, 0, 0, 0],
+        message: 'The document is empty: it must hold one JSON object, e.g. {}.',
+      },
+    ],
   },
   {
     name: 'an array instead of an object',
     kind: 'policy',
     lines: ['[]'],
-    expected: [{ code: 'schema-type', severity: 'error', range: [0, 0, 0, 2], message: 'The cross-tenant access policy document must be an object.' }],
+    expected: [
+      {
+        code: 'schema-type',
+        severity: 'error',
+        range: [0, 0, 0, 2],
+        message: 'The cross-tenant access policy document must be an object.',
+      },
+    ],
   },
   {
     name: 'the documentation\'s " blocked" typo, a wrong target type and a miscased key',
@@ -70,31 +92,76 @@ const CASES: readonly Case[] = [
       '}',
     ],
     expected: [
-      { code: 'schema-enum', severity: 'error', range: [3, 20, 3, 30], message: '`accessType` must be "allowed" or "blocked".' },
-      { code: 'special-target', severity: 'error', range: [4, 56, 4, 63], message: '"AllUsers" needs `targetType` "user".' },
-      { code: 'property-casing', severity: 'error', range: [6, 4, 6, 18], message: 'Property names are case-sensitive: "Applications" must be written "applications".' },
+      {
+        code: 'schema-enum',
+        severity: 'error',
+        range: [3, 20, 3, 30],
+        message: '`accessType` must be "allowed" or "blocked".',
+      },
+      {
+        code: 'special-target',
+        severity: 'error',
+        range: [4, 56, 4, 63],
+        message: '"AllUsers" needs `targetType` "user".',
+      },
+      {
+        code: 'property-casing',
+        severity: 'error',
+        range: [6, 4, 6, 18],
+        message:
+          'Property names are case-sensitive: "Applications" must be written "applications".',
+      },
     ],
   },
   {
     name: 'wrong value types, an unknown property and a duplicate key',
     kind: 'partner',
-    lines: ['{', '  "inboundTrust": { "isMfaAccepted": "true" },', '  "isServiceProvider": false,', '  "isServiceProvider": 1,', '  "crossCloudMeetingConfiguration": {}', '}'],
+    lines: [
+      '{',
+      '  "inboundTrust": { "isMfaAccepted": "true" },',
+      '  "isServiceProvider": false,',
+      '  "isServiceProvider": 1,',
+      '  "crossCloudMeetingConfiguration": {}',
+      '}',
+    ],
     expected: [
-      { code: 'schema-type', severity: 'error', range: [1, 37, 1, 43], message: '`isMfaAccepted` must be true, false or null.' },
-      { code: 'duplicate-key', severity: 'error', range: [3, 2, 3, 21], message: '"isServiceProvider" appears more than once in this object, and only the last one counts: remove the duplicate.' },
-      { code: 'schema-type', severity: 'error', range: [3, 23, 3, 24], message: '`isServiceProvider` must be true, false or null.' },
+      {
+        code: 'schema-type',
+        severity: 'error',
+        range: [1, 37, 1, 43],
+        message: '`isMfaAccepted` must be true, false or null.',
+      },
+      {
+        code: 'duplicate-key',
+        severity: 'error',
+        range: [3, 2, 3, 21],
+        message:
+          '"isServiceProvider" appears more than once in this object, and only the last one counts: remove the duplicate.',
+      },
+      {
+        code: 'schema-type',
+        severity: 'error',
+        range: [3, 23, 3, 24],
+        message: '`isServiceProvider` must be true, false or null.',
+      },
       {
         code: 'schema-unknown-property',
         severity: 'warning',
         range: [4, 2, 4, 34],
-        message: /^Unknown property "crossCloudMeetingConfiguration" in the partner configuration document\. Known properties: appServiceConnectInbound, .*It is kept/,
+        message:
+          /^Unknown property "crossCloudMeetingConfiguration" in the partner configuration document\. Known properties: appServiceConnectInbound, .*It is kept/,
       },
     ],
   },
   {
     name: 'a tenant id that disagrees with the location',
     kind: 'identitySync',
-    lines: ['{', '  "tenantId": "9c5d131d-b1c3-4fc4-9e3f-c6557947d551",', '  "userSyncInbound": { "isSyncAllowed": true }', '}'],
+    lines: [
+      '{',
+      '  "tenantId": "9c5d131d-b1c3-4fc4-9e3f-c6557947d551",',
+      '  "userSyncInbound": { "isSyncAllowed": true }',
+      '}',
+    ],
     context: { expectedTenantId: PARTNER },
     expected: [
       {
@@ -118,14 +185,27 @@ const CASES: readonly Case[] = [
       '}',
     ],
     expected: [
-      { code: 'read-only', severity: 'error', range: [1, 2, 1, 32], message: /^`automaticUserConsentSettings` can't be set in the default settings: it is read-only/ },
+      {
+        code: 'read-only',
+        severity: 'error',
+        range: [1, 2, 1, 32],
+        message:
+          /^`automaticUserConsentSettings` can't be set in the default settings: it is read-only/,
+      },
       {
         code: 'all-blocked',
         severity: 'error',
         range: [3, 4, 3, 18],
-        message: 'All users are blocked in `b2bDirectConnectInbound`, so all applications must be blocked too: set `applications` to "blocked" for "AllApplications".',
+        message:
+          'All users are blocked in `b2bDirectConnectInbound`, so all applications must be blocked too: set `applications` to "blocked" for "AllApplications".',
       },
-      { code: 'default-inbound-target', severity: 'error', range: [4, 121, 4, 159], message: /^The default settings cover every external tenant, so `b2bDirectConnectInbound` can only target "AllUsers"/ },
+      {
+        code: 'default-inbound-target',
+        severity: 'error',
+        range: [4, 121, 4, 159],
+        message:
+          /^The default settings cover every external tenant, so `b2bDirectConnectInbound` can only target "AllUsers"/,
+      },
     ],
   },
   {
@@ -133,7 +213,14 @@ const CASES: readonly Case[] = [
     kind: 'partner',
     lines: ['{ "isServiceProvider": true }'],
     context: { restOfPolicyBytes: 23_500 },
-    expected: [{ code: 'policy-size', severity: 'warning', range: [0, 0, 0, 1], message: /would be about 23\.0 KB, close to Graph's 25 KB limit/ }],
+    expected: [
+      {
+        code: 'policy-size',
+        severity: 'warning',
+        range: [0, 0, 0, 1],
+        message: /would be about 23\.0 KB, close to Graph's 25 KB limit/,
+      },
+    ],
   },
   {
     name: 'a valid partner document has no diagnostics',
@@ -157,9 +244,16 @@ describe('checkDocument', () => {
   for (const testCase of CASES) {
     it(testCase.name, () => {
       const text = testCase.lines.join('\n');
-      const diagnostics = checkDocument(testCase.kind, text, { schemas: schemas(), ...testCase.context });
+      const diagnostics = checkDocument(testCase.kind, text, {
+        schemas: schemas(),
+        ...testCase.context,
+      });
       assert.deepEqual(
-        diagnostics.map((diagnostic) => ({ code: diagnostic.code, severity: diagnostic.severity, range: rangeOf(diagnostic) })),
+        diagnostics.map((diagnostic) => ({
+          code: diagnostic.code,
+          severity: diagnostic.severity,
+          range: rangeOf(diagnostic),
+        })),
         testCase.expected.map(({ code, severity, range }) => ({ code, severity, range })),
       );
       diagnostics.forEach((diagnostic, i) => {
@@ -172,7 +266,8 @@ describe('checkDocument', () => {
   }
 
   it('counts lines and characters the way editors do (CRLF, and UTF-16 units before the node)', () => {
-    const text = '{\r\n  "displayName": "Ünïcødé 🚀",\r\n  "allowedCloudEndpoints": ["microsoftonline.de"]\r\n}';
+    const text =
+      '{\r\n  "displayName": "Ünïcødé 🚀",\r\n  "allowedCloudEndpoints": ["microsoftonline.de"]\r\n}';
     const [diagnostic] = checkDocument('policy', text, { schemas: schemas() });
     assert.equal(diagnostic.code, 'cloud-endpoint');
     assert.deepEqual(rangeOf(diagnostic), [2, 28, 2, 48]);
@@ -186,7 +281,8 @@ describe('checkDocument', () => {
         for (const fix of diagnostic.fixes) {
           const fixed = applyFix(text, fix);
           const stillThere = checkDocument(testCase.kind, fixed, context).filter(
-            (after) => after.code === diagnostic.code && textAt(fixed, after) === textAt(text, diagnostic),
+            (after) =>
+              after.code === diagnostic.code && textAt(fixed, after) === textAt(text, diagnostic),
           );
           assert.deepEqual(stillThere, [], `${testCase.name}: ${fix.title}`);
         }

@@ -9,12 +9,28 @@ const allUsers = { target: 'AllUsers', targetType: 'user' };
 const allApps = { target: 'AllApplications', targetType: 'application' };
 const group = { target: GROUP, targetType: 'group' };
 
-const CASES: ReadonlyArray<{ name: string; kind: DocumentKindId; before: object; after: object; lines: string[] }> = [
+const CASES: ReadonlyArray<{
+  name: string;
+  kind: DocumentKindId;
+  before: object;
+  after: object;
+  lines: string[];
+}> = [
   {
     name: 'an access type and its targets',
     kind: 'partner',
-    before: { b2bCollaborationInbound: { usersAndGroups: { accessType: 'allowed', targets: [allUsers] }, applications: { accessType: 'allowed', targets: [allApps] } } },
-    after: { b2bCollaborationInbound: { usersAndGroups: { accessType: 'blocked', targets: [group] }, applications: { accessType: 'allowed', targets: [allApps] } } },
+    before: {
+      b2bCollaborationInbound: {
+        usersAndGroups: { accessType: 'allowed', targets: [allUsers] },
+        applications: { accessType: 'allowed', targets: [allApps] },
+      },
+    },
+    after: {
+      b2bCollaborationInbound: {
+        usersAndGroups: { accessType: 'blocked', targets: [group] },
+        applications: { accessType: 'allowed', targets: [allApps] },
+      },
+    },
     lines: [
       'B2B collaboration inbound, users and groups: allowed → blocked',
       'B2B collaboration inbound, users and groups, targets: + group 0be493dc…',
@@ -24,8 +40,18 @@ const CASES: ReadonlyArray<{ name: string; kind: DocumentKindId; before: object;
   {
     name: 'a partner setting going from inherited to its own values, leaf by leaf',
     kind: 'partner',
-    before: { inboundTrust: null, automaticUserConsentSettings: { inboundAllowed: null, outboundAllowed: null } },
-    after: { inboundTrust: { isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false, isMfaAccepted: true }, automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: null } },
+    before: {
+      inboundTrust: null,
+      automaticUserConsentSettings: { inboundAllowed: null, outboundAllowed: null },
+    },
+    after: {
+      inboundTrust: {
+        isCompliantDeviceAccepted: false,
+        isHybridAzureADJoinedDeviceAccepted: false,
+        isMfaAccepted: true,
+      },
+      automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: null },
+    },
     lines: [
       'Automatic redemption, inbound: inherited → on',
       'Inbound trust, compliant devices: inherited → not trusted',
@@ -36,22 +62,41 @@ const CASES: ReadonlyArray<{ name: string; kind: DocumentKindId; before: object;
   {
     name: 'a partner setting returned to inheriting the default',
     kind: 'partner',
-    before: { b2bDirectConnectOutbound: { usersAndGroups: { accessType: 'blocked', targets: [allUsers] } } },
+    before: {
+      b2bDirectConnectOutbound: { usersAndGroups: { accessType: 'blocked', targets: [allUsers] } },
+    },
     after: { b2bDirectConnectOutbound: null },
-    lines: ['B2B direct connect outbound, users and groups: blocked → inherited', 'B2B direct connect outbound, users and groups, targets: all users → inherited'],
+    lines: [
+      'B2B direct connect outbound, users and groups: blocked → inherited',
+      'B2B direct connect outbound, users and groups, targets: all users → inherited',
+    ],
   },
   {
     name: 'no changes, whatever the key order, server-owned keys and annotations',
     kind: 'partner',
-    before: { tenantId: 'a', '@odata.context': 'x', isInMultiTenantOrganization: false, inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: false } },
-    after: { inboundTrust: { isCompliantDeviceAccepted: false, isMfaAccepted: true }, tenantId: 'b', isInMultiTenantOrganization: true },
+    before: {
+      tenantId: 'a',
+      '@odata.context': 'x',
+      isInMultiTenantOrganization: false,
+      inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: false },
+    },
+    after: {
+      inboundTrust: { isCompliantDeviceAccepted: false, isMfaAccepted: true },
+      tenantId: 'b',
+      isInMultiTenantOrganization: true,
+    },
     lines: [],
   },
   {
     name: 'the default says "not set" rather than "inherited"',
     kind: 'default',
     before: { invitationRedemptionIdentityProviderConfiguration: null },
-    after: { invitationRedemptionIdentityProviderConfiguration: { fallbackIdentityProvider: 'emailOneTimePasscode', primaryIdentityProviderPrecedenceOrder: ['externalFederation', 'azureActiveDirectory'] } },
+    after: {
+      invitationRedemptionIdentityProviderConfiguration: {
+        fallbackIdentityProvider: 'emailOneTimePasscode',
+        primaryIdentityProviderPrecedenceOrder: ['externalFederation', 'azureActiveDirectory'],
+      },
+    },
     lines: [
       'Invitation redemption, fallback identity provider: not set → emailOneTimePasscode',
       'Invitation redemption, identity provider order: not set → externalFederation, azureActiveDirectory',
@@ -62,14 +107,20 @@ const CASES: ReadonlyArray<{ name: string; kind: DocumentKindId; before: object;
     kind: 'partner',
     before: { crossCloudMeetingConfiguration: { inboundAllowed: true }, isServiceProvider: null },
     after: { crossCloudMeetingConfiguration: { inboundAllowed: false }, isServiceProvider: true },
-    lines: ['Cloud service provider: not set → yes', 'Cross cloud meeting configuration: {"inboundAllowed":true} → {"inboundAllowed":false}'],
+    lines: [
+      'Cloud service provider: not set → yes',
+      'Cross cloud meeting configuration: {"inboundAllowed":true} → {"inboundAllowed":false}',
+    ],
   },
   {
     name: 'the base policy',
     kind: 'policy',
     before: { allowedCloudEndpoints: [] },
     after: { allowedCloudEndpoints: ['microsoftonline.us'], displayName: 'Contoso policy' },
-    lines: ['Display name: not set → "Contoso policy"', 'Allowed cloud endpoints: (none) → microsoftonline.us'],
+    lines: [
+      'Display name: not set → "Contoso policy"',
+      'Allowed cloud endpoints: (none) → microsoftonline.us',
+    ],
   },
   {
     name: 'inbound user sync',
@@ -88,15 +139,43 @@ describe('summarizeChanges', () => {
   }
 
   it('names sync schema changes by rule, object mapping and attribute mapping', () => {
-    const before = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/azure2azure.syncschema.json'), 'utf8')) as {
-      synchronizationRules: Array<{ objectMappings: Array<Record<string, unknown> & { attributeMappings: Array<Record<string, unknown>>; scope: { groups: unknown[] } }> }>;
+    const before = JSON.parse(
+      fs.readFileSync(path.join(__dirname, 'fixtures/azure2azure.syncschema.json'), 'utf8'),
+    ) as {
+      synchronizationRules: Array<{
+        objectMappings: Array<
+          Record<string, unknown> & {
+            attributeMappings: Array<Record<string, unknown>>;
+            scope: { groups: unknown[] };
+          }
+        >;
+      }>;
     };
     const after = structuredClone(before);
     const mapping = after.synchronizationRules[0].objectMappings[0];
-    mapping.attributeMappings = mapping.attributeMappings.filter((entry) => entry.targetAttributeName !== 'manager');
-    mapping.attributeMappings.push({ targetAttributeName: 'jobTitle', matchingPriority: 0, flowType: 'Always', source: { type: 'Attribute', name: 'jobTitle', expression: '[jobTitle]' } });
-    (mapping.attributeMappings.find((entry) => entry.targetAttributeName === 'userType')!.source as { expression: string }).expression = '"Guest"';
-    mapping.scope.groups.push({ name: 'Only Sales', clauses: [{ sourceOperandName: 'department', operatorName: 'EQUALS', targetOperand: { values: ['Sales'] } }] });
+    mapping.attributeMappings = mapping.attributeMappings.filter(
+      (entry) => entry.targetAttributeName !== 'manager',
+    );
+    mapping.attributeMappings.push({
+      targetAttributeName: 'jobTitle',
+      matchingPriority: 0,
+      flowType: 'Always',
+      source: { type: 'Attribute', name: 'jobTitle', expression: '[jobTitle]' },
+    });
+    (
+      mapping.attributeMappings.find((entry) => entry.targetAttributeName === 'userType')!
+        .source as { expression: string }
+    ).expression = '"Guest"';
+    mapping.scope.groups.push({
+      name: 'Only Sales',
+      clauses: [
+        {
+          sourceOperandName: 'department',
+          operatorName: 'EQUALS',
+          targetOperand: { values: ['Sales'] },
+        },
+      ],
+    });
     mapping.flowTypes = 'Add, Update';
     const where = 'Rule USER_INBOUND_USER, object mapping Provision Azure Active Directory Users';
     assert.deepEqual(summarizeChanges('syncSchema', before, after), [

@@ -19,12 +19,18 @@ describe('document URIs', () => {
   const cases: ReadonlyArray<[DocumentIdentity, string]> = [
     [{ kind: 'policy', tenantId: TENANT }, `/${TENANT}/policy/policy.xta-policy.json`],
     [{ kind: 'default', tenantId: TENANT }, `/${TENANT}/default/default.xta-default.json`],
-    [{ kind: 'partner', tenantId: TENANT, partnerTenantId: PARTNER, label: 'fabrikam.com' }, `/${TENANT}/partners/${PARTNER}/fabrikam.com.xta-partner.json`],
+    [
+      { kind: 'partner', tenantId: TENANT, partnerTenantId: PARTNER, label: 'fabrikam.com' },
+      `/${TENANT}/partners/${PARTNER}/fabrikam.com.xta-partner.json`,
+    ],
     [
       { kind: 'identitySync', tenantId: TENANT, partnerTenantId: PARTNER, label: 'Fabrikam Ltd' },
       `/${TENANT}/partners/${PARTNER}/identitySynchronization/Fabrikam Ltd.xta-identitysync.json`,
     ],
-    [{ kind: 'syncSchema', tenantId: TENANT, servicePrincipalId: SP, jobId: JOB }, `/${TENANT}/sync/${SP}/${JOB}/schema.xta-syncschema.json`],
+    [
+      { kind: 'syncSchema', tenantId: TENANT, servicePrincipalId: SP, jobId: JOB },
+      `/${TENANT}/sync/${SP}/${JOB}/schema.xta-syncschema.json`,
+    ],
   ];
 
   for (const [identity, path] of cases) {
@@ -36,9 +42,17 @@ describe('document URIs', () => {
   }
 
   it('writes GUIDs in lower case, so one object has one path', () => {
-    const upper = { kind: 'partner', tenantId: TENANT.toUpperCase(), partnerTenantId: PARTNER.toUpperCase(), label: 'x' } as const;
+    const upper = {
+      kind: 'partner',
+      tenantId: TENANT.toUpperCase(),
+      partnerTenantId: PARTNER.toUpperCase(),
+      label: 'x',
+    } as const;
     assert.equal(toUri(upper), `/${TENANT}/partners/${PARTNER}/x.xta-partner.json`);
-    assert.deepEqual(fromUri(`/${TENANT.toUpperCase()}/partners/${PARTNER.toUpperCase()}/x.xta-partner.json`), { ...upper, tenantId: TENANT, partnerTenantId: PARTNER });
+    assert.deepEqual(
+      fromUri(`/${TENANT.toUpperCase()}/partners/${PARTNER.toUpperCase()}/x.xta-partner.json`),
+      { ...upper, tenantId: TENANT, partnerTenantId: PARTNER },
+    );
   });
 
   describe('labels', () => {
@@ -61,7 +75,12 @@ describe('document URIs', () => {
       it(`${JSON.stringify(raw)} → ${JSON.stringify(expected)}`, () => {
         assert.equal(sanitizeLabel(raw), expected);
         assert.equal(sanitizeLabel(expected), expected, 'sanitising is idempotent');
-        const identity = { kind: 'partner', tenantId: TENANT, partnerTenantId: PARTNER, label: raw } as const;
+        const identity = {
+          kind: 'partner',
+          tenantId: TENANT,
+          partnerTenantId: PARTNER,
+          label: raw,
+        } as const;
         const path = toUri(identity);
         assert.equal(path.split('/').length, 5, 'the label stays one path segment');
         const back = fromUri(path);
@@ -89,18 +108,36 @@ describe('document URIs', () => {
   });
 
   it('refuses to build a path from ids that would break it', () => {
-    assert.throws(() => toUri({ kind: 'default', tenantId: 'contoso.com' }), /tenantId must be a GUID/);
-    assert.throws(() => toUri({ kind: 'partner', tenantId: TENANT, partnerTenantId: '../x', label: 'x' }), /partnerTenantId must be a GUID/);
-    assert.throws(() => toUri({ kind: 'syncSchema', tenantId: TENANT, servicePrincipalId: SP, jobId: 'a/b' }), /jobId must be a non-empty path segment/);
+    assert.throws(
+      () => toUri({ kind: 'default', tenantId: 'contoso.com' }),
+      /tenantId must be a GUID/,
+    );
+    assert.throws(
+      () => toUri({ kind: 'partner', tenantId: TENANT, partnerTenantId: '../x', label: 'x' }),
+      /partnerTenantId must be a GUID/,
+    );
+    assert.throws(
+      () => toUri({ kind: 'syncSchema', tenantId: TENANT, servicePrincipalId: SP, jobId: 'a/b' }),
+      /jobId must be a non-empty path segment/,
+    );
   });
 });
 
 describe('workspace export paths', () => {
   const cases: ReadonlyArray<[WorkspaceFileIdentity, string]> = [
     [{ kind: 'policy', tenant: TENANT }, `${TENANT}/policy.xta-policy.json`],
-    [{ kind: 'default', tenant: 'contoso.onmicrosoft.com' }, 'contoso.onmicrosoft.com/default.xta-default.json'],
-    [{ kind: 'partner', tenant: 'contoso.com', partnerTenantId: PARTNER }, `contoso.com/partners/${PARTNER}.xta-partner.json`],
-    [{ kind: 'identitySync', tenant: TENANT, partnerTenantId: PARTNER }, `${TENANT}/partners/${PARTNER}.xta-identitysync.json`],
+    [
+      { kind: 'default', tenant: 'contoso.onmicrosoft.com' },
+      'contoso.onmicrosoft.com/default.xta-default.json',
+    ],
+    [
+      { kind: 'partner', tenant: 'contoso.com', partnerTenantId: PARTNER },
+      `contoso.com/partners/${PARTNER}.xta-partner.json`,
+    ],
+    [
+      { kind: 'identitySync', tenant: TENANT, partnerTenantId: PARTNER },
+      `${TENANT}/partners/${PARTNER}.xta-identitysync.json`,
+    ],
   ];
   for (const [identity, path] of cases) {
     it(`${identity.kind}: ${path}`, () => {
@@ -110,11 +147,16 @@ describe('workspace export paths', () => {
   }
 
   it('ignores folders above the tenant folder, accepts backslashes and normalises case', () => {
-    assert.deepEqual(fromWorkspacePath(`exports\\Contoso.COM\\partners\\${PARTNER.toUpperCase()}.xta-partner.json`), {
-      kind: 'partner',
-      tenant: 'contoso.com',
-      partnerTenantId: PARTNER,
-    });
+    assert.deepEqual(
+      fromWorkspacePath(
+        `exports\\Contoso.COM\\partners\\${PARTNER.toUpperCase()}.xta-partner.json`,
+      ),
+      {
+        kind: 'partner',
+        tenant: 'contoso.com',
+        partnerTenantId: PARTNER,
+      },
+    );
   });
 
   it('rejects files outside the layout', () => {
@@ -131,6 +173,9 @@ describe('workspace export paths', () => {
   });
 
   it('refuses a tenant folder that is neither an id nor a domain', () => {
-    assert.throws(() => toWorkspacePath({ kind: 'default', tenant: '../etc' }), /tenant id or a domain name/);
+    assert.throws(
+      () => toWorkspacePath({ kind: 'default', tenant: '../etc' }),
+      /tenant id or a domain name/,
+    );
   });
 });

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import type { Partner } from '../../../../src/core/graph/types';
 import { toCanonicalText } from '../../../../src/core/policy/canonical';
 import { DOCUMENT_KINDS } from '../../../../src/core/policy/documentKinds';
-import { exportFiles, exportFolderName, readExportedFile, type ExportInput } from '../../../../src/core/policy/exportLayout';
+import {
+  exportFiles,
+  exportFolderName,
+  readExportedFile,
+  type ExportInput,
+} from '../../../../src/core/policy/exportLayout';
 import { SANDBOX_TENANTS } from '../../../../src/sandbox';
 import { seededCrossTenantAccess } from '../../../../src/sandbox/seed/crossTenantAccess';
 
@@ -11,18 +16,38 @@ const FABRIKAM = '7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58';
 const NORTHWIND = 'c93d2a71-5e8f-4b14-a6d0-3f7b9e2c1d85';
 const TAILSPIN = '4e8b7f20-1a9c-4d3e-b5f6-72c0a9d8e1b3';
 
-const all = (accessType: 'allowed' | 'blocked', target: string, targetType: 'user' | 'application') => ({ accessType, targets: [{ target, targetType }] });
+const all = (
+  accessType: 'allowed' | 'blocked',
+  target: string,
+  targetType: 'user' | 'application',
+) => ({ accessType, targets: [{ target, targetType }] });
 
 /** Contoso as the sandbox seeds it: three partners, one with a property outside the v1.0 metadata, one identity sync. */
 function contosoInput(): ExportInput {
   return {
-    tenant: { tenantId: CONTOSO, displayName: 'Contoso Group', defaultDomain: 'contoso.onmicrosoft.com' },
-    policy: { id: 'ad1c4a02-93a5-4e4b-9e2b-0f8c4b0f3d11', displayName: 'CrossTenantAccessPolicy', description: 'Cross-tenant access policy', allowedCloudEndpoints: [] },
+    tenant: {
+      tenantId: CONTOSO,
+      displayName: 'Contoso Group',
+      defaultDomain: 'contoso.onmicrosoft.com',
+    },
+    policy: {
+      id: 'ad1c4a02-93a5-4e4b-9e2b-0f8c4b0f3d11',
+      displayName: 'CrossTenantAccessPolicy',
+      description: 'Cross-tenant access policy',
+      allowedCloudEndpoints: [],
+    },
     defaults: {
       id: 'aaaaaaaa-0000-0000-0000-000000000000',
       isServiceDefault: false,
-      inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false },
-      b2bCollaborationInbound: { usersAndGroups: all('allowed', 'AllUsers', 'user'), applications: all('allowed', 'AllApplications', 'application') },
+      inboundTrust: {
+        isMfaAccepted: true,
+        isCompliantDeviceAccepted: false,
+        isHybridAzureADJoinedDeviceAccepted: false,
+      },
+      b2bCollaborationInbound: {
+        usersAndGroups: all('allowed', 'AllUsers', 'user'),
+        applications: all('allowed', 'AllApplications', 'application'),
+      },
       automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: false },
     },
     partners: [
@@ -39,8 +64,15 @@ function contosoInput(): ExportInput {
         partner: {
           tenantId: NORTHWIND,
           isServiceProvider: false,
-          inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false },
-          b2bDirectConnectOutbound: { usersAndGroups: all('allowed', 'AllUsers', 'user'), applications: all('allowed', 'AllApplications', 'application') },
+          inboundTrust: {
+            isMfaAccepted: true,
+            isCompliantDeviceAccepted: false,
+            isHybridAzureADJoinedDeviceAccepted: false,
+          },
+          b2bDirectConnectOutbound: {
+            usersAndGroups: all('allowed', 'AllUsers', 'user'),
+            applications: all('allowed', 'AllApplications', 'application'),
+          },
           crossCloudMeetingConfiguration: { inboundAllowed: false, outboundAllowed: false },
         } as Partner,
         displayName: 'Northwind Traders',
@@ -52,7 +84,11 @@ function contosoInput(): ExportInput {
           isServiceProvider: false,
           isInMultiTenantOrganization: true,
           automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: true },
-          identitySynchronization: { tenantId: FABRIKAM, displayName: 'Fabrikam Retail', userSyncInbound: { isSyncAllowed: true } },
+          identitySynchronization: {
+            tenantId: FABRIKAM,
+            displayName: 'Fabrikam Retail',
+            userSyncInbound: { isSyncAllowed: true },
+          },
         },
         displayName: 'Fabrikam Retail',
         defaultDomainName: 'fabrikamretail.onmicrosoft.com',
@@ -66,7 +102,11 @@ function contosoInput(): ExportInput {
 function reversedKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reversedKeys) as T;
   if (typeof value !== 'object' || value === null || value instanceof Date) return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, item]) => [key, reversedKeys(item)])) as T;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, item]) => [key, reversedKeys(item)]),
+  ) as T;
 }
 
 describe('export layout', () => {
@@ -86,21 +126,37 @@ describe('export layout', () => {
   it('writes each document as its canonical text', () => {
     const input = contosoInput();
     const files = new Map(exportFiles(input).map((file) => [file.path, file.text]));
-    assert.equal(files.get('contoso.onmicrosoft.com/policy.xta-policy.json'), '{\n  "description": "Cross-tenant access policy",\n  "displayName": "CrossTenantAccessPolicy",\n  "allowedCloudEndpoints": []\n}\n');
-    assert.equal(files.get('contoso.onmicrosoft.com/default.xta-default.json'), toCanonicalText('default', input.defaults));
+    assert.equal(
+      files.get('contoso.onmicrosoft.com/policy.xta-policy.json'),
+      '{\n  "description": "Cross-tenant access policy",\n  "displayName": "CrossTenantAccessPolicy",\n  "allowedCloudEndpoints": []\n}\n',
+    );
+    assert.equal(
+      files.get('contoso.onmicrosoft.com/default.xta-default.json'),
+      toCanonicalText('default', input.defaults),
+    );
     assert.equal(
       files.get(`contoso.onmicrosoft.com/partners/${FABRIKAM}.xta-partner.json`),
       '{\n  "automaticUserConsentSettings": {\n    "inboundAllowed": false,\n    "outboundAllowed": true\n  },\n  "isServiceProvider": false\n}\n',
     );
-    assert.equal(files.get(`contoso.onmicrosoft.com/partners/${FABRIKAM}.xta-identitysync.json`), '{\n  "displayName": "Fabrikam Retail",\n  "userSyncInbound": {\n    "isSyncAllowed": true\n  }\n}\n');
+    assert.equal(
+      files.get(`contoso.onmicrosoft.com/partners/${FABRIKAM}.xta-identitysync.json`),
+      '{\n  "displayName": "Fabrikam Retail",\n  "userSyncInbound": {\n    "isSyncAllowed": true\n  }\n}\n',
+    );
     // A property outside the v1.0 metadata is kept, after the known ones.
-    assert.match(files.get(`contoso.onmicrosoft.com/partners/${NORTHWIND}.xta-partner.json`)!, /"isServiceProvider": false,\n {2}"crossCloudMeetingConfiguration": \{/);
+    assert.match(
+      files.get(`contoso.onmicrosoft.com/partners/${NORTHWIND}.xta-partner.json`)!,
+      /"isServiceProvider": false,\n {2}"crossCloudMeetingConfiguration": \{/,
+    );
   });
 
   it('gives byte-identical files for the same input, whatever order partners and keys arrive in', () => {
     const first = exportFiles(contosoInput());
     const shuffled = contosoInput();
-    const again = exportFiles({ ...reversedKeys(shuffled), exportedAt: shuffled.exportedAt, partners: [...reversedKeys(shuffled.partners)].reverse() });
+    const again = exportFiles({
+      ...reversedKeys(shuffled),
+      exportedAt: shuffled.exportedAt,
+      partners: [...reversedKeys(shuffled.partners)].reverse(),
+    });
     assert.deepEqual(again, first);
     assert.deepEqual(exportFiles(contosoInput()), first);
   });
@@ -110,31 +166,86 @@ describe('export layout', () => {
     const withSync: ExportInput = {
       ...input,
       partners: input.partners.map((entry) =>
-        entry.partner.tenantId === TAILSPIN ? { ...entry, identitySync: { tenantId: TAILSPIN, displayName: 'Contoso Group', userSyncInbound: { isSyncAllowed: false } } } : entry,
+        entry.partner.tenantId === TAILSPIN
+          ? {
+              ...entry,
+              identitySync: {
+                tenantId: TAILSPIN,
+                displayName: 'Contoso Group',
+                userSyncInbound: { isSyncAllowed: false },
+              },
+            }
+          : entry,
       ),
     };
-    const file = exportFiles(withSync).find((f) => f.path.endsWith(`${TAILSPIN}.xta-identitysync.json`));
-    assert.equal(file?.text, '{\n  "displayName": "Contoso Group",\n  "userSyncInbound": {\n    "isSyncAllowed": false\n  }\n}\n');
+    const file = exportFiles(withSync).find((f) =>
+      f.path.endsWith(`${TAILSPIN}.xta-identitysync.json`),
+    );
+    assert.equal(
+      file?.text,
+      '{\n  "displayName": "Contoso Group",\n  "userSyncInbound": {\n    "isSyncAllowed": false\n  }\n}\n',
+    );
   });
 
   describe('folder name', () => {
-    const cases: ReadonlyArray<[string, Parameters<typeof exportFolderName>[0], string | undefined, string]> = [
-      ['the default domain, lower-cased', { tenantId: CONTOSO, defaultDomain: 'Contoso.OnMicrosoft.com' }, undefined, 'contoso.onmicrosoft.com'],
-      ['without a trailing dot or spaces', { tenantId: CONTOSO, defaultDomain: ' contoso.com. ' }, undefined, 'contoso.com'],
-      ['an internationalised domain in punycode', { tenantId: CONTOSO, defaultDomain: 'bücher.example' }, undefined, 'xn--bcher-kva.example'],
+    const cases: ReadonlyArray<
+      [string, Parameters<typeof exportFolderName>[0], string | undefined, string]
+    > = [
+      [
+        'the default domain, lower-cased',
+        { tenantId: CONTOSO, defaultDomain: 'Contoso.OnMicrosoft.com' },
+        undefined,
+        'contoso.onmicrosoft.com',
+      ],
+      [
+        'without a trailing dot or spaces',
+        { tenantId: CONTOSO, defaultDomain: ' contoso.com. ' },
+        undefined,
+        'contoso.com',
+      ],
+      [
+        'an internationalised domain in punycode',
+        { tenantId: CONTOSO, defaultDomain: 'bücher.example' },
+        undefined,
+        'xn--bcher-kva.example',
+      ],
       ['the tenant id without a domain', { tenantId: CONTOSO.toUpperCase() }, undefined, CONTOSO],
-      ['the tenant id when the domain is not a DNS name', { tenantId: CONTOSO, defaultDomain: '../../etc' }, undefined, CONTOSO],
-      ['the tenant id for an empty domain', { tenantId: CONTOSO, defaultDomain: '' }, undefined, CONTOSO],
-      ['the name given', { tenantId: CONTOSO, defaultDomain: 'contoso.onmicrosoft.com' }, 'Contoso.com', 'contoso.com'],
+      [
+        'the tenant id when the domain is not a DNS name',
+        { tenantId: CONTOSO, defaultDomain: '../../etc' },
+        undefined,
+        CONTOSO,
+      ],
+      [
+        'the tenant id for an empty domain',
+        { tenantId: CONTOSO, defaultDomain: '' },
+        undefined,
+        CONTOSO,
+      ],
+      [
+        'the name given',
+        { tenantId: CONTOSO, defaultDomain: 'contoso.onmicrosoft.com' },
+        'Contoso.com',
+        'contoso.com',
+      ],
     ];
     for (const [name, tenant, given, expected] of cases) {
       it(name, () => assert.equal(exportFolderName(tenant, given), expected));
     }
 
     it('refuses a given name that is not a tenant id or domain, and a tenant without either', () => {
-      assert.throws(() => exportFolderName({ tenantId: CONTOSO }, 'my exports/contoso'), /tenant id or a domain name/);
-      assert.throws(() => exportFolderName({ tenantId: CONTOSO }, 'exports/contoso.com'), /tenant id or a domain name/);
-      assert.throws(() => exportFolderName({ tenantId: CONTOSO }, 'exports\\contoso.com'), /tenant id or a domain name/);
+      assert.throws(
+        () => exportFolderName({ tenantId: CONTOSO }, 'my exports/contoso'),
+        /tenant id or a domain name/,
+      );
+      assert.throws(
+        () => exportFolderName({ tenantId: CONTOSO }, 'exports/contoso.com'),
+        /tenant id or a domain name/,
+      );
+      assert.throws(
+        () => exportFolderName({ tenantId: CONTOSO }, 'exports\\contoso.com'),
+        /tenant id or a domain name/,
+      );
       assert.throws(() => exportFolderName({ tenantId: 'not-a-guid', defaultDomain: 'x' }), /GUID/);
     });
 
@@ -146,7 +257,10 @@ describe('export layout', () => {
 
   it('refuses two partners with the same tenant id rather than overwrite one file with another', () => {
     const input = contosoInput();
-    const twice = { ...input, partners: [...input.partners, { partner: { tenantId: FABRIKAM.toUpperCase() } }] };
+    const twice = {
+      ...input,
+      partners: [...input.partners, { partner: { tenantId: FABRIKAM.toUpperCase() } }],
+    };
     assert.throws(() => exportFiles(twice), /listed twice/);
   });
 
@@ -162,33 +276,58 @@ describe('export layout', () => {
       assert.ok(readme.includes('default domain `contoso.onmicrosoft.com`'));
     });
 
-    it('lists every file written, in a table, with the partner\'s name and domain', () => {
+    it("lists every file written, in a table, with the partner's name and domain", () => {
       const listed = tableRows.map((row) => /^\| `([^`]+)`/.exec(row)![1]);
       assert.deepEqual(
         listed.map((path) => `contoso.onmicrosoft.com/${path}`),
         files.map((file) => file.path),
       );
-      const fabrikamRow = tableRows.find((row) => row.startsWith(`| \`partners/${FABRIKAM}.xta-partner.json\``))!;
-      assert.match(fabrikamRow, /Fabrikam Retail, `fabrikamretail\.onmicrosoft\.com`, tenant `7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58` \|$/);
-      assert.match(tableRows.find((row) => row.includes('.xta-identitysync.json'))!, /Identity synchronization/);
-      assert.ok(tableRows.every((row) => row.split(/(?<!\\)\|/).length === 5), 'three cells per row');
+      const fabrikamRow = tableRows.find((row) =>
+        row.startsWith(`| \`partners/${FABRIKAM}.xta-partner.json\``),
+      )!;
+      assert.match(
+        fabrikamRow,
+        /Fabrikam Retail, `fabrikamretail\.onmicrosoft\.com`, tenant `7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58` \|$/,
+      );
+      assert.match(
+        tableRows.find((row) => row.includes('.xta-identitysync.json'))!,
+        /Identity synchronization/,
+      );
+      assert.ok(
+        tableRows.every((row) => row.split(/(?<!\\)\|/).length === 5),
+        'three cells per row',
+      );
     });
 
     it('explains the suffixes, null, and how to push a file back', () => {
-      for (const kind of ['policy', 'default', 'partner', 'identitySync'] as const) assert.ok(readme.includes(`- \`${DOCUMENT_KINDS[kind].suffix}\`: `), kind);
+      for (const kind of ['policy', 'default', 'partner', 'identitySync'] as const)
+        assert.ok(readme.includes(`- \`${DOCUMENT_KINDS[kind].suffix}\`: `), kind);
       assert.match(readme, /validates each file against the extension's JSON schema/);
-      assert.match(readme, /## What `null` means\n\nIn a partner file, `null` \(or a setting left out\) does not mean "off": the partner inherits that setting from the default settings/);
+      assert.match(
+        readme,
+        /## What `null` means\n\nIn a partner file, `null` \(or a setting left out\) does not mean "off": the partner inherits that setting from the default settings/,
+      );
       assert.match(readme, /\*\*Cross-Tenant: Push to Tenant\*\*/);
-      assert.match(readme, /Pushing a file to a tenant other than the one it was exported from asks for confirmation/);
+      assert.match(
+        readme,
+        /Pushing a file to a tenant other than the one it was exported from asks for confirmation/,
+      );
     });
 
     it('escapes names from Graph, and says so when a partner has none', () => {
       const input = contosoInput();
       const hostile: ExportInput = {
         ...input,
-        tenant: { ...input.tenant, displayName: 'Contoso <img src=x onerror=alert(1)>\n# injected' },
+        tenant: {
+          ...input.tenant,
+          displayName: 'Contoso <img src=x onerror=alert(1)>\n# injected',
+        },
         partners: [
-          { partner: { tenantId: FABRIKAM }, displayName: '[x](javascript:alert(1)) | cell', defaultDomainName: 'evil`|.example' },
+          {
+            partner: { tenantId: FABRIKAM },
+            displayName: '[x](javascript:alert(1)) | cell',
+            defaultDomainName: 'evil`|.example',
+          },
           { partner: { tenantId: TAILSPIN } },
         ],
       };
@@ -199,7 +338,9 @@ describe('export layout', () => {
       assert.ok(text.includes('Contoso \\<img src\\=x onerror\\=alert\\(1\\)\\> \\# injected'));
       const row = text.split('\n').find((line) => line.startsWith(`| \`partners/${FABRIKAM}`))!;
       assert.equal(row.split(/(?<!\\)\|/).length, 5, row);
-      assert.ok(row.includes('\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\| cell, evil\\`\\|\\.example'));
+      assert.ok(
+        row.includes('\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\| cell, evil\\`\\|\\.example'),
+      );
       assert.match(text, new RegExp(`Name unknown; tenant \`${TAILSPIN}\``));
     });
   });
@@ -223,7 +364,10 @@ describe('export layout', () => {
     }
 
     it('finds the same files under a parent folder and with Windows separators', () => {
-      const read = readExportedFile(`repo\\policies\\contoso.onmicrosoft.com\\partners\\${FABRIKAM.toUpperCase()}.xta-partner.json`, '{"isServiceProvider": true}');
+      const read = readExportedFile(
+        `repo\\policies\\contoso.onmicrosoft.com\\partners\\${FABRIKAM.toUpperCase()}.xta-partner.json`,
+        '{"isServiceProvider": true}',
+      );
       assert.deepEqual(read, {
         identity: { kind: 'partner', tenant: 'contoso.onmicrosoft.com', partnerTenantId: FABRIKAM },
         kind: 'partner',
@@ -232,17 +376,26 @@ describe('export layout', () => {
       });
     });
 
-    it('puts the path\'s tenant id over one typed in the text', () => {
-      const read = readExportedFile(`contoso.com/partners/${FABRIKAM}.xta-identitysync.json`, `{"tenantId": "${TAILSPIN}", "userSyncInbound": {"isSyncAllowed": true}}`);
+    it("puts the path's tenant id over one typed in the text", () => {
+      const read = readExportedFile(
+        `contoso.com/partners/${FABRIKAM}.xta-identitysync.json`,
+        `{"tenantId": "${TAILSPIN}", "userSyncInbound": {"isSyncAllowed": true}}`,
+      );
       assert.equal(read?.value?.tenantId, FABRIKAM);
     });
 
     it('reports text that is not JSON, and ignores files outside the layout', () => {
-      const broken = readExportedFile('contoso.com/default.xta-default.json', '{ "inboundTrust": }');
+      const broken = readExportedFile(
+        'contoso.com/default.xta-default.json',
+        '{ "inboundTrust": }',
+      );
       assert.equal(broken?.value, undefined);
       assert.equal(broken?.diagnostics[0]?.code, 'syntax');
       assert.equal(readExportedFile('contoso.com/README.md', '# x'), undefined);
-      assert.equal(readExportedFile('contoso.com/partners/fabrikam.xta-partner.json', '{}'), undefined);
+      assert.equal(
+        readExportedFile('contoso.com/partners/fabrikam.xta-partner.json', '{}'),
+        undefined,
+      );
     });
   });
 
@@ -250,12 +403,18 @@ describe('export layout', () => {
     for (const tenant of SANDBOX_TENANTS) {
       const snapshot = seededCrossTenantAccess(tenant);
       const files = exportFiles({
-        tenant: { tenantId: tenant.tenantId, displayName: tenant.displayName, defaultDomain: tenant.defaultDomainName },
+        tenant: {
+          tenantId: tenant.tenantId,
+          displayName: tenant.displayName,
+          defaultDomain: tenant.defaultDomainName,
+        },
         policy: snapshot.policy,
         defaults: snapshot.defaultConfiguration,
         partners: snapshot.partners.map((partner) => ({
           partner: partner as unknown as Partner,
-          identitySync: (snapshot.identitySynchronization.find((sync) => sync.tenantId === partner.tenantId) ?? null) as never,
+          identitySync: (snapshot.identitySynchronization.find(
+            (sync) => sync.tenantId === partner.tenantId,
+          ) ?? null) as never,
         })),
         exportedAt: new Date(0),
       });
@@ -266,7 +425,10 @@ describe('export layout', () => {
         const read = readExportedFile(file.path, file.text);
         assert.ok(read?.value, file.path);
         assert.equal(toCanonicalText(read.kind, read.value), file.text, file.path);
-        assert.ok(files[0].text.includes(`| \`${file.path.slice(tenant.defaultDomainName.length + 1)}\` |`), `README lists ${file.path}`);
+        assert.ok(
+          files[0].text.includes(`| \`${file.path.slice(tenant.defaultDomainName.length + 1)}\` |`),
+          `README lists ${file.path}`,
+        );
       }
     }
   });

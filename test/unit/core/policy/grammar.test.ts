@@ -10,7 +10,9 @@ interface Grammar {
   repository: Record<string, { match: string; name: string }>;
 }
 
-const grammar = JSON.parse(fs.readFileSync(path.join(EXTENSION_ROOT, 'syntaxes/xta.injection.tmLanguage.json'), 'utf8')) as Grammar;
+const grammar = JSON.parse(
+  fs.readFileSync(path.join(EXTENSION_ROOT, 'syntaxes/xta.injection.tmLanguage.json'), 'utf8'),
+) as Grammar;
 
 /**
  * The scopes the injection gives inside one JSON string value (the text between and including the
@@ -44,7 +46,10 @@ describe('injection grammar', () => {
     [`"${GUID}"`, [[GUID, 'constant.other.guid.xta']]],
     [`"${GUID.toUpperCase()}"`, [[GUID.toUpperCase(), 'constant.other.guid.xta']]],
     [`"{${GUID}}"`, [[GUID, 'constant.other.guid.xta']]],
-    ['"Azure2Azure.9a3e0b7c2f104e6a8d55c1b2e3f4ad41.0c7b5e2a-64d3-4f0e-9a11-7d2c8e5b3f90"', [['0c7b5e2a-64d3-4f0e-9a11-7d2c8e5b3f90', 'constant.other.guid.xta']]],
+    [
+      '"Azure2Azure.9a3e0b7c2f104e6a8d55c1b2e3f4ad41.0c7b5e2a-64d3-4f0e-9a11-7d2c8e5b3f90"',
+      [['0c7b5e2a-64d3-4f0e-9a11-7d2c8e5b3f90', 'constant.other.guid.xta']],
+    ],
     [`"x${GUID}"`, []],
     [`"${GUID}-1"`, []],
     ['"0be493dc-cb56-4a53-936f-9cf64410b8b"', []],

@@ -30,7 +30,11 @@ export function applyFix(text: string, fix: QuickFix): string {
   const offset = (position: Position): number => lineStarts[position.line] + position.character;
   const edits = [...fix.edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let result = text;
-  for (const edit of edits) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  for (const edit of edits)
+    result =
+      result.slice(0, offset(edit.range.start)) +
+      edit.newText +
+      result.slice(offset(edit.range.end));
   return result;
 }
 
@@ -39,5 +43,9 @@ export function textAt(text: string, diagnostic: Diagnostic): string {
   const lines = text.split('\n');
   const { start, end } = diagnostic.range;
   if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
-  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+  return [
+    lines[start.line].slice(start.character),
+    ...lines.slice(start.line + 1, end.line),
+    lines[end.line].slice(0, end.character),
+  ].join('\n');
 }

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'module';
-import { guidAt, tenantHoverMarkdown, type GuidContext, type TenantHoverInfo } from '../../../../src/core/policy/hoverText';
+import {
+  guidAt,
+  tenantHoverMarkdown,
+  type GuidContext,
+  type TenantHoverInfo,
+} from '../../../../src/core/policy/hoverText';
 import { escapeMarkdown, inlineCode } from '../../../../src/core/policy/markdownText';
 
 const FABRIKAM = '7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58';
@@ -18,7 +23,9 @@ interface Renderer {
  */
 function markdownRenderer(): Renderer | undefined {
   try {
-    const MarkdownIt = createRequire(__filename)('markdown-it') as new (options: object) => Renderer;
+    const MarkdownIt = createRequire(__filename)('markdown-it') as new (
+      options: object,
+    ) => Renderer;
     return new MarkdownIt({ html: true, linkify: true });
   } catch {
     return undefined;
@@ -53,7 +60,11 @@ describe('GUID under the cursor', () => {
     assert.ok(index >= 0, needle);
     return index;
   };
-  const range = (guid: string, occurrence = 0) => ({ guid, start: at(guid, occurrence), end: at(guid, occurrence) + guid.length });
+  const range = (guid: string, occurrence = 0) => ({
+    guid,
+    start: at(guid, occurrence),
+    end: at(guid, occurrence) + guid.length,
+  });
 
   const cases: ReadonlyArray<[string, number, ReturnType<typeof range> | undefined]> = [
     ['first character of a whole-string GUID (case kept)', at(UPPER), range(UPPER)],
@@ -92,20 +103,60 @@ describe('GUID under the cursor', () => {
 });
 
 describe('tenant hover', () => {
-  const fabrikam: TenantHoverInfo = { tenantId: FABRIKAM, displayName: 'Fabrikam Retail', defaultDomainName: 'fabrikamretail.onmicrosoft.com', federationBrandName: 'Fabrikam Brand' };
+  const fabrikam: TenantHoverInfo = {
+    tenantId: FABRIKAM,
+    displayName: 'Fabrikam Retail',
+    defaultDomainName: 'fabrikamretail.onmicrosoft.com',
+    federationBrandName: 'Fabrikam Brand',
+  };
 
-  const cases: ReadonlyArray<[string, TenantHoverInfo | undefined, GuidContext, readonly RegExp[]]> = [
+  const cases: ReadonlyArray<
+    [string, TenantHoverInfo | undefined, GuidContext, readonly RegExp[]]
+  > = [
     [
       'a partner tenant that lookup found',
       fabrikam,
       'partner',
-      [/^\*\*Fabrikam Retail\*\* \(partner tenant\)$/m, /^Default domain: `fabrikamretail\.onmicrosoft\.com`$/m, /^Brand name: Fabrikam Brand$/m, new RegExp(`^Tenant id: \`${FABRIKAM}\`$`, 'm')],
+      [
+        /^\*\*Fabrikam Retail\*\* \(partner tenant\)$/m,
+        /^Default domain: `fabrikamretail\.onmicrosoft\.com`$/m,
+        /^Brand name: Fabrikam Brand$/m,
+        new RegExp(`^Tenant id: \`${FABRIKAM}\`$`, 'm'),
+      ],
     ],
-    ['a partner tenant lookup did not find', undefined, 'partner', [new RegExp(`^\\*\\*Partner tenant\\*\\* \`${FABRIKAM}\`$`, 'm'), /could not be looked up/]],
-    ['a target that is a tenant id by mistake', fabrikam, 'target', [/^\*\*Fabrikam Retail\*\* \(tenant\)$/m, /a `target` must be the object id of a user, group or application/]],
-    ['a target object id', undefined, 'target', [new RegExp(`^\\*\\*Object id\\*\\* \`${FABRIKAM}\`$`, 'm'), /`targetType`/]],
+    [
+      'a partner tenant lookup did not find',
+      undefined,
+      'partner',
+      [new RegExp(`^\\*\\*Partner tenant\\*\\* \`${FABRIKAM}\`$`, 'm'), /could not be looked up/],
+    ],
+    [
+      'a target that is a tenant id by mistake',
+      fabrikam,
+      'target',
+      [
+        /^\*\*Fabrikam Retail\*\* \(tenant\)$/m,
+        /a `target` must be the object id of a user, group or application/,
+      ],
+    ],
+    [
+      'a target object id',
+      undefined,
+      'target',
+      [new RegExp(`^\\*\\*Object id\\*\\* \`${FABRIKAM}\`$`, 'm'), /`targetType`/],
+    ],
     ['a GUID elsewhere', undefined, 'unknown', [/^\*\*Id\*\* /m, /Not the id of a tenant/]],
-    ['a tenant with a domain but no name, and no brand', { tenantId: FABRIKAM, defaultDomainName: 'fabrikam.example', displayName: null, federationBrandName: null }, 'unknown', [/^\*\*`fabrikam\.example`\*\* \(tenant\)$/m]],
+    [
+      'a tenant with a domain but no name, and no brand',
+      {
+        tenantId: FABRIKAM,
+        defaultDomainName: 'fabrikam.example',
+        displayName: null,
+        federationBrandName: null,
+      },
+      'unknown',
+      [/^\*\*`fabrikam\.example`\*\* \(tenant\)$/m],
+    ],
   ];
   for (const [name, info, context, patterns] of cases) {
     it(name, () => {
@@ -117,7 +168,14 @@ describe('tenant hover', () => {
   }
 
   it('leaves out a brand name equal to the display name', () => {
-    assert.doesNotMatch(tenantHoverMarkdown({ ...fabrikam, federationBrandName: 'Fabrikam Retail' }, FABRIKAM, 'partner'), /Brand name/);
+    assert.doesNotMatch(
+      tenantHoverMarkdown(
+        { ...fabrikam, federationBrandName: 'Fabrikam Retail' },
+        FABRIKAM,
+        'partner',
+      ),
+      /Brand name/,
+    );
   });
 
   describe('hostile names from Graph', () => {
@@ -142,7 +200,12 @@ describe('tenant hover', () => {
 
     for (const [name, value] of hostile) {
       it(`${name}: shown as text, never a link or HTML`, function () {
-        const info: TenantHoverInfo = { tenantId: FABRIKAM, displayName: value, defaultDomainName: `${value}.example`, federationBrandName: `Brand ${value}` };
+        const info: TenantHoverInfo = {
+          tenantId: FABRIKAM,
+          displayName: value,
+          defaultDomainName: `${value}.example`,
+          federationBrandName: `Brand ${value}`,
+        };
         const markdown = tenantHoverMarkdown(info, FABRIKAM, 'partner');
         // Every ASCII punctuation character that came from Graph is escaped, and no line break survives.
         assert.ok(markdown.includes(escapeMarkdown(value)), markdown);
@@ -168,11 +231,16 @@ describe('tenant hover', () => {
 describe('markdown text helpers', () => {
   const cases: ReadonlyArray<[string, string, string]> = [
     ['plain words', 'Contoso Group', 'Contoso Group'],
-    ['every ASCII punctuation character', '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~', '\\!\\"\\#\\$\\%\\&\\\'\\(\\)\\*\\+\\,\\-\\.\\/\\:\\;\\<\\=\\>\\?\\@\\[\\\\\\]\\^\\_\\`\\{\\|\\}\\~'],
+    [
+      'every ASCII punctuation character',
+      '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~',
+      '\\!\\"\\#\\$\\%\\&\\\'\\(\\)\\*\\+\\,\\-\\.\\/\\:\\;\\<\\=\\>\\?\\@\\[\\\\\\]\\^\\_\\`\\{\\|\\}\\~',
+    ],
     ['letters outside ASCII', 'Ünïcødé 🚀', 'Ünïcødé 🚀'],
     ['line breaks and controls', ' a\r\nb\u2028c\u0000d\t ', 'a b c d'],
   ];
-  for (const [name, raw, escaped] of cases) it(`escapeMarkdown: ${name}`, () => assert.equal(escapeMarkdown(raw), escaped));
+  for (const [name, raw, escaped] of cases)
+    it(`escapeMarkdown: ${name}`, () => assert.equal(escapeMarkdown(raw), escaped));
 
   const spans: ReadonlyArray<[string, string]> = [
     ['contoso.onmicrosoft.com', '`contoso.onmicrosoft.com`'],
@@ -181,5 +249,6 @@ describe('markdown text helpers', () => {
     ['\n', ''],
     ['x\ny', '`x y`'],
   ];
-  for (const [raw, expected] of spans) it(`inlineCode: ${JSON.stringify(raw)}`, () => assert.equal(inlineCode(raw), expected));
+  for (const [raw, expected] of spans)
+    it(`inlineCode: ${JSON.stringify(raw)}`, () => assert.equal(inlineCode(raw), expected));
 });

@@ -5,18 +5,29 @@ import type { DocumentKindId } from '../../../../src/core/policy/documentKinds';
 const PARTNER = '7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58';
 const GROUP = 'c4f19b2e-7a53-4d8c-9e61-0b2d5f8a3c97';
 
-const trust = (mfa: boolean | null, compliant: boolean | null, hybrid: boolean | null) => ({ isMfaAccepted: mfa, isCompliantDeviceAccepted: compliant, isHybridAzureADJoinedDeviceAccepted: hybrid });
-const targets = (accessType: string, ...list: [string, string][]) => ({ accessType, targets: list.map(([target, targetType]) => ({ target, targetType })) });
+const trust = (mfa: boolean | null, compliant: boolean | null, hybrid: boolean | null) => ({
+  isMfaAccepted: mfa,
+  isCompliantDeviceAccepted: compliant,
+  isHybridAzureADJoinedDeviceAccepted: hybrid,
+});
+const targets = (accessType: string, ...list: [string, string][]) => ({
+  accessType,
+  targets: list.map(([target, targetType]) => ({ target, targetType })),
+});
 
 /** A partner as Graph returns it: annotations, the key, server-set flags, nulls for inherited settings. */
 const livePartner = {
-  '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#policies/crossTenantAccessPolicy/partners/$entity',
+  '@odata.context':
+    'https://graph.microsoft.com/v1.0/$metadata#policies/crossTenantAccessPolicy/partners/$entity',
   tenantId: PARTNER,
   isServiceProvider: false,
   isInMultiTenantOrganization: true,
   inboundTrust: trust(true, true, false),
   automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: true },
-  b2bCollaborationInbound: { usersAndGroups: targets('allowed', ['AllUsers', 'user']), applications: targets('allowed', ['AllApplications', 'application']) },
+  b2bCollaborationInbound: {
+    usersAndGroups: targets('allowed', ['AllUsers', 'user']),
+    applications: targets('allowed', ['AllApplications', 'application']),
+  },
   b2bDirectConnectInbound: null,
   tenantRestrictions: null,
 };
@@ -60,7 +71,11 @@ const ROWS: readonly Row[] = [
     live: livePartner,
     draft: draftOf({ inboundTrust: null }),
     patch: { inboundTrust: null },
-    changes: ['Inbound trust, compliant devices: trusted → inherited', 'Inbound trust, hybrid joined devices: not trusted → inherited', 'Inbound trust, MFA: trusted → inherited'],
+    changes: [
+      'Inbound trust, compliant devices: trusted → inherited',
+      'Inbound trust, hybrid joined devices: not trusted → inherited',
+      'Inbound trust, MFA: trusted → inherited',
+    ],
   },
   {
     name: 'a setting removed from the document is sent as null',
@@ -71,24 +86,48 @@ const ROWS: readonly Row[] = [
       return rest;
     })(),
     patch: { automaticUserConsentSettings: null },
-    changes: ['Automatic redemption, inbound: off → inherited', 'Automatic redemption, outbound: on → inherited'],
+    changes: [
+      'Automatic redemption, inbound: off → inherited',
+      'Automatic redemption, outbound: on → inherited',
+    ],
   },
   {
     name: 'a target list is replaced whole',
     kind: 'partner',
     live: livePartner,
     draft: draftOf({
-      b2bCollaborationInbound: { usersAndGroups: targets('allowed', [GROUP, 'group']), applications: targets('allowed', ['AllApplications', 'application']) },
+      b2bCollaborationInbound: {
+        usersAndGroups: targets('allowed', [GROUP, 'group']),
+        applications: targets('allowed', ['AllApplications', 'application']),
+      },
     }),
-    patch: { b2bCollaborationInbound: { usersAndGroups: targets('allowed', [GROUP, 'group']), applications: targets('allowed', ['AllApplications', 'application']) } },
-    changes: ['B2B collaboration inbound, users and groups, targets: + group c4f19b2e…', 'B2B collaboration inbound, users and groups, targets: − all users'],
+    patch: {
+      b2bCollaborationInbound: {
+        usersAndGroups: targets('allowed', [GROUP, 'group']),
+        applications: targets('allowed', ['AllApplications', 'application']),
+      },
+    },
+    changes: [
+      'B2B collaboration inbound, users and groups, targets: + group c4f19b2e…',
+      'B2B collaboration inbound, users and groups, targets: − all users',
+    ],
   },
   {
     name: 'a previously inherited setting written out',
     kind: 'partner',
     live: livePartner,
-    draft: draftOf({ b2bDirectConnectInbound: { usersAndGroups: targets('blocked', ['AllUsers', 'user']), applications: targets('blocked', ['AllApplications', 'application']) } }),
-    patch: { b2bDirectConnectInbound: { usersAndGroups: targets('blocked', ['AllUsers', 'user']), applications: targets('blocked', ['AllApplications', 'application']) } },
+    draft: draftOf({
+      b2bDirectConnectInbound: {
+        usersAndGroups: targets('blocked', ['AllUsers', 'user']),
+        applications: targets('blocked', ['AllApplications', 'application']),
+      },
+    }),
+    patch: {
+      b2bDirectConnectInbound: {
+        usersAndGroups: targets('blocked', ['AllUsers', 'user']),
+        applications: targets('blocked', ['AllApplications', 'application']),
+      },
+    },
     changes: [
       'B2B direct connect inbound, applications: inherited → blocked',
       'B2B direct connect inbound, applications, targets: inherited → all applications',
@@ -100,22 +139,41 @@ const ROWS: readonly Row[] = [
     name: 'no change: read-only, key and annotation differences are not sent',
     kind: 'partner',
     live: livePartner,
-    draft: draftOf({ tenantId: PARTNER.toUpperCase(), isInMultiTenantOrganization: false, identitySynchronization: { userSyncInbound: { isSyncAllowed: true } } }),
+    draft: draftOf({
+      tenantId: PARTNER.toUpperCase(),
+      isInMultiTenantOrganization: false,
+      identitySynchronization: { userSyncInbound: { isSyncAllowed: true } },
+    }),
     patch: {},
     changes: [],
   },
   {
     name: 'no change: a nested null and a missing field store the same thing',
     kind: 'partner',
-    live: { ...livePartner, tenantRestrictions: { usersAndGroups: targets('blocked', ['AllUsers', 'user']), applications: targets('blocked', ['AllApplications', 'application']), devices: null } },
-    draft: draftOf({ tenantRestrictions: { usersAndGroups: targets('blocked', ['AllUsers', 'user']), applications: targets('blocked', ['AllApplications', 'application']) } }),
+    live: {
+      ...livePartner,
+      tenantRestrictions: {
+        usersAndGroups: targets('blocked', ['AllUsers', 'user']),
+        applications: targets('blocked', ['AllApplications', 'application']),
+        devices: null,
+      },
+    },
+    draft: draftOf({
+      tenantRestrictions: {
+        usersAndGroups: targets('blocked', ['AllUsers', 'user']),
+        applications: targets('blocked', ['AllApplications', 'application']),
+      },
+    }),
     patch: {},
     changes: [],
   },
   {
     name: 'no change: an object of nulls is how Graph reads back an unset setting',
     kind: 'partner',
-    live: { ...livePartner, automaticUserConsentSettings: { inboundAllowed: null, outboundAllowed: null } },
+    live: {
+      ...livePartner,
+      automaticUserConsentSettings: { inboundAllowed: null, outboundAllowed: null },
+    },
     draft: draftOf({ automaticUserConsentSettings: null }),
     patch: {},
     changes: [],
@@ -123,24 +181,50 @@ const ROWS: readonly Row[] = [
   {
     name: 'default: automaticUserConsentSettings is read-only there and never sent',
     kind: 'default',
-    live: { id: 'x', isServiceDefault: false, inboundTrust: trust(true, false, false), automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: false } },
-    draft: { inboundTrust: trust(true, false, true), automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: false } },
+    live: {
+      id: 'x',
+      isServiceDefault: false,
+      inboundTrust: trust(true, false, false),
+      automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: false },
+    },
+    draft: {
+      inboundTrust: trust(true, false, true),
+      automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: false },
+    },
     patch: { inboundTrust: trust(true, false, true) },
     changes: ['Inbound trust, hybrid joined devices: not trusted → trusted'],
   },
   {
     name: 'policy: allowedCloudEndpoints replaced whole, id never sent',
     kind: 'policy',
-    live: { id: 'p', displayName: 'CrossTenantAccessPolicy', allowedCloudEndpoints: ['microsoftonline.us'] },
-    draft: { id: 'other', displayName: 'CrossTenantAccessPolicy', allowedCloudEndpoints: ['microsoftonline.us', 'partner.microsoftonline.cn'] },
+    live: {
+      id: 'p',
+      displayName: 'CrossTenantAccessPolicy',
+      allowedCloudEndpoints: ['microsoftonline.us'],
+    },
+    draft: {
+      id: 'other',
+      displayName: 'CrossTenantAccessPolicy',
+      allowedCloudEndpoints: ['microsoftonline.us', 'partner.microsoftonline.cn'],
+    },
     patch: { allowedCloudEndpoints: ['microsoftonline.us', 'partner.microsoftonline.cn'] },
-    changes: ['Allowed cloud endpoints: microsoftonline.us → microsoftonline.us, partner.microsoftonline.cn'],
+    changes: [
+      'Allowed cloud endpoints: microsoftonline.us → microsoftonline.us, partner.microsoftonline.cn',
+    ],
   },
   {
     name: 'identity sync: tenantId is the URL key, not a body property',
     kind: 'identitySync',
-    live: { tenantId: PARTNER, displayName: 'Fabrikam Retail', userSyncInbound: { isSyncAllowed: true } },
-    draft: { tenantId: PARTNER, displayName: 'Fabrikam Retail', userSyncInbound: { isSyncAllowed: false } },
+    live: {
+      tenantId: PARTNER,
+      displayName: 'Fabrikam Retail',
+      userSyncInbound: { isSyncAllowed: true },
+    },
+    draft: {
+      tenantId: PARTNER,
+      displayName: 'Fabrikam Retail',
+      userSyncInbound: { isSyncAllowed: false },
+    },
     patch: { userSyncInbound: { isSyncAllowed: false } },
     changes: ['User sync inbound: allowed → not allowed'],
   },
@@ -166,8 +250,16 @@ describe('planPush', () => {
   });
 
   it('sync schema: the whole draft, since Graph only replaces a schema with PUT', () => {
-    const live = { id: 'Azure2Azure.x', version: 'v1', synchronizationRules: [{ id: 'r1', name: 'USER_TO_USER' }], directories: [] };
-    const draft = { ...live, synchronizationRules: [{ id: 'r1', name: 'USER_TO_USER', editable: true }] };
+    const live = {
+      id: 'Azure2Azure.x',
+      version: 'v1',
+      synchronizationRules: [{ id: 'r1', name: 'USER_TO_USER' }],
+      directories: [],
+    };
+    const draft = {
+      ...live,
+      synchronizationRules: [{ id: 'r1', name: 'USER_TO_USER', editable: true }],
+    };
     const plan = planPush('syncSchema', live, draft);
     assert.deepEqual(plan.patch, draft);
     assert.equal(plan.empty, false);

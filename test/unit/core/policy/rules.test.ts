@@ -45,7 +45,12 @@ function run(rule: Rule, { kind, doc, input }: RuleCase) {
   const positions = new TextPositions(text);
   const { root, syntax } = parseJson(positions);
   assert.deepEqual(syntax, [], 'test documents must be valid JSON');
-  return rule.check({ kind: DOCUMENT_KINDS[kind], root: root!, positions, input: { schemas: schemas(), ...input } });
+  return rule.check({
+    kind: DOCUMENT_KINDS[kind],
+    root: root!,
+    positions,
+    input: { schemas: schemas(), ...input },
+  });
 }
 
 const target = (id: string, targetType: string | null) => ({ target: id, targetType });
@@ -59,7 +64,13 @@ const TABLES: ReadonlyArray<[Rule, readonly RuleCase[]]> = [
         name: 'flags the second occurrence of a top-level key and removes it',
         kind: 'partner',
         doc: '{\n  "inboundTrust": null,\n  "isServiceProvider": true,\n  "inboundTrust": { "isMfaAccepted": true }\n}',
-        expected: [{ at: '"inboundTrust"', severity: 'error', message: /appears more than once in this object, and only the last one counts/ }],
+        expected: [
+          {
+            at: '"inboundTrust"',
+            severity: 'error',
+            message: /appears more than once in this object, and only the last one counts/,
+          },
+        ],
         fixed: '{\n  "inboundTrust": null,\n  "isServiceProvider": true\n}',
       },
       {
@@ -68,7 +79,15 @@ const TABLES: ReadonlyArray<[Rule, readonly RuleCase[]]> = [
         doc: '{ "b2bCollaborationInbound": { "usersAndGroups": { "accessType": "allowed", "accessType": "blocked", "accessType": "allowed", "targets": [] } } }',
         expected: [{ at: '"accessType"' }, { at: '"accessType"' }],
       },
-      { name: 'accepts the same key in sibling objects', kind: 'partner', doc: { inboundTrust: { isMfaAccepted: true }, automaticUserConsentSettings: { isMfaAccepted: true } }, expected: [] },
+      {
+        name: 'accepts the same key in sibling objects',
+        kind: 'partner',
+        doc: {
+          inboundTrust: { isMfaAccepted: true },
+          automaticUserConsentSettings: { isMfaAccepted: true },
+        },
+        expected: [],
+      },
     ],
   ],
   [
@@ -78,19 +97,53 @@ const TABLES: ReadonlyArray<[Rule, readonly RuleCase[]]> = [
         name: 'PowerShell-style casing of a top-level setting',
         kind: 'partner',
         doc: { B2BCollaborationInbound: null },
-        expected: [{ at: '"B2BCollaborationInbound"', severity: 'error', message: /^Property names are case-sensitive: "B2BCollaborationInbound" must be written "b2bCollaborationInbound"\.$/ }],
+        expected: [
+          {
+            at: '"B2BCollaborationInbound"',
+            severity: 'error',
+            message:
+              /^Property names are case-sensitive: "B2BCollaborationInbound" must be written "b2bCollaborationInbound"\.$/,
+          },
+        ],
         fixed: '{\n  "b2bCollaborationInbound": null\n}',
       },
       {
         name: 'a nested key, found through the Graph types',
         kind: 'default',
-        doc: { b2bCollaborationOutbound: { usersAndGroups: { AccessType: 'allowed', targets: [{ Target: 'AllUsers', targetType: 'user' }] } } },
+        doc: {
+          b2bCollaborationOutbound: {
+            usersAndGroups: {
+              AccessType: 'allowed',
+              targets: [{ Target: 'AllUsers', targetType: 'user' }],
+            },
+          },
+        },
         expected: [{ at: '"AccessType"' }, { at: '"Target"' }],
       },
-      { name: 'the partner key', kind: 'partner', doc: { TenantID: PARTNER }, expected: [{ at: '"TenantID"' }] },
-      { name: 'a sync schema rule', kind: 'syncSchema', doc: { synchronizationRules: [{ ObjectMappings: [] }] }, expected: [{ at: '"ObjectMappings"' }] },
-      { name: 'leaves unknown names to the schema', kind: 'partner', doc: { crossCloudMeetingConfiguration: {} }, expected: [] },
-      { name: 'does not look inside a miscased parent', kind: 'partner', doc: { InboundTrust: { IsMfaAccepted: true } }, expected: [{ at: '"InboundTrust"' }] },
+      {
+        name: 'the partner key',
+        kind: 'partner',
+        doc: { TenantID: PARTNER },
+        expected: [{ at: '"TenantID"' }],
+      },
+      {
+        name: 'a sync schema rule',
+        kind: 'syncSchema',
+        doc: { synchronizationRules: [{ ObjectMappings: [] }] },
+        expected: [{ at: '"ObjectMappings"' }],
+      },
+      {
+        name: 'leaves unknown names to the schema',
+        kind: 'partner',
+        doc: { crossCloudMeetingConfiguration: {} },
+        expected: [],
+      },
+      {
+        name: 'does not look inside a miscased parent',
+        kind: 'partner',
+        doc: { InboundTrust: { IsMfaAccepted: true } },
+        expected: [{ at: '"InboundTrust"' }],
+      },
     ],
   ],
   [
@@ -99,13 +152,38 @@ const TABLES: ReadonlyArray<[Rule, readonly RuleCase[]]> = [
       {
         name: 'automatic redemption on the default is an error, removed by the fix',
         kind: 'default',
-        doc: { automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: false }, inboundTrust: null },
-        expected: [{ at: '"automaticUserConsentSettings"', severity: 'error', message: /read-only on the default settings .* Remove it\.$/ }],
+        doc: {
+          automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: false },
+          inboundTrust: null,
+        },
+        expected: [
+          {
+            at: '"automaticUserConsentSettings"',
+            severity: 'error',
+            message: /read-only on the default settings .* Remove it\.$/,
+          },
+        ],
         fixed: '{\n  "inboundTrust": null\n}',
       },
-      { name: 'isServiceDefault is a warning', kind: 'default', doc: { isServiceDefault: true }, expected: [{ at: '"isServiceDefault"', severity: 'warning' }], fixed: '{}' },
-      { name: 'isInMultiTenantOrganization on a partner', kind: 'partner', doc: { isInMultiTenantOrganization: false }, expected: [{ at: '"isInMultiTenantOrganization"', severity: 'warning' }] },
-      { name: 'automatic redemption on a partner is fine', kind: 'partner', doc: { automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: false } }, expected: [] },
+      {
+        name: 'isServiceDefault is a warning',
+        kind: 'default',
+        doc: { isServiceDefault: true },
+        expected: [{ at: '"isServiceDefault"', severity: 'warning' }],
+        fixed: '{}',
+      },
+      {
+        name: 'isInMultiTenantOrganization on a partner',
+        kind: 'partner',
+        doc: { isInMultiTenantOrganization: false },
+        expected: [{ at: '"isInMultiTenantOrganization"', severity: 'warning' }],
+      },
+      {
+        name: 'automatic redemption on a partner is fine',
+        kind: 'partner',
+        doc: { automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: false } },
+        expected: [],
+      },
     ],
   ],
   [
@@ -116,39 +194,97 @@ const TABLES: ReadonlyArray<[Rule, readonly RuleCase[]]> = [
         kind: 'partner',
         doc: { tenantId: GROUP },
         input: { expectedTenantId: PARTNER },
-        expected: [{ at: `"${GROUP}"`, severity: 'error', message: new RegExp(`^This document belongs to partner tenant ${PARTNER}`) }],
+        expected: [
+          {
+            at: `"${GROUP}"`,
+            severity: 'error',
+            message: new RegExp(`^This document belongs to partner tenant ${PARTNER}`),
+          },
+        ],
         fixed: `{\n  "tenantId": "${PARTNER}"\n}`,
       },
-      { name: 'the same id in upper case', kind: 'identitySync', doc: { tenantId: PARTNER.toUpperCase() }, input: { expectedTenantId: PARTNER }, expected: [] },
+      {
+        name: 'the same id in upper case',
+        kind: 'identitySync',
+        doc: { tenantId: PARTNER.toUpperCase() },
+        input: { expectedTenantId: PARTNER },
+        expected: [],
+      },
       { name: 'no expected id given', kind: 'partner', doc: { tenantId: GROUP }, expected: [] },
-      { name: 'kinds without a tenant key', kind: 'default', doc: { tenantId: GROUP }, input: { expectedTenantId: PARTNER }, expected: [] },
+      {
+        name: 'kinds without a tenant key',
+        kind: 'default',
+        doc: { tenantId: GROUP },
+        input: { expectedTenantId: PARTNER },
+        expected: [],
+      },
     ],
   ],
   [
     guidFormat,
     [
-      { name: 'a domain as tenant id', kind: 'partner', doc: { tenantId: 'contoso.com' }, expected: [{ at: '"contoso.com"', severity: 'error', message: /must be a tenant id: a GUID/ }], fixed: null },
-      { name: 'a tenant id pasted with braces', kind: 'identitySync', doc: { tenantId: `{${PARTNER}}` }, expected: [{ at: `"{${PARTNER}}"` }], fixed: `{\n  "tenantId": "${PARTNER}"\n}` },
+      {
+        name: 'a domain as tenant id',
+        kind: 'partner',
+        doc: { tenantId: 'contoso.com' },
+        expected: [
+          { at: '"contoso.com"', severity: 'error', message: /must be a tenant id: a GUID/ },
+        ],
+        fixed: null,
+      },
+      {
+        name: 'a tenant id pasted with braces',
+        kind: 'identitySync',
+        doc: { tenantId: `{${PARTNER}}` },
+        expected: [{ at: `"{${PARTNER}}"` }],
+        fixed: `{\n  "tenantId": "${PARTNER}"\n}`,
+      },
       {
         name: 'a group named instead of its id',
         kind: 'partner',
-        doc: { b2bCollaborationInbound: { usersAndGroups: config('allowed', target('Sales team', 'group')) } },
-        expected: [{ at: '"Sales team"', message: /^`target` must be the object id of a group \(a GUID/ }],
+        doc: {
+          b2bCollaborationInbound: {
+            usersAndGroups: config('allowed', target('Sales team', 'group')),
+          },
+        },
+        expected: [
+          { at: '"Sales team"', message: /^`target` must be the object id of a group \(a GUID/ },
+        ],
         fixed: null,
       },
       {
         name: 'a special value in the wrong case',
         kind: 'partner',
-        doc: { b2bDirectConnectOutbound: { applications: config('allowed', target('office365', 'application')) } },
-        expected: [{ at: '"office365"', message: /^Special target values are case-sensitive: write "Office365"\.$/ }],
-        fixed: textOf({ b2bDirectConnectOutbound: { applications: config('allowed', target('Office365', 'application')) } }),
+        doc: {
+          b2bDirectConnectOutbound: {
+            applications: config('allowed', target('office365', 'application')),
+          },
+        },
+        expected: [
+          {
+            at: '"office365"',
+            message: /^Special target values are case-sensitive: write "Office365"\.$/,
+          },
+        ],
+        fixed: textOf({
+          b2bDirectConnectOutbound: {
+            applications: config('allowed', target('Office365', 'application')),
+          },
+        }),
       },
       {
         name: 'GUIDs (any case), special values, and unknown target types pass',
         kind: 'partner',
         doc: {
           tenantId: PARTNER.toUpperCase(),
-          b2bCollaborationInbound: { usersAndGroups: config('allowed', target(GROUP, 'group'), target('AllUsers', 'user')), applications: config('blocked', target(APP.toUpperCase(), 'application'), target('someday', 'unknownFutureValue')) },
+          b2bCollaborationInbound: {
+            usersAndGroups: config('allowed', target(GROUP, 'group'), target('AllUsers', 'user')),
+            applications: config(
+              'blocked',
+              target(APP.toUpperCase(), 'application'),
+              target('someday', 'unknownFutureValue'),
+            ),
+          },
         },
         expected: [],
       },
@@ -160,32 +296,84 @@ const TABLES: ReadonlyArray<[Rule, readonly RuleCase[]]> = [
       {
         name: 'AllUsers with targetType group',
         kind: 'partner',
-        doc: { b2bCollaborationInbound: { usersAndGroups: config('allowed', target('AllUsers', 'group')) } },
-        expected: [{ at: '"group"', severity: 'error', message: /^"AllUsers" needs `targetType` "user"\.$/ }],
-        fixed: textOf({ b2bCollaborationInbound: { usersAndGroups: config('allowed', target('AllUsers', 'user')) } }),
+        doc: {
+          b2bCollaborationInbound: {
+            usersAndGroups: config('allowed', target('AllUsers', 'group')),
+          },
+        },
+        expected: [
+          { at: '"group"', severity: 'error', message: /^"AllUsers" needs `targetType` "user"\.$/ },
+        ],
+        fixed: textOf({
+          b2bCollaborationInbound: {
+            usersAndGroups: config('allowed', target('AllUsers', 'user')),
+          },
+        }),
       },
       {
         name: 'Office365 with targetType user in an applications list',
         kind: 'default',
-        doc: { b2bDirectConnectInbound: { applications: config('allowed', target('Office365', 'user')) } },
+        doc: {
+          b2bDirectConnectInbound: { applications: config('allowed', target('Office365', 'user')) },
+        },
         expected: [{ at: '"user"', message: /needs `targetType` "application"/ }],
       },
       {
         name: 'Office365 in a users-and-groups list',
         kind: 'partner',
-        doc: { b2bCollaborationOutbound: { usersAndGroups: config('allowed', target('Office365', 'application')) } },
-        expected: [{ at: '"Office365"', message: /^"Office365" can only be used in an `applications` list, not in `usersAndGroups`/ }],
+        doc: {
+          b2bCollaborationOutbound: {
+            usersAndGroups: config('allowed', target('Office365', 'application')),
+          },
+        },
+        expected: [
+          {
+            at: '"Office365"',
+            message:
+              /^"Office365" can only be used in an `applications` list, not in `usersAndGroups`/,
+          },
+        ],
         fixed: null,
       },
-      { name: 'AllApplications among users', kind: 'partner', doc: { tenantRestrictions: { usersAndGroups: config('blocked', target('AllApplications', 'application')) } }, expected: [{ at: '"AllApplications"' }] },
-      { name: 'AllUsers among applications', kind: 'partner', doc: { appServiceConnectInbound: { applications: config('allowed', target('AllUsers', 'user')) } }, expected: [{ at: '"AllUsers"', message: /a `usersAndGroups` \(or `users`\) list/ }] },
-      { name: 'AllUsers without a targetType', kind: 'partner', doc: { b2bCollaborationInbound: { usersAndGroups: config('allowed', { target: 'AllUsers' }) } }, expected: [{ at: '"AllUsers"', message: /add it next to `target`/ }], fixed: null },
+      {
+        name: 'AllApplications among users',
+        kind: 'partner',
+        doc: {
+          tenantRestrictions: {
+            usersAndGroups: config('blocked', target('AllApplications', 'application')),
+          },
+        },
+        expected: [{ at: '"AllApplications"' }],
+      },
+      {
+        name: 'AllUsers among applications',
+        kind: 'partner',
+        doc: {
+          appServiceConnectInbound: { applications: config('allowed', target('AllUsers', 'user')) },
+        },
+        expected: [{ at: '"AllUsers"', message: /a `usersAndGroups` \(or `users`\) list/ }],
+      },
+      {
+        name: 'AllUsers without a targetType',
+        kind: 'partner',
+        doc: {
+          b2bCollaborationInbound: { usersAndGroups: config('allowed', { target: 'AllUsers' }) },
+        },
+        expected: [{ at: '"AllUsers"', message: /add it next to `target`/ }],
+        fixed: null,
+      },
       {
         name: 'right values in the right lists, including the users list of Microsoft 365 collaboration',
         kind: 'partner',
         doc: {
           m365CollaborationInbound: { users: config('allowed', target('AllUsers', 'user')) },
-          b2bCollaborationInbound: { applications: config('allowed', target('AllMicrosoftApps', 'application'), target('AllApplications', 'application')) },
+          b2bCollaborationInbound: {
+            applications: config(
+              'allowed',
+              target('AllMicrosoftApps', 'application'),
+              target('AllApplications', 'application'),
+            ),
+          },
         },
         expected: [],
       },
@@ -198,17 +386,40 @@ const TABLES: ReadonlyArray<[Rule, readonly RuleCase[]]> = [
         name: 'a group in an applications list',
         kind: 'partner',
         doc: { b2bCollaborationInbound: { applications: config('allowed', target(APP, 'group')) } },
-        expected: [{ at: '"group"', severity: 'error', message: /^Targets in `applications` must have `targetType` "application", not "group"\.$/ }],
-        fixed: textOf({ b2bCollaborationInbound: { applications: config('allowed', target(APP, 'application')) } }),
+        expected: [
+          {
+            at: '"group"',
+            severity: 'error',
+            message:
+              /^Targets in `applications` must have `targetType` "application", not "group"\.$/,
+          },
+        ],
+        fixed: textOf({
+          b2bCollaborationInbound: { applications: config('allowed', target(APP, 'application')) },
+        }),
       },
       {
         name: 'an application among users and groups (user or group: no fix)',
         kind: 'default',
-        doc: { b2bCollaborationOutbound: { usersAndGroups: config('allowed', target(GROUP, 'application')) } },
+        doc: {
+          b2bCollaborationOutbound: {
+            usersAndGroups: config('allowed', target(GROUP, 'application')),
+          },
+        },
         expected: [{ at: '"application"', message: /must have `targetType` "user" or "group"/ }],
         fixed: null,
       },
-      { name: 'users, groups and applications where they belong', kind: 'partner', doc: { b2bCollaborationInbound: { usersAndGroups: config('allowed', target(GROUP, 'group'), target(APP, 'user')), applications: config('allowed', target(APP, 'application')) } }, expected: [] },
+      {
+        name: 'users, groups and applications where they belong',
+        kind: 'partner',
+        doc: {
+          b2bCollaborationInbound: {
+            usersAndGroups: config('allowed', target(GROUP, 'group'), target(APP, 'user')),
+            applications: config('allowed', target(APP, 'application')),
+          },
+        },
+        expected: [],
+      },
     ],
   ],
   [
@@ -217,14 +428,51 @@ const TABLES: ReadonlyArray<[Rule, readonly RuleCase[]]> = [
       {
         name: 'a group in the default B2B collaboration inbound',
         kind: 'default',
-        doc: { b2bCollaborationInbound: { usersAndGroups: config('allowed', target(GROUP, 'group')) } },
-        expected: [{ at: `"${GROUP}"`, severity: 'error', message: /can only target "AllUsers": users and groups of other tenants can't be named here/ }],
+        doc: {
+          b2bCollaborationInbound: { usersAndGroups: config('allowed', target(GROUP, 'group')) },
+        },
+        expected: [
+          {
+            at: `"${GROUP}"`,
+            severity: 'error',
+            message:
+              /can only target "AllUsers": users and groups of other tenants can't be named here/,
+          },
+        ],
         fixed: null,
       },
-      { name: 'a user in the default direct connect inbound', kind: 'default', doc: { b2bDirectConnectInbound: { usersAndGroups: config('blocked', target(GROUP, 'user')) } }, expected: [{ at: `"${GROUP}"` }] },
-      { name: 'outbound groups are your own: fine', kind: 'default', doc: { b2bCollaborationOutbound: { usersAndGroups: config('blocked', target(GROUP, 'group')) } }, expected: [] },
-      { name: 'inbound applications are your own: fine', kind: 'default', doc: { b2bCollaborationInbound: { applications: config('allowed', target(APP, 'application')) } }, expected: [] },
-      { name: 'a partner may name its groups', kind: 'partner', doc: { b2bCollaborationInbound: { usersAndGroups: config('allowed', target(GROUP, 'group')) } }, expected: [] },
+      {
+        name: 'a user in the default direct connect inbound',
+        kind: 'default',
+        doc: {
+          b2bDirectConnectInbound: { usersAndGroups: config('blocked', target(GROUP, 'user')) },
+        },
+        expected: [{ at: `"${GROUP}"` }],
+      },
+      {
+        name: 'outbound groups are your own: fine',
+        kind: 'default',
+        doc: {
+          b2bCollaborationOutbound: { usersAndGroups: config('blocked', target(GROUP, 'group')) },
+        },
+        expected: [],
+      },
+      {
+        name: 'inbound applications are your own: fine',
+        kind: 'default',
+        doc: {
+          b2bCollaborationInbound: { applications: config('allowed', target(APP, 'application')) },
+        },
+        expected: [],
+      },
+      {
+        name: 'a partner may name its groups',
+        kind: 'partner',
+        doc: {
+          b2bCollaborationInbound: { usersAndGroups: config('allowed', target(GROUP, 'group')) },
+        },
+        expected: [],
+      },
     ],
   ],
   [
@@ -233,46 +481,199 @@ const TABLES: ReadonlyArray<[Rule, readonly RuleCase[]]> = [
       {
         name: 'all users blocked, applications allowed: fixed by blocking all applications',
         kind: 'partner',
-        doc: { b2bCollaborationInbound: { applications: config('allowed', target(APP, 'application')), usersAndGroups: config('blocked', target('AllUsers', 'user')) } },
-        expected: [{ at: '"applications"', severity: 'error', message: /^All users are blocked in `b2bCollaborationInbound`, so all applications must be blocked too/ }],
-        fixed: textOf({ b2bCollaborationInbound: { applications: config('blocked', target('AllApplications', 'application')), usersAndGroups: config('blocked', target('AllUsers', 'user')) } }),
+        doc: {
+          b2bCollaborationInbound: {
+            applications: config('allowed', target(APP, 'application')),
+            usersAndGroups: config('blocked', target('AllUsers', 'user')),
+          },
+        },
+        expected: [
+          {
+            at: '"applications"',
+            severity: 'error',
+            message:
+              /^All users are blocked in `b2bCollaborationInbound`, so all applications must be blocked too/,
+          },
+        ],
+        fixed: textOf({
+          b2bCollaborationInbound: {
+            applications: config('blocked', target('AllApplications', 'application')),
+            usersAndGroups: config('blocked', target('AllUsers', 'user')),
+          },
+        }),
       },
       {
         name: 'all applications blocked, one group allowed: fixed by blocking all users',
         kind: 'default',
-        doc: { b2bDirectConnectOutbound: { applications: config('blocked', target('AllApplications', 'application')), usersAndGroups: config('allowed', target(GROUP, 'group')) } },
-        expected: [{ at: '"usersAndGroups"', message: /^All applications are blocked in `b2bDirectConnectOutbound`, so all users must be blocked too/ }],
-        fixed: textOf({ b2bDirectConnectOutbound: { applications: config('blocked', target('AllApplications', 'application')), usersAndGroups: config('blocked', target('AllUsers', 'user')) } }),
+        doc: {
+          b2bDirectConnectOutbound: {
+            applications: config('blocked', target('AllApplications', 'application')),
+            usersAndGroups: config('allowed', target(GROUP, 'group')),
+          },
+        },
+        expected: [
+          {
+            at: '"usersAndGroups"',
+            message:
+              /^All applications are blocked in `b2bDirectConnectOutbound`, so all users must be blocked too/,
+          },
+        ],
+        fixed: textOf({
+          b2bDirectConnectOutbound: {
+            applications: config('blocked', target('AllApplications', 'application')),
+            usersAndGroups: config('blocked', target('AllUsers', 'user')),
+          },
+        }),
       },
-      { name: 'both blocked', kind: 'partner', doc: { b2bCollaborationOutbound: { applications: config('blocked', target('AllApplications', 'application')), usersAndGroups: config('blocked', target('AllUsers', 'user')) } }, expected: [] },
-      { name: 'the other half left out', kind: 'partner', doc: { b2bCollaborationOutbound: { usersAndGroups: config('blocked', target('AllUsers', 'user')) } }, expected: [] },
-      { name: 'one group blocked is not everyone', kind: 'partner', doc: { b2bCollaborationOutbound: { applications: config('allowed', target('AllApplications', 'application')), usersAndGroups: config('blocked', target(GROUP, 'group')) } }, expected: [] },
+      {
+        name: 'both blocked',
+        kind: 'partner',
+        doc: {
+          b2bCollaborationOutbound: {
+            applications: config('blocked', target('AllApplications', 'application')),
+            usersAndGroups: config('blocked', target('AllUsers', 'user')),
+          },
+        },
+        expected: [],
+      },
+      {
+        name: 'the other half left out',
+        kind: 'partner',
+        doc: {
+          b2bCollaborationOutbound: {
+            usersAndGroups: config('blocked', target('AllUsers', 'user')),
+          },
+        },
+        expected: [],
+      },
+      {
+        name: 'one group blocked is not everyone',
+        kind: 'partner',
+        doc: {
+          b2bCollaborationOutbound: {
+            applications: config('allowed', target('AllApplications', 'application')),
+            usersAndGroups: config('blocked', target(GROUP, 'group')),
+          },
+        },
+        expected: [],
+      },
     ],
   ],
   [
     emptyTargets,
     [
-      { name: 'an empty users-and-groups list', kind: 'partner', doc: { b2bCollaborationInbound: { usersAndGroups: config('allowed') } }, expected: [{ at: '[]', severity: 'warning', message: /^`targets` of `usersAndGroups` is empty: list at least one target \(e\.g\. "AllUsers"/ }] },
-      { name: 'an empty applications list', kind: 'default', doc: { tenantRestrictions: { applications: config('blocked') } }, expected: [{ at: '[]', message: /"AllApplications"/ }] },
-      { name: 'a list with a target', kind: 'default', doc: { tenantRestrictions: { applications: config('blocked', target('AllApplications', 'application')) } }, expected: [] },
+      {
+        name: 'an empty users-and-groups list',
+        kind: 'partner',
+        doc: { b2bCollaborationInbound: { usersAndGroups: config('allowed') } },
+        expected: [
+          {
+            at: '[]',
+            severity: 'warning',
+            message:
+              /^`targets` of `usersAndGroups` is empty: list at least one target \(e\.g\. "AllUsers"/,
+          },
+        ],
+      },
+      {
+        name: 'an empty applications list',
+        kind: 'default',
+        doc: { tenantRestrictions: { applications: config('blocked') } },
+        expected: [{ at: '[]', message: /"AllApplications"/ }],
+      },
+      {
+        name: 'a list with a target',
+        kind: 'default',
+        doc: {
+          tenantRestrictions: {
+            applications: config('blocked', target('AllApplications', 'application')),
+          },
+        },
+        expected: [],
+      },
     ],
   ],
   [
     cloudEndpoints,
     [
-      { name: 'the known clouds', kind: 'policy', doc: { allowedCloudEndpoints: ['microsoftonline.us', 'partner.microsoftonline.cn', 'microsoftonline.com'] }, expected: [] },
-      { name: 'a cloud in the wrong case', kind: 'policy', doc: { allowedCloudEndpoints: ['MicrosoftOnline.US'] }, expected: [{ at: '"MicrosoftOnline.US"', severity: 'warning' }], fixed: '{\n  "allowedCloudEndpoints": [\n    "microsoftonline.us"\n  ]\n}' },
-      { name: 'a cloud that does not exist', kind: 'policy', doc: { allowedCloudEndpoints: ['microsoftonline.de'] }, expected: [{ at: '"microsoftonline.de"', message: /use "microsoftonline.com", "microsoftonline.us", "partner.microsoftonline.cn"/ }], fixed: null },
+      {
+        name: 'the known clouds',
+        kind: 'policy',
+        doc: {
+          allowedCloudEndpoints: [
+            'microsoftonline.us',
+            'partner.microsoftonline.cn',
+            'microsoftonline.com',
+          ],
+        },
+        expected: [],
+      },
+      {
+        name: 'a cloud in the wrong case',
+        kind: 'policy',
+        doc: { allowedCloudEndpoints: ['MicrosoftOnline.US'] },
+        expected: [{ at: '"MicrosoftOnline.US"', severity: 'warning' }],
+        fixed: '{\n  "allowedCloudEndpoints": [\n    "microsoftonline.us"\n  ]\n}',
+      },
+      {
+        name: 'a cloud that does not exist',
+        kind: 'policy',
+        doc: { allowedCloudEndpoints: ['microsoftonline.de'] },
+        expected: [
+          {
+            at: '"microsoftonline.de"',
+            message:
+              /use "microsoftonline.com", "microsoftonline.us", "partner.microsoftonline.cn"/,
+          },
+        ],
+        fixed: null,
+      },
     ],
   ],
   [
     policySize,
     [
-      { name: 'without the rest of the policy there is nothing to say', kind: 'partner', doc: { isServiceProvider: true }, expected: [] },
-      { name: 'well below the limit', kind: 'partner', doc: { isServiceProvider: true }, input: { restOfPolicyBytes: 10_000 }, expected: [] },
-      { name: 'within 10 % of the limit', kind: 'default', doc: { isServiceProvider: true }, input: { restOfPolicyBytes: 23_100 }, expected: [{ at: '{', severity: 'warning', message: /about 22\.6 KB, close to Graph's 25 KB limit/ }] },
-      { name: 'over the limit', kind: 'partner', doc: { isServiceProvider: true }, input: { restOfPolicyBytes: 25_600 }, expected: [{ at: '{', message: /about 25\.0 KB, over Graph's 25 KB limit: Graph will refuse the change/ }] },
-      { name: 'identity sync is not part of the policy size', kind: 'identitySync', doc: {}, input: { restOfPolicyBytes: 30_000 }, expected: [] },
+      {
+        name: 'without the rest of the policy there is nothing to say',
+        kind: 'partner',
+        doc: { isServiceProvider: true },
+        expected: [],
+      },
+      {
+        name: 'well below the limit',
+        kind: 'partner',
+        doc: { isServiceProvider: true },
+        input: { restOfPolicyBytes: 10_000 },
+        expected: [],
+      },
+      {
+        name: 'within 10 % of the limit',
+        kind: 'default',
+        doc: { isServiceProvider: true },
+        input: { restOfPolicyBytes: 23_100 },
+        expected: [
+          { at: '{', severity: 'warning', message: /about 22\.6 KB, close to Graph's 25 KB limit/ },
+        ],
+      },
+      {
+        name: 'over the limit',
+        kind: 'partner',
+        doc: { isServiceProvider: true },
+        input: { restOfPolicyBytes: 25_600 },
+        expected: [
+          {
+            at: '{',
+            message: /about 25\.0 KB, over Graph's 25 KB limit: Graph will refuse the change/,
+          },
+        ],
+      },
+      {
+        name: 'identity sync is not part of the policy size',
+        kind: 'identitySync',
+        doc: {},
+        input: { restOfPolicyBytes: 30_000 },
+        expected: [],
+      },
     ],
   ],
 ];
@@ -306,7 +707,11 @@ describe('semantic rules', () => {
             assert.equal(diagnostics[0].fixes.length, 1);
             const fixed = applyFix(text, diagnostics[0].fixes[0]);
             assert.equal(fixed, testCase.fixed);
-            assert.equal(run(rule, { ...testCase, doc: fixed }).length, diagnostics.length - 1, 'the fix removes its diagnostic');
+            assert.equal(
+              run(rule, { ...testCase, doc: fixed }).length,
+              diagnostics.length - 1,
+              'the fix removes its diagnostic',
+            );
           }
         });
       }

@@ -35,7 +35,11 @@ function isStrictJson(text: string): boolean {
 
 describe('policy schemas', () => {
   describe('every strict-JSON request example of our document kinds validates without problems', () => {
-    const requests = fs.readdirSync(GRAPH_EXAMPLES).filter((file) => file.endsWith('.request.json') && kindOf(file) && isStrictJson(readExample(file)));
+    const requests = fs
+      .readdirSync(GRAPH_EXAMPLES)
+      .filter(
+        (file) => file.endsWith('.request.json') && kindOf(file) && isStrictJson(readExample(file)),
+      );
 
     it('finds the documented request bodies (a renamed fixture must not shrink the table silently)', () => {
       assert.deepEqual(requests.sort(), [
@@ -59,11 +63,20 @@ describe('policy schemas', () => {
   });
 
   describe('documented responses of our kinds validate too', () => {
-    const cases: ReadonlyArray<{ file: string; kind: DocumentKindId; pick?: (body: { value: unknown[] }) => unknown[]; lenient?: boolean }> = [
+    const cases: ReadonlyArray<{
+      file: string;
+      kind: DocumentKindId;
+      pick?: (body: { value: unknown[] }) => unknown[];
+      lenient?: boolean;
+    }> = [
       { file: 'partner-get.response.json', kind: 'partner' },
       { file: 'partner-create.response.json', kind: 'partner' },
       { file: 'partners-list.response.json', kind: 'partner', pick: (body) => body.value },
-      { file: 'partners-list-expand-identitysync.response.json', kind: 'partner', pick: (body) => body.value },
+      {
+        file: 'partners-list-expand-identitysync.response.json',
+        kind: 'partner',
+        pick: (body) => body.value,
+      },
       { file: 'identitysync-get.response.json', kind: 'identitySync' },
       { file: 'syncschema-get.response.json', kind: 'syncSchema' },
       // Not strict JSON as documented (trailing commas); the content is still a valid body.
@@ -73,7 +86,9 @@ describe('policy schemas', () => {
     for (const { file, kind, pick, lenient } of cases) {
       it(file, () => {
         const errors: ParseError[] = [];
-        const body: unknown = lenient ? parse(readExample(file), errors, { allowTrailingComma: true }) : JSON.parse(readExample(file));
+        const body: unknown = lenient
+          ? parse(readExample(file), errors, { allowTrailingComma: true })
+          : JSON.parse(readExample(file));
         assert.deepEqual(errors, []);
         const values = pick ? pick(body as { value: unknown[] }) : [body];
         assert.ok(values.length > 0);
@@ -89,18 +104,26 @@ describe('policy schemas', () => {
     });
     assert.deepEqual(
       problems.map((problem) => `${problem.instancePath} ${problem.keyword}`).sort(),
-      ['/b2bCollaborationInbound/usersAndGroups/accessType enum', '/b2bCollaborationInbound/usersAndGroups/targets type', '/inboundTrust/isMfaAccepted type'],
+      [
+        '/b2bCollaborationInbound/usersAndGroups/accessType enum',
+        '/b2bCollaborationInbound/usersAndGroups/targets type',
+        '/inboundTrust/isMfaAccepted type',
+      ],
     );
   });
 
   it('accepts @odata annotations and null for every nullable setting', () => {
     const body = {
-      '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#policies/crossTenantAccessPolicy/partners/$entity',
+      '@odata.context':
+        'https://graph.microsoft.com/v1.0/$metadata#policies/crossTenantAccessPolicy/partners/$entity',
       tenantId: '3d0f5dec-5d3d-455c-8016-e2af1ae4d31a',
       inboundTrust: null,
       automaticUserConsentSettings: null,
       b2bCollaborationInbound: { usersAndGroups: null, applications: null },
-      tenantRestrictions: { devices: null, usersAndGroups: { accessType: null, targets: [{ target: null, targetType: null }] } },
+      tenantRestrictions: {
+        devices: null,
+        usersAndGroups: { accessType: null, targets: [{ target: null, targetType: null }] },
+      },
       isServiceProvider: null,
       'identitySynchronization@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#x',
       identitySynchronization: null,
@@ -109,13 +132,24 @@ describe('policy schemas', () => {
   });
 
   it('keeps enum members Graph may return, including unknownFutureValue', () => {
-    const body = { b2bDirectConnectOutbound: { applications: { accessType: 'unknownFutureValue', targets: [{ target: 'x', targetType: 'unknownFutureValue' }] } } };
+    const body = {
+      b2bDirectConnectOutbound: {
+        applications: {
+          accessType: 'unknownFutureValue',
+          targets: [{ target: 'x', targetType: 'unknownFutureValue' }],
+        },
+      },
+    };
     assert.deepEqual(schemas().validate('default', body), []);
   });
 
   describe('schema files', () => {
     const files = [COMMON_SCHEMA_FILE, ...ALL_DOCUMENT_KINDS.map((kind) => kind.schemaFile)];
-    const read = (file: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(EXTENSION_ROOT, 'schemas', file), 'utf8')) as Record<string, unknown>;
+    const read = (file: string): Record<string, unknown> =>
+      JSON.parse(fs.readFileSync(path.join(EXTENSION_ROOT, 'schemas', file), 'utf8')) as Record<
+        string,
+        unknown
+      >;
 
     it('are draft-07 and carry no $id, so VS Code resolves their relative $refs against the file URL', () => {
       for (const file of files) {
@@ -127,7 +161,9 @@ describe('policy schemas', () => {
 
     it('only $ref files that exist next to them', () => {
       for (const file of files) {
-        const refs = [...JSON.stringify(read(file)).matchAll(/"\$ref":"([^"#]*)#?[^"]*"/g)].map((match) => match[1]).filter((target) => target !== '');
+        const refs = [...JSON.stringify(read(file)).matchAll(/"\$ref":"([^"#]*)#?[^"]*"/g)]
+          .map((match) => match[1])
+          .filter((target) => target !== '');
         for (const target of refs) assert.ok(files.includes(target), `${file} refers to ${target}`);
       }
     });
@@ -136,13 +172,20 @@ describe('policy schemas', () => {
       const definitions = new Map<string, Record<string, unknown>>();
       for (const file of files) {
         const schema = read(file);
-        for (const [name, definition] of Object.entries((schema.definitions ?? {}) as Record<string, Record<string, unknown>>)) definitions.set(name, definition);
+        for (const [name, definition] of Object.entries(
+          (schema.definitions ?? {}) as Record<string, Record<string, unknown>>,
+        ))
+          definitions.set(name, definition);
       }
       for (const kind of ALL_DOCUMENT_KINDS) definitions.set(kind.graphType, read(kind.schemaFile));
       for (const type of Object.keys(GRAPH_TYPES) as GraphTypeName[]) {
         const definition = definitions.get(type);
         assert.ok(definition, `no schema definition named ${type}`);
-        assert.deepEqual(Object.keys(definition.properties as object), GRAPH_TYPES[type].map((property) => property.name), type);
+        assert.deepEqual(
+          Object.keys(definition.properties as object),
+          GRAPH_TYPES[type].map((property) => property.name),
+          type,
+        );
       }
     });
 
@@ -163,15 +206,25 @@ describe('policy schemas', () => {
       // property-level description next to a described definition would never be seen.
       const definitions = new Map<string, Record<string, unknown>>();
       for (const file of files) {
-        for (const [name, definition] of Object.entries((read(file).definitions ?? {}) as Record<string, Record<string, unknown>>)) definitions.set(name, definition);
+        for (const [name, definition] of Object.entries(
+          (read(file).definitions ?? {}) as Record<string, Record<string, unknown>>,
+        ))
+          definitions.set(name, definition);
       }
       const offenders: string[] = [];
       const visit = (node: unknown, where: string): void => {
         if (typeof node !== 'object' || node === null) return;
         const record = node as Record<string, unknown>;
-        const [wrapped] = Array.isArray(record.allOf) ? (record.allOf as Array<{ $ref?: string }>) : [];
+        const [wrapped] = Array.isArray(record.allOf)
+          ? (record.allOf as Array<{ $ref?: string }>)
+          : [];
         const target = wrapped?.$ref ? definitions.get(wrapped.$ref.split('/').pop()!) : undefined;
-        if (target && record.description !== undefined && (target.description !== undefined || target.markdownDescription !== undefined)) offenders.push(where);
+        if (
+          target &&
+          record.description !== undefined &&
+          (target.description !== undefined || target.markdownDescription !== undefined)
+        )
+          offenders.push(where);
         for (const [key, value] of Object.entries(record)) visit(value, `${where}/${key}`);
       };
       for (const file of files) visit(read(file), file);
@@ -187,7 +240,9 @@ describe('policy schemas', () => {
         ['identitysync.schema.json', 'tenantId'],
       ];
       for (const [file, property] of cases) {
-        const definition = (read(file).properties as Record<string, { readOnly?: boolean; description?: string }>)[property];
+        const definition = (
+          read(file).properties as Record<string, { readOnly?: boolean; description?: string }>
+        )[property];
         assert.equal(definition.readOnly, true, `${file} ${property}`);
         assert.match(definition.description ?? '', /^Read-only/, `${file} ${property}`);
       }

@@ -19,22 +19,52 @@ describe('bucketRows', () => {
     const chart = bucketRows(rows);
     assert.equal(chart.unit, 'hour');
     assert.equal(chart.omitted, 0);
-    assert.deepEqual(chart.buckets.map((b) => [b.start - T0, b.end - T0]), [[0, H], [H, 2 * H], [2 * H, 3 * H]]);
-    assert.deepEqual(chart.buckets.map(counts), [[0, 1, 1, 0, 0], [0, 0, 0, 0, 0], [1, 0, 0, 0, 1]]);
+    assert.deepEqual(
+      chart.buckets.map((b) => [b.start - T0, b.end - T0]),
+      [
+        [0, H],
+        [H, 2 * H],
+        [2 * H, 3 * H],
+      ],
+    );
+    assert.deepEqual(chart.buckets.map(counts), [
+      [0, 1, 1, 0, 0],
+      [0, 0, 0, 0, 0],
+      [1, 0, 0, 0, 1],
+    ]);
   });
 
   it('switches to UTC days beyond 72 hours', () => {
-    const at72 = bucketRows([row({ time: T0, status: 'success' }), row({ time: T0 + 72 * H, status: 'warning' })]);
+    const at72 = bucketRows([
+      row({ time: T0, status: 'success' }),
+      row({ time: T0 + 72 * H, status: 'warning' }),
+    ]);
     assert.equal(at72.unit, 'hour');
     assert.equal(at72.buckets.length, 73);
-    const beyond = bucketRows([row({ time: T0 + 13 * H, status: 'success' }), row({ time: T0 + 13 * H + 72 * H + 1, status: 'warning' })]);
+    const beyond = bucketRows([
+      row({ time: T0 + 13 * H, status: 'success' }),
+      row({ time: T0 + 13 * H + 72 * H + 1, status: 'warning' }),
+    ]);
     assert.equal(beyond.unit, 'day');
-    assert.deepEqual(beyond.buckets.map((b) => b.start), [T0, T0 + D, T0 + 2 * D, T0 + 3 * D]);
-    assert.deepEqual(beyond.buckets.map(counts), [[1, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 1, 0]]);
+    assert.deepEqual(
+      beyond.buckets.map((b) => b.start),
+      [T0, T0 + D, T0 + 2 * D, T0 + 3 * D],
+    );
+    assert.deepEqual(beyond.buckets.map(counts), [
+      [1, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0],
+      [0, 0, 0, 1, 0],
+    ]);
   });
 
   it('covers a given range (from inclusive, to exclusive) and omits rows outside it', () => {
-    const rows = [row({ time: T0 - 1, status: 'success' }), row({ time: T0, status: 'success' }), row({ time: T0 + 30 * D - 1, status: 'failure' }), row({ time: T0 + 30 * D, status: 'failure' })];
+    const rows = [
+      row({ time: T0 - 1, status: 'success' }),
+      row({ time: T0, status: 'success' }),
+      row({ time: T0 + 30 * D - 1, status: 'failure' }),
+      row({ time: T0 + 30 * D, status: 'failure' }),
+    ];
     const chart = bucketRows(rows, { range: { from: T0, to: T0 + 30 * D } });
     assert.equal(chart.unit, 'day');
     assert.equal(chart.buckets.length, 30);
@@ -44,9 +74,17 @@ describe('bucketRows', () => {
   });
 
   it('counts only the given positions (a query result)', () => {
-    const rows = [row({ time: T0, status: 'success' }), row({ time: T0 + H, status: 'failure' }), row({ time: T0 + 2 * H, status: 'failure' })];
+    const rows = [
+      row({ time: T0, status: 'success' }),
+      row({ time: T0 + H, status: 'failure' }),
+      row({ time: T0 + 2 * H, status: 'failure' }),
+    ];
     const chart = bucketRows(rows, { positions: Int32Array.from([2, 0]) });
-    assert.deepEqual(chart.buckets.map(counts), [[1, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 1, 0, 0, 0]]);
+    assert.deepEqual(chart.buckets.map(counts), [
+      [1, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0],
+      [0, 1, 0, 0, 0],
+    ]);
   });
 
   it('leaves out rows without a time, and is empty for nothing to count', () => {
@@ -58,7 +96,10 @@ describe('bucketRows', () => {
   });
 
   it('stays bounded when an entry claims a far-away time, keeping the newest buckets', () => {
-    const chart = bucketRows([row({ time: Date.parse('1971-01-01T00:00:00Z'), status: 'success' }), row({ time: T0, status: 'failure' })]);
+    const chart = bucketRows([
+      row({ time: Date.parse('1971-01-01T00:00:00Z'), status: 'success' }),
+      row({ time: T0, status: 'failure' }),
+    ]);
     assert.equal(chart.unit, 'day');
     assert.equal(chart.buckets.length, 400);
     assert.equal(chart.buckets[399].start, T0);

@@ -11,9 +11,21 @@ describe('facetValues', () => {
       row({ status: 'success', action: 'update' }),
       row({ status: 'skipped', action: 'update', errorCode: 'EntityTypeNotSupported' }),
     ]);
-    assert.deepEqual(facets.statuses, [{ value: 'skipped', count: 3 }, { value: 'failure', count: 1 }, { value: 'success', count: 1 }]);
-    assert.deepEqual(facets.actions, [{ value: 'other', count: 2 }, { value: 'update', count: 2 }, { value: 'create', count: 1 }]);
-    assert.deepEqual(facets.errorCodes, [{ value: 'RedundantExport', count: 2 }, { value: 'EntityTypeNotSupported', count: 1 }, { value: 'Timeout', count: 1 }]);
+    assert.deepEqual(facets.statuses, [
+      { value: 'skipped', count: 3 },
+      { value: 'failure', count: 1 },
+      { value: 'success', count: 1 },
+    ]);
+    assert.deepEqual(facets.actions, [
+      { value: 'other', count: 2 },
+      { value: 'update', count: 2 },
+      { value: 'create', count: 1 },
+    ]);
+    assert.deepEqual(facets.errorCodes, [
+      { value: 'RedundantExport', count: 2 },
+      { value: 'EntityTypeNotSupported', count: 1 },
+      { value: 'Timeout', count: 1 },
+    ]);
   });
 
   it('offers only values a filter can carry: no empty, hostile or oversized values', () => {

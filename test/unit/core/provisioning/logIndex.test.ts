@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_SORT, LogIndex, filterRows } from '../../../../src/core/provisioning/logIndex';
-import { NO_FILTERS, type LogColumn, type LogFilters, type LogRow } from '../../../../src/core/provisioning/logRow';
+import {
+  NO_FILTERS,
+  type LogColumn,
+  type LogFilters,
+  type LogRow,
+} from '../../../../src/core/provisioning/logRow';
 import { row } from './support';
 
 const H = 3_600_000;
@@ -8,16 +13,79 @@ const T0 = Date.parse('2025-03-14T00:00:00Z');
 
 /** Newest first, as pages arrive. */
 const ROWS: LogRow[] = [
-  row({ id: 'a', time: T0 + 5 * H, status: 'failure', action: 'create', sourceName: 'Adele Vance', sourceUpn: 'adele@contoso.com', sourceId: 'src-a', errorCode: 'Timeout', cycleId: 'c2' }),
-  row({ id: 'b', time: T0 + 4 * H, status: 'skipped', action: 'other', sourceName: 'Émile Zola', sourceUpn: 'emile@contoso.com', sourceId: 'src-b', errorCode: 'RedundantExport', cycleId: 'c2' }),
-  row({ id: 'c', time: T0 + 3 * H, status: 'success', action: 'update', sourceName: 'bob Brown', sourceUpn: 'bob@contoso.com', sourceId: 'src-c', targetName: 'Bob (Fabrikam)', targetId: 'TGT-C', cycleId: 'c1' }),
-  row({ id: 'd', time: T0 + 3 * H, status: 'Skipped', action: 'other', sourceName: 'Sales', sourceId: 'grp-d', identityType: 'Group', errorCode: 'EntityTypeNotSupported', cycleId: 'c1' }),
-  row({ id: 'e', time: T0 + 1 * H, status: 'warning', action: 'stagedDelete', sourceName: '<img src=x onerror=alert(1)>', sourceUpn: 'img@contoso.com', errorCode: 'timeout', cycleId: 'c1' }),
-  row({ id: 'f', time: 0, status: 'unknownFutureValue', action: 'disable', sourceName: 'Zoë Ünicode 名前' }),
+  row({
+    id: 'a',
+    time: T0 + 5 * H,
+    status: 'failure',
+    action: 'create',
+    sourceName: 'Adele Vance',
+    sourceUpn: 'adele@contoso.com',
+    sourceId: 'src-a',
+    errorCode: 'Timeout',
+    cycleId: 'c2',
+  }),
+  row({
+    id: 'b',
+    time: T0 + 4 * H,
+    status: 'skipped',
+    action: 'other',
+    sourceName: 'Émile Zola',
+    sourceUpn: 'emile@contoso.com',
+    sourceId: 'src-b',
+    errorCode: 'RedundantExport',
+    cycleId: 'c2',
+  }),
+  row({
+    id: 'c',
+    time: T0 + 3 * H,
+    status: 'success',
+    action: 'update',
+    sourceName: 'bob Brown',
+    sourceUpn: 'bob@contoso.com',
+    sourceId: 'src-c',
+    targetName: 'Bob (Fabrikam)',
+    targetId: 'TGT-C',
+    cycleId: 'c1',
+  }),
+  row({
+    id: 'd',
+    time: T0 + 3 * H,
+    status: 'Skipped',
+    action: 'other',
+    sourceName: 'Sales',
+    sourceId: 'grp-d',
+    identityType: 'Group',
+    errorCode: 'EntityTypeNotSupported',
+    cycleId: 'c1',
+  }),
+  row({
+    id: 'e',
+    time: T0 + 1 * H,
+    status: 'warning',
+    action: 'stagedDelete',
+    sourceName: '<img src=x onerror=alert(1)>',
+    sourceUpn: 'img@contoso.com',
+    errorCode: 'timeout',
+    cycleId: 'c1',
+  }),
+  row({
+    id: 'f',
+    time: 0,
+    status: 'unknownFutureValue',
+    action: 'disable',
+    sourceName: 'Zoë Ünicode 名前',
+  }),
 ];
 
-const ids = (index: LogIndex, filters: Partial<LogFilters>, column: LogColumn = 'time', descending = true): string[] =>
-  [...index.query({ ...NO_FILTERS, ...filters }, { column, descending })].map((i) => index.rows[i].id);
+const ids = (
+  index: LogIndex,
+  filters: Partial<LogFilters>,
+  column: LogColumn = 'time',
+  descending = true,
+): string[] =>
+  [...index.query({ ...NO_FILTERS, ...filters }, { column, descending })].map(
+    (i) => index.rows[i].id,
+  );
 
 describe('LogIndex', () => {
   const index = new LogIndex(ROWS);
@@ -49,7 +117,11 @@ describe('LogIndex', () => {
     ['to is exclusive', { to: T0 + 3 * H }, ['e', 'f']],
     ['from and to', { from: T0 + 3 * H, to: T0 + 5 * H }, ['b', 'c', 'd']],
     ['an empty range', { from: T0 + 3 * H, to: T0 + 3 * H }, []],
-    ['combined: status, action and text', { statuses: ['skipped', 'failure'], actions: ['other'], text: 'contoso' }, ['b']],
+    [
+      'combined: status, action and text',
+      { statuses: ['skipped', 'failure'], actions: ['other'], text: 'contoso' },
+      ['b'],
+    ],
     ['combined: code, cycle and time', { errorCode: 'timeout', cycleId: 'c1', from: T0 }, ['e']],
     ['nothing matches', { statuses: ['success'], errorCode: 'Timeout' }, []],
   ];
@@ -86,7 +158,10 @@ describe('LogIndex', () => {
     live.append(ROWS.slice(4));
     live.prepend(ROWS.slice(0, 2));
     assert.equal(live.size, 6);
-    assert.deepEqual(live.rows.map((r) => r.id), ['a', 'b', 'c', 'd', 'e', 'f']);
+    assert.deepEqual(
+      live.rows.map((r) => r.id),
+      ['a', 'b', 'c', 'd', 'e', 'f'],
+    );
     assert.equal(live.row(1).id, 'b');
     assert.deepEqual(ids(live, {}, 'source', false), ['e', 'a', 'c', 'b', 'd', 'f']);
     assert.deepEqual(ids(live, { text: 'contoso', statuses: ['failure', 'warning'] }), ['a', 'e']);
@@ -99,11 +174,17 @@ describe('LogIndex', () => {
   });
 
   it('ignores bounds that are not numbers', () => {
-    assert.equal(index.query({ ...NO_FILTERS, from: Number.NaN, to: Number.NaN }).length, ROWS.length);
+    assert.equal(
+      index.query({ ...NO_FILTERS, from: Number.NaN, to: Number.NaN }).length,
+      ROWS.length,
+    );
   });
 
   it('filterRows: positions in the given rows, for a one-off query', () => {
     assert.deepEqual([...filterRows(ROWS, { ...NO_FILTERS, statuses: ['skipped'] })], [1, 3]);
-    assert.deepEqual([...filterRows(ROWS, NO_FILTERS, { column: 'time', descending: false })], [5, 4, 2, 3, 1, 0]);
+    assert.deepEqual(
+      [...filterRows(ROWS, NO_FILTERS, { column: 'time', descending: false })],
+      [5, 4, 2, 3, 1, 0],
+    );
   });
 });

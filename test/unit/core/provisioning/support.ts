@@ -7,8 +7,21 @@ import type { LogRow } from '../../../../src/core/provisioning/logRow';
 /** A row with every field empty except those given. */
 export function row(fields: Partial<LogRow> = {}): LogRow {
   return {
-    id: '', time: 0, action: '', status: '', sourceName: '', sourceId: '', targetName: '', targetId: '', identityType: '',
-    sourceUpn: '', errorCode: '', cycleId: '', changeId: '', jobId: '', durationMs: 0,
+    id: '',
+    time: 0,
+    action: '',
+    status: '',
+    sourceName: '',
+    sourceId: '',
+    targetName: '',
+    targetId: '',
+    identityType: '',
+    sourceUpn: '',
+    errorCode: '',
+    cycleId: '',
+    changeId: '',
+    jobId: '',
+    durationMs: 0,
     ...fields,
   };
 }
@@ -16,5 +29,6 @@ export function row(fields: Partial<LogRow> = {}): LogRow {
 /** The entries of a documented `GET /auditLogs/provisioning` body; one of them has a trailing comma, so parse leniently. */
 export function fixtureEntries(name: string): ProvisioningObjectSummary[] {
   const text = readFileSync(join(__dirname, 'fixtures', name), 'utf8');
-  return (parse(text, [], { allowTrailingComma: true }) as { value: ProvisioningObjectSummary[] }).value;
+  return (parse(text, [], { allowTrailingComma: true }) as { value: ProvisioningObjectSummary[] })
+    .value;
 }

@@ -4,7 +4,8 @@ import { toJsonExport } from '../../../../src/core/provisioning/toJsonExport';
 import type { ProvisioningObjectSummary } from '../../../../src/core/graph/types';
 import { fixtureEntries, row } from './support';
 
-const HEADER = 'Time (UTC),Status,Action,Identity type,Source name,Source principal name,Source id,Target name,Target id,Error code,Duration (ms),Cycle id,Change id,Job id,Entry id';
+const HEADER =
+  'Time (UTC),Status,Action,Identity type,Source name,Source principal name,Source id,Target name,Target id,Error code,Duration (ms),Cycle id,Change id,Job id,Entry id';
 
 /** The records of a CSV text (without its BOM), read back with a minimal RFC 4180 parser. */
 function parseCsv(text: string): string[][] {
@@ -35,12 +36,25 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
-const sourceNameOf = (name: string): string => parseCsv(toCsv([row({ sourceName: name })]).slice(1))[1][4];
+const sourceNameOf = (name: string): string =>
+  parseCsv(toCsv([row({ sourceName: name })]).slice(1))[1][4];
 
 describe('toCsv', () => {
   it('writes a BOM, a header and one CRLF-ended record per row, with an ISO time', () => {
-    const csv = toCsv([row({ id: 'e1', time: Date.parse('2025-03-14T12:00:00Z'), status: 'success', action: 'create', sourceName: 'Adele', durationMs: 4375 })]);
-    assert.equal(csv, `\uFEFF${HEADER}\r\n2025-03-14T12:00:00.000Z,success,create,,Adele,,,,,,4375,,,,e1\r\n`);
+    const csv = toCsv([
+      row({
+        id: 'e1',
+        time: Date.parse('2025-03-14T12:00:00Z'),
+        status: 'success',
+        action: 'create',
+        sourceName: 'Adele',
+        durationMs: 4375,
+      }),
+    ]);
+    assert.equal(
+      csv,
+      `\uFEFF${HEADER}\r\n2025-03-14T12:00:00.000Z,success,create,,Adele,,,,,,4375,,,,e1\r\n`,
+    );
   });
 
   it('leaves the time empty when the entry had none', () => {
@@ -58,20 +72,38 @@ describe('toCsv', () => {
     ['quotes, doubled', 'The "boss"', '"The ""boss"""', 'The "boss"'],
     ['a line feed', 'two\nlines', '"two\nlines"', 'two\nlines'],
     ['a CR LF', 'two\r\nlines', '"two\r\nlines"', 'two\r\nlines'],
-    ['unicode and a bidi override', 'Zoë 名前 \u202Etxt.exe', 'Zoë 名前 \u202Etxt.exe', 'Zoë 名前 \u202Etxt.exe'],
+    [
+      'unicode and a bidi override',
+      'Zoë 名前 \u202Etxt.exe',
+      'Zoë 名前 \u202Etxt.exe',
+      'Zoë 名前 \u202Etxt.exe',
+    ],
     ['an emoji', '👩‍💻 dev', '👩‍💻 dev', '👩‍💻 dev'],
-    ['a formula', '=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"', '\'=HYPERLINK("http://x","y")'],
-    ['a plus', '+1 425 555 0100', '\'+1 425 555 0100', '\'+1 425 555 0100'],
-    ['a minus', '-2+3', '\'-2+3', '\'-2+3'],
-    ['an at sign', '@SUM(A1)', '\'@SUM(A1)', '\'@SUM(A1)'],
-    ['a leading tab', '\t=1', '\'\t=1', '\'\t=1'],
-    ['a leading CR', '\r=1', '"\'\r=1"', '\'\r=1'],
+    [
+      'a formula',
+      '=HYPERLINK("http://x","y")',
+      '"\'=HYPERLINK(""http://x"",""y"")"',
+      '\'=HYPERLINK("http://x","y")',
+    ],
+    ['a plus', '+1 425 555 0100', "'+1 425 555 0100", "'+1 425 555 0100"],
+    ['a minus', '-2+3', "'-2+3", "'-2+3"],
+    ['an at sign', '@SUM(A1)', "'@SUM(A1)", "'@SUM(A1)"],
+    ['a leading tab', '\t=1', "'\t=1", "'\t=1"],
+    ['a leading CR', '\r=1', '"\'\r=1"', "'\r=1"],
     ['a formula sign later on is fine', 'a=b', 'a=b', 'a=b'],
-    ['markup stays text', '<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>'],
+    [
+      'markup stays text',
+      '<img src=x onerror=alert(1)>',
+      '<img src=x onerror=alert(1)>',
+      '<img src=x onerror=alert(1)>',
+    ],
   ];
   for (const [name, value, written, read] of cells) {
     it(`cells: ${name}`, () => {
-      assert.ok(toCsv([row({ sourceName: value })]).includes(`,,${written},,`), toCsv([row({ sourceName: value })]));
+      assert.ok(
+        toCsv([row({ sourceName: value })]).includes(`,,${written},,`),
+        toCsv([row({ sourceName: value })]),
+      );
       assert.equal(sourceNameOf(value), read);
     });
   }

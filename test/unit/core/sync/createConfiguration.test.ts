@@ -1,15 +1,36 @@
 import assert from 'node:assert/strict';
 import { GraphError } from '../../../../src/core/graph/graphError';
 import { findSyncConfigurations } from '../../../../src/core/graph/operations/syncConfigurations';
-import { getSyncJob, validateSyncCredentials } from '../../../../src/core/graph/operations/syncJobs';
-import { createSyncConfiguration, deleteSyncConfiguration, explainCredentialFailure, syncSecrets, type CreateStep } from '../../../../src/core/sync/createConfiguration';
+import {
+  getSyncJob,
+  validateSyncCredentials,
+} from '../../../../src/core/graph/operations/syncJobs';
+import {
+  createSyncConfiguration,
+  deleteSyncConfiguration,
+  explainCredentialFailure,
+  syncSecrets,
+  type CreateStep,
+} from '../../../../src/core/sync/createConfiguration';
 import { SANDBOX_TENANT_IDS } from '../../../../src/sandbox';
 import { SandboxFixture } from '../graph/support/sandbox';
 
 const { contoso: CONTOSO, fabrikam: FABRIKAM, woodgrove: WOODGROVE } = SANDBOX_TENANT_IDS;
 
-function policyError(init: { code?: string; message?: string; details?: { code?: string; message?: string; target?: string }[] }): GraphError {
-  return new GraphError({ status: 400, code: init.code ?? 'AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure', message: init.message ?? 'Policy check failed.', details: init.details, method: 'POST', url: 'https://graph.microsoft.com/v1.0/x', tenantId: CONTOSO });
+function policyError(init: {
+  code?: string;
+  message?: string;
+  details?: { code?: string; message?: string; target?: string }[];
+}): GraphError {
+  return new GraphError({
+    status: 400,
+    code: init.code ?? 'AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure',
+    message: init.message ?? 'Policy check failed.',
+    details: init.details,
+    method: 'POST',
+    url: 'https://graph.microsoft.com/v1.0/x',
+    tenantId: CONTOSO,
+  });
 }
 
 describe('createSyncConfiguration against the HTTP sandbox', () => {
@@ -23,18 +44,46 @@ describe('createSyncConfiguration against the HTTP sandbox', () => {
   it('creates a working configuration for a pair whose policies allow sync', async () => {
     const client = fx.client(CONTOSO);
     const steps: CreateStep[] = [];
-    const created = await createSyncConfiguration(client, { displayName: 'Fabrikam Two', targetTenantId: FABRIKAM, notificationEmail: 'ops@contoso.com', deletionThreshold: 200 }, { onStep: (s) => steps.push(s) });
-    assert.deepEqual(steps, ['instantiate', 'waitForServicePrincipal', 'createJob', 'saveCredentials', 'testConnection']);
+    const created = await createSyncConfiguration(
+      client,
+      {
+        displayName: 'Fabrikam Two',
+        targetTenantId: FABRIKAM,
+        notificationEmail: 'ops@contoso.com',
+        deletionThreshold: 200,
+      },
+      { onStep: (s) => steps.push(s) },
+    );
+    assert.deepEqual(steps, [
+      'instantiate',
+      'waitForServicePrincipal',
+      'createJob',
+      'saveCredentials',
+      'testConnection',
+    ]);
     assert.deepEqual(created.test, { ok: true });
     const job = await getSyncJob(client, created.servicePrincipalId, created.jobId);
     assert.equal(job.templateId, 'Azure2Azure');
-    assert.ok((await findSyncConfigurations(client)).some((sp) => sp.id === created.servicePrincipalId && sp.appId === created.appId));
+    assert.ok(
+      (await findSyncConfigurations(client)).some(
+        (sp) => sp.id === created.servicePrincipalId && sp.appId === created.appId,
+      ),
+    );
     // The secrets were saved: a test with the saved credentials passes.
-    await validateSyncCredentials(client, created.servicePrincipalId, { useSavedCredentials: true, credentials: [] }, { jobId: created.jobId });
+    await validateSyncCredentials(
+      client,
+      created.servicePrincipalId,
+      { useSavedCredentials: true, credentials: [] },
+      { jobId: created.jobId },
+    );
   });
 
   it('reports which tenant must change what when the connection test fails', async () => {
-    const created = await createSyncConfiguration(fx.client(CONTOSO), { displayName: 'Woodgrove', targetTenantId: WOODGROVE }, { onStep: () => undefined });
+    const created = await createSyncConfiguration(
+      fx.client(CONTOSO),
+      { displayName: 'Woodgrove', targetTenantId: WOODGROVE },
+      { onStep: () => undefined },
+    );
     assert.equal(created.test.ok, false);
     const problems = created.test.ok ? [] : created.test.explanation;
     assert.ok(problems.length > 0);
@@ -48,23 +97,36 @@ describe('createSyncConfiguration against the HTTP sandbox', () => {
     let notFound = 2;
     const client = fx.client(CONTOSO, {
       fetch: (url, init) => {
-        if ((init?.method ?? 'GET') === 'GET' && /\/servicePrincipals\/[0-9a-f-]{36}\?/.test(url) && notFound-- > 0) {
-          return Promise.resolve(new Response(JSON.stringify({ error: { code: 'Request_ResourceNotFound', message: 'not yet' } }), { status: 404, headers: { 'content-type': 'application/json' } }));
+        if (
+          (init?.method ?? 'GET') === 'GET' &&
+          /\/servicePrincipals\/[0-9a-f-]{36}\?/.test(url) &&
+          notFound-- > 0
+        ) {
+          return Promise.resolve(
+            new Response(
+              JSON.stringify({ error: { code: 'Request_ResourceNotFound', message: 'not yet' } }),
+              { status: 404, headers: { 'content-type': 'application/json' } },
+            ),
+          );
         }
         return globalThis.fetch(url, init);
       },
     });
     const slept: number[] = [];
     const details: string[] = [];
-    const created = await createSyncConfiguration(client, { displayName: 'Slow', targetTenantId: FABRIKAM }, {
-      onStep: (s, d) => {
-        if (s === 'waitForServicePrincipal' && d) details.push(d);
+    const created = await createSyncConfiguration(
+      client,
+      { displayName: 'Slow', targetTenantId: FABRIKAM },
+      {
+        onStep: (s, d) => {
+          if (s === 'waitForServicePrincipal' && d) details.push(d);
+        },
+        sleep: (ms) => {
+          slept.push(ms);
+          return Promise.resolve();
+        },
       },
-      sleep: (ms) => {
-        slept.push(ms);
-        return Promise.resolve();
-      },
-    });
+    );
     assert.deepEqual(slept, [1000, 2000]);
     assert.deepEqual(details, ['waiting 1s', 'waiting 2s']);
     assert.equal(created.test.ok, true);
@@ -74,16 +136,35 @@ describe('createSyncConfiguration against the HTTP sandbox', () => {
     const client = fx.client(CONTOSO, {
       fetch: (url, init) =>
         (init?.method ?? 'GET') === 'GET' && /\/servicePrincipals\/[0-9a-f-]{36}\?/.test(url)
-          ? Promise.resolve(new Response(JSON.stringify({ error: { code: 'Request_ResourceNotFound', message: 'gone' } }), { status: 404, headers: { 'content-type': 'application/json' } }))
+          ? Promise.resolve(
+              new Response(
+                JSON.stringify({ error: { code: 'Request_ResourceNotFound', message: 'gone' } }),
+                { status: 404, headers: { 'content-type': 'application/json' } },
+              ),
+            )
           : globalThis.fetch(url, init),
     });
     let sleeps = 0;
-    await assert.rejects(createSyncConfiguration(client, { displayName: 'Never', targetTenantId: FABRIKAM }, { onStep: () => undefined, sleep: () => Promise.resolve(void sleeps++) }), (e: unknown) => e instanceof GraphError && e.status === 404);
+    await assert.rejects(
+      createSyncConfiguration(
+        client,
+        { displayName: 'Never', targetTenantId: FABRIKAM },
+        { onStep: () => undefined, sleep: () => Promise.resolve(void sleeps++) },
+      ),
+      (e: unknown) => e instanceof GraphError && e.status === 404,
+    );
     assert.ok(sleeps > 0 && sleeps <= 10, String(sleeps));
   });
 
   it('stops on abort', async () => {
-    await assert.rejects(createSyncConfiguration(fx.client(CONTOSO), { displayName: 'X', targetTenantId: FABRIKAM }, { onStep: () => undefined, signal: AbortSignal.abort() }), { name: 'AbortError' });
+    await assert.rejects(
+      createSyncConfiguration(
+        fx.client(CONTOSO),
+        { displayName: 'X', targetTenantId: FABRIKAM },
+        { onStep: () => undefined, signal: AbortSignal.abort() },
+      ),
+      { name: 'AbortError' },
+    );
   });
 
   const deletions: { name: string; byApplication: boolean }[] = [
@@ -93,26 +174,71 @@ describe('createSyncConfiguration against the HTTP sandbox', () => {
   for (const d of deletions) {
     it(d.name + '; deleting again is not an error', async () => {
       const client = fx.client(CONTOSO);
-      const created = await createSyncConfiguration(client, { displayName: 'Temp', targetTenantId: FABRIKAM }, { onStep: () => undefined });
+      const created = await createSyncConfiguration(
+        client,
+        { displayName: 'Temp', targetTenantId: FABRIKAM },
+        { onStep: () => undefined },
+      );
       assert.ok(created.applicationObjectId);
       const appId = d.byApplication ? created.applicationObjectId : undefined;
       await deleteSyncConfiguration(client, created.servicePrincipalId, appId);
-      assert.ok(!(await findSyncConfigurations(client)).some((sp) => sp.id === created.servicePrincipalId));
-      await assert.rejects(getSyncJob(client, created.servicePrincipalId, created.jobId), (e: unknown) => e instanceof GraphError && e.status === 404);
+      assert.ok(
+        !(await findSyncConfigurations(client)).some((sp) => sp.id === created.servicePrincipalId),
+      );
+      await assert.rejects(
+        getSyncJob(client, created.servicePrincipalId, created.jobId),
+        (e: unknown) => e instanceof GraphError && e.status === 404,
+      );
       await deleteSyncConfiguration(client, created.servicePrincipalId, appId);
     });
   }
 });
 
 describe('syncSecrets', () => {
-  const cases: { name: string; input: Parameters<typeof syncSecrets>[0]; settings: Record<string, unknown>; syncAll: string }[] = [
-    { name: 'defaults: notifications and deletion prevention off, assigned only', input: { displayName: 'x', targetTenantId: FABRIKAM }, settings: { Enabled: false, DeleteThresholdEnabled: false, HumanResourcesLookaheadQueryEnabled: false }, syncAll: 'false' },
-    { name: 'email and threshold', input: { displayName: 'x', targetTenantId: FABRIKAM, notificationEmail: 'a@b.c', deletionThreshold: 50, syncAll: true }, settings: { Enabled: true, Recipients: 'a@b.c', DeleteThresholdEnabled: true, DeleteThresholdValue: 50, HumanResourcesLookaheadQueryEnabled: false }, syncAll: 'true' },
+  const cases: {
+    name: string;
+    input: Parameters<typeof syncSecrets>[0];
+    settings: Record<string, unknown>;
+    syncAll: string;
+  }[] = [
+    {
+      name: 'defaults: notifications and deletion prevention off, assigned only',
+      input: { displayName: 'x', targetTenantId: FABRIKAM },
+      settings: {
+        Enabled: false,
+        DeleteThresholdEnabled: false,
+        HumanResourcesLookaheadQueryEnabled: false,
+      },
+      syncAll: 'false',
+    },
+    {
+      name: 'email and threshold',
+      input: {
+        displayName: 'x',
+        targetTenantId: FABRIKAM,
+        notificationEmail: 'a@b.c',
+        deletionThreshold: 50,
+        syncAll: true,
+      },
+      settings: {
+        Enabled: true,
+        Recipients: 'a@b.c',
+        DeleteThresholdEnabled: true,
+        DeleteThresholdValue: 50,
+        HumanResourcesLookaheadQueryEnabled: false,
+      },
+      syncAll: 'true',
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
       const secrets = Object.fromEntries(syncSecrets(c.input).map((s) => [s.key, s.value]));
-      assert.deepEqual(Object.keys(secrets).sort(), ['AuthenticationType', 'CompanyId', 'SyncAll', 'SyncNotificationSettings']);
+      assert.deepEqual(Object.keys(secrets).sort(), [
+        'AuthenticationType',
+        'CompanyId',
+        'SyncAll',
+        'SyncNotificationSettings',
+      ]);
       assert.equal(secrets.AuthenticationType, 'SyncPolicy');
       assert.equal(secrets.CompanyId, FABRIKAM);
       assert.equal(secrets.SyncAll, c.syncAll);
@@ -122,38 +248,71 @@ describe('syncSecrets', () => {
 });
 
 describe('explainCredentialFailure', () => {
-  const cases: { name: string; err: unknown; expect: [tenant: string, tenantId: string, setting: string][] }[] = [
+  const cases: {
+    name: string;
+    err: unknown;
+    expect: [tenant: string, tenantId: string, setting: string][];
+  }[] = [
     {
       name: 'sandbox details: one problem per detail, side from its target',
-      err: policyError({ details: [
-        { code: 'OutboundAutomaticRedemptionNotEnabled', message: 'out', target: CONTOSO },
-        { code: 'InboundUserSyncNotAllowed', message: 'sync', target: WOODGROVE },
-        { code: 'InboundAutomaticRedemptionNotEnabled', message: 'in', target: WOODGROVE },
-      ] }),
-      expect: [['source', CONTOSO, 'automaticUserConsentSettings.outboundAllowed'], ['target', WOODGROVE, 'identitySynchronization.userSyncInbound.isSyncAllowed'], ['target', WOODGROVE, 'automaticUserConsentSettings.inboundAllowed']],
+      err: policyError({
+        details: [
+          { code: 'OutboundAutomaticRedemptionNotEnabled', message: 'out', target: CONTOSO },
+          { code: 'InboundUserSyncNotAllowed', message: 'sync', target: WOODGROVE },
+          { code: 'InboundAutomaticRedemptionNotEnabled', message: 'in', target: WOODGROVE },
+        ],
+      }),
+      expect: [
+        ['source', CONTOSO, 'automaticUserConsentSettings.outboundAllowed'],
+        ['target', WOODGROVE, 'identitySynchronization.userSyncInbound.isSyncAllowed'],
+        ['target', WOODGROVE, 'automaticUserConsentSettings.inboundAllowed'],
+      ],
     },
     {
       name: 'documented code with the source-side detail text',
-      err: policyError({ message: 'The source tenant has not enabled outbound automatic user consent.' }),
+      err: policyError({
+        message: 'The source tenant has not enabled outbound automatic user consent.',
+      }),
       expect: [['source', CONTOSO, 'automaticUserConsentSettings.outboundAllowed']],
     },
     {
       name: 'older code with the target-side detail text',
-      err: policyError({ code: 'AzureDirectoryB2BManagementPolicyCheckFailure', message: 'The target tenant has not enabled inbound synchronization for this source.' }),
+      err: policyError({
+        code: 'AzureDirectoryB2BManagementPolicyCheckFailure',
+        message: 'The target tenant has not enabled inbound synchronization for this source.',
+      }),
       expect: [['target', WOODGROVE, 'identitySynchronization.userSyncInbound.isSyncAllowed']],
     },
     {
       name: 'documented code without a telling message: all three settings',
-      err: policyError({ code: 'AzureDirectoryB2BManagementPolicyCheckFailure', message: 'Policy permitting auto-redemption of invitations not configured.' }),
-      expect: [['source', CONTOSO, 'automaticUserConsentSettings.outboundAllowed'], ['target', WOODGROVE, 'identitySynchronization.userSyncInbound.isSyncAllowed'], ['target', WOODGROVE, 'automaticUserConsentSettings.inboundAllowed']],
+      err: policyError({
+        code: 'AzureDirectoryB2BManagementPolicyCheckFailure',
+        message: 'Policy permitting auto-redemption of invitations not configured.',
+      }),
+      expect: [
+        ['source', CONTOSO, 'automaticUserConsentSettings.outboundAllowed'],
+        ['target', WOODGROVE, 'identitySynchronization.userSyncInbound.isSyncAllowed'],
+        ['target', WOODGROVE, 'automaticUserConsentSettings.inboundAllowed'],
+      ],
     },
-    { name: 'anything else: one "other" problem', err: policyError({ code: 'Request_BadRequest', message: 'The CompanyId is not a GUID.' }), expect: [['target', WOODGROVE, 'other']] },
-    { name: 'not a GraphError', err: new Error('socket hang up'), expect: [['target', WOODGROVE, 'other']] },
+    {
+      name: 'anything else: one "other" problem',
+      err: policyError({ code: 'Request_BadRequest', message: 'The CompanyId is not a GUID.' }),
+      expect: [['target', WOODGROVE, 'other']],
+    },
+    {
+      name: 'not a GraphError',
+      err: new Error('socket hang up'),
+      expect: [['target', WOODGROVE, 'other']],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
       const problems = explainCredentialFailure(c.err, CONTOSO, WOODGROVE);
-      assert.deepEqual(problems.map((p) => [p.tenant, p.tenantId, p.setting]), c.expect);
+      assert.deepEqual(
+        problems.map((p) => [p.tenant, p.tenantId, p.setting]),
+        c.expect,
+      );
       assert.ok(problems.every((p) => p.message.length > 0));
     });
   }

@@ -10,8 +10,19 @@ const active: SyncJob = {
   schedule: { interval: 'PT40M', state: 'Active' },
   status: {
     code: 'Active',
-    lastExecution: { state: 'Succeeded', timeBegan: '2026-11-26T11:30:00Z', timeEnded: '2026-11-26T11:32:00Z', countImported: 12, countExported: 3, countEscrowed: 1 },
-    lastSuccessfulExecution: { state: 'Succeeded', timeBegan: '2026-11-26T11:30:00Z', timeEnded: '2026-11-26T11:32:00Z' },
+    lastExecution: {
+      state: 'Succeeded',
+      timeBegan: '2026-11-26T11:30:00Z',
+      timeEnded: '2026-11-26T11:32:00Z',
+      countImported: 12,
+      countExported: 3,
+      countEscrowed: 1,
+    },
+    lastSuccessfulExecution: {
+      state: 'Succeeded',
+      timeBegan: '2026-11-26T11:30:00Z',
+      timeEnded: '2026-11-26T11:32:00Z',
+    },
     synchronizedEntryCountByType: [{ key: 'User', value: 42 }],
     progress: [{ completedUnits: 3, totalUnits: 5, units: 'pages' }],
   },
@@ -21,13 +32,27 @@ const quarantined: SyncJob = {
   ...active,
   status: {
     code: 'Quarantine',
-    quarantine: { reason: 'EncounteredQuarantineException', currentBegan: '2026-11-26T06:00:00Z', nextAttempt: '2026-11-26T18:00:00Z', error: { code: 'AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure', message: 'Policy not configured.' } },
+    quarantine: {
+      reason: 'EncounteredQuarantineException',
+      currentBegan: '2026-11-26T06:00:00Z',
+      nextAttempt: '2026-11-26T18:00:00Z',
+      error: {
+        code: 'AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure',
+        message: 'Policy not configured.',
+      },
+    },
   },
   synchronizationJobSettings: [{ name: 'QuarantineTooManyDeletesThreshold', value: '250' }],
 };
 
 describe('jobDetailsMarkdown', () => {
-  const cases: { name: string; job: SyncJob; extras?: { assignments?: number; threshold?: number }; has: (string | RegExp)[]; hasNot?: (string | RegExp)[] }[] = [
+  const cases: {
+    name: string;
+    job: SyncJob;
+    extras?: { assignments?: number; threshold?: number };
+    has: (string | RegExp)[];
+    hasNot?: (string | RegExp)[];
+  }[] = [
     {
       name: 'an active job: status, runs, counts, progress, schedule, default threshold, ids',
       job: active,
@@ -49,15 +74,34 @@ describe('jobDetailsMarkdown', () => {
       hasNot: ['## Quarantine'],
     },
     {
-      name: 'a quarantined job: reason, remedy, error and the job\'s own threshold',
+      name: "a quarantined job: reason, remedy, error and the job's own threshold",
       job: quarantined,
-      has: ['## Quarantine', '`EncounteredQuarantineException`', 'What to do:', 'Next attempt: 2026-11-26T18:00:00Z', 'AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure', '- Accidental-deletion threshold: 250', '- Last successful run: never'],
+      has: [
+        '## Quarantine',
+        '`EncounteredQuarantineException`',
+        'What to do:',
+        'Next attempt: 2026-11-26T18:00:00Z',
+        'AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure',
+        '- Accidental-deletion threshold: 250',
+        '- Last successful run: never',
+      ],
     },
     {
       name: 'a new job: nothing synchronized, paused, threshold from extras',
-      job: { id: 'j', templateId: 'Azure2Azure', schedule: { interval: 'PT40M', state: 'Disabled' }, status: { code: 'Paused', progress: [] } },
+      job: {
+        id: 'j',
+        templateId: 'Azure2Azure',
+        schedule: { interval: 'PT40M', state: 'Disabled' },
+        status: { code: 'Paused', progress: [] },
+      },
       extras: { threshold: 100 },
-      has: ['**Status:** Paused', '- Last run: not known', '- Next run: none (paused)', '- None yet', '- Accidental-deletion threshold: 100'],
+      has: [
+        '**Status:** Paused',
+        '- Last run: not known',
+        '- Next run: none (paused)',
+        '- None yet',
+        '- Accidental-deletion threshold: 100',
+      ],
     },
   ];
   for (const c of cases) {
@@ -67,7 +111,8 @@ describe('jobDetailsMarkdown', () => {
         if (typeof h === 'string') assert.ok(md.includes(h), `missing ${h}\n${md}`);
         else assert.match(md, h);
       }
-      for (const h of c.hasNot ?? []) assert.ok(!md.includes(h as string), `unexpected ${String(h)}`);
+      for (const h of c.hasNot ?? [])
+        assert.ok(!md.includes(h as string), `unexpected ${String(h)}`);
     });
   }
 

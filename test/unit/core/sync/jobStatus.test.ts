@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { describeJobStatus, formatInterval, formatRelative } from '../../../../src/core/sync/jobStatus';
+import {
+  describeJobStatus,
+  formatInterval,
+  formatRelative,
+} from '../../../../src/core/sync/jobStatus';
 
 const NEVER = '0001-01-01T00:00:00Z';
 
@@ -7,7 +11,15 @@ describe('describeJobStatus', () => {
   it('reads an active job: last run, result and the next cycle 40 minutes later', () => {
     const s = describeJobStatus({
       schedule: { interval: 'PT40M', state: 'Active' },
-      status: { code: 'Active', lastExecution: { state: 'Succeeded', timeBegan: '2026-11-26T10:00:00Z', timeEnded: '2026-11-26T10:02:00Z', countExported: 3 } },
+      status: {
+        code: 'Active',
+        lastExecution: {
+          state: 'Succeeded',
+          timeBegan: '2026-11-26T10:00:00Z',
+          timeEnded: '2026-11-26T10:02:00Z',
+          countExported: 3,
+        },
+      },
     });
     assert.equal(s.kind, 'active');
     assert.equal(s.lastResult, 'succeeded, 3 exported');
@@ -18,7 +30,15 @@ describe('describeJobStatus', () => {
   it('does not take a just-started job\'s placeholder "Failed" run for a real failure', () => {
     const s = describeJobStatus({
       schedule: { interval: 'PT40M', state: 'Active' },
-      status: { code: 'NotRun', lastExecution: { state: 'Failed', timeBegan: NEVER, timeEnded: NEVER, error: { code: 'None', message: '' } } },
+      status: {
+        code: 'NotRun',
+        lastExecution: {
+          state: 'Failed',
+          timeBegan: NEVER,
+          timeEnded: NEVER,
+          error: { code: 'None', message: '' },
+        },
+      },
     });
     assert.equal(s.kind, 'notRun');
     assert.equal(s.lastRun, undefined);
@@ -26,15 +46,36 @@ describe('describeJobStatus', () => {
   });
 
   it('shows an active job whose last run failed as failed, with the error', () => {
-    const s = describeJobStatus({ schedule: { state: 'Active', interval: 'PT40M' }, status: { code: 'Active', lastExecution: { state: 'Failed', timeEnded: '2026-11-26T10:00:00Z', error: { code: 'HybridSynchronizationActiveDirectoryInternalError', message: 'boom' } } } });
+    const s = describeJobStatus({
+      schedule: { state: 'Active', interval: 'PT40M' },
+      status: {
+        code: 'Active',
+        lastExecution: {
+          state: 'Failed',
+          timeEnded: '2026-11-26T10:00:00Z',
+          error: { code: 'HybridSynchronizationActiveDirectoryInternalError', message: 'boom' },
+        },
+      },
+    });
     assert.equal(s.kind, 'failed');
     assert.equal(s.lastResult, 'failed: HybridSynchronizationActiveDirectoryInternalError: boom');
   });
 
-  it('explains a quarantine in words with a remedy, and uses the service\'s next attempt', () => {
+  it("explains a quarantine in words with a remedy, and uses the service's next attempt", () => {
     const s = describeJobStatus({
       schedule: { state: 'Active', interval: 'PT40M' },
-      status: { code: 'Quarantine', quarantine: { reason: 'EncounteredQuarantineException', currentBegan: '2026-11-25T08:00:00Z', nextAttempt: '2026-11-26T08:00:00Z', error: { code: 'AzureDirectoryB2BManagementPolicyCheckFailure', message: 'Policy permitting auto-redemption of invitations not configured.' } } },
+      status: {
+        code: 'Quarantine',
+        quarantine: {
+          reason: 'EncounteredQuarantineException',
+          currentBegan: '2026-11-25T08:00:00Z',
+          nextAttempt: '2026-11-26T08:00:00Z',
+          error: {
+            code: 'AzureDirectoryB2BManagementPolicyCheckFailure',
+            message: 'Policy permitting auto-redemption of invitations not configured.',
+          },
+        },
+      },
     });
     assert.equal(s.kind, 'quarantine');
     assert.equal(s.label, 'Quarantined');
@@ -45,8 +86,26 @@ describe('describeJobStatus', () => {
   });
 
   it('estimates no next run for a paused job or a job without a schedule', () => {
-    assert.equal(describeJobStatus({ schedule: { state: 'Paused', interval: 'PT40M' }, status: { code: 'Paused', lastExecution: { state: 'Succeeded', timeEnded: '2026-11-26T10:00:00Z' } } }).nextRun, undefined);
-    assert.equal(describeJobStatus({ schedule: { state: 'Active', interval: 'P10675199DT2H48M5.4775807S' }, status: { code: 'Active', lastExecution: { state: 'Succeeded', timeEnded: '2026-11-26T10:00:00Z' } } }).nextRun, undefined);
+    assert.equal(
+      describeJobStatus({
+        schedule: { state: 'Paused', interval: 'PT40M' },
+        status: {
+          code: 'Paused',
+          lastExecution: { state: 'Succeeded', timeEnded: '2026-11-26T10:00:00Z' },
+        },
+      }).nextRun,
+      undefined,
+    );
+    assert.equal(
+      describeJobStatus({
+        schedule: { state: 'Active', interval: 'P10675199DT2H48M5.4775807S' },
+        status: {
+          code: 'Active',
+          lastExecution: { state: 'Succeeded', timeEnded: '2026-11-26T10:00:00Z' },
+        },
+      }).nextRun,
+      undefined,
+    );
   });
 
   it('treats an unknown code as unknown, not as healthy', () => {

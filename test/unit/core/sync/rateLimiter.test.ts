@@ -18,10 +18,28 @@ function fakeClock(): RateLimiterClock & { sleeps: number[] } {
 }
 
 describe('RateLimiter', () => {
-  const cases: { name: string; limit: number; windowMs: number; count: number; expectTimes: number[] }[] = [
-    { name: 'five at once, the sixth after the window (provisionOnDemand)', limit: 5, windowMs: 10_000, count: 6, expectTimes: [0, 0, 0, 0, 0, 10_000] },
+  const cases: {
+    name: string;
+    limit: number;
+    windowMs: number;
+    count: number;
+    expectTimes: number[];
+  }[] = [
+    {
+      name: 'five at once, the sixth after the window (provisionOnDemand)',
+      limit: 5,
+      windowMs: 10_000,
+      count: 6,
+      expectTimes: [0, 0, 0, 0, 0, 10_000],
+    },
     { name: 'one per second', limit: 1, windowMs: 1000, count: 3, expectTimes: [0, 1000, 2000] },
-    { name: 'two per window, seven calls', limit: 2, windowMs: 500, count: 7, expectTimes: [0, 0, 500, 500, 1000, 1000, 1500] },
+    {
+      name: 'two per window, seven calls',
+      limit: 2,
+      windowMs: 500,
+      count: 7,
+      expectTimes: [0, 0, 500, 500, 1000, 1000, 1500],
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
@@ -29,7 +47,11 @@ describe('RateLimiter', () => {
       const start = clock.now();
       const limiter = new RateLimiter(c.limit, c.windowMs, clock);
       const times: number[] = [];
-      await Promise.all(Array.from({ length: c.count }, () => limiter.acquire().then(() => times.push(clock.now() - start))));
+      await Promise.all(
+        Array.from({ length: c.count }, () =>
+          limiter.acquire().then(() => times.push(clock.now() - start)),
+        ),
+      );
       assert.deepEqual(times, c.expectTimes);
     });
   }
@@ -50,7 +72,10 @@ describe('RateLimiter', () => {
   });
 
   it('aborts a queued waiter without blocking the ones behind it', async () => {
-    const clock: RateLimiterClock = { now: () => 0, sleep: (ms, signal) => sleep(ms > 0 ? 60_000 : 0, signal) };
+    const clock: RateLimiterClock = {
+      now: () => 0,
+      sleep: (ms, signal) => sleep(ms > 0 ? 60_000 : 0, signal),
+    };
     const limiter = new RateLimiter(1, 1000, clock);
     await limiter.acquire();
     const controller = new AbortController();

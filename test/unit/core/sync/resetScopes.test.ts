@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { findRestartChoice, RESTART_CHOICES, restartChoiceScope } from '../../../../src/core/sync/resetScopes';
+import {
+  findRestartChoice,
+  RESTART_CHOICES,
+  restartChoiceScope,
+} from '../../../../src/core/sync/resetScopes';
 
 describe('RESTART_CHOICES', () => {
   it('puts the portal default first', () => {
@@ -23,7 +27,10 @@ describe('RESTART_CHOICES', () => {
   }
 
   it('has exactly these choices, each with unique id and label and a sentence of detail', () => {
-    assert.deepEqual(RESTART_CHOICES.map((c) => c.id), expected.map(([id]) => id));
+    assert.deepEqual(
+      RESTART_CHOICES.map((c) => c.id),
+      expected.map(([id]) => id),
+    );
     assert.equal(new Set(RESTART_CHOICES.map((c) => c.label)).size, RESTART_CHOICES.length);
     for (const c of RESTART_CHOICES) assert.match(c.detail, /^[A-Z].{20,}\.$/);
   });

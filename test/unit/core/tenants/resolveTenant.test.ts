@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { resolveTenantId, validateTenantInput, TenantInputError, type FetchLike } from '../../../../src/core/tenants/resolveTenant';
+import {
+  resolveTenantId,
+  validateTenantInput,
+  TenantInputError,
+  type FetchLike,
+} from '../../../../src/core/tenants/resolveTenant';
 
 const ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
@@ -9,10 +14,20 @@ function fakeAuthority(domains: Record<string, string>): { fetch: FetchLike; url
     urls,
     fetch: (url) => {
       urls.push(url);
-      const m = /^https:\/\/login\.[^/]+\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(url);
+      const m = /^https:\/\/login\.[^/]+\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(
+        url,
+      );
       const id = m && domains[decodeURIComponent(m[1])];
-      if (!id) return Promise.resolve(new Response(JSON.stringify({ error: 'invalid_tenant' }), { status: 400 }));
-      return Promise.resolve(Response.json({ issuer: `https://login.microsoftonline.com/${id}/v2.0`, token_endpoint: 'x' }));
+      if (!id)
+        return Promise.resolve(
+          new Response(JSON.stringify({ error: 'invalid_tenant' }), { status: 400 }),
+        );
+      return Promise.resolve(
+        Response.json({
+          issuer: `https://login.microsoftonline.com/${id}/v2.0`,
+          token_endpoint: 'x',
+        }),
+      );
     },
   };
 }
@@ -24,10 +39,12 @@ describe('resolveTenantId', () => {
     assert.equal(a.urls.length, 0);
   });
 
-  it('resolves a domain through the OpenID configuration of the cloud\'s authority', async () => {
+  it("resolves a domain through the OpenID configuration of the cloud's authority", async () => {
     const a = fakeAuthority({ 'contoso.com': ID });
     assert.equal(await resolveTenantId(' contoso.com ', 'global', a.fetch), ID);
-    assert.deepEqual(a.urls, ['https://login.microsoftonline.com/contoso.com/v2.0/.well-known/openid-configuration']);
+    assert.deepEqual(a.urls, [
+      'https://login.microsoftonline.com/contoso.com/v2.0/.well-known/openid-configuration',
+    ]);
   });
 
   it('asks the US Government authority for a US Gov tenant', async () => {
@@ -38,12 +55,20 @@ describe('resolveTenantId', () => {
 
   it('says so when no tenant has the domain', async () => {
     const a = fakeAuthority({});
-    await assert.rejects(resolveTenantId('nobody.example', 'global', a.fetch), (e: Error) => e instanceof TenantInputError && /No Entra tenant uses the domain nobody\.example/.test(e.message));
+    await assert.rejects(
+      resolveTenantId('nobody.example', 'global', a.fetch),
+      (e: Error) =>
+        e instanceof TenantInputError &&
+        /No Entra tenant uses the domain nobody\.example/.test(e.message),
+    );
   });
 
   it('rejects input that is neither a GUID nor a domain, sending nothing', async () => {
     const a = fakeAuthority({});
-    assert.match(validateTenantInput('72f988bf-86f1-41af-91ab-2d7cd011db4') ?? '', /not a valid GUID/);
+    assert.match(
+      validateTenantInput('72f988bf-86f1-41af-91ab-2d7cd011db4') ?? '',
+      /not a valid GUID/,
+    );
     assert.match(validateTenantInput('') ?? '', /Enter a tenant id/);
     await assert.rejects(resolveTenantId('not a tenant', 'global', a.fetch), TenantInputError);
     assert.equal(a.urls.length, 0);

@@ -1,7 +1,12 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { GraphClient, type GraphClientOptions } from '../../../../../src/core/graph/graphClient';
 import type { GraphLogEntry } from '../../../../../src/core/graph/loggingMiddleware';
-import { Sandbox, startSandboxServer, type FaultSettings, type SandboxServer } from '../../../../../src/sandbox';
+import {
+  Sandbox,
+  startSandboxServer,
+  type FaultSettings,
+  type SandboxServer,
+} from '../../../../../src/sandbox';
 import { fakeClock, type FakeClock } from './fakes';
 
 /** `https://graph.microsoft.com/Policy.Read.All` → `Policy.Read.All`, the form a token's scp carries. */
@@ -16,11 +21,20 @@ export interface SandboxCredentialOptions {
 }
 
 /** Mints sandbox tokens for one tenant, with the scopes the client asks for. */
-export function sandboxCredential(sandbox: Sandbox, tenantId: string, now: () => number, options: SandboxCredentialOptions = {}): TokenCredential {
+export function sandboxCredential(
+  sandbox: Sandbox,
+  tenantId: string,
+  now: () => number,
+  options: SandboxCredentialOptions = {},
+): TokenCredential {
   return {
     getToken(scopes: string | string[]): Promise<AccessToken> {
       const expiresInSeconds = options.expiresInSeconds ?? 3600;
-      const token = sandbox.mintToken({ tenantId, scp: options.scp ?? [scopes].flat().map(permissionName), expiresInSeconds });
+      const token = sandbox.mintToken({
+        tenantId,
+        scp: options.scp ?? [scopes].flat().map(permissionName),
+        expiresInSeconds,
+      });
       return Promise.resolve({ token, expiresOnTimestamp: now() + expiresInSeconds * 1000 });
     },
   };
@@ -40,7 +54,10 @@ export class SandboxFixture {
 
   static async start(): Promise<SandboxFixture> {
     const clock = fakeClock(Date.now());
-    const server = await startSandboxServer({ port: 0, sandbox: Sandbox.create({ now: () => clock.now() }) });
+    const server = await startSandboxServer({
+      port: 0,
+      sandbox: Sandbox.create({ now: () => clock.now() }),
+    });
     return new SandboxFixture(server, clock);
   }
 
@@ -48,11 +65,19 @@ export class SandboxFixture {
     return this.server.sandbox;
   }
 
-  client(tenantId: string, options: Partial<GraphClientOptions> & { credentialOptions?: SandboxCredentialOptions } = {}): GraphClient {
+  client(
+    tenantId: string,
+    options: Partial<GraphClientOptions> & { credentialOptions?: SandboxCredentialOptions } = {},
+  ): GraphClient {
     const { credentialOptions, ...rest } = options;
     return new GraphClient({
       tenantId,
-      credential: sandboxCredential(this.sandbox, tenantId, () => this.clock.now(), credentialOptions),
+      credential: sandboxCredential(
+        this.sandbox,
+        tenantId,
+        () => this.clock.now(),
+        credentialOptions,
+      ),
       baseUrl: this.server.url,
       clock: this.clock,
       log: (e) => this.log.push(e),
@@ -62,8 +87,13 @@ export class SandboxFixture {
 
   /** Through the documented control endpoint, as any HTTP client would. */
   async setFaults(faults: FaultSettings): Promise<void> {
-    const response = await fetch(`${this.server.url}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
-    if (!response.ok) throw new Error(`POST /_sandbox/faults: ${response.status} ${await response.text()}`);
+    const response = await fetch(`${this.server.url}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(faults),
+    });
+    if (!response.ok)
+      throw new Error(`POST /_sandbox/faults: ${response.status} ${await response.text()}`);
   }
 
   /** Fresh seeded state, no faults, empty log: every test starts from the same tenants. */
