@@ -2,6 +2,7 @@
 # `npm test`: every tier, one totals line at the end.
 #   static       lint (incl. the src/core boundary) and type-check
 #   unit         mocha in plain Node over src/core and src/sandbox (test/unit)
+#   fault        faults injected against the HTTP sandbox and the CLI (test/fault); prints what was lost (must be 0)
 #   integration  the mocha suite inside the extension host of real VS Code 1.110 and 1.139 (code-server)
 #   e2e          the packaged .vsix installed in code-server, driven by Chromium, with screenshots
 # Each tier still runs when an earlier one failed, so one run shows everything that is broken.
@@ -37,6 +38,9 @@ step "type-check" npm run -s typecheck
 
 echo "== unit tests"
 TEST_SUMMARY_FILE="$SUM/unit.json" npx mocha; tally "unit" "$SUM/unit.json" $?
+
+echo "== fault tier"
+TEST_SUMMARY_FILE="$SUM/fault.json" npx mocha --config .mocharc.fault.json; tally "fault" "$SUM/fault.json" $?
 
 if [[ "${SKIP_VSCODE:-}" != 1 ]]; then
   CODE_SERVER_VERSIONS="$VERSIONS" bash harness/setup.sh || { echo "harness setup failed"; failed=$((failed + 1)); }

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CliFixture } from '../unit/cli/support';
+import { dataLost, faultInjected } from './ledger';
+
+/** Every file under a folder with its bytes, keyed by the path below it. */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    out.set(path.relative(dir, full), fs.readFileSync(full, 'utf8'));
+  }
+  return out;
+}
+
+describe('fault tier: throttling and outage storms against the HTTP sandbox and the CLI', function () {
+  const fx = new CliFixture();
+  fx.install();
+
+  async function faults(body: unknown): Promise<void> {
+    const r = await fetch(`${fx.server.url}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    assert.equal(r.status, 200, await r.text());
+  }
+
+  it('an export through a 503 storm and a 429 burst writes exactly what an undisturbed export writes', async () => {
+    const clean = path.join(fx.dir, 'clean');
+    const stormy = path.join(fx.dir, 'stormy');
+    const first = await fx.cli('export', '--tenant', 'contoso.com', '--out', clean);
+    assert.equal(first.code, 0, first.stderr);
+
+    await faults({
+      unavailable: { count: 3, retryAfterSeconds: 0 },
+      throttle: { count: 3, retryAfterSeconds: 0 },
+    });
+    faultInjected('503 with Retry-After', 3);
+    faultInjected('429 with Retry-After', 3);
+    const second = await fx.cli('export', '--tenant', 'contoso.com', '--out', stormy);
+    assert.equal(second.code, 0, second.stderr);
+    const left = (await (await fetch(`${fx.server.url}/_sandbox/faults`)).json()) as {
+      throttle?: { count: number };
+      unavailable?: { count: number };
+    };
+    assert.equal(left.unavailable?.count ?? 0, 0, 'every injected 503 was served');
+    assert.equal(left.throttle?.count ?? 0, 0, 'every injected 429 was served');
+
+    const expected = snapshot(clean);
+    const got = snapshot(stormy);
+    for (const [file, text] of expected) {
+      if (got.get(file) !== text) dataLost(`export through a storm: ${file} missing or different`);
+    }
+    assert.deepEqual([...got.keys()].sort(), [...expected.keys()].sort());
+    assert.deepEqual(got, expected);
+  });
+});
