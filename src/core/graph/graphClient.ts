@@ -8,6 +8,7 @@ import { FetchMiddleware, type FetchLike } from './fetchMiddleware';
 import { GraphError, graphErrorFromResponse } from './graphError';
 import { LoggingMiddleware, type GraphLogSink } from './loggingMiddleware';
 import { encodeQuery, type QueryValue } from './odata';
+import { USER_AGENT } from './userAgent';
 import { RequestContext } from './requestContext';
 import { RetryMiddleware } from './retryMiddleware';
 import {
@@ -155,7 +156,8 @@ export class GraphClient {
       .api(sdkPath)
       .middlewareOptions([ctx])
       .responseType(ResponseType.RAW)
-      .header('client-request-id', ctx.clientRequestId);
+      .header('client-request-id', ctx.clientRequestId)
+      .header('User-Agent', USER_AGENT);
     if (spec.headers) request.headers(spec.headers);
     let response: Response;
     try {

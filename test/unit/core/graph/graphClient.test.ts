@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { batch } from '../../../../src/core/graph/batch';
 import { GraphClient, type GraphClientOptions } from '../../../../src/core/graph/graphClient';
 import { GraphError, NetworkError } from '../../../../src/core/graph/graphError';
 import {
@@ -56,6 +59,39 @@ describe('GraphClient', () => {
         !credential.calls[0].scopes.includes(
           'https://graph.microsoft.com/Policy.ReadWrite.CrossTenantAccess',
         ),
+      );
+    });
+
+    it('names itself in a User-Agent with our version on reads, writes, next links and $batch', async () => {
+      const next = `https://graph.microsoft.com/v1.0${PARTNERS}?$skiptoken=X`;
+      const { c, calls } = client((r, i) =>
+        r.method === 'PATCH'
+          ? json(204, undefined)
+          : r.url.endsWith('$batch')
+            ? json(200, { responses: [{ id: '1', status: 200, body: { tenantId: 'p1' } }] })
+            : json(200, i === 0 ? { value: [], '@odata.nextLink': next } : { value: [] }),
+      );
+      await listAll(c, { operation: 'partners.list', method: 'GET', path: PARTNERS });
+      await c.request({
+        operation: 'partner.update',
+        method: 'PATCH',
+        path: `${PARTNERS}/p1`,
+        body: { isServiceProvider: true },
+      });
+      await batch(c, [{ operation: 'partner.get', method: 'GET', url: `${PARTNERS}/p1` }]);
+      const { version } = JSON.parse(
+        fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8'),
+      ) as { version: string };
+      assert.deepEqual(
+        calls.map(
+          (r) => `${r.method} ${r.url.replace(/^.*\/v1\.0/, '')} ${r.headers.get('user-agent')}`,
+        ),
+        [
+          `GET ${PARTNERS} CrossTenantExplorer/${version}`,
+          `GET ${PARTNERS}?$skiptoken=X CrossTenantExplorer/${version}`,
+          `PATCH ${PARTNERS}/p1 CrossTenantExplorer/${version}`,
+          `POST /$batch CrossTenantExplorer/${version}`,
+        ],
       );
     });
 
