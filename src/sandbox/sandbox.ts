@@ -3,6 +3,7 @@ import { SANDBOX_DEFAULT_SCOPES } from './auth/permissions';
 import { mintToken } from './auth/token';
 import { badRequest, GraphError } from './errors';
 import { Faults } from './faults';
+import { ExchangeRecorder, RECORD_FILE_ENV } from './http/exchangeRecorder';
 import { Pipeline } from './http/pipeline';
 import type { SandboxOutcome, SandboxRequest } from './http/sandboxRequest';
 import { cloneJson, type JsonObject, str } from './json';
@@ -29,6 +30,11 @@ export interface SandboxOptions {
    * within seconds. Changeable later with setTimeCompression or POST /_sandbox/settings.
    */
   readonly timeCompression?: number;
+  /**
+   * Appends every Graph request and its answer to this JSONL file (see http/exchangeRecorder.ts).
+   * Defaults to the SANDBOX_RECORD_FILE environment variable; unset, nothing is recorded.
+   */
+  readonly recordFile?: string;
 }
 
 /** A valid time compression factor: a finite number ≥ 1 (a slower-than-real sandbox is not useful). */
@@ -67,6 +73,7 @@ export class Sandbox implements SandboxControl {
   private readonly pipeline: Pipeline;
   private readonly listeners = new Set<() => void>();
   private compression = 1;
+  private recorder?: ExchangeRecorder;
   private readonly limiters = {
     identityReports: new RateLimiter(5, 10_000),
     provisionOnDemand: new RateLimiter(5, 10_000),
@@ -109,6 +116,8 @@ export class Sandbox implements SandboxControl {
       options.latencyMs ?? 0,
     );
     if (options.timeCompression !== undefined) sandbox.setTimeCompression(options.timeCompression);
+    const recordFile = options.recordFile ?? process.env[RECORD_FILE_ENV];
+    if (recordFile) sandbox.recorder = new ExchangeRecorder(recordFile);
     return sandbox;
   }
 
@@ -152,8 +161,10 @@ export class Sandbox implements SandboxControl {
   };
 
   /** The shared core of both fronts. */
-  handle(request: SandboxRequest, signal?: AbortSignal): Promise<SandboxOutcome> {
-    return this.pipeline.handle(request, signal);
+  async handle(request: SandboxRequest, signal?: AbortSignal): Promise<SandboxOutcome> {
+    const outcome = await this.pipeline.handle(request, signal);
+    this.recorder?.record(request, outcome);
+    return outcome;
   }
 
   private tenant(idOrDomain: string): TenantStore {
