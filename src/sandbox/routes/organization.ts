@@ -7,7 +7,7 @@ import { applySelect, parseSelect } from '../odata/select';
 import type { SandboxTenant } from '../seed/tenants';
 
 /** The tenant's organization object, with the properties the documented sample has. */
-function organizationObject(info: SandboxTenant, userCount: number): JsonObject {
+function organizationObject(info: SandboxTenant): JsonObject {
   const domains = [info.defaultDomainName, ...info.customDomains];
   return {
     id: info.tenantId,
@@ -19,7 +19,6 @@ function organizationObject(info: SandboxTenant, userCount: number): JsonObject 
     createdDateTime: info.createdDateTime,
     defaultUsageLocation: info.countryLetterCode,
     displayName: info.displayName,
-    isMultipleDataLocationsForServicesEnabled: null,
     marketingNotificationEmails: [],
     onPremisesLastSyncDateTime: null,
     onPremisesSyncEnabled: null,
@@ -32,7 +31,6 @@ function organizationObject(info: SandboxTenant, userCount: number): JsonObject 
     street: null,
     technicalNotificationMails: [`admin@${info.defaultDomainName}`],
     tenantType: 'AAD',
-    directorySizeQuota: { used: userCount * 3, total: 300000 },
     assignedPlans: [
       {
         assignedDateTime: info.createdDateTime,
@@ -62,21 +60,18 @@ function organizationObject(info: SandboxTenant, userCount: number): JsonObject 
 }
 
 const ORGANIZATION_PROPERTIES = Object.keys(
-  organizationObject(
-    {
-      tenantId: '',
-      displayName: '',
-      defaultDomainName: '',
-      cloud: 'global',
-      description: '',
-      customDomains: [],
-      federationBrandName: null,
-      countryLetterCode: '',
-      city: '',
-      createdDateTime: '',
-    },
-    0,
-  ),
+  organizationObject({
+    tenantId: '',
+    displayName: '',
+    defaultDomainName: '',
+    cloud: 'global',
+    description: '',
+    customDomains: [],
+    federationBrandName: null,
+    countryLetterCode: '',
+    city: '',
+    createdDateTime: '',
+  }),
 );
 
 /** Delegated User.Read alone sees only id, displayName and verifiedDomains; the rest is null (graph-api.md §5). */
@@ -96,10 +91,7 @@ function present(ctx: RouteContext): JsonObject {
     'microsoft.graph.organization',
     ORGANIZATION_PROPERTIES,
   );
-  return applySelect(
-    visible(organizationObject(ctx.tenant.info, ctx.tenant.directory.users.length), ctx.principal),
-    select,
-  );
+  return applySelect(visible(organizationObject(ctx.tenant.info), ctx.principal), select);
 }
 
 export const organizationRoutes: readonly Route[] = [

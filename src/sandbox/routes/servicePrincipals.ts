@@ -21,7 +21,6 @@ const SP_FILTER: FilterSchema = {
     applicationTemplateId: { type: 'string', operators: ['eq'] },
     appOwnerOrganizationId: { type: 'string', operators: ['eq'] },
     displayName: { type: 'string', operators: ['eq', 'startswith'] },
-    publisherName: { type: 'string', operators: ['eq', 'startswith'] },
     servicePrincipalType: { type: 'string', operators: ['eq'] },
     accountEnabled: { type: 'boolean', operators: ['eq', 'ne'] },
   },

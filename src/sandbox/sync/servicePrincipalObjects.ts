@@ -15,7 +15,6 @@ export interface ServicePrincipalFields {
   readonly appRoles?: readonly JsonObject[];
   readonly appRoleAssignmentRequired?: boolean;
   readonly homepage?: string | null;
-  readonly publisherName?: string | null;
   readonly tags?: readonly string[];
   readonly description?: string | null;
 }
@@ -49,7 +48,6 @@ export const SERVICE_PRINCIPAL_PROPERTIES = [
   'passwordCredentials',
   'preferredSingleSignOnMode',
   'preferredTokenSigningKeyThumbprint',
-  'publisherName',
   'replyUrls',
   'samlSingleSignOnSettings',
   'servicePrincipalNames',
@@ -95,7 +93,6 @@ export function servicePrincipalObject(f: ServicePrincipalFields): JsonObject {
     passwordCredentials: [],
     preferredSingleSignOnMode: null,
     preferredTokenSigningKeyThumbprint: null,
-    publisherName: f.publisherName ?? null,
     replyUrls: [],
     samlSingleSignOnSettings: null,
     servicePrincipalNames: [f.appId],
@@ -138,7 +135,6 @@ export function crossTenantSyncServicePrincipal(f: {
     appRoleAssignmentRequired: true,
     homepage:
       'https://account.activedirectory.windowsazure.com:444/applications/default.aspx?metadata=aad2aadsync|ISV9.1|primary|z',
-    publisherName: null,
     tags: [
       'WindowsAzureActiveDirectoryIntegratedApp',
       'WindowsAzureActiveDirectoryGalleryApplicationNonPrimaryV1',
