@@ -7,7 +7,8 @@
 //
 //   CODE_SERVER_VERSION=4.139.1 node harness/run-integration.mjs
 // Env: OUT_DIR [e2e-out/integration-<version>], SUMMARY_FILE (JSON {passed, failed}), TIMEOUT_S [300],
-//      INTEGRATION_GREP (mocha grep passed to the suite)
+//      INTEGRATION_GREP (mocha grep passed to the suite), SANDBOX_RECORD_FILE (the sandboxes in the
+//      extension host append every Graph request there, for the contract check)
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -42,6 +43,9 @@ if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js'))) {
 
 const env = { HARNESS_TEST_REPORT: report };
 if (process.env.INTEGRATION_GREP) env.INTEGRATION_GREP = process.env.INTEGRATION_GREP;
+// The extension host runs in code-server's directory, so the recording's path must be absolute.
+if (process.env.SANDBOX_RECORD_FILE)
+  env.SANDBOX_RECORD_FILE = path.resolve(process.env.SANDBOX_RECORD_FILE);
 const server = new CodeServer({ version, outDir, tag: 'integration', log, env });
 let browser;
 const mem = startMemorySampler();

@@ -8,7 +8,8 @@
 //
 // The default input is ../shared/reference/graph-metadata/cleanMetadata-v1.0.xml; the repository,
 // commit and source path are read from the README beside it and recorded in the extract. --check
-// writes nothing and exits 1 when the extract on disk differs from what the input gives.
+// writes nothing and exits 1 when the extract on disk differs from what the input gives (npm test
+// runs it; without ../shared it says so and passes).
 //
 // What is extracted is computed, not listed: starting from ENTRY_PATHS (the URL paths our client
 // sends, keys as {}), every entity type along a path is taken whole (all properties, navigation
@@ -294,6 +295,11 @@ function extract(model) {
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const given = args.find((a) => !a.startsWith('--'));
+if (!given && !DEFAULT_INPUT && check) {
+  // A clone without ../shared cannot regenerate; the committed extract is what the tests use.
+  console.log('no ../shared/reference/graph-metadata here: the extract is not compared');
+  process.exit(0);
+}
 if (!given && !DEFAULT_INPUT) fail('no ../shared here: pass the path of cleanMetadata-v1.0.xml');
 const input = path.resolve(given ?? DEFAULT_INPUT);
 if (!fs.existsSync(input)) fail(`${input} does not exist`);

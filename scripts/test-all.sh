@@ -5,6 +5,9 @@
 #   fault        faults injected against the HTTP sandbox and the CLI (test/fault); prints what was lost (must be 0)
 #   integration  the mocha suite inside the extension host of real VS Code 1.110 and 1.139 (code-server)
 #   e2e          the packaged .vsix installed in code-server, driven by Chromium, with screenshots
+#   contract     after each tier above but static, every request our Graph client sent to the sandbox
+#                (recorded with SANDBOX_RECORD_FILE) and the sandbox's answer, checked against
+#                Microsoft's v1.0 metadata (test/contract); one pass/fail step per tier
 # Each tier still runs when an earlier one failed, so one run shows everything that is broken.
 # Env: CODE_SERVER_VERSIONS (default "4.110.0 4.139.1"), SKIP_VSCODE=1 (static + unit only).
 set -uo pipefail
@@ -26,6 +29,9 @@ tally() {  # tally <label> <summary-json or empty> <exit code>
   passed=$((passed + p)); failed=$((failed + f))
   echo "== $1: $p passed, $f failed"
 }
+contract() {  # contract <tier> <recording>: that tier's requests against the v1.0 metadata
+  step "contract ($1)" npx tsx test/contract/checkLog.ts "$2" --tier "$1"
+}
 step() {  # step <label> <command...>: a pass/fail step counted as one test
   local label=$1; shift
   echo "== $label"
@@ -35,12 +41,15 @@ step() {  # step <label> <command...>: a pass/fail step counted as one test
 
 step "lint" npm run -s lint
 step "type-check" npm run -s typecheck
+step "v1.0 metadata extract up to date" node scripts/extract-graph-metadata.mjs --check
 
 echo "== unit tests"
-TEST_SUMMARY_FILE="$SUM/unit.json" npx mocha; tally "unit" "$SUM/unit.json" $?
+SANDBOX_RECORD_FILE="$SUM/unit.jsonl" TEST_SUMMARY_FILE="$SUM/unit.json" npx mocha; tally "unit" "$SUM/unit.json" $?
+contract unit "$SUM/unit.jsonl"
 
 echo "== fault tier"
-TEST_SUMMARY_FILE="$SUM/fault.json" npx mocha --config .mocharc.fault.json; tally "fault" "$SUM/fault.json" $?
+SANDBOX_RECORD_FILE="$SUM/fault.jsonl" TEST_SUMMARY_FILE="$SUM/fault.json" npx mocha --config .mocharc.fault.json; tally "fault" "$SUM/fault.json" $?
+contract fault "$SUM/fault.jsonl"
 
 if [[ "${SKIP_VSCODE:-}" != 1 ]]; then
   CODE_SERVER_VERSIONS="$VERSIONS" bash harness/setup.sh || { echo "harness setup failed"; failed=$((failed + 1)); }
@@ -48,9 +57,11 @@ if [[ "${SKIP_VSCODE:-}" != 1 ]]; then
   vsix=$(ls -t "$ROOT"/*.vsix 2>/dev/null | head -1)
   for v in $VERSIONS; do
     echo "== integration tests in VS Code (code-server $v)"
-    CODE_SERVER_VERSION=$v SUMMARY_FILE="$SUM/int-$v.json" node harness/run-integration.mjs; tally "integration $v" "$SUM/int-$v.json" $?
+    CODE_SERVER_VERSION=$v SANDBOX_RECORD_FILE="$SUM/int-$v.jsonl" SUMMARY_FILE="$SUM/int-$v.json" node harness/run-integration.mjs; tally "integration $v" "$SUM/int-$v.json" $?
+    contract "integration $v" "$SUM/int-$v.jsonl"
     echo "== e2e in Chromium (code-server $v, installed .vsix)"
-    CODE_SERVER_VERSION=$v VSIX="$vsix" SUMMARY_FILE="$SUM/e2e-$v.json" node test/e2e/run-e2e.mjs; tally "e2e $v" "$SUM/e2e-$v.json" $?
+    CODE_SERVER_VERSION=$v VSIX="$vsix" SANDBOX_RECORD_FILE="$SUM/e2e-$v.jsonl" SUMMARY_FILE="$SUM/e2e-$v.json" node test/e2e/run-e2e.mjs; tally "e2e $v" "$SUM/e2e-$v.json" $?
+    contract "e2e $v" "$SUM/e2e-$v.jsonl"
   done
 fi
 

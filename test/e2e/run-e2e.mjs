@@ -4,7 +4,9 @@
 // screenshots go to e2e-out/shots (git-ignored). Look at them.
 //
 //   VSIX=cross-tenant-explorer-0.1.0.vsix CODE_SERVER_VERSION=4.139.1 node test/e2e/run-e2e.mjs
-// Env: OUT_DIR [e2e-out/e2e-<version>], SUMMARY_FILE (JSON {passed, failed}), TIMEOUT_S [240]
+// Env: OUT_DIR [e2e-out/e2e-<version>], SUMMARY_FILE (JSON {passed, failed}), TIMEOUT_S [240],
+//      SANDBOX_RECORD_FILE (every sandbox of the run, here and in the extension host, appends each
+//      Graph request there, for the contract check)
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -33,6 +35,9 @@ fs.mkdirSync(shots, { recursive: true });
 // Tailspin configuration a busy log of LOG_ENTRIES entries before VS Code starts.
 // E2E_LOG_ENTRIES shortens a local run; CI uses the 50,000 the issue asks for.
 const LOG_ENTRIES = Number(process.env.E2E_LOG_ENTRIES || 50_000);
+// Absolute, so the sandbox here and any in code-server's extension host write the same file.
+const recordFile = process.env.SANDBOX_RECORD_FILE && path.resolve(process.env.SANDBOX_RECORD_FILE);
+if (recordFile) process.env.SANDBOX_RECORD_FILE = recordFile;
 const { startSandboxServer, SANDBOX_SYNC_CONFIGURATIONS } = createRequire(import.meta.url)(
   path.join(ROOT, 'dist', 'sandbox.js'),
 );
@@ -62,6 +67,7 @@ const server = new CodeServer({
     'crossTenant.provisioningLogs.pageSize': 1000,
   },
   machineSettings: { 'crossTenant.sandbox.url': sandboxServer.url },
+  env: recordFile ? { SANDBOX_RECORD_FILE: recordFile } : {},
 });
 let browser;
 const mem = startMemorySampler();
