@@ -31,6 +31,7 @@ tally() {  # tally <label> <summary-json or empty> <exit code>
 }
 contract() {  # contract <tier> <recording>: that tier's requests against the v1.0 metadata
   step "contract ($1)" npx tsx test/contract/checkLog.ts "$2" --tier "$1"
+  rm -f "$2"  # an e2e recording is ~180 MB; the step printed what it found
 }
 step() {  # step <label> <command...>: a pass/fail step counted as one test
   local label=$1; shift

@@ -170,6 +170,20 @@ describe('contract check against the v1.0 metadata', () => {
         /: body\.userSyncInbound\.isSyncAllowed: "true" is not a boolean \(Edm\.Boolean\)$/,
       ],
       [
+        'null for a collection',
+        'PATCH',
+        '/policies/crossTenantAccessPolicy',
+        { allowedCloudEndpoints: null },
+        /^PATCH \/v1\.0\/policies\/crossTenantAccessPolicy: body\.allowedCloudEndpoints: null is not a collection \(Collection\(Edm\.String\)\)$/,
+      ],
+      [
+        'null for a non-nullable property',
+        'POST',
+        PARTNERS,
+        { tenantId: null },
+        /: body\.tenantId: null for a non-nullable Edm\.String$/,
+      ],
+      [
         'a flags enum with a member it lacks',
         'POST',
         `${JOB}/restart`,
@@ -376,6 +390,15 @@ describe('contract check against the v1.0 metadata', () => {
         [
           'GET /v1.0/organization: answer value[0].directorySizeQuota: not a property of organization in v1.0',
         ],
+      );
+    });
+
+    it('accepts the null collections Graph documents (an organization read with User.Read alone)', () => {
+      assert.deepEqual(
+        answer('GET', '/organization', {
+          value: [{ id: 'o', displayName: 'Contoso', businessPhones: null, assignedPlans: null }],
+        }),
+        [],
       );
     });
 
