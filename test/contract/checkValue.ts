@@ -66,6 +66,8 @@ function primitiveProblem(value: unknown, type: string): string | undefined {
  * `where: problem` lines into `out`.
  */
 export class ValueChecker {
+  private readonly extras = new Map<string, ReadonlySet<string>>();
+
   constructor(
     private readonly metadata: Metadata,
     private readonly direction: Direction,
@@ -123,20 +125,20 @@ export class ValueChecker {
     where: string,
     out: string[],
   ): void {
-    const list = `${shortName(type)}: ${nameList(members)}`;
+    const list = (): string => `${shortName(type)}: ${nameList(members)}`;
     if (typeof value !== 'string') {
-      out.push(`${where}: ${describe(value)} is not a member name of ${list}`);
+      out.push(`${where}: ${describe(value)} is not a member name of ${list()}`);
       return;
     }
     if (!flags) {
-      if (!members.includes(value)) out.push(`${where}: "${value}" is not a member of ${list}`);
+      if (!members.includes(value)) out.push(`${where}: "${value}" is not a member of ${list()}`);
       return;
     }
     const parts = value.split(',').map((p) => p.trim());
     const bad = parts.filter((p) => !members.includes(p));
     if (bad.length > 0)
       out.push(
-        `${where}: "${value}" is not a comma-separated list of members of the flags enum ${list} (${bad.map((b) => `"${b}"`).join(', ')})`,
+        `${where}: "${value}" is not a comma-separated list of members of the flags enum ${list()} (${bad.map((b) => `"${b}"`).join(', ')})`,
       );
   }
 
@@ -187,9 +189,16 @@ export class ValueChecker {
     return this.metadata.structured(type)?.kind === 'complex' || /^[A-Za-z0-9]+_\w+$/.test(key);
   }
 
-  private documentedExtras(type: string): Set<string> {
-    return new Set(
-      this.metadata.lineage(type).flatMap((t) => Object.keys(DOCUMENTED_OUTSIDE_METADATA[t] ?? {})),
-    );
+  private documentedExtras(type: string): ReadonlySet<string> {
+    let extras = this.extras.get(type);
+    if (!extras) {
+      extras = new Set(
+        this.metadata
+          .lineage(type)
+          .flatMap((t) => Object.keys(DOCUMENTED_OUTSIDE_METADATA[t] ?? {})),
+      );
+      this.extras.set(type, extras);
+    }
+    return extras;
   }
 }

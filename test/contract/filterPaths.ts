@@ -71,11 +71,13 @@ function tokenize(text: string, problems: string[]): Token[] {
       continue;
     }
     const string = /^'(?:[^']|'')*'/.exec(rest);
+    const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i.exec(rest);
     const typed = /^[A-Za-z_][\w.]*'(?:[^']|'')*'/.exec(rest); // enum literal: ns.type'member'
     const name = /^[A-Za-z_$][\w.$]*/.exec(rest);
     const literal = /^-?[0-9][0-9A-Za-z.:+-]*/.exec(rest);
     const match: [Token['kind'], RegExpExecArray | null][] = [
       ['string', string],
+      ['literal', guid],
       ['literal', typed],
       ['name', name],
       ['literal', literal],
@@ -173,7 +175,7 @@ function walk(
         return;
       }
       i = end;
-      if (end === j + 1) continue; // any(): not empty
+      if (end === j + 1) continue; // any() without a body: is the collection non-empty
       const variableName = tokens[j + 1];
       if (variableName?.kind !== 'name' || tokens[j + 2]?.text !== ':') {
         problems.push(`${where}(…) does not start with "variable:"`);

@@ -95,6 +95,10 @@ export function shortName(type: string): string {
 
 /** Lookups over the extract: inherited members, subtypes, bound operations. */
 export class Metadata {
+  // Answers of 1,000 log entries are checked member by member: these lookups are the hot path.
+  private readonly lineages = new Map<string, readonly string[]>();
+  private readonly members = new Map<string, Map<string, Member | undefined>>();
+
   private constructor(readonly extract: MetadataExtract) {}
 
   static load(file: string = EXTRACT_FILE): Metadata {
@@ -114,9 +118,13 @@ export class Metadata {
   }
 
   /** The type and its base types, most derived first. */
-  lineage(name: string): string[] {
-    const out: string[] = [];
-    for (let t: string | undefined = name; t; t = this.structured(t)?.baseType) out.push(t);
+  lineage(name: string): readonly string[] {
+    let out = this.lineages.get(name);
+    if (!out) {
+      const chain: string[] = [];
+      for (let t: string | undefined = name; t; t = this.structured(t)?.baseType) chain.push(t);
+      this.lineages.set(name, (out = chain));
+    }
     return out;
   }
 
@@ -129,6 +137,13 @@ export class Metadata {
   }
 
   member(typeName: string, name: string): Member | undefined {
+    let members = this.members.get(typeName);
+    if (!members) this.members.set(typeName, (members = new Map()));
+    if (!members.has(name)) members.set(name, this.findMember(typeName, name));
+    return members.get(name);
+  }
+
+  private findMember(typeName: string, name: string): Member | undefined {
     for (const t of this.lineage(typeName)) {
       const def = this.structured(t);
       if (!def) continue;

@@ -100,6 +100,10 @@ describe('contract check against the v1.0 metadata', () => {
         "/users?$filter=identities/any(i: i/issuer eq 'contoso.com' and startswith(i/issuerAssignedId,'a'))",
       ],
       [
+        'GET',
+        '/servicePrincipals?$filter=appOwnerOrganizationId eq f8cdef31-a31e-4b4a-93e4-5f571e91255a and tags/any()',
+      ],
+      [
         'POST',
         '/$batch',
         {
