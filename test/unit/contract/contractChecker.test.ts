@@ -37,6 +37,16 @@ function check(
 }
 
 describe('contract check against the v1.0 metadata', () => {
+  it("is made from Microsoft's metadata at the commit the README names", () => {
+    const { repository, commit, path: file } = checker.metadata.source;
+    assert.deepEqual(
+      [repository, file],
+      ['microsoftgraph/msgraph-metadata', 'clean_v10_metadata/cleanMetadata.xml'],
+    );
+    const readme = fs.readFileSync(path.join(__dirname, '../../../README.md'), 'utf8');
+    assert.ok(readme.includes(`\`${commit}\``), `the README names ${commit}`);
+  });
+
   describe('requests our client sends pass', () => {
     const valid: [string, string, unknown?][] = [
       ['GET', '/policies/crossTenantAccessPolicy'],
