@@ -4,13 +4,19 @@ import * as path from 'path';
 import { CliFixture } from '../unit/cli/support';
 import { dataLost, faultInjected } from './ledger';
 
-/** Every file under a folder with its bytes, keyed by the path below it. */
+/** Every file under a folder with its text, keyed by the path below it (the README's export time masked). */
 function snapshot(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
-    out.set(path.relative(dir, full), fs.readFileSync(full, 'utf8'));
+    const text = fs.readFileSync(full, 'utf8');
+    out.set(
+      path.relative(dir, full),
+      entry.name === 'README.md'
+        ? text.replace(/ on \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/, ' on <time>')
+        : text,
+    );
   }
   return out;
 }
