@@ -155,11 +155,22 @@ export const PERMISSIONS = {
   usersRead: { delegated: [['User.ReadBasic.All']], application: [['User.Read.All']] },
   groupsRead: both([['GroupMember.Read.All']]),
   provisioningLogsRead: both([['AuditLog.Read.All', 'Directory.Read.All']]),
+  /** Policy.ReadWrite.Authorization reads too, but grants nothing of the cross-tenant policy, so it is an alternative, not an implication. */
+  authorizationPolicyRead: both([['Policy.Read.All'], ['Policy.ReadWrite.Authorization']]),
+  authorizationPolicyWrite: both([['Policy.ReadWrite.Authorization']]),
+  /** beta; the documentation lists only these two, not Policy.Read.All. */
+  b2bManagementPolicyRead: both([
+    ['Policy.Read.B2BManagementPolicy'],
+    ['Policy.ReadWrite.B2BManagementPolicy'],
+  ]),
+  /** beta, Global Secure Access. */
+  networkAccessRead: both([['NetworkAccess.Read.All'], ['NetworkAccess.ReadWrite.All']]),
 } as const satisfies Record<string, PermissionRule>;
 
 /**
  * The scopes a sandbox token carries when none are asked for: the "sync" consent bundle of
- * graph-api.md §10 (browse + edit + sync), which covers every operation the extension performs.
+ * graph-api.md §10 (browse + edit + sync) and the permissions the baselines' beta reads ask for,
+ * which covers every operation the extension performs.
  */
 export const SANDBOX_DEFAULT_SCOPES: readonly string[] = [
   'Policy.Read.All',
@@ -174,4 +185,7 @@ export const SANDBOX_DEFAULT_SCOPES: readonly string[] = [
   'Application.ReadWrite.All',
   'Synchronization.ReadWrite.All',
   'AppRoleAssignment.ReadWrite.All',
+  // Asked for on top of the browse bundle by the baseline checks' two beta reads.
+  'Policy.Read.B2BManagementPolicy',
+  'NetworkAccess.Read.All',
 ];

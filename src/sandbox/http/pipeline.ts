@@ -11,7 +11,7 @@ import type { World } from '../store/world';
 import { runDueCycles } from '../sync/jobEngine';
 import type { RateLimiter } from '../throttle';
 import { batchResponseEntry, executionOrder, parseBatch, type BatchItemResponse } from './batch';
-import type { RouteContext, ThrottleClass } from './route';
+import type { GraphVersion, RouteContext, ThrottleClass } from './route';
 import { Router } from './router';
 import type { SandboxOutcome, SandboxRequest, SandboxResponse } from './sandboxRequest';
 
@@ -204,7 +204,11 @@ export class Pipeline {
     const now = this.env.now();
     let changed = false;
     try {
-      const { route, params } = this.router.match(request.method, request.segments);
+      const { route, params } = this.router.match(
+        request.method,
+        request.segments,
+        request.version as GraphVersion,
+      );
       const injected = this.env.faults.takeThrottle(`/${request.segments.join('/')}`);
       if (injected.kind === 'throttle') throw tooManyRequests(injected.retryAfterSeconds);
       const principal = batchPrincipal ?? this.authenticate(request.headers);

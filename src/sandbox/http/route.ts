@@ -6,6 +6,8 @@ import type { World } from '../store/world';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+export type GraphVersion = 'v1.0' | 'beta';
+
 /** Rate limits Graph applies per tenant (graph-api.md §0). */
 export type ThrottleClass = 'identityReports' | 'provisionOnDemand';
 
@@ -44,6 +46,11 @@ export interface Route {
   readonly path: string;
   readonly permission: PermissionRule;
   readonly throttle?: ThrottleClass;
+  /**
+   * The Graph versions that have the operation; absent = both. A beta-only resource answers
+   * under /v1.0 as Graph does for a segment it does not know.
+   */
+  readonly versions?: readonly GraphVersion[];
   /** System query options the operation supports; any other `$` option is a 400. */
   readonly query?: readonly SystemQueryOption[];
   readonly handle: (ctx: RouteContext) => RouteResult;

@@ -1,6 +1,6 @@
 import { gatewayBadRequest, GraphError } from '../errors';
 import { parseFunctionSegment } from '../odata/literal';
-import type { Route } from './route';
+import type { GraphVersion, Route } from './route';
 
 type SegmentPattern =
   | { readonly kind: 'literal'; readonly text: string }
@@ -70,10 +70,11 @@ export class Router {
     this.routes = routes.map((route) => ({ route, segments: compile(route.path) }));
   }
 
-  match(method: string, segments: readonly string[]): RouteMatch {
+  match(method: string, segments: readonly string[], version: GraphVersion): RouteMatch {
     let deepest = 0;
     let pathMatched = false;
     for (const { route, segments: patterns } of this.routes) {
+      if (route.versions && !route.versions.includes(version)) continue;
       const params: Record<string, string> = {};
       let i = 0;
       for (; i < patterns.length && i < segments.length; i++) {

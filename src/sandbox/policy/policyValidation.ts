@@ -3,7 +3,7 @@ import { isJsonObject, type Json, type JsonObject } from '../json';
 
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Shape =
+export type Shape =
   | { readonly kind: 'boolean' }
   | { readonly kind: 'string' }
   | { readonly kind: 'enum'; readonly members: readonly string[] }
@@ -220,7 +220,7 @@ function validate(value: Json, shape: Shape, path: string): void {
  * the property), nested values are checked against their types. Returns the body without OData
  * control information.
  */
-function validateDocument(
+export function validateDocument(
   body: JsonObject,
   typeName: string,
   writable: Readonly<Record<string, Shape>>,

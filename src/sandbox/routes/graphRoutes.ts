@@ -2,6 +2,7 @@ import type { Route } from '../http/route';
 import { applicationTemplateRoutes } from './applicationTemplates';
 import { crossTenantAccessPolicyRoutes } from './crossTenantAccessPolicy';
 import { directoryObjectRoutes } from './directoryObjects';
+import { externalCollaborationRoutes } from './externalCollaboration';
 import { identitySynchronizationRoutes } from './identitySynchronization';
 import { organizationRoutes } from './organization';
 import { partnerRoutes } from './partners';
@@ -10,7 +11,7 @@ import { servicePrincipalRoutes } from './servicePrincipals';
 import { synchronizationRoutes } from './synchronization';
 import { tenantRelationshipRoutes } from './tenantRelationships';
 
-/** Every Graph operation the sandbox serves, under /v1.0 and /beta alike. */
+/** Every Graph operation the sandbox serves, under /v1.0 and /beta alike unless a route names its versions. */
 export const GRAPH_ROUTES: readonly Route[] = [
   ...crossTenantAccessPolicyRoutes,
   ...partnerRoutes,
@@ -22,4 +23,5 @@ export const GRAPH_ROUTES: readonly Route[] = [
   ...synchronizationRoutes,
   ...directoryObjectRoutes,
   ...provisioningLogRoutes,
+  ...externalCollaborationRoutes,
 ];

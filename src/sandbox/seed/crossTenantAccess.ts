@@ -47,6 +47,8 @@ const directConnect = (inboundApps: string): JsonObject => ({
  *   sync and auto-redeem inbound), both in one multitenant organization.
  * - Contoso ↔ Northwind: B2B direct connect on both sides. Contoso's partner also carries
  *   `crossCloudMeetingConfiguration`, a property real responses have outside the v1.0 metadata.
+ *   Northwind runs tenant restrictions v2: its default blocks all (the service default) and its
+ *   Contoso partner lets its users reach Contoso's Office 365.
  * - Contoso ↔ Tailspin: mismatched. Contoso redeems outbound, Tailspin allows user sync inbound but
  *   not automatic redemption, and admits only one Contoso group for B2B collaboration.
  * - Woodgrove: untouched service defaults.
@@ -144,6 +146,12 @@ export function seededCrossTenantAccess(tenant: SandboxTenant): CrossTenantAcces
               isHybridAzureADJoinedDeviceAccepted: false,
             },
             ...directConnect('AllApplications'),
+            // Tenant restrictions v2: the default blocks every other tenant; Northwind's users
+            // may still use Contoso's Office 365 apps.
+            tenantRestrictions: {
+              usersAndGroups: all('allowed', 'AllUsers', 'user'),
+              applications: all('allowed', 'Office365', 'application'),
+            },
           },
         ],
         identitySynchronization: [],

@@ -12,6 +12,7 @@ import {
   TAILSPIN_PILOT_GROUP_ID,
 } from './crossTenantAccess';
 import { benchmarkTenant } from './benchmarkTenant';
+import { seededExternalCollaboration } from './externalCollaboration';
 import { generateDirectory, type DirectoryPlan } from './directory';
 import { microsoftGraphServicePrincipal, seedContosoApplications } from './syncConfigurations';
 import { SANDBOX_TENANT_IDS, SANDBOX_TENANTS, type SandboxTenant } from './tenants';
@@ -77,6 +78,7 @@ export function createTenantStore(
   );
   const store: TenantStore = new TenantStore(info, {
     crossTenantAccess: seededCrossTenantAccess(info),
+    externalCollaboration: seededExternalCollaboration(info),
     servicePrincipals: [microsoftGraphServicePrincipal(info.tenantId)],
     directory: () => options.directory ?? generateDirectory(info, seed, anchorMs, plan),
     provisioning: logs,

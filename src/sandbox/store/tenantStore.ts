@@ -5,7 +5,8 @@ import type { ProvisioningLogStore } from './provisioningLogStore';
 import type { ProvisioningEventSpec, ServicePrincipalRecord } from './records';
 
 /** The parts of a tenant that change independently and are persisted as a whole once changed. */
-export type StoreSection = 'crossTenantAccess' | 'applications' | 'provisioning';
+export type StoreSection =
+  'crossTenantAccess' | 'externalCollaboration' | 'applications' | 'provisioning';
 
 export interface CrossTenantAccessSnapshot {
   policy: JsonObject;
@@ -14,8 +15,19 @@ export interface CrossTenantAccessSnapshot {
   identitySynchronization: JsonObject[];
 }
 
+/** Guest invitation settings and what tenant restrictions rely on, outside the cross-tenant policy. */
+export interface ExternalCollaborationSnapshot {
+  /** v1.0 `policies/authorizationPolicy`. */
+  authorizationPolicy: JsonObject;
+  /** beta `policies/b2bManagementPolicies`; empty when the tenant has none. */
+  b2bManagementPolicies: JsonObject[];
+  /** beta `networkAccess/settings/crossTenantAccess`; null when the tenant has no Global Secure Access licence. */
+  networkAccessCrossTenantAccess: JsonObject | null;
+}
+
 export interface TenantSnapshot {
   crossTenantAccess?: CrossTenantAccessSnapshot;
+  externalCollaboration?: ExternalCollaborationSnapshot;
   applications?: { servicePrincipals: ServicePrincipalRecord[] };
   provisioning?: { specs: ProvisioningEventSpec[]; entries: JsonObject[] };
 }
@@ -28,6 +40,7 @@ export interface MultiTenantOrganizationView {
 
 export interface TenantStoreInit {
   readonly crossTenantAccess: CrossTenantAccessSnapshot;
+  readonly externalCollaboration: ExternalCollaborationSnapshot;
   readonly servicePrincipals: readonly ServicePrincipalRecord[];
   readonly directory: () => Directory;
   readonly provisioning: ProvisioningLogStore;
@@ -41,6 +54,7 @@ export interface TenantStoreInit {
 export class TenantStore {
   policy: JsonObject;
   defaultConfiguration: JsonObject;
+  externalCollaboration: ExternalCollaborationSnapshot;
   readonly partners = new Map<string, JsonObject>();
   readonly identitySynchronization = new Map<string, JsonObject>();
   readonly servicePrincipals = new Map<string, ServicePrincipalRecord>();
@@ -56,6 +70,7 @@ export class TenantStore {
     this.policy = {};
     this.defaultConfiguration = {};
     this.restoreCrossTenantAccess(init.crossTenantAccess);
+    this.externalCollaboration = structuredClone(init.externalCollaboration);
     this.restoreServicePrincipals(init.servicePrincipals);
     this.makeDirectory = init.directory;
     this.provisioning = init.provisioning;
@@ -83,6 +98,8 @@ export class TenantStore {
             identitySynchronization: [...this.identitySynchronization.values()],
           }),
         };
+      case 'externalCollaboration':
+        return { externalCollaboration: structuredClone(this.externalCollaboration) };
       case 'applications':
         return {
           applications: {
@@ -96,6 +113,8 @@ export class TenantStore {
 
   restore(snapshot: TenantSnapshot): void {
     if (snapshot.crossTenantAccess) this.restoreCrossTenantAccess(snapshot.crossTenantAccess);
+    if (snapshot.externalCollaboration)
+      this.externalCollaboration = structuredClone(snapshot.externalCollaboration);
     if (snapshot.applications)
       this.restoreServicePrincipals(snapshot.applications.servicePrincipals);
     if (snapshot.provisioning) this.provisioning.restore(snapshot.provisioning);
