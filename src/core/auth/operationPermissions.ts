@@ -9,6 +9,11 @@ export interface OperationPermission {
   readonly role?: string;
   /** What the operation does, for messages ("update the partner configuration"). */
   readonly action: string;
+  /**
+   * Permissions no consent bundle holds, asked for on top of the bundle when the operation runs
+   * (incremental consent, just in time): the beta reads only the baselines need.
+   */
+  readonly additionalScopes?: readonly string[];
 }
 
 const READ_POLICY = {
@@ -129,6 +134,26 @@ export const OPERATION_PERMISSIONS = {
   },
   'users.search': { ...SEARCH_DIRECTORY, action: 'search users' },
   'groups.search': { ...SEARCH_DIRECTORY, action: 'search groups' },
+  'authorizationPolicy.get': {
+    bundle: 'browse',
+    permissions: ['Policy.Read.All'],
+    role: 'Security Reader or Global Reader',
+    action: 'read the authorization policy (guest invitation settings)',
+  },
+  'b2bManagementPolicies.list': {
+    bundle: 'browse',
+    permissions: ['Policy.Read.B2BManagementPolicy'],
+    additionalScopes: ['Policy.Read.B2BManagementPolicy'],
+    role: 'Global Administrator',
+    action: 'read the B2B management policy (beta)',
+  },
+  'networkAccessCrossTenantAccess.get': {
+    bundle: 'browse',
+    permissions: ['NetworkAccess.Read.All'],
+    additionalScopes: ['NetworkAccess.Read.All'],
+    role: 'Global Reader, Security Administrator or Global Secure Access Administrator',
+    action: 'read the Global Secure Access cross-tenant access settings (beta)',
+  },
   'provisioningLogs.list': {
     bundle: 'browse',
     permissions: ['AuditLog.Read.All', 'Directory.Read.All'],

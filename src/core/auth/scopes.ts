@@ -50,3 +50,13 @@ export function largestBundle(bundles: Iterable<ScopeBundle>): ScopeBundle {
 export function scopesFor(bundle: ScopeBundle, cloud: Cloud): string[] {
   return BUNDLE_PERMISSIONS[bundle].map((p) => `${cloud.graphHost}/${p}`);
 }
+
+/** The scopes one operation asks for: its bundle's, plus any permission no bundle holds. */
+export function operationScopes(
+  bundle: ScopeBundle,
+  additional: readonly string[] | undefined,
+  cloud: Cloud,
+): string[] {
+  const extra = (additional ?? []).filter((p) => !BUNDLE_PERMISSIONS[bundle].includes(p));
+  return [...scopesFor(bundle, cloud), ...extra.map((p) => `${cloud.graphHost}/${p}`)];
+}

@@ -2,7 +2,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { Client, ResponseType, type GraphRequest } from '@microsoft/microsoft-graph-client';
 import { getCloud, type Cloud, type CloudName } from '../auth/clouds';
 import { permissionFor, type GraphOperation } from '../auth/operationPermissions';
-import { scopesFor, type ScopeBundle } from '../auth/scopes';
+import { operationScopes, type ScopeBundle } from '../auth/scopes';
 import { AuthMiddleware } from './authMiddleware';
 import { FetchMiddleware, type FetchLike } from './fetchMiddleware';
 import { GraphError, graphErrorFromResponse } from './graphError';
@@ -125,14 +125,14 @@ export class GraphClient {
   async send<T>(spec: GraphRequestSpec): Promise<GraphResponse<T>> {
     const url =
       spec.url !== undefined ? this.ownUrl(spec.url) : this.url(spec.path ?? '/', spec.query);
-    const bundle =
-      spec.bundle ?? (spec.operation === 'batch' ? 'browse' : permissionFor(spec.operation).bundle);
+    const permission = spec.operation === 'batch' ? undefined : permissionFor(spec.operation);
+    const bundle = spec.bundle ?? permission?.bundle ?? 'browse';
     const ctx = new RequestContext({
       method: spec.method,
       url,
       tenantId: this.tenantId,
       operation: spec.operation,
-      scopes: scopesFor(bundle, this.cloud),
+      scopes: operationScopes(bundle, permission?.additionalScopes, this.cloud),
       idempotent: spec.idempotent ?? isIdempotent(spec.method),
       clientRequestId: crypto.randomUUID(),
       signal: spec.signal,

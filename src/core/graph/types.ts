@@ -75,3 +75,21 @@ export interface StringKeyStringValuePair {
   key?: string | null;
   value?: string | null;
 }
+
+export type AuthorizationPolicy = MSGraph.AuthorizationPolicy;
+
+/**
+ * A B2B management policy, beta only (not in the v1.0 metadata, so not in the generated types).
+ * `definition` holds JSON strings; the documentation shows `isOrganizationDefault` as a string.
+ */
+export interface B2bManagementPolicy {
+  id?: string;
+  displayName?: string | null;
+  definition?: string[] | null;
+  isOrganizationDefault?: boolean | string | null;
+}
+
+/** Global Secure Access `networkaccess.crossTenantAccessSettings`, beta only. */
+export interface NetworkAccessCrossTenantAccessSettings {
+  networkPacketTaggingStatus?: string | null;
+}

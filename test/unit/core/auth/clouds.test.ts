@@ -7,7 +7,12 @@ import {
   permissionFor,
   type GraphOperation,
 } from '../../../../src/core/auth/operationPermissions';
-import { BUNDLE_PERMISSIONS, largestBundle, scopesFor } from '../../../../src/core/auth/scopes';
+import {
+  BUNDLE_PERMISSIONS,
+  largestBundle,
+  operationScopes,
+  scopesFor,
+} from '../../../../src/core/auth/scopes';
 
 describe('clouds', () => {
   it('pairs each cloud with its own Graph host, login authority and endpoint value', () => {
@@ -115,15 +120,36 @@ describe('scope bundles', () => {
 });
 
 describe('operation permissions', () => {
-  it('asks for a bundle that contains every permission the operation needs', () => {
+  it('asks for a bundle that contains every permission the operation needs, or for the permission on top', () => {
     for (const [op, p] of Object.entries(OPERATION_PERMISSIONS)) {
+      const extra: readonly string[] = 'additionalScopes' in p ? p.additionalScopes : [];
       for (const permission of p.permissions) {
         assert.ok(
-          BUNDLE_PERMISSIONS[p.bundle].includes(permission),
-          `${op}: ${permission} is not in bundle ${p.bundle}`,
+          BUNDLE_PERMISSIONS[p.bundle].includes(permission) || extra.includes(permission),
+          `${op}: ${permission} is neither in bundle ${p.bundle} nor asked for on top`,
         );
       }
     }
+  });
+
+  it("asks for the beta reads' permissions on top of the browse bundle, and only for those reads", () => {
+    const withExtra = Object.entries(OPERATION_PERMISSIONS)
+      .filter(([, p]) => 'additionalScopes' in p)
+      .map(([op]) => op);
+    assert.deepEqual(withExtra, [
+      'b2bManagementPolicies.list',
+      'networkAccessCrossTenantAccess.get',
+    ]);
+    const b2b = permissionFor('b2bManagementPolicies.list');
+    assert.deepEqual(operationScopes(b2b.bundle, b2b.additionalScopes, CLOUDS.usGov), [
+      ...scopesFor('browse', CLOUDS.usGov),
+      'https://graph.microsoft.us/Policy.Read.B2BManagementPolicy',
+    ]);
+    const browse = permissionFor('authorizationPolicy.get');
+    assert.deepEqual(
+      operationScopes(browse.bundle, browse.additionalScopes, CLOUDS.global),
+      scopesFor('browse', CLOUDS.global),
+    );
   });
 
   it('names the write permission and Security Administrator for policy writes', () => {
