@@ -35,6 +35,8 @@ const ENTRY_PATHS = [
   '/policies/crossTenantAccessPolicy',
   '/policies/crossTenantAccessPolicy/default/resetToSystemDefault',
   '/policies/crossTenantAccessPolicy/partners/{}/identitySynchronization',
+  // Guest invitation settings the baselines read (src/core/graph/operations/authorizationPolicy.ts).
+  '/policies/authorizationPolicy',
   '/tenantRelationships/findTenantInformationByTenantId',
   '/tenantRelationships/findTenantInformationByDomainName',
   '/organization/{}',

@@ -11,11 +11,24 @@ export interface BetaAllowance {
 }
 
 /**
- * Requests to `/beta` our client may send. Nothing needs beta today; a feature that does adds its
- * path here with the reason (what v1.0 lacks). Such a request is reported as unchecked, never as
+ * Requests to `/beta` our client may send, each with the reason (what v1.0 lacks); a feature that
+ * needs another adds its path here. Such a request is reported as unchecked, never as
  * checked against v1.0.
  */
-export const BETA_ALLOWLIST: readonly BetaAllowance[] = [];
+export const BETA_ALLOWLIST: readonly BetaAllowance[] = [
+  {
+    method: 'GET',
+    path: '/policies/b2bManagementPolicies',
+    reason:
+      'Baselines (src/core/graph/operations/b2bManagementPolicies.ts): v1.0 has no API for the invitation allow/block lists of domains that CISA MS.AAD.8.3, CIS 5.1.6.1 and ZTA 21822 grade; read only while beta reads are on.',
+  },
+  {
+    method: 'GET',
+    path: '/networkAccess/settings/crossTenantAccess',
+    reason:
+      "Baselines (src/core/graph/operations/networkAccessSettings.ts): Global Secure Access's packet tagging for universal tenant restrictions (ZTA 25377) has no v1.0 API; read only while beta reads are on.",
+  },
+];
 
 /**
  * Properties Microsoft documents as returned outside the v1.0 metadata, per resource type. The
