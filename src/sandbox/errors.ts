@@ -94,3 +94,20 @@ export function resourceNotFound(id: string): GraphError {
 export function conflict(message: string): GraphError {
   return new GraphError(409, 'Request_MultipleObjectsWithSameKeyValue', message);
 }
+
+/**
+ * The largest request body the sandbox reads, `$batch` included. Microsoft documents 4 MB as the
+ * request size limit of Graph (learn.microsoft.com, "Use the Microsoft Graph API", and the answers
+ * for too-large requests), without naming the exact byte count or the error code: 4 MiB, the code
+ * `RequestEntityTooLarge` and the message are a sandbox choice.
+ */
+export const MAX_REQUEST_BODY_BYTES = 4 * 1024 * 1024;
+
+/** 413 for a body over MAX_REQUEST_BODY_BYTES (see there for what is a sandbox choice). */
+export function requestTooLarge(): GraphError {
+  return new GraphError(
+    413,
+    'RequestEntityTooLarge',
+    'The maximum request length supported is 4 MB.',
+  );
+}

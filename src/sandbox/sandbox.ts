@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { SANDBOX_DEFAULT_SCOPES } from './auth/permissions';
 import { mintToken } from './auth/token';
-import { badRequest, GraphError } from './errors';
+import { badRequest, GraphError, MAX_REQUEST_BODY_BYTES, requestTooLarge } from './errors';
 import { Faults } from './faults';
 import { ExchangeRecorder, RECORD_FILE_ENV } from './http/exchangeRecorder';
 import { Pipeline } from './http/pipeline';
-import type { SandboxOutcome, SandboxRequest } from './http/sandboxRequest';
+import type { SandboxOutcome, SandboxRequest, SandboxResponse } from './http/sandboxRequest';
 import { cloneJson, type JsonObject, str } from './json';
 import type { SandboxControl } from './routes/control';
 import { addBenchmarkPartners } from './seed/benchmarkPartners';
@@ -147,6 +147,10 @@ export class Sandbox implements SandboxControl {
     request.headers.forEach((value, key) => {
       headers[key] = value;
     });
+    if (Buffer.byteLength(body, 'utf8') > MAX_REQUEST_BODY_BYTES) {
+      const refused = this.refuse(headers, requestTooLarge());
+      return new Response(refused.body, { status: refused.status, headers: refused.headers });
+    }
     const outcome = await this.handle(
       { method: request.method, url: new URL(request.url), headers, body },
       signal,
@@ -165,6 +169,11 @@ export class Sandbox implements SandboxControl {
     const outcome = await this.pipeline.handle(request, signal);
     this.recorder?.record(request, outcome);
     return outcome;
+  }
+
+  /** The error response for a request a front refuses before handling it (see Pipeline.refuse). */
+  refuse(headers: Readonly<Record<string, string>>, error: GraphError): SandboxResponse {
+    return this.pipeline.refuse(headers, error);
   }
 
   private tenant(idOrDomain: string): TenantStore {

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MAX_REQUEST_BODY_BYTES, requestTooLarge } from './errors';
+import type { SandboxResponse } from './http/sandboxRequest';
 import { Sandbox } from './sandbox';
 
 export interface SandboxServerOptions {
@@ -9,6 +11,8 @@ export interface SandboxServerOptions {
   readonly sandbox?: Sandbox;
   /** Loopback only: the sandbox has no real authentication. */
   readonly host?: '127.0.0.1';
+  /** How long a client may take to send a whole request (default 30 s); then 408 and the connection closes. */
+  readonly requestTimeoutMs?: number;
 }
 
 export interface SandboxServer {
@@ -48,41 +52,106 @@ function requestOrigin(req: IncomingMessage, origin: string): string {
     : origin;
 }
 
+type BodyRead =
+  | { readonly kind: 'body'; readonly text: string }
+  | { readonly kind: 'tooLarge' }
+  | { readonly kind: 'gone' };
+
+/**
+ * Reads a request body of at most MAX_REQUEST_BODY_BYTES. Never rejects: a client that goes away
+ * mid-upload is `gone`, and a body over the limit stops being kept (the rest is read and dropped,
+ * so the 413 can be delivered before the connection closes).
+ */
+function readBody(req: IncomingMessage): Promise<BodyRead> {
+  const declared = Number(req.headers['content-length']);
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (read: BodyRead): void => {
+      if (settled) return;
+      settled = true;
+      resolve(read);
+    };
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('error', () => settle({ kind: 'gone' }));
+    req.on('close', () => settle({ kind: 'gone' }));
+    if (Number.isFinite(declared) && declared > MAX_REQUEST_BODY_BYTES) {
+      req.resume();
+      settle({ kind: 'tooLarge' });
+      return;
+    }
+    req.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > MAX_REQUEST_BODY_BYTES) {
+        chunks.length = 0;
+        settle({ kind: 'tooLarge' });
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => settle({ kind: 'body', text: Buffer.concat(chunks).toString('utf8') }));
+  });
+}
+
+function send(res: ServerResponse, response: SandboxResponse, close = false): void {
+  res.writeHead(
+    response.status,
+    close ? { ...response.headers, connection: 'close' } : response.headers,
+  );
+  res.end(response.body ?? undefined);
+}
+
 async function serve(
   sandbox: Sandbox,
   origin: string,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = headerRecord(req);
+  const body = await readBody(req);
+  if (body.kind === 'gone') return;
+  if (body.kind === 'tooLarge') {
+    send(res, sandbox.refuse(headers, requestTooLarge()), true);
+    return;
+  }
   // A client that goes away while the sandbox waits (injected latency) cancels the work.
   const abort = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) abort.abort();
   });
-  try {
-    const outcome = await sandbox.handle(
-      {
-        method: req.method ?? 'GET',
-        url: new URL(req.url ?? '/', requestOrigin(req, origin)),
-        headers: headerRecord(req),
-        body: Buffer.concat(chunks).toString('utf8'),
-      },
-      abort.signal,
-    );
-    if (outcome.kind === 'drop') {
-      req.socket.destroy();
-      return;
-    }
-    res.writeHead(outcome.response.status, outcome.response.headers);
-    res.end(outcome.response.body ?? undefined);
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') return;
-    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-    res.end(e instanceof Error ? e.message : String(e));
+  const outcome = await sandbox.handle(
+    {
+      method: req.method ?? 'GET',
+      url: new URL(req.url ?? '/', requestOrigin(req, origin)),
+      headers,
+      body: body.text,
+    },
+    abort.signal,
+  );
+  if (outcome.kind === 'drop') {
+    req.socket.destroy();
+    return;
   }
+  send(res, outcome.response);
 }
+
+/** Whatever went wrong, one request never takes the server down: it gets a 500, or its socket closes. */
+function answerFailure(res: ServerResponse, e: unknown): void {
+  if (e instanceof DOMException && e.name === 'AbortError') return;
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * How long a client may take to send a whole request, headers and body (Node answers 408 and
+ * closes after it). Graph documents no figure; 30 s is a sandbox choice.
+ */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** Serves a sandbox over HTTP on 127.0.0.1, for tests that need a real socket and for curl. */
 export async function startSandboxServer(
@@ -91,9 +160,18 @@ export async function startSandboxServer(
   const sandbox = options.sandbox ?? Sandbox.create();
   const host = options.host ?? '127.0.0.1';
   let origin = '';
-  const server = createServer((req, res) => {
-    void serve(sandbox, origin, req, res);
-  });
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: requestTimeout,
+      // How often Node looks for requests past their timeout (its default is 30 s).
+      connectionsCheckingInterval: Math.min(1_000, Math.max(10, Math.floor(requestTimeout / 4))),
+    },
+    (req, res) => {
+      serve(sandbox, origin, req, res).catch((e: unknown) => answerFailure(res, e));
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {

@@ -102,12 +102,17 @@ export class Pipeline {
 
   constructor(private readonly env: PipelineEnv) {}
 
+  /**
+   * The answer to a request a front refuses before it reaches the pipeline (a body over the size
+   * limit, a foreign Origin): the same error body and request ids as any other error.
+   */
+  refuse(headers: Readonly<Record<string, string>>, error: GraphError): SandboxResponse {
+    const ids = requestIds(headers);
+    return this.toResponse(this.errorResult(error, ids), ids);
+  }
+
   async handle(request: SandboxRequest, signal?: AbortSignal): Promise<SandboxOutcome> {
-    const requestId = randomUUID();
-    const ids: RequestIds = {
-      requestId,
-      clientRequestId: request.headers['client-request-id'] || requestId,
-    };
+    const ids = requestIds(request.headers);
     let segments: string[];
     try {
       segments = splitPath(request.url.pathname);
@@ -365,6 +370,11 @@ export class Pipeline {
       ids,
     );
   }
+}
+
+function requestIds(headers: Readonly<Record<string, string>>): RequestIds {
+  const requestId = randomUUID();
+  return { requestId, clientRequestId: headers['client-request-id'] || requestId };
 }
 
 function tooManyRequests(retryAfterSeconds: number): GraphError {
