@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MAX_REQUEST_BODY_BYTES, requestTooLarge } from './errors';
+import { GraphError, MAX_REQUEST_BODY_BYTES, requestTooLarge } from './errors';
 import type { SandboxResponse } from './http/sandboxRequest';
 import { Sandbox } from './sandbox';
 
@@ -102,6 +102,41 @@ function send(res: ServerResponse, response: SandboxResponse, close = false): vo
   res.end(response.body ?? undefined);
 }
 
+/** The names a loopback server is reached by; anything else in Host is a name some page resolved to us. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function hostName(host: string): string {
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+  return name.toLowerCase();
+}
+
+/**
+ * Requests a web page could make: addressed to a name that is not loopback (a page whose domain
+ * now resolves to 127.0.0.1, DNS rebinding) or sent with a foreign Origin (a page posting to
+ * 127.0.0.1). The tools the sandbox is for (the extension, the CLI, tests, curl) send no Origin
+ * and address it by a loopback name. Graph never sees such requests; 403 and the code are a
+ * sandbox choice.
+ */
+function webPageRefusal(req: IncomingMessage): GraphError | undefined {
+  const { host, origin } = req.headers;
+  if (host !== undefined && !LOOPBACK_HOSTS.has(hostName(host)))
+    return new GraphError(
+      403,
+      'Forbidden',
+      `The sandbox only answers requests addressed to 127.0.0.1, localhost or [::1], not Host '${host}'.`,
+    );
+  if (
+    origin !== undefined &&
+    (host === undefined || origin.toLowerCase() !== `http://${host.toLowerCase()}`)
+  )
+    return new GraphError(
+      403,
+      'Forbidden',
+      `The sandbox does not answer web pages (Origin '${origin}'): it serves local tools, tests and the extension.`,
+    );
+  return undefined;
+}
+
 async function serve(
   sandbox: Sandbox,
   origin: string,
@@ -109,6 +144,12 @@ async function serve(
   res: ServerResponse,
 ): Promise<void> {
   const headers = headerRecord(req);
+  const refusal = webPageRefusal(req);
+  if (refusal) {
+    req.resume();
+    send(res, sandbox.refuse(headers, refusal), true);
+    return;
+  }
   const body = await readBody(req);
   if (body.kind === 'gone') return;
   if (body.kind === 'tooLarge') {

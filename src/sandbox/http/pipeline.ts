@@ -72,16 +72,25 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/** Reads a top-level body: writes with content must be JSON (415 otherwise) and parse (400 otherwise). */
-function readBody(request: SandboxRequest): Json | undefined {
-  if (!WRITE_METHODS.has(request.method) || request.body.trim() === '') return undefined;
+/**
+ * A body must be sent as `application/json` (parameters such as charset allowed). The media type
+ * itself is compared, not searched for: `text/plain; charset=application/json` is what a web page
+ * can send without a preflight, and it must not pass.
+ */
+function requireJson(request: SandboxRequest): void {
   const type = request.headers['content-type'] ?? '';
-  if (!type.toLowerCase().includes('application/json'))
+  if (type.split(';')[0].trim().toLowerCase() !== 'application/json')
     throw new GraphError(
       415,
       'UnsupportedMediaType',
       `The Content-Type '${type || '(none)'}' is not supported: send the body as application/json.`,
     );
+}
+
+/** Reads a top-level body: writes with content must be JSON (415 otherwise) and parse (400 otherwise). */
+function readBody(request: SandboxRequest): Json | undefined {
+  if (!WRITE_METHODS.has(request.method) || request.body.trim() === '') return undefined;
+  requireJson(request);
   try {
     return JSON.parse(request.body) as Json;
   } catch {
@@ -351,6 +360,7 @@ export class Pipeline {
     try {
       const body = (): Json | undefined => {
         if (request.body.trim() === '') return undefined;
+        requireJson(request);
         try {
           return JSON.parse(request.body) as Json;
         } catch {

@@ -106,6 +106,7 @@ describe('sandbox fault injection (in-process fetch)', () => {
     );
     const bad = await sandbox.fetch('http://sandbox/_sandbox/faults', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ unavailable: { count: 'many' } }),
     });
     assert.equal(bad.status, 400);

@@ -24,7 +24,10 @@ describe('sandbox HTTP server', () => {
       },
     });
   const control = (path: string, init: RequestInit = {}) =>
-    fetch(`${server.url}/_sandbox${path}`, init);
+    fetch(`${server.url}/_sandbox${path}`, {
+      ...init,
+      ...(init.body ? { headers: { 'content-type': 'application/json' } } : {}),
+    });
 
   before(async () => {
     clock = new TestClock();
