@@ -12,11 +12,22 @@ export interface FaultSettings {
   readonly unavailable?: { readonly count: number; readonly retryAfterSeconds?: number };
   /** The next `count` requests lose their connection: the HTTP front destroys the socket, fetch rejects with a TypeError. */
   readonly drop?: { readonly count: number };
+  /** The next `count` requests are never answered: the sandbox waits until the client gives up. */
+  readonly hang?: { readonly count: number };
+  /**
+   * The next `count` responses lose their connection mid-body: the request was carried out, the
+   * status and headers arrive, then half the body, then the socket closes (fetch's body read
+   * rejects with a TypeError).
+   */
+  readonly truncate?: { readonly count: number };
+  /** The next `count` collection pages carry an `@odata.nextLink` to the very URL just read. */
+  readonly loopNextLink?: { readonly count: number };
 }
 
 /** What the pipeline should do to one request, decided once per request. */
 export type FaultDecision =
   | { readonly kind: 'drop' }
+  | { readonly kind: 'hang' }
   | { readonly kind: 'unavailable'; readonly retryAfterSeconds?: number }
   | { readonly kind: 'throttle'; readonly retryAfterSeconds: number }
   | { readonly kind: 'none' };
@@ -39,6 +50,9 @@ export class Faults {
   private throttle?: { count: number; retryAfterSeconds: number; pathPrefix?: string };
   private unavailable?: { count: number; retryAfterSeconds?: number };
   private drop?: { count: number };
+  private hang?: { count: number };
+  private truncate?: { count: number };
+  private loopNextLink?: { count: number };
 
   constructor(private readonly baseLatencyMs = 0) {
     this.latency = baseLatencyMs;
@@ -69,6 +83,13 @@ export class Faults {
       };
     }
     if (settings.drop) this.drop = { count: checkCount(settings.drop.count, 'drop.count') };
+    if (settings.hang) this.hang = { count: checkCount(settings.hang.count, 'hang.count') };
+    if (settings.truncate)
+      this.truncate = { count: checkCount(settings.truncate.count, 'truncate.count') };
+    if (settings.loopNextLink)
+      this.loopNextLink = {
+        count: checkCount(settings.loopNextLink.count, 'loopNextLink.count'),
+      };
   }
 
   clear(): void {
@@ -76,6 +97,9 @@ export class Faults {
     this.throttle = undefined;
     this.unavailable = undefined;
     this.drop = undefined;
+    this.hang = undefined;
+    this.truncate = undefined;
+    this.loopNextLink = undefined;
   }
 
   /** The settings in force, with remaining counts. */
@@ -87,6 +111,11 @@ export class Faults {
         ? { unavailable: { ...this.unavailable } }
         : {}),
       ...(this.drop && this.drop.count > 0 ? { drop: { ...this.drop } } : {}),
+      ...(this.hang && this.hang.count > 0 ? { hang: { ...this.hang } } : {}),
+      ...(this.truncate && this.truncate.count > 0 ? { truncate: { ...this.truncate } } : {}),
+      ...(this.loopNextLink && this.loopNextLink.count > 0
+        ? { loopNextLink: { ...this.loopNextLink } }
+        : {}),
     };
   }
 
@@ -100,11 +129,29 @@ export class Faults {
       this.drop.count--;
       return { kind: 'drop' };
     }
+    if (this.hang && this.hang.count > 0) {
+      this.hang.count--;
+      return { kind: 'hang' };
+    }
     if (this.unavailable && this.unavailable.count > 0) {
       this.unavailable.count--;
       return { kind: 'unavailable', retryAfterSeconds: this.unavailable.retryAfterSeconds };
     }
     return { kind: 'none' };
+  }
+
+  /** Whether this response (one with a body) loses its connection mid-body; consumes the fault. */
+  takeTruncate(): boolean {
+    if (!this.truncate || this.truncate.count <= 0) return false;
+    this.truncate.count--;
+    return true;
+  }
+
+  /** Whether this collection page links to itself; consumes the fault. */
+  takeLoopNextLink(): boolean {
+    if (!this.loopNextLink || this.loopNextLink.count <= 0) return false;
+    this.loopNextLink.count--;
+    return true;
   }
 
   /** Decides (and consumes) an injected 429 for a request to `path` (version-less, e.g. `/auditLogs/provisioning`). */

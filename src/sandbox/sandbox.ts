@@ -161,6 +161,17 @@ export class Sandbox implements SandboxControl {
         cause: new Error('The sandbox dropped the connection (fault injection).'),
       });
     const { status, headers: responseHeaders, body: responseBody } = outcome.response;
+    if (outcome.kind === 'truncate' && responseBody !== null) {
+      const bytes = new TextEncoder().encode(responseBody);
+      // Half the body arrives, then the stream fails as fetch's does when the socket closes.
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(bytes.subarray(0, Math.floor(bytes.length / 2)));
+          controller.error(new TypeError('terminated'));
+        },
+      });
+      return new Response(body, { status, headers: responseHeaders });
+    }
     return new Response(responseBody, { status, headers: responseHeaders });
   };
 

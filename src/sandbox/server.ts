@@ -174,6 +174,15 @@ async function serve(
     req.socket.destroy();
     return;
   }
+  if (outcome.kind === 'truncate' && outcome.response.body !== null) {
+    const bytes = Buffer.from(outcome.response.body, 'utf8');
+    res.writeHead(outcome.response.status, {
+      ...outcome.response.headers,
+      'content-length': String(bytes.length),
+    });
+    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => req.socket.destroy());
+    return;
+  }
   send(res, outcome.response);
 }
 

@@ -87,6 +87,16 @@ function requireJson(request: SandboxRequest): void {
     );
 }
 
+/** Never resolves; rejects with an AbortError once the client goes away (the hang fault). */
+function untilAborted(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    const aborted = (): void =>
+      reject(new DOMException('This operation was aborted', 'AbortError'));
+    if (signal?.aborted) aborted();
+    else signal?.addEventListener('abort', aborted, { once: true });
+  });
+}
+
 /** Reads a top-level body: writes with content must be JSON (415 otherwise) and parse (400 otherwise). */
 function readBody(request: SandboxRequest): Json | undefined {
   if (!WRITE_METHODS.has(request.method) || request.body.trim() === '') return undefined;
@@ -135,6 +145,10 @@ export class Pipeline {
     if (faults.latencyMs > 0) await sleep(faults.latencyMs, signal);
     const fault = faults.takeConnectionFault();
     if (fault.kind === 'drop') return { kind: 'drop' };
+    if (fault.kind === 'hang') {
+      await untilAborted(signal);
+      return { kind: 'drop' };
+    }
     try {
       if (fault.kind === 'unavailable') {
         throw new GraphError(
@@ -159,14 +173,28 @@ export class Pipeline {
         body: readBody(request),
         ids,
       };
-      const result =
+      const result = this.injectLoop(
         rest.length === 1 && rest[0].toLowerCase() === '$batch'
           ? this.batch(graphRequest)
-          : this.dispatch(graphRequest);
-      return { kind: 'response', response: this.toResponse(result, ids) };
+          : this.dispatch(graphRequest),
+        request.url,
+      );
+      const response = this.toResponse(result, ids);
+      return {
+        kind: response.body !== null && faults.takeTruncate() ? 'truncate' : 'response',
+        response,
+      };
     } catch (e) {
       return { kind: 'response', response: this.toResponse(this.errorResult(e, ids), ids) };
     }
+  }
+
+  /** A collection page under the loopNextLink fault: its next link is the URL just read. */
+  private injectLoop(result: BatchItemResponse, url: URL): BatchItemResponse {
+    const { body } = result;
+    if (result.status !== 200 || !isJsonObject(body) || !Array.isArray(body.value)) return result;
+    if (!this.env.faults.takeLoopNextLink()) return result;
+    return { ...result, body: { ...body, '@odata.nextLink': url.href } };
   }
 
   private toResponse(result: BatchItemResponse, ids: RequestIds): SandboxResponse {

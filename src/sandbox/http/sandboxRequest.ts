@@ -13,6 +13,11 @@ export interface SandboxResponse {
   readonly body: string | null;
 }
 
-/** A response, or a dropped connection (fault injection): the front decides how a drop looks. */
+/**
+ * A response, a dropped connection, or a response whose connection drops mid-body (fault
+ * injection): the front decides how a drop looks.
+ */
 export type SandboxOutcome =
-  { readonly kind: 'response'; readonly response: SandboxResponse } | { readonly kind: 'drop' };
+  | { readonly kind: 'response'; readonly response: SandboxResponse }
+  | { readonly kind: 'truncate'; readonly response: SandboxResponse }
+  | { readonly kind: 'drop' };
