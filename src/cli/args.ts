@@ -1,4 +1,5 @@
 import { isCloudName, type CloudName } from '../core/auth/clouds';
+import { DEFAULT_GRAPH_LIMITS } from '../core/graph/limits';
 
 /** A failure the user can fix on the command line or in the files: printed without a stack, exit 2. */
 export class CliError extends Error {
@@ -20,6 +21,10 @@ export interface ParsedArgs {
   readonly cloud: CloudName;
   readonly tenant?: string;
   readonly out?: string;
+  /** --timeout: one HTTP attempt. */
+  readonly timeoutMs: number;
+  /** --deadline: the whole command. */
+  readonly deadlineMs: number;
 }
 
 /** Options that take a value, and the commands they belong to (undefined: every command). */
@@ -28,6 +33,8 @@ const VALUE_OPTIONS: Readonly<Record<string, readonly CommandName[] | undefined>
   cloud: undefined,
   tenant: ['export'],
   out: ['export'],
+  timeout: undefined,
+  deadline: undefined,
 };
 
 const FLAG_OPTIONS: Readonly<Record<string, readonly CommandName[] | undefined>> = {
@@ -95,6 +102,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return {
     command,
     positionals,
+    timeoutMs: secondsOption(values, 'timeout', DEFAULT_GRAPH_LIMITS.requestTimeoutMs),
+    deadlineMs: secondsOption(values, 'deadline', DEFAULT_GRAPH_LIMITS.deadlineMs),
     help: flags.has('help'),
     version: flags.has('version'),
     json: flags.has('json'),
@@ -104,6 +113,20 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     tenant: values.tenant,
     out: values.out,
   };
+}
+
+/** A duration option in seconds (fractions allowed, at most a day), as milliseconds. */
+function secondsOption(
+  values: Readonly<Record<string, string>>,
+  name: string,
+  defaultMs: number,
+): number {
+  const text = values[name];
+  if (text === undefined) return defaultMs;
+  const n = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : NaN;
+  if (!(n > 0 && n <= 86_400))
+    throw new CliError(`--${name} needs a number of seconds (up to 86400), not "${text}".`);
+  return Math.round(n * 1000);
 }
 
 function splitOnce(text: string): [string, string | undefined] {

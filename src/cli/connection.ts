@@ -1,6 +1,6 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { getCloud, type Cloud, type CloudName } from '../core/auth/clouds';
-import { GraphClient } from '../core/graph/graphClient';
+import { GraphClient, type GraphClientOptions } from '../core/graph/graphClient';
 import { resolveTenantId, TenantInputError } from '../core/tenants/resolveTenant';
 import { isTenantId } from '../core/tenants/tenantRecord';
 import { CliError } from './args';
@@ -16,10 +16,36 @@ export interface Connection {
   client(tenantId: string): GraphClient;
 }
 
-export function connect(options: { sandbox?: string; cloud: CloudName; env: Env }): Connection {
+/** How long the CLI waits: for one HTTP attempt, and for the whole command (`signal`). */
+export interface CliTimeLimits {
+  readonly requestTimeoutMs: number;
+  readonly deadlineMs: number;
+  /** Aborts, with the error to report, when the command's deadline passes. */
+  readonly signal: AbortSignal;
+}
+
+export function connect(options: {
+  sandbox?: string;
+  cloud: CloudName;
+  env: Env;
+  limits: CliTimeLimits;
+}): Connection {
   return options.sandbox !== undefined
-    ? sandboxConnection(options.sandbox)
-    : graphConnection(getCloud(options.cloud), options.env);
+    ? sandboxConnection(options.sandbox, options.limits)
+    : graphConnection(getCloud(options.cloud), options.env, options.limits);
+}
+
+/** What every GraphClient of a command gets: the time limits, and the command's deadline as its signal. */
+function clientLimits(limits: CliTimeLimits): Pick<GraphClientOptions, 'limits' | 'signal'> {
+  return {
+    limits: { requestTimeoutMs: limits.requestTimeoutMs, deadlineMs: limits.deadlineMs },
+    signal: limits.signal,
+  };
+}
+
+/** A signal for one request outside the Graph client: the request timeout or the command's deadline. */
+function requestSignal(limits: CliTimeLimits): AbortSignal {
+  return AbortSignal.any([limits.signal, AbortSignal.timeout(limits.requestTimeoutMs)]);
 }
 
 /** `https://graph.microsoft.com/Policy.Read.All` → `Policy.Read.All`, the form a token's `scp` carries. */
@@ -38,7 +64,7 @@ interface SandboxTenantInfo {
  * tokens for the scopes each request asks for from `GET /_sandbox/token`, tenants and their domains
  * from `GET /_sandbox/tenants`.
  */
-function sandboxConnection(rawUrl: string): Connection {
+function sandboxConnection(rawUrl: string, limits: CliTimeLimits): Connection {
   let url: URL;
   try {
     url = new URL(rawUrl);
@@ -51,17 +77,24 @@ function sandboxConnection(rawUrl: string): Connection {
   const control = async <T>(path: string): Promise<T> => {
     let response: Response;
     try {
-      response = await fetch(`${base}/_sandbox/${path}`);
+      response = await fetch(`${base}/_sandbox/${path}`, { signal: requestSignal(limits) });
     } catch (err) {
+      if (limits.signal.aborted) throw limits.signal.reason;
       throw new CliError(
         `Cannot reach the sandbox at ${base}: ${reason(err)}. Start it with npm run sandbox -- --port <port>.`,
       );
     }
     if (!response.ok)
       throw new CliError(
-        `The sandbox at ${base} answered ${response.status} to /_sandbox/${path.split('?')[0]}: ${await response.text()}`,
+        `The sandbox at ${base} answered ${response.status} to /_sandbox/${path.split('?')[0]}: ${(await response.text()).slice(0, 500)}`,
       );
-    return (await response.json()) as T;
+    try {
+      return (await response.json()) as T;
+    } catch {
+      throw new CliError(
+        `The sandbox at ${base} answered /_sandbox/${path.split('?')[0]} with a body that is not JSON.`,
+      );
+    }
   };
   let tenants: Promise<SandboxTenantInfo[]> | undefined;
   return {
@@ -93,13 +126,19 @@ function sandboxConnection(rawUrl: string): Connection {
           };
         },
       };
-      return new GraphClient({ tenantId, credential, baseUrl: base, cloud: 'global' });
+      return new GraphClient({
+        tenantId,
+        credential,
+        baseUrl: base,
+        cloud: 'global',
+        ...clientLimits(limits),
+      });
     },
   };
 }
 
 /** Real Microsoft Graph in one cloud, app-only, with credentials from the environment. */
-function graphConnection(cloud: Cloud, env: Env): Connection {
+function graphConnection(cloud: Cloud, env: Env, limits: CliTimeLimits): Connection {
   // Before any request: without credentials nothing can work, and the message says what to set.
   environmentCredentialKind(env);
   return {
@@ -107,7 +146,9 @@ function graphConnection(cloud: Cloud, env: Env): Connection {
     async resolveTenant(nameOrId) {
       if (isTenantId(nameOrId.trim())) return nameOrId.trim().toLowerCase();
       try {
-        return await resolveTenantId(nameOrId, cloud.name, (input, init) => fetch(input, init));
+        return await resolveTenantId(nameOrId, cloud.name, (input, init) =>
+          fetch(input, { ...init, signal: requestSignal(limits) }),
+        );
       } catch (err) {
         if (err instanceof TenantInputError) throw new CliError(err.message);
         throw new CliError(
@@ -116,7 +157,12 @@ function graphConnection(cloud: Cloud, env: Env): Connection {
       }
     },
     client: (tenantId) =>
-      new GraphClient({ tenantId, credential: environmentCredential(env, tenantId, cloud), cloud }),
+      new GraphClient({
+        tenantId,
+        credential: environmentCredential(env, tenantId, cloud),
+        cloud,
+        ...clientLimits(limits),
+      }),
   };
 }
 

@@ -21,6 +21,8 @@ export class CommandContext {
   constructor(
     readonly args: ParsedArgs,
     readonly io: CliIo,
+    /** Aborts when the command's --deadline passes, with the error to report. */
+    readonly deadline: AbortSignal,
   ) {}
 
   /** A line of the human-readable output (stdout); nothing under `--json`. */
@@ -38,6 +40,11 @@ export class CommandContext {
       sandbox: this.args.sandbox,
       cloud: this.args.cloud,
       env: this.io.env,
+      limits: {
+        requestTimeoutMs: this.args.timeoutMs,
+        deadlineMs: this.args.deadlineMs,
+        signal: this.deadline,
+      },
     });
     return this.connection;
   }

@@ -37,6 +37,9 @@ Options:
   --sandbox <url>       Use the HTTP sandbox at <url> (npm run sandbox) instead of Microsoft Graph.
   --cloud <name>        global (default), usGov, usGovDoD or china.
   --json                Print one JSON document on stdout instead of text.
+  --timeout <seconds>   Longest wait for one answer from Graph (default 60); an unanswered read
+                        is sent again, an unanswered change is not.
+  --deadline <seconds>  Longest the whole command may take, retries included (default 300).
   -y, --yes             push: send the change.
   -h, --help            Show this help.
   -v, --version         Print the version.
@@ -84,10 +87,25 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr.write(USAGE);
       return 2;
     }
-    const ctx = new CommandContext(args, io);
-    const result = await COMMAND_RUNNERS[args.command](ctx);
-    if (args.json) io.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
-    return result.code;
+    const deadline = new AbortController();
+    const seconds = args.deadlineMs / 1000;
+    const timer = setTimeout(
+      () =>
+        deadline.abort(
+          new CliError(
+            `Gave up after ${seconds} s (--deadline): the command did not finish in time. Nothing more was sent; run it again, or allow more time with --deadline.`,
+          ),
+        ),
+      args.deadlineMs,
+    );
+    try {
+      const ctx = new CommandContext(args, io, deadline.signal);
+      const result = await COMMAND_RUNNERS[args.command](ctx);
+      if (args.json) io.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
+      return result.code;
+    } finally {
+      clearTimeout(timer);
+    }
   } catch (err) {
     const summary =
       err instanceof CliError ? err.message : describeError(err).summary || String(err);

@@ -1,5 +1,6 @@
 import { isGraphOperation, permissionFor } from './auth/operationPermissions';
-import { GraphError } from './graph/graphError';
+import { DeadlineError, GraphError, RequestTimeoutError, seconds } from './graph/graphError';
+import { isIdempotent } from './graph/retryPolicy';
 import { redactSecrets } from './redact';
 
 /** How a failure is presented: a one-line summary for the user and the full detail for the log. */
@@ -48,6 +49,27 @@ function graphSummary(e: GraphError): string {
       : undefined;
   const toDo = permission ? ` to ${permission.action}` : '';
   const wait = e.retryAfterSeconds !== undefined ? `in ${e.retryAfterSeconds} s` : 'in a moment';
+  const request = `${e.method} ${pathOf(e.url)}`;
+  switch (e.code) {
+    case 'RequestTimeout': {
+      const within = e instanceof RequestTimeoutError ? ` within ${seconds(e.timeoutMs)} s` : '';
+      return isIdempotent(e.method)
+        ? `Microsoft Graph did not answer ${request} for ${tenant}${within}. Try again; if it keeps happening, check the network or allow a longer request timeout.`
+        : `Microsoft Graph did not answer ${request} for ${tenant}${within}. It may have been carried out: refresh and check before trying again.`;
+    }
+    case 'DeadlineExceeded': {
+      const after = e instanceof DeadlineError ? ` after ${seconds(e.deadlineMs)} s` : '';
+      return `Gave up on ${request} for ${tenant}${after} (retries and pages included). Try again later, or allow a longer deadline.`;
+    }
+    case 'RepeatedNextLink':
+      return `Microsoft Graph sent the same next-page link twice for ${request} in ${tenant}: stopped instead of reading the same pages forever. Try again later.`;
+    case 'TooManyPages':
+      return `Stopped reading ${request} in ${tenant} ${e.message.replace(/^Stopped /, '')}`;
+    case 'InvalidResponseBody':
+      return `Microsoft Graph answered ${request} for ${tenant} with something that is not a Graph answer (${e.message}) Nothing more was sent; try again, and see the log for the request id.`;
+  }
+  if (e.status === 0 && e.code === 'NetworkError' && !isIdempotent(e.method))
+    return `The connection to Microsoft Graph broke during ${request} for ${tenant}: ${e.message} It may have been carried out: refresh and check before trying again.`;
   if (e.status === 0)
     return `Cannot reach Microsoft Graph for ${tenant}: ${e.message} Check the network connection or proxy, then try again.`;
   switch (e.status) {
@@ -97,4 +119,13 @@ function graphDetail(e: GraphError): string {
   add('retry-after', e.retryAfterSeconds === undefined ? undefined : `${e.retryAfterSeconds} s`);
   if (e.cause instanceof Error) add('cause', e.cause.message);
   return lines.join('\n');
+}
+
+/** `/policies/crossTenantAccessPolicy` of a Graph URL: what a person recognises, without host, version or query. */
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname.replace(/^\/(v1\.0|beta)(?=\/)/, '');
+  } catch {
+    return url;
+  }
 }

@@ -4,10 +4,15 @@
  * `AbortError`, which `describeError` treats as a silent cancellation.
  */
 
-/** The error to throw for an aborted signal: its reason when that already is an AbortError, else a new one. */
+/**
+ * The error to throw for an aborted signal: its reason when that is an AbortError, or an Error
+ * that explains the abort (a deadline's error, which is not a cancellation and must be shown);
+ * else a new AbortError.
+ */
 export function abortError(signal?: AbortSignal): Error {
   const reason: unknown = signal?.reason;
   if (reason instanceof Error && reason.name === 'AbortError') return reason;
+  if (reason instanceof Error && !(reason instanceof DOMException)) return reason;
   return new DOMException('The operation was aborted.', 'AbortError');
 }
 

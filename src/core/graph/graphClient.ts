@@ -5,7 +5,8 @@ import { permissionFor, type GraphOperation } from '../auth/operationPermissions
 import { operationScopes, type ScopeBundle } from '../auth/scopes';
 import { AuthMiddleware } from './authMiddleware';
 import { FetchMiddleware, type FetchLike } from './fetchMiddleware';
-import { GraphError, graphErrorFromResponse } from './graphError';
+import { DeadlineError, GraphError, graphErrorFromResponse } from './graphError';
+import { DEFAULT_GRAPH_LIMITS, timeLimit, type GraphLimits } from './limits';
 import { LoggingMiddleware, type GraphLogSink } from './loggingMiddleware';
 import { encodeQuery, type QueryValue } from './odata';
 import { USER_AGENT } from './userAgent';
@@ -68,6 +69,13 @@ export interface GraphClientOptions {
   readonly retry?: Partial<RetryOptions>;
   /** Tests inject a clock so retries do not wait. */
   readonly clock?: Partial<Clock>;
+  /** Time and page bounds; DEFAULT_GRAPH_LIMITS for what is not given. */
+  readonly limits?: Partial<GraphLimits>;
+  /**
+   * Ends every request of this client when it aborts (the CLI's deadline for a whole command); a
+   * reason that is an Error is what the requests fail with.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -85,6 +93,9 @@ export class GraphClient {
   readonly apiVersion: 'v1.0' | 'beta';
   readonly retryOptions: RetryOptions;
   readonly clock: Clock;
+  readonly limits: GraphLimits;
+  /** See GraphClientOptions.signal. */
+  readonly signal?: AbortSignal;
   private readonly sdk: Client;
   private writes: Promise<unknown> = Promise.resolve();
 
@@ -95,13 +106,15 @@ export class GraphClient {
     this.apiVersion = options.apiVersion ?? 'v1.0';
     this.retryOptions = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
     this.clock = { ...systemClock, ...options.clock };
+    this.limits = { ...DEFAULT_GRAPH_LIMITS, ...options.limits };
+    this.signal = options.signal;
     const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
     const now = (): number => this.clock.now();
     const middleware = [
       new AuthMiddleware(options.credential, this.tenantId, now),
       new RetryMiddleware(this.retryOptions, this.clock),
       ...(options.log ? [new LoggingMiddleware(options.log, now)] : []),
-      new FetchMiddleware(fetchImpl),
+      new FetchMiddleware(fetchImpl, this.limits.requestTimeoutMs),
     ];
     this.sdk = Client.initWithMiddleware({
       middleware,
@@ -127,21 +140,28 @@ export class GraphClient {
       spec.url !== undefined ? this.ownUrl(spec.url) : this.url(spec.path ?? '/', spec.query);
     const permission = spec.operation === 'batch' ? undefined : permissionFor(spec.operation);
     const bundle = spec.bundle ?? permission?.bundle ?? 'browse';
+    const info = { method: spec.method, url, tenantId: this.tenantId, operation: spec.operation };
+    const deadline = timeLimit(
+      this.limits.deadlineMs,
+      [spec.signal, this.signal],
+      () => new DeadlineError(info, this.limits.deadlineMs),
+    );
     const ctx = new RequestContext({
-      method: spec.method,
-      url,
-      tenantId: this.tenantId,
-      operation: spec.operation,
+      ...info,
       scopes: operationScopes(bundle, permission?.additionalScopes, this.cloud),
       idempotent: spec.idempotent ?? isIdempotent(spec.method),
       clientRequestId: crypto.randomUUID(),
-      signal: spec.signal,
+      signal: deadline.signal,
     });
     const run = (): Promise<GraphResponse<T>> => this.execute<T>(spec, ctx);
-    if (!(spec.serialise ?? spec.method !== 'GET')) return await run();
-    const result = this.writes.then(run);
-    this.writes = result.catch(() => undefined);
-    return await result;
+    try {
+      if (!(spec.serialise ?? spec.method !== 'GET')) return await run();
+      const result = this.writes.then(run);
+      this.writes = result.catch(() => undefined);
+      return await result;
+    } finally {
+      deadline.dispose();
+    }
   }
 
   /** Like send, returning only the body. */
@@ -213,22 +233,33 @@ async function dispatch(request: GraphRequest, spec: GraphRequestSpec): Promise<
   }
 }
 
+/**
+ * A successful body: empty, or a JSON object (OData answers are objects; a collection or a
+ * primitive comes wrapped in `value`). Anything else is an InvalidResponseBody error here, not a
+ * `Cannot read properties of null` wherever the caller first touches it.
+ */
 function parseBody<T>(text: string, response: Response, ctx: RequestContext): T {
   if (text === '') return undefined as T;
-  try {
-    return JSON.parse(text) as T;
-  } catch (err) {
-    throw new GraphError({
+  const invalid = (what: string, cause?: unknown): GraphError =>
+    new GraphError({
       method: ctx.method,
       url: ctx.url,
       tenantId: ctx.tenantId,
       operation: ctx.operation,
       status: response.status,
       code: 'InvalidResponseBody',
-      message: `Graph answered ${response.status} with a body that is not JSON.`,
+      message: `Graph answered ${response.status} with ${what}.`,
       requestId: response.headers.get('request-id') ?? undefined,
       clientRequestId: ctx.clientRequestId,
-      cause: err,
+      cause,
     });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw invalid('a body that is not JSON', err);
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw invalid(`JSON that is not an object (${parsed === null ? 'null' : typeof parsed})`);
+  return parsed as T;
 }

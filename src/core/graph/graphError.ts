@@ -72,11 +72,19 @@ export class GraphError extends Error {
   }
 }
 
-/** The request never got an HTTP response: DNS, TLS, connection refused or reset, proxy. */
+/**
+ * The request never got a whole HTTP response: DNS, TLS, connection refused or reset, proxy, or
+ * a connection that closed mid-body. Repeating it is safe only when the request is idempotent.
+ */
 export class NetworkError extends GraphError {
   override name = 'NetworkError';
 
-  constructor(request: GraphRequestInfo, cause: unknown, attempts?: number) {
+  constructor(
+    request: GraphRequestInfo,
+    cause: unknown,
+    attempts?: number,
+    override?: { readonly code: string; readonly message: string },
+  ) {
     const reason =
       cause instanceof Error
         ? cause.cause instanceof Error
@@ -86,12 +94,47 @@ export class NetworkError extends GraphError {
     super({
       ...request,
       status: 0,
-      code: 'NetworkError',
-      message: `Could not reach ${originOf(request.url)}: ${reason}`,
+      code: override?.code ?? 'NetworkError',
+      message: override?.message ?? `Could not reach ${originOf(request.url)}: ${reason}`,
       cause,
       attempts,
     });
   }
+}
+
+/** One attempt got no whole answer within the request timeout (a NetworkError: retried when idempotent). */
+export class RequestTimeoutError extends NetworkError {
+  override name = 'RequestTimeoutError';
+  readonly timeoutMs: number;
+
+  constructor(request: GraphRequestInfo, timeoutMs: number, attempts?: number) {
+    super(request, undefined, attempts, {
+      code: 'RequestTimeout',
+      message: `${originOf(request.url)} did not answer within ${seconds(timeoutMs)} s.`,
+    });
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** A whole operation (a request with its retries, or a listing with its pages) ran out of time. Never retried. */
+export class DeadlineError extends GraphError {
+  override name = 'DeadlineError';
+  readonly deadlineMs: number;
+
+  constructor(request: GraphRequestInfo, deadlineMs: number) {
+    super({
+      ...request,
+      status: 0,
+      code: 'DeadlineExceeded',
+      message: `Gave up after ${seconds(deadlineMs)} s, retries included.`,
+    });
+    this.deadlineMs = deadlineMs;
+  }
+}
+
+/** Milliseconds as seconds for a message: `0.15`, `60`. */
+export function seconds(ms: number): string {
+  return String(Math.round(ms) / 1000);
 }
 
 function originOf(url: string): string {

@@ -1,5 +1,5 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { NetworkError } from './graphError';
+import { NetworkError, RequestTimeoutError } from './graphError';
 import { discardBody, RequestContext } from './requestContext';
 import {
   isRetryableStatus,
@@ -12,7 +12,8 @@ import {
 /**
  * Repeats a request that Graph throttled (429), could not serve (503) or timed out on (504, only
  * when idempotent), and an idempotent request whose connection failed. Waits as `Retry-After`
- * says, else backs off exponentially with jitter; bounded in count and in total time. When the
+ * says, else backs off exponentially with jitter; bounded in count and in total time. A request
+ * that timed out is sent once more at most. When the
  * bounds are reached the last response is passed on, and the client turns it into a GraphError
  * that still carries its Retry-After. Waits end at once when the request is aborted.
  */
@@ -32,6 +33,7 @@ export class RetryMiddleware implements Middleware {
     if (!this.next) throw new Error('RetryMiddleware has no next middleware');
     const ctx = RequestContext.of(context);
     const started = this.clock.now();
+    let timeouts = 0;
     for (let attempt = 1; ; attempt++) {
       ctx.attempts = attempt;
       let failure: NetworkError | undefined;
@@ -40,6 +42,8 @@ export class RetryMiddleware implements Middleware {
       } catch (err) {
         // A dropped connection may have delivered the request: repeat only what is safe to repeat.
         if (!(err instanceof NetworkError) || !ctx.idempotent) throw err;
+        // A server that let a whole request timeout pass twice is not going to answer the third.
+        if (err instanceof RequestTimeoutError && ++timeouts > 1) throw err;
         failure = err;
       }
       const response = context.response;
