@@ -25,16 +25,24 @@ function isoTime(ms: number): string {
 }
 
 /**
- * Spreadsheets run a cell that starts with one of these as a formula (CSV injection). The data
- * comes from another tenant, so such a cell gets a leading apostrophe, which makes spreadsheets
- * take it as text (OWASP's advice; tab and CR are on its list because some trim them first).
+ * Spreadsheets run a cell that starts with one of these as a formula (CSV injection), the
+ * full-width forms too (East Asian input methods type them). The data comes from another tenant,
+ * so such a cell gets a leading apostrophe, which makes spreadsheets take it as text (OWASP's
+ * advice; tab, CR and LF are on the list because some applications trim them first).
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** RFC 4180: a field with a comma, a quote or a line break is quoted. */
-const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^(?=[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20])/;
+/**
+ * A spreadsheet may also split one field into cells: on `;` (Excel's list separator in much of
+ * Europe, which ignores the comma), on a comma or tab when it guesses the separator, and on line
+ * breaks. So a formula character at the start of any such part, after optional spaces, gets the
+ * apostrophe too: `Bob;=1+2;x` is written `Bob;'=1+2;x`.
+ */
+const FORMULA_AFTER_SEPARATOR = /([;,\t\r\n] *)(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
+/** RFC 4180 quotes a field with a comma, a quote or a line break; `;` and tab too, for the splitters above. */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 function csvField(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = value.replace(FORMULA_AFTER_SEPARATOR, "$1'").replace(FORMULA_START, "'");
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

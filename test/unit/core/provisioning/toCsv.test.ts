@@ -88,8 +88,26 @@ describe('toCsv', () => {
     ['a plus', '+1 425 555 0100', "'+1 425 555 0100", "'+1 425 555 0100"],
     ['a minus', '-2+3', "'-2+3", "'-2+3"],
     ['an at sign', '@SUM(A1)', "'@SUM(A1)", "'@SUM(A1)"],
-    ['a leading tab', '\t=1', "'\t=1", "'\t=1"],
-    ['a leading CR', '\r=1', '"\'\r=1"', "'\r=1"],
+    // The start is guarded, and so is what follows the tab, CR or LF, for applications that trim it.
+    ['a leading tab', '\t=1', '"\'\t\'=1"', "'\t'=1"],
+    ['a leading CR', '\r=1', '"\'\r\'=1"', "'\r'=1"],
+    // Issue 14, defect 8: a spreadsheet that splits on ';' (European Excel), or that starts a new
+    // line inside a cell, sees each part as a cell of its own.
+    ['a leading LF', '\n=1+2', '"\'\n\'=1+2"', "'\n'=1+2"],
+    ['a formula after a semicolon', 'Bob;=1+2;x', '"Bob;\'=1+2;x"', "Bob;'=1+2;x"],
+    [
+      'a formula after a comma',
+      'Vance,=HYPERLINK("x")',
+      '"Vance,\'=HYPERLINK(""x"")"',
+      'Vance,\'=HYPERLINK("x")',
+    ],
+    ['a formula after a tab', 'a\t@SUM(A1)', '"a\t\'@SUM(A1)"', "a\t'@SUM(A1)"],
+    ['a formula after a line feed', 'ok\n+1', '"ok\n\'+1"', "ok\n'+1"],
+    ['a formula after a CR LF', 'ok\r\n-1', '"ok\r\n\'-1"', "ok\r\n'-1"],
+    ['a formula after spaces after a separator', 'a; =1', '"a; \'=1"', "a; '=1"],
+    ['several parts', '=a;=b', '"\'=a;\'=b"', "'=a;'=b"],
+    ['a full-width equals sign', '\uFF1D1+2', "'\uFF1D1+2", "'\uFF1D1+2"],
+    ['a semicolon alone is quoted', 'a;b', '"a;b"', 'a;b'],
     ['a formula sign later on is fine', 'a=b', 'a=b', 'a=b'],
     [
       'markup stays text',
