@@ -3,7 +3,7 @@ import { getPartner } from '../core/graph/operations/partners';
 import { getDefaultConfiguration } from '../core/graph/operations/policy';
 import { effectiveDocumentText } from '../core/policy/effectiveDocument';
 import { isTenantId } from '../core/tenants/tenantRecord';
-import { abortSignalOf } from '../host/cancellation';
+import { withAbortSignal } from '../host/abortSignal';
 import type { TenantConnections } from '../host/tenants/tenantConnections';
 import { tenantLabel } from '../host/tenants/tenantConnections';
 import type { TenantStore } from '../host/tenants/tenantStore';
@@ -47,12 +47,13 @@ export class EffectiveDocumentProvider implements vscode.TextDocumentContentProv
       .all()
       .find((r) => r.auth === uri.authority && r.tenantId === tenantId);
     if (!tenant) throw new Error(`Tenant ${tenantId} is not in the Tenants view.`);
-    const signal = abortSignalOf(token);
     const client = this.connections.client(tenant);
-    const [partner, defaults] = await Promise.all([
-      getPartner(client, partnerTenantId, { signal }),
-      getDefaultConfiguration(client, { signal }),
-    ]);
+    const [partner, defaults] = await withAbortSignal(token, (signal) =>
+      Promise.all([
+        getPartner(client, partnerTenantId, { signal }),
+        getDefaultConfiguration(client, { signal }),
+      ]),
+    );
     const label = decodeURIComponent(uri.path.split('/').pop() ?? '').replace(
       /\.effective\.jsonc$/,
       '',

@@ -1,12 +1,5 @@
 import * as vscode from 'vscode';
-
-/** An AbortSignal that follows a VS Code cancellation token: the Graph layer speaks AbortSignal. */
-export function abortSignalOf(token: vscode.CancellationToken): AbortSignal {
-  const abort = new AbortController();
-  if (token.isCancellationRequested) abort.abort();
-  else token.onCancellationRequested(() => abort.abort());
-  return abort.signal;
-}
+import { withAbortSignal } from './abortSignal';
 
 /** Progress for work the user can cancel: the task gets the cancel button as an AbortSignal. */
 export function withCancellableProgress<T>(
@@ -17,6 +10,6 @@ export function withCancellableProgress<T>(
   ) => Thenable<T>,
 ): Thenable<T> {
   return vscode.window.withProgress({ ...options, cancellable: true }, (progress, token) =>
-    task(progress, abortSignalOf(token)),
+    withAbortSignal(token, (signal) => task(progress, signal)),
   );
 }
