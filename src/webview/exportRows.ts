@@ -3,7 +3,7 @@ import type { ProvisioningObjectSummary } from '../core/graph/types';
 import type { LogRow } from '../core/provisioning/logRow';
 import { toCsv } from '../core/provisioning/toCsv';
 import { toJsonExport } from '../core/provisioning/toJsonExport';
-import { sanitizeLabel } from '../core/policy/documentUri';
+import { logExportFileName } from '../core/provisioning/exportFileName';
 
 /** Where exports go inside the workspace: next to the policies a support ticket is about. */
 export const EXPORT_FOLDER = 'provisioning-logs';
@@ -21,11 +21,7 @@ export async function exportRows(
   format: 'csv' | 'json',
   configurationName: string,
 ): Promise<vscode.Uri | undefined> {
-  const stamp = new Date()
-    .toISOString()
-    .replace(/[:.]/g, '-')
-    .replace(/-\d{3}Z$/, 'Z');
-  const name = `${sanitizeLabel(configurationName)}-${stamp}.${format}`;
+  const name = logExportFileName(configurationName, format, new Date());
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri = folder
     ? vscode.Uri.joinPath(folder, EXPORT_FOLDER, name)

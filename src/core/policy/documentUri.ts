@@ -1,4 +1,5 @@
 import { DOCUMENT_KINDS, kindOfFileName, type DocumentKindId } from './documentKinds';
+import { safeFileName } from '../safeFileName';
 import { isGuid } from './guid';
 
 /**
@@ -39,25 +40,17 @@ export type DocumentIdentity =
 
 const MAX_LABEL_LENGTH = 64;
 
-/** Names Windows refuses for a file, whatever the extension; a drafts folder or an export may land on Windows. */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
-
 /**
- * A human name made safe as one path segment: no separators, no characters Windows or URIs treat
- * specially, no control characters, no leading or trailing dots or spaces, at most 64 characters.
- * Idempotent, so a label read back from a path maps to the same path.
+ * A human name made safe as one path segment (see safeFileName: no separators, no characters
+ * Windows or URIs treat specially, no control or bidirectional characters, not a Windows device
+ * name), at most 64 characters. Idempotent, so a label read back from a path maps to the same path.
  */
 export function sanitizeLabel(name: string): string {
-  const cleaned = name
-    .normalize('NFC')
-    // Tabs and line breaks read as spaces; other control characters as separators.
-    .replace(/\s+/g, ' ')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|#%]+/g, '-');
-  const short = Array.from(cleaned).slice(0, MAX_LABEL_LENGTH).join('');
-  const trimmed = short.replace(/^[\s.-]+|[\s.-]+$/g, '');
-  if (trimmed === '') return 'partner';
-  return WINDOWS_RESERVED.test(trimmed) ? `${trimmed}-` : trimmed;
+  // Room for the longest kind suffix, so that label and suffix stay one valid file name.
+  const suffix = '.xta-identitysync.json';
+  const safe = safeFileName(name, suffix, 'partner').slice(0, -suffix.length);
+  const short = Array.from(safe).slice(0, MAX_LABEL_LENGTH).join('');
+  return safeFileName(short, suffix, 'partner').slice(0, -suffix.length);
 }
 
 export function toUri(identity: DocumentIdentity): string {

@@ -9,6 +9,7 @@ import { parseDocument, toCanonicalText } from './canonical';
 import type { Diagnostic } from './diagnostic';
 import { DOCUMENT_KINDS } from './documentKinds';
 import { fromWorkspacePath, toWorkspacePath, type WorkspaceFileIdentity } from './documentUri';
+import { isWindowsReservedName } from '../safeFileName';
 import { isGuid } from './guid';
 import { escapeMarkdown, inlineCode, oneLine } from './markdownText';
 
@@ -95,7 +96,7 @@ export function exportFiles(input: ExportInput): ExportFile[] {
   return [readme, ...planned.map(({ path, text }) => ({ path, text }))];
 }
 
-/** The tenant folder: the given name, else the default domain in lower-case ASCII (punycode) when it is a DNS name, else the tenant id. */
+/** The tenant folder: the given name, else the default domain in lower-case ASCII (punycode) when it is a DNS name Windows can use as a folder, else the tenant id. */
 export function exportFolderName(tenant: ExportTenant, folderName?: string): string {
   if (folderName !== undefined) {
     if (!isTenantFolder(folderName))
@@ -108,7 +109,9 @@ export function exportFolderName(tenant: ExportTenant, folderName?: string): str
     tenant.defaultDomain === undefined
       ? ''
       : domainToASCII(tenant.defaultDomain.trim().replace(/\.+$/, ''));
-  if (domain !== '' && isTenantFolder(domain)) return domain.toLowerCase();
+  // A domain Windows takes for a device (con.txt, aux.contoso.com) cannot be a folder there.
+  if (domain !== '' && isTenantFolder(domain) && !isWindowsReservedName(domain))
+    return domain.toLowerCase();
   if (!isGuid(tenant.tenantId))
     throw new Error(
       `The tenant id must be a GUID to name the export folder, not "${tenant.tenantId}".`,

@@ -65,10 +65,14 @@ describe('document URIs', () => {
       ['\u0000\u0007', 'partner'],
       ['', 'partner'],
       ['CON', 'CON-'],
+      // Issue 14, defect 13.
+      ['con.txt', 'con-.txt'],
+      ['Fabrikam \u202Etxt.exe', 'Fabrikam txt.exe'],
       ['Ünïcødé 🚀 GmbH', 'Ünïcødé 🚀 GmbH'],
       ['e\u0301', '\u00e9'],
       ['x'.repeat(100), 'x'.repeat(64)],
-      ['🚀'.repeat(70), '🚀'.repeat(64)],
+      // 64 of them would be 256 bytes: the label and its suffix stay within 255.
+      ['🚀'.repeat(70), '🚀'.repeat(58)],
       ['evil.xta-partner.json', 'evil.xta-partner.json'],
     ];
     for (const [raw, expected] of labels) {

@@ -222,6 +222,19 @@ describe('export layout', () => {
         undefined,
         CONTOSO,
       ],
+      // Issue 14, defect 13: Windows takes these for devices, whatever follows the first dot.
+      [
+        'the tenant id when the domain is a Windows device name with an extension',
+        { tenantId: CONTOSO, defaultDomain: 'con.txt' },
+        undefined,
+        CONTOSO,
+      ],
+      [
+        'the tenant id for another device name',
+        { tenantId: CONTOSO, defaultDomain: 'AUX.contoso.com' },
+        undefined,
+        CONTOSO,
+      ],
       [
         'the name given',
         { tenantId: CONTOSO, defaultDomain: 'contoso.onmicrosoft.com' },
