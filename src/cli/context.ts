@@ -1,3 +1,4 @@
+import { printable } from '../core/printable';
 import type { ParsedArgs } from './args';
 import { connect, type Connection, type Env } from './connection';
 
@@ -25,14 +26,17 @@ export class CommandContext {
     readonly deadline: AbortSignal,
   ) {}
 
-  /** A line of the human-readable output (stdout); nothing under `--json`. */
+  /**
+   * A line of the human-readable output (stdout); nothing under `--json`. Lines carry names and
+   * values from Graph and from files: printed as one line without control characters.
+   */
   print(line = ''): void {
-    if (!this.args.json) this.io.stdout.write(`${line}\n`);
+    if (!this.args.json) this.io.stdout.write(`${printable(line)}\n`);
   }
 
   /** A warning or progress note on stderr, also under `--json` (stdout stays one JSON document). */
   note(line: string): void {
-    this.io.stderr.write(`${line}\n`);
+    this.io.stderr.write(`${printable(line)}\n`);
   }
 
   get graph(): Connection {

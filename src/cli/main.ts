@@ -3,6 +3,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { describeError } from '../core/describeError';
+import { printable, terminalSafeJson } from '../core/printable';
+import { redactSecrets } from '../core/redact';
 import { CliError, parseArgs, type CommandName } from './args';
 import { diffCommand } from './subcommands/diff';
 import { driftCommand } from './subcommands/drift';
@@ -101,18 +103,34 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     try {
       const ctx = new CommandContext(args, io, deadline.signal);
       const result = await COMMAND_RUNNERS[args.command](ctx);
-      if (args.json) io.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
+      if (args.json) io.stdout.write(`${terminalSafeJson(JSON.stringify(result.json, null, 2))}\n`);
       return result.code;
     } finally {
       clearTimeout(timer);
     }
   } catch (err) {
-    const summary =
-      err instanceof CliError ? err.message : describeError(err).summary || String(err);
+    const summary = printable(redactSecrets(failureSummary(err)));
     io.stderr.write(`cross-tenant: ${summary}\n`);
-    if (json) io.stdout.write(`${JSON.stringify({ error: summary }, null, 2)}\n`);
+    if (json) io.stdout.write(`${terminalSafeJson(JSON.stringify({ error: summary }, null, 2))}\n`);
     return 2;
   }
+}
+
+/**
+ * One line for any failure. A CliError or a Graph error says what to fix; a TypeError and its
+ * kin are a bug or an answer of a shape we did not expect, and say so instead of
+ * `Cannot read properties of null`.
+ */
+function failureSummary(err: unknown): string {
+  if (err instanceof CliError) return err.message;
+  if (
+    err instanceof TypeError ||
+    err instanceof RangeError ||
+    err instanceof ReferenceError ||
+    err instanceof SyntaxError
+  )
+    return `internal error (${err.name}: ${err.message}). Nothing more was sent; please report it with the command you ran.`;
+  return describeError(err).summary || String(err);
 }
 
 function version(): string {

@@ -1,13 +1,14 @@
 import { isGraphOperation, permissionFor } from './auth/operationPermissions';
 import { DeadlineError, GraphError, RequestTimeoutError, seconds } from './graph/graphError';
 import { isIdempotent } from './graph/retryPolicy';
+import { printable } from './printable';
 import { redactSecrets } from './redact';
 
 /** How a failure is presented: a one-line summary for the user and the full detail for the log. */
 export interface ErrorDescription {
   /** True when the user (or VS Code) cancelled: nothing is shown. */
   readonly cancelled: boolean;
-  /** Short, names the fix where one is known. */
+  /** Short, names the fix where one is known; one line without control characters. */
   readonly summary: string;
   /** Everything we know, for the log channel. */
   readonly detail: string;
@@ -23,20 +24,20 @@ export function describeError(err: unknown): ErrorDescription {
   if (err instanceof GraphError) {
     return {
       cancelled: false,
-      summary: redactSecrets(graphSummary(err)),
+      summary: printable(redactSecrets(graphSummary(err))),
       detail: redactSecrets(graphDetail(err)),
     };
   }
   if (err instanceof Error) {
     return {
       cancelled: false,
-      summary: redactSecrets(err.message),
+      summary: printable(redactSecrets(err.message)),
       detail: redactSecrets(err.stack ?? err.message),
     };
   }
   return {
     cancelled: false,
-    summary: redactSecrets(String(err)),
+    summary: printable(redactSecrets(String(err))),
     detail: redactSecrets(String(err)),
   };
 }

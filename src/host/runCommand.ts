@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { describeError } from '../core/describeError';
+import { notificationText } from '../core/printable';
 import type { Log } from './log';
 import type { SandboxService } from './sandbox/sandboxService';
 import type { DraftStore } from '../documents/draftStore';
@@ -54,9 +55,11 @@ export function registerCommand(def: CommandDefinition, ctx: CommandContext): vs
       if (d.cancelled) return undefined;
       ctx.log.error(`${def.id} failed: ${d.detail}`);
       // Not awaited: the command ends now, the message stays until the user dismisses it.
-      void vscode.window.showErrorMessage(d.summary, 'Show Log').then((choice) => {
-        if (choice === 'Show Log') ctx.log.show();
-      });
+      void vscode.window
+        .showErrorMessage(notificationText(d.summary), 'Show Log')
+        .then((choice) => {
+          if (choice === 'Show Log') ctx.log.show();
+        });
       return undefined;
     }
   });

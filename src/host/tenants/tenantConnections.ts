@@ -1,3 +1,4 @@
+import { printable } from '../../core/printable';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import * as vscode from 'vscode';
 import { getCloud } from '../../core/auth/clouds';
@@ -21,8 +22,9 @@ export type TenantState =
   | { readonly kind: 'error'; readonly message: string };
 
 /** The label we show for a tenant before its name is known. */
+/** A tenant as people read it; the name comes from Graph, so it is shown as one printable line. */
 export function tenantLabel(r: TenantRecord): string {
-  return r.displayName ?? r.defaultDomain ?? r.tenantId;
+  return printable(r.displayName ?? r.defaultDomain ?? r.tenantId);
 }
 
 /** Where a client secret lives: VS Code's SecretStorage (the OS keychain on desktop), never settings or logs. */

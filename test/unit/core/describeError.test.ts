@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describeError } from '../../../src/core/describeError';
 import { GraphError, NetworkError } from '../../../src/core/graph/graphError';
+import { notificationText } from '../../../src/core/printable';
 
 const tenantId = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const request = {
@@ -144,5 +145,30 @@ describe('describeError', () => {
     const jwt = 'eyJhbGciOiJub25lIn0.eyJ0aWQiOiIxMjM0NSJ9.';
     const d = describeError(new Error(`credential failed with Bearer ${jwt}`));
     assert.ok(!d.summary.includes('eyJ') && !d.detail.includes('eyJ'), d.detail);
+  });
+});
+
+describe('describeError: text from outside (issue 14, defect 10)', () => {
+  it('gives one printable line for a Graph message with escapes, line breaks and bidi controls', () => {
+    const { summary } = describeError(
+      new GraphError({
+        method: 'PATCH',
+        url: 'https://graph.microsoft.com/v1.0/policies/crossTenantAccessPolicy',
+        tenantId: 't1',
+        status: 400,
+        code: 'Request_BadRequest',
+        message: 'bad \u001b[31mred\u001b[0m\r\nforged line \u202Egnp.exe \u009b2J',
+      }),
+    );
+    // eslint-disable-next-line no-control-regex -- what must not be there
+    assert.doesNotMatch(summary, /[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+    assert.match(summary, /bad red forged line gnp\.exe/);
+  });
+
+  it('breaks up links in a notification', () => {
+    assert.equal(
+      notificationText('see [Fix it](command:workbench.action.terminal.new)'),
+      'see [Fix it] (command:workbench.action.terminal.new)',
+    );
   });
 });
