@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CodeServer, ROOT, launchChromium, makeLogger, sleep } from '../harness/codeServer.mjs';
 
-const RUNS = 5;
+// BENCH_SMOKE=1 (npm test): one start, to know it runs (bench/smoke.ts).
+const RUNS = process.env.BENCH_SMOKE === '1' ? 1 : 5;
 const version = process.env.CODE_SERVER_VERSION || '4.139.1';
 const vsix = fs
   .readdirSync(ROOT)

@@ -7,8 +7,9 @@ import { toLogRow } from '../src/core/provisioning/toLogRow';
 import { RateLimiter } from '../src/core/sync/rateLimiter';
 import { SANDBOX_SYNC_CONFIGURATIONS, startSandboxServer } from '../src/sandbox';
 import { sandboxClient } from './sandboxClient';
+import { benchSize } from './smoke';
 
-const RUNS = 5;
+const RUNS = benchSize(5, 1);
 
 async function main(): Promise<void> {
   const server = await startSandboxServer();

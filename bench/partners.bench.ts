@@ -10,9 +10,10 @@ import { findTenantInformationByTenantId } from '../src/core/graph/operations/te
 import { loadPartnerOverview } from '../src/core/graph/partnerOverview';
 import { SANDBOX_TENANT_IDS, startSandboxServer, type SandboxServer } from '../src/sandbox';
 import { sandboxClient } from './sandboxClient';
+import { benchSize } from './smoke';
 
-const SIZES = [10, 100, 1000];
-const LATENCY_MS = 20;
+const SIZES = benchSize([10, 100, 1000], [10]);
+const LATENCY_MS = benchSize(20, 0);
 // Woodgrove has no partners in the seed, so the tenant has exactly N.
 const TENANT = SANDBOX_TENANT_IDS.woodgrove;
 

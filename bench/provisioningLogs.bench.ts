@@ -14,9 +14,10 @@ import {
 } from '../src/core/provisioning/logRow';
 import { toCsv } from '../src/core/provisioning/toCsv';
 import { toLogRow } from '../src/core/provisioning/toLogRow';
+import { benchSize } from './smoke';
 
-const ENTRIES = 50_000;
-const RUNS = 15;
+const ENTRIES = benchSize(50_000, 500);
+const RUNS = benchSize(15, 1);
 const ANCHOR = Date.parse('2025-03-14T12:00:00Z');
 const DAY = 86_400_000;
 

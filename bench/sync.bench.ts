@@ -10,9 +10,10 @@ import {
 } from '../src/core/graph/operations/syncJobs';
 import { SANDBOX_SYNC_CONFIGURATIONS, startSandboxServer } from '../src/sandbox';
 import { sandboxClient } from './sandboxClient';
+import { benchSize } from './smoke';
 
 const COMPRESSION = 1000;
-const RUNS = 5;
+const RUNS = benchSize(5, 1);
 const {
   sourceTenantId: TENANT,
   servicePrincipalId: SP,

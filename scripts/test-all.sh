@@ -2,6 +2,7 @@
 # `npm test`: every tier, one totals line at the end.
 #   static       lint (incl. the src/core boundary) and type-check
 #   unit         mocha in plain Node over src/core and src/sandbox (test/unit)
+#   bench smoke  each benchmark once on a small size (BENCH_SMOKE=1), times not checked
 #   fault        faults injected against the HTTP sandbox and the CLI (test/fault); prints what was lost (must be 0)
 #   integration  the mocha suite inside the extension host of real VS Code 1.110 and 1.139 (code-server)
 #   e2e          the packaged .vsix installed in code-server, driven by Chromium, with screenshots
@@ -48,6 +49,9 @@ echo "== unit tests"
 SANDBOX_RECORD_FILE="$SUM/unit.jsonl" TEST_SUMMARY_FILE="$SUM/unit.json" npx mocha; tally "unit" "$SUM/unit.json" $?
 contract unit "$SUM/unit.jsonl"
 
+# Each benchmark once on a small size: they keep running; their times are not checked here.
+step "bench smoke" env BENCH_SMOKE=1 bash -c 'for b in bench/*.bench.ts; do npx tsx "$b" > /dev/null || { echo "$b failed"; exit 1; }; done'
+
 echo "== fault tier"
 SANDBOX_RECORD_FILE="$SUM/fault.jsonl" TEST_SUMMARY_FILE="$SUM/fault.json" npx mocha --config .mocharc.fault.json; tally "fault" "$SUM/fault.json" $?
 contract fault "$SUM/fault.jsonl"
@@ -56,6 +60,7 @@ if [[ "${SKIP_VSCODE:-}" != 1 ]]; then
   CODE_SERVER_VERSIONS="$VERSIONS" bash harness/setup.sh || { echo "harness setup failed"; failed=$((failed + 1)); }
   step "build and package the .vsix" bash -c 'npm run -s package && npm run -s compile-tests'
   vsix=$(ls -t "$ROOT"/*.vsix 2>/dev/null | head -1)
+  step "bench smoke: activation" env BENCH_SMOKE=1 node bench/activation.bench.mjs
   for v in $VERSIONS; do
     echo "== integration tests in VS Code (code-server $v)"
     CODE_SERVER_VERSION=$v SANDBOX_RECORD_FILE="$SUM/int-$v.jsonl" SUMMARY_FILE="$SUM/int-$v.json" node harness/run-integration.mjs; tally "integration $v" "$SUM/int-$v.json" $?

@@ -51,6 +51,8 @@ export function timeLimit(
   const timer = controller.signal.aborted
     ? undefined
     : setTimeout(() => controller.abort(onTimeout()), ms);
+  // A walk its consumer abandoned (a generator never finished) must not keep the process alive.
+  (timer as { unref?: () => void } | undefined)?.unref?.();
   return {
     signal: controller.signal,
     dispose: () => {

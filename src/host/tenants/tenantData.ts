@@ -1,21 +1,14 @@
 import * as vscode from 'vscode';
-import { loadPartnerOverview, type PartnerOverview } from '../../core/graph/partnerOverview';
-import { findSyncConfigurations } from '../../core/graph/operations/syncConfigurations';
-import { listSyncJobs } from '../../core/graph/operations/syncJobs';
-import { getPolicy } from '../../core/graph/operations/policy';
-import type { CrossTenantAccessPolicy, ServicePrincipal, SyncJob } from '../../core/graph/types';
+import {
+  loadAccessData,
+  loadSyncData,
+  type AccessData,
+  type SyncConfiguration,
+} from '../../core/graph/tenantTreeData';
 import { tenantKey, type TenantRecord } from '../../core/tenants/tenantRecord';
 import type { TenantConnections } from './tenantConnections';
 
-export interface AccessData {
-  readonly policy: CrossTenantAccessPolicy;
-  readonly overview: PartnerOverview;
-}
-
-export interface SyncConfiguration {
-  readonly servicePrincipal: ServicePrincipal;
-  readonly jobs: readonly SyncJob[];
-}
+export type { AccessData, SyncConfiguration } from '../../core/graph/tenantTreeData';
 
 export type DataPart = 'access' | 'sync';
 
@@ -32,30 +25,18 @@ export class TenantData implements vscode.Disposable {
 
   constructor(private readonly connections: TenantConnections) {}
 
-  /** The base policy and the partner overview: 3 + ceil(N/20) Graph requests for N partners (+ extra partner pages). */
+  /** The base policy and the partner overview (loadAccessData), loaded once per refresh. */
   access(record: TenantRecord): Promise<AccessData> {
-    return this.load(record, 'access', async (signal) => {
-      const client = this.connections.client(record);
-      const [policy, overview] = await Promise.all([
-        getPolicy(client, { signal }),
-        loadPartnerOverview(client, { signal }),
-      ]);
-      return { policy, overview };
-    });
+    return this.load(record, 'access', (signal) =>
+      loadAccessData(this.connections.client(record), { signal }),
+    );
   }
 
-  /** Cross-tenant sync configurations (service principals from the template) with their jobs. */
+  /** Cross-tenant sync configurations with their jobs (loadSyncData), loaded once per refresh. */
   sync(record: TenantRecord): Promise<SyncConfiguration[]> {
-    return this.load(record, 'sync', async (signal) => {
-      const client = this.connections.client(record);
-      const sps = await findSyncConfigurations(client, { signal });
-      return Promise.all(
-        sps.map(async (sp) => ({
-          servicePrincipal: sp,
-          jobs: await listSyncJobs(client, sp.id!, { signal }),
-        })),
-      );
-    });
+    return this.load(record, 'sync', (signal) =>
+      loadSyncData(this.connections.client(record), { signal }),
+    );
   }
 
   /** Forgets cached data of one tenant (one part, or all), aborting loads in flight. */
