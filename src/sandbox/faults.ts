@@ -10,8 +10,11 @@ export interface FaultSettings {
   };
   /** The next `count` requests get 503, with Retry-After when given. */
   readonly unavailable?: { readonly count: number; readonly retryAfterSeconds?: number };
-  /** The next `count` requests lose their connection: the HTTP front destroys the socket, fetch rejects with a TypeError. */
-  readonly drop?: { readonly count: number };
+  /**
+   * The next `count` requests (with `method`, if given: a PATCH after the GETs before it) lose their
+   * connection: the HTTP front destroys the socket, fetch rejects with a TypeError.
+   */
+  readonly drop?: { readonly count: number; readonly method?: string };
   /** The next `count` requests are never answered: the sandbox waits until the client gives up. */
   readonly hang?: { readonly count: number };
   /**
@@ -49,7 +52,7 @@ export class Faults {
   private latency: number;
   private throttle?: { count: number; retryAfterSeconds: number; pathPrefix?: string };
   private unavailable?: { count: number; retryAfterSeconds?: number };
-  private drop?: { count: number };
+  private drop?: { count: number; method?: string };
   private hang?: { count: number };
   private truncate?: { count: number };
   private loopNextLink?: { count: number };
@@ -82,7 +85,15 @@ export class Faults {
             : checkCount(retryAfterSeconds, 'unavailable.retryAfterSeconds'),
       };
     }
-    if (settings.drop) this.drop = { count: checkCount(settings.drop.count, 'drop.count') };
+    if (settings.drop) {
+      const { method } = settings.drop;
+      if (method !== undefined && typeof method !== 'string')
+        throw new TypeError('drop.method must be a string.');
+      this.drop = {
+        count: checkCount(settings.drop.count, 'drop.count'),
+        method: method?.toUpperCase(),
+      };
+    }
     if (settings.hang) this.hang = { count: checkCount(settings.hang.count, 'hang.count') };
     if (settings.truncate)
       this.truncate = { count: checkCount(settings.truncate.count, 'truncate.count') };
@@ -124,8 +135,12 @@ export class Faults {
   }
 
   /** Decides (and consumes) the connection-level fault of one top-level request. */
-  takeConnectionFault(): FaultDecision {
-    if (this.drop && this.drop.count > 0) {
+  takeConnectionFault(method: string): FaultDecision {
+    if (
+      this.drop &&
+      this.drop.count > 0 &&
+      (this.drop.method === undefined || this.drop.method === method.toUpperCase())
+    ) {
       this.drop.count--;
       return { kind: 'drop' };
     }

@@ -143,7 +143,7 @@ export class Pipeline {
 
     const { faults } = this.env;
     if (faults.latencyMs > 0) await sleep(faults.latencyMs, signal);
-    const fault = faults.takeConnectionFault();
+    const fault = faults.takeConnectionFault(request.method);
     if (fault.kind === 'drop') return { kind: 'drop' };
     if (fault.kind === 'hang') {
       await untilAborted(signal);
