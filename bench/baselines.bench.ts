@@ -11,8 +11,9 @@ import { readBaselineData } from '../src/core/baselines/readBaselineData';
 import { GraphClient } from '../src/core/graph/graphClient';
 import { Sandbox, SANDBOX_TENANTS, startSandboxServer } from '../src/sandbox';
 import { sandboxClient } from './sandboxClient';
+import { benchSize } from './smoke';
 
-const ROUNDS = 200;
+const ROUNDS = benchSize(200, 1);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
