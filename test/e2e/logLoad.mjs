@@ -16,8 +16,14 @@ async function readAll(sandbox, tenantId) {
   const token = sandbox.mintToken({ tenantId, scp: ['AuditLog.Read.All', 'Directory.Read.All'] });
   const out = [];
   let url = 'https://graph.microsoft.com/v1.0/auditLogs/provisioning?$top=1000';
-  while (url) {
+  // Reports allow 5 requests per 10 s per tenant: a seeded log of more than 5,000 entries is
+  // throttled like any client, so wait as Retry-After says (bounded: a few waits per page at most).
+  for (let waits = 0; url;) {
     const res = await sandbox.fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status === 429 && waits++ < 20) {
+      await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
+      continue;
+    }
     const body = await res.json();
     if (!res.ok)
       throw new Error(
