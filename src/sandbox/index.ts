@@ -21,6 +21,7 @@ export { HOSTILE_USERS } from './seed/directory';
 export { DEFAULT_SEED } from './seed/seedWorld';
 export { SANDBOX_DEFAULT_SCOPES } from './auth/permissions';
 export { SANDBOX_CLIENT_ID, encodeUnsignedJwt } from './auth/token';
+export type { JsonWebKeySet, SigningKeySource } from './auth/signingKeys';
 export { AZURE2AZURE_USER_RULE_ID } from './sync/templateSchemas';
 export { CROSS_TENANT_SYNC_TEMPLATE_ID } from './sync/servicePrincipalObjects';
 export { CYCLE_DELAY_MS, CYCLE_INTERVAL_MS } from './sync/jobEngine';

@@ -1,6 +1,7 @@
-// `npm run sandbox -- --port <n> [--state <file>] [--latency <ms>] [--time-compression <n>]`: serves the sandbox over HTTP,
-// prints its URL and tenants, and keeps the state file up to date after every change.
+// `npm run sandbox -- --port <n> [--state <file>] [--latency <ms>] [--time-compression <n>] [--jwks <url|file>]`:
+// serves the sandbox over HTTP, prints its URL and tenants, and keeps the state file up to date after every change.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { JsonWebKeySet, SigningKeySource } from './auth/signingKeys';
 import { Sandbox } from './sandbox';
 import { startSandboxServer } from './server';
 import type { SandboxState } from './store/world';
@@ -10,6 +11,8 @@ interface CliOptions {
   readonly statePath?: string;
   readonly latencyMs: number;
   readonly timeCompression: number;
+  /** `--jwks`: the identity provider's JWKS URL, or a file holding a JWKS. */
+  readonly jwks?: string;
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
@@ -17,6 +20,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
   let statePath: string | undefined;
   let latencyMs = 0;
   let timeCompression = 1;
+  let jwks: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     const number = (name: string): number => {
@@ -37,6 +41,11 @@ function parseArgs(argv: readonly string[]): CliOptions {
         if (timeCompression < 1)
           throw new Error('--time-compression needs a factor of at least 1.');
         break;
+      case '--jwks':
+        if (value === undefined) throw new Error('--jwks needs the URL of a JWKS or a JWKS file.');
+        jwks = value;
+        i++;
+        break;
       case '--state':
         if (value === undefined) throw new Error('--state needs a file path.');
         statePath = value;
@@ -44,11 +53,17 @@ function parseArgs(argv: readonly string[]): CliOptions {
         break;
       default:
         throw new Error(
-          `Unknown argument '${argv[i]}'. Usage: npm run sandbox -- --port <n> [--state <file>] [--latency <ms>] [--time-compression <n>]`,
+          `Unknown argument '${argv[i]}'. Usage: npm run sandbox -- --port <n> [--state <file>] [--latency <ms>] [--time-compression <n>] [--jwks <url|file>]`,
         );
     }
   }
-  return { port, statePath, latencyMs, timeCompression };
+  return { port, statePath, latencyMs, timeCompression, jwks };
+}
+
+/** A JWKS URL is read by the sandbox when tokens arrive (and again after a key rollover); a file now. */
+function signingKeys(jwks: string | undefined): SigningKeySource | undefined {
+  if (jwks === undefined || /^https?:\/\//i.test(jwks)) return jwks;
+  return JSON.parse(readFileSync(jwks, 'utf8')) as JsonWebKeySet;
 }
 
 function save(sandbox: Sandbox, path: string): void {
@@ -67,6 +82,7 @@ async function main(): Promise<void> {
     state,
     latencyMs: options.latencyMs,
     timeCompression: options.timeCompression,
+    signingKeys: signingKeys(options.jwks),
   });
   const server = await startSandboxServer({ port: options.port, sandbox });
   let pending: NodeJS.Timeout | undefined;
@@ -81,6 +97,7 @@ async function main(): Promise<void> {
   const lines = [
     `Cross-Tenant Explorer sandbox (Microsoft Graph v1.0) listening on ${server.url}`,
     `  Graph base URL: ${server.url}/v1.0`,
+    `  Tokens:         ${options.jwks ? `signed by the keys of ${options.jwks} (RS256), as Graph checks them` : 'unsigned sandbox tokens (GET /_sandbox/token)'}`,
     `  Time:           ${options.timeCompression === 1 ? 'real time' : `${options.timeCompression}x (sync cycles come sooner)`}`,
     options.statePath
       ? `  State file:     ${options.statePath}`

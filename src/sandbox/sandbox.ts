@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SANDBOX_DEFAULT_SCOPES } from './auth/permissions';
+import { SigningKeys, type SigningKeySource } from './auth/signingKeys';
 import { mintToken } from './auth/token';
 import { badRequest, GraphError, MAX_REQUEST_BODY_BYTES, requestTooLarge } from './errors';
 import { Faults } from './faults';
@@ -35,6 +36,13 @@ export interface SandboxOptions {
    * Defaults to the SANDBOX_RECORD_FILE environment variable; unset, nothing is recorded.
    */
   readonly recordFile?: string;
+  /**
+   * Check tokens as Graph does: only RS256 tokens signed by a key of this JWKS (or of the JWKS at
+   * this URL, read on first use and again when a token names a new key) are accepted, with their
+   * issuer, `nbf`, `exp` and audience checked. Without it the sandbox takes its own unsigned tokens
+   * (`mintToken`, `GET /_sandbox/token`), which a signature-checking sandbox refuses.
+   */
+  readonly signingKeys?: SigningKeySource;
 }
 
 /** A valid time compression factor: a finite number ≥ 1 (a slower-than-real sandbox is not useful). */
@@ -85,6 +93,7 @@ export class Sandbox implements SandboxControl {
     private readonly anchorMs: number,
     state: SandboxState | undefined,
     latencyMs: number,
+    signingKeys: SigningKeySource | undefined,
   ) {
     this.world = createWorld(seed, anchorMs, state);
     this.faults = new Faults(latencyMs);
@@ -96,6 +105,7 @@ export class Sandbox implements SandboxControl {
       control: this,
       limiters: this.limiters,
       onChanged: () => this.fireChanged(),
+      ...(signingKeys === undefined ? {} : { signingKeys: new SigningKeys(signingKeys) }),
     });
   }
 
@@ -114,6 +124,7 @@ export class Sandbox implements SandboxControl {
       anchorMs,
       state,
       options.latencyMs ?? 0,
+      options.signingKeys,
     );
     if (options.timeCompression !== undefined) sandbox.setTimeCompression(options.timeCompression);
     const recordFile = options.recordFile ?? process.env[RECORD_FILE_ENV];

@@ -26,7 +26,7 @@ export interface PermissionRule {
 /** A granted permission (key) also satisfies these. Transitive. */
 const IMPLIES: Readonly<Record<string, readonly string[]>> = {
   'Policy.ReadWrite.CrossTenantAccess': ['Policy.Read.All'],
-  'Directory.ReadWrite.All': ['Directory.Read.All'],
+  'Directory.ReadWrite.All': ['Directory.Read.All', 'User.RevokeSessions.All'],
   'Directory.Read.All': [
     'User.ReadBasic.All',
     'User.Read.All',
@@ -38,7 +38,7 @@ const IMPLIES: Readonly<Record<string, readonly string[]>> = {
   'Application.ReadWrite.All': ['Application.Read.All'],
   'Synchronization.ReadWrite.All': ['Synchronization.Read.All'],
   'Organization.ReadWrite.All': ['Organization.Read.All'],
-  'User.ReadWrite.All': ['User.Read.All'],
+  'User.ReadWrite.All': ['User.Read.All', 'User.RevokeSessions.All'],
   'User.Read.All': ['User.ReadBasic.All'],
   'Group.ReadWrite.All': ['Group.Read.All'],
   'Group.Read.All': ['GroupMember.Read.All'],
@@ -165,6 +165,7 @@ export const PERMISSIONS = {
   ]),
   /** beta, Global Secure Access. */
   networkAccessRead: both([['NetworkAccess.Read.All'], ['NetworkAccess.ReadWrite.All']]),
+  revokeSignInSessions: both([['User.RevokeSessions.All']]),
 } as const satisfies Record<string, PermissionRule>;
 
 /**

@@ -1,5 +1,6 @@
 import { GraphError } from '../errors';
 import { isJsonObject, type JsonObject } from '../json';
+import type { SigningKeys } from './signingKeys';
 
 /** What a sandbox token says about its caller. Delegated tokens carry `scp`, app-only tokens `roles`. */
 export interface TokenClaims {
@@ -11,6 +12,10 @@ export interface TokenClaims {
   readonly upn?: string;
   readonly aud?: string;
   readonly appid?: string;
+  /** Issued at (seconds): continuous access evaluation compares it with a revocation time. */
+  readonly iat?: number;
+  /** Client capabilities; `cp1` means the client can answer a claims challenge. */
+  readonly xms_cc?: readonly string[];
 }
 
 export interface TokenContent {
@@ -87,8 +92,18 @@ function decodeSegment(segment: string): unknown {
   }
 }
 
-/** Reads the bearer token of a request; every way it can be unusable is a 401 `InvalidAuthenticationToken`. */
-export function readBearerToken(authorization: string | undefined, nowMs: number): TokenClaims {
+/**
+ * Reads the bearer token of a request; every way it can be unusable is a 401
+ * `InvalidAuthenticationToken`. Without `keys` the sandbox takes the unsigned tokens it mints
+ * itself (`alg: none`). With `keys` it checks tokens as Graph checks Entra's: an RS256 signature by
+ * a published key, an issuer naming the token's tenant, `nbf`, `exp` and a Graph audience; unsigned
+ * tokens are then refused like any forged one.
+ */
+export function readBearerToken(
+  authorization: string | undefined,
+  nowMs: number,
+  keys?: SigningKeys,
+): TokenClaims {
   if (!authorization || authorization.trim() === '') throw invalidToken('Access token is empty.');
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw invalidToken('The Authorization header must use the Bearer scheme.');
@@ -99,14 +114,28 @@ export function readBearerToken(authorization: string | undefined, nowMs: number
   const payload = decodeSegment(parts[1]);
   if (!isJsonObject(header) || !isJsonObject(payload))
     throw invalidToken('Access token validation failure: the token is not a well-formed JWT.');
-  if (header.alg !== 'none')
+  if (keys) checkSignature(header, parts, keys);
+  else if (header.alg !== 'none')
     throw invalidToken(
       'Access token validation failure: the sandbox only accepts unsigned (alg "none") tokens it minted.',
     );
-  const { tid, exp, scp, roles, oid, upn, aud, appid } = payload;
+  const { tid, exp, nbf, iat, scp, roles, oid, upn, aud, appid, iss, xms_cc } = payload;
   if (typeof tid !== 'string' || typeof exp !== 'number')
     throw invalidToken('Access token validation failure: the tid or exp claim is missing.');
   if (exp * 1000 <= nowMs) throw invalidToken('Lifetime validation failed, the token is expired.');
+  if (keys) {
+    // Sandbox choice: no clock skew allowance, as the sandbox and its clients share one clock.
+    if (typeof nbf !== 'number' || nbf * 1000 > nowMs)
+      throw invalidToken('Lifetime validation failed, the token is not yet valid.');
+    if (typeof aud !== 'string')
+      throw invalidToken('Access token validation failure. Invalid audience.');
+    // A token is issued by its own tenant: https://sts.windows.net/<tid>/ (Graph takes v1.0
+    // tokens) or https://<authority>/<tid>/v2.0 (sandbox choice: the host is not checked).
+    const issuer =
+      typeof iss === 'string' ? /^https:\/\/[^/]+\/([^/]+)\/(?:v2\.0)?$/.exec(iss) : null;
+    if (!issuer || issuer[1].toLowerCase() !== tid.toLowerCase())
+      throw invalidToken('Access token validation failure. Invalid issuer.');
+  }
   if (typeof aud === 'string' && !GRAPH_AUDIENCES.has(aud.replace(/\/+$/, '')))
     throw invalidToken('Access token validation failure. Invalid audience.');
   if (roles !== undefined && !(Array.isArray(roles) && roles.every((r) => typeof r === 'string')))
@@ -120,5 +149,22 @@ export function readBearerToken(authorization: string | undefined, nowMs: number
     upn: typeof upn === 'string' ? upn : undefined,
     aud: typeof aud === 'string' ? aud : undefined,
     appid: typeof appid === 'string' ? appid : undefined,
+    iat: typeof iat === 'number' ? iat : undefined,
+    xms_cc: Array.isArray(xms_cc) ? xms_cc.filter((c) => typeof c === 'string') : undefined,
   };
+}
+
+/** Entra signs access tokens with RS256 and names the key in `kid`; anything else is forged. */
+function checkSignature(header: JsonObject, parts: readonly string[], keys: SigningKeys): void {
+  if (header.alg !== 'RS256')
+    throw invalidToken('Access token validation failure: the token is not signed with RS256.');
+  const kid = header.kid;
+  if (typeof kid !== 'string' || !keys.has(kid))
+    throw invalidToken(
+      keys.loadFailure
+        ? `Access token validation failure: the signing keys could not be read from ${keys.origin} (${keys.loadFailure}).`
+        : 'Access token validation failure: the token is signed with a key the identity provider does not publish.',
+    );
+  if (!keys.verifies(kid, `${parts[0]}.${parts[1]}`, parts[2]))
+    throw invalidToken('Access token validation failure. Invalid signature.');
 }

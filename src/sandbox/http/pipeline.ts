@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { continuousAccessChallenge } from '../auth/continuousAccess';
 import { principalFromClaims, requirePermission, type Principal } from '../auth/permissions';
+import type { SigningKeys } from '../auth/signingKeys';
 import { invalidToken, readBearerToken } from '../auth/token';
 import { badRequest, errorBody, gatewayBadRequest, GraphError, type RequestIds } from '../errors';
 import type { Faults } from '../faults';
@@ -26,6 +28,8 @@ export interface PipelineEnv {
   readonly limiters: Readonly<Record<ThrottleClass, RateLimiter>>;
   /** Called after a request changed sandbox state. */
   readonly onChanged: () => void;
+  /** When set, tokens must be signed by these keys (see SandboxOptions.signingKeys). */
+  readonly signingKeys?: SigningKeys;
 }
 
 /** A Graph request after version and body handling: a top-level request or one item of a batch. */
@@ -149,6 +153,7 @@ export class Pipeline {
       await untilAborted(signal);
       return { kind: 'drop' };
     }
+    await this.env.signingKeys?.prepare(request.headers.authorization, this.env.now());
     try {
       if (fault.kind === 'unavailable') {
         throw new GraphError(
@@ -233,11 +238,20 @@ export class Pipeline {
   }
 
   private authenticate(headers: Readonly<Record<string, string>>): Principal {
-    const principal = principalFromClaims(readBearerToken(headers.authorization, this.env.now()));
-    if (!this.env.world().get(principal.tenantId))
+    const claims = readBearerToken(headers.authorization, this.env.now(), this.env.signingKeys);
+    const principal = principalFromClaims(claims);
+    const tenant = this.env.world().get(principal.tenantId);
+    if (!tenant)
       throw invalidToken(
         `The tenant '${principal.tenantId}' of the token does not exist in the sandbox.`,
       );
+    const challenge = continuousAccessChallenge(
+      claims,
+      principal.oid === undefined
+        ? undefined
+        : tenant.signInRevocations.get(principal.oid.toLowerCase()),
+    );
+    if (challenge) throw challenge;
     return principal;
   }
 

@@ -8,6 +8,7 @@ import { organizationRoutes } from './organization';
 import { partnerRoutes } from './partners';
 import { provisioningLogRoutes } from './provisioningLogs';
 import { servicePrincipalRoutes } from './servicePrincipals';
+import { signInSessionRoutes } from './signInSessions';
 import { synchronizationRoutes } from './synchronization';
 import { tenantRelationshipRoutes } from './tenantRelationships';
 
@@ -24,4 +25,5 @@ export const GRAPH_ROUTES: readonly Route[] = [
   ...directoryObjectRoutes,
   ...provisioningLogRoutes,
   ...externalCollaborationRoutes,
+  ...signInSessionRoutes,
 ];

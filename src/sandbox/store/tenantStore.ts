@@ -60,6 +60,8 @@ export class TenantStore {
   readonly servicePrincipals = new Map<string, ServicePrincipalRecord>();
   readonly provisioning: ProvisioningLogStore;
   readonly multiTenantOrganization?: MultiTenantOrganizationView;
+  /** When each user's sign-in sessions were revoked (epoch ms, by lower-case user id); not persisted. */
+  readonly signInRevocations = new Map<string, number>();
   private readonly makeDirectory: () => Directory;
   private directoryCache?: Directory;
 
