@@ -14,3 +14,8 @@ export function runAsUserAction<T>(fn: () => T): T {
 export function isUserAction(): boolean {
   return storage.getStore() === true;
 }
+
+/** Runs `fn` as background work even inside a user action: its credentials never prompt. */
+export function runInBackground<T>(fn: () => T): T {
+  return storage.exit(fn);
+}

@@ -10,8 +10,11 @@ export interface SessionCredentialOptions {
   readonly cloud: Cloud;
   /** `crossTenant.auth.clientId`; empty means VS Code's own client id. */
   readonly clientId?: string;
-  /** The account chosen at the last sign-in, so that several accounts can be used side by side. */
-  readonly account?: vscode.AuthenticationSessionAccountInformation;
+  /**
+   * The account chosen at the tenant's last sign-in, read at every request, so that several
+   * accounts can be used side by side (VS Code itself remembers one account per extension).
+   */
+  readonly account?: () => vscode.AuthenticationSessionAccountInformation | undefined;
   /** Called after an interactive sign-in with the account the user picked. */
   readonly onAccount?: (account: vscode.AuthenticationSessionAccountInformation) => void;
 }
@@ -21,7 +24,8 @@ export interface SessionCredentialOptions {
  * (`VSCODE_TENANT:<id>`), our client id (`VSCODE_CLIENT_ID:<id>`), and the scopes of the bundle the
  * Graph call needs. It tries silently first and prompts only inside a user action. A claims
  * challenge (Conditional Access step-up, continuous access evaluation) is handed to the provider
- * as a WWW-Authenticate request, which VS Code supports since 1.105.
+ * as a WWW-Authenticate request, which VS Code supports since 1.105. A session whose token has
+ * already expired is never used: outside a user action the tenant needs sign-in.
  */
 export class VsCodeSessionCredential implements TokenCredential {
   constructor(private readonly options: SessionCredentialOptions) {}
@@ -40,42 +44,41 @@ export class VsCodeSessionCredential implements TokenCredential {
       ...(o.clientId ? [`VSCODE_CLIENT_ID:${o.clientId}`] : []),
     ];
     const interactive = isUserAction();
-    const account = o.account ? { account: o.account } : {};
+    const remembered = o.account?.();
+    const account = remembered ? { account: remembered } : {};
     const claims = getTokenOptions?.claims;
-    let session: vscode.AuthenticationSession | undefined;
-    if (claims) {
-      const challenge = {
-        wwwAuthenticate:
-          `Bearer realm="", authorization_uri="${o.cloud.loginAuthority}/${o.tenantId}/oauth2/v2.0/authorize", ` +
-          `error="insufficient_claims", claims="${Buffer.from(claims, 'utf8').toString('base64')}"`,
-        fallbackScopes: request,
-      };
-      session = interactive
-        ? await vscode.authentication.getSession(provider, challenge, {
-            ...account,
-            createIfNone: {
-              detail: `${o.tenantLabel} requires you to sign in again (Conditional Access).`,
-            },
-          })
-        : await vscode.authentication.getSession(provider, challenge, { ...account, silent: true });
-    } else {
-      session = await vscode.authentication.getSession(provider, request, {
+    const what: string | readonly string[] | vscode.AuthenticationWwwAuthenticateRequest = claims
+      ? {
+          wwwAuthenticate:
+            `Bearer realm="", authorization_uri="${o.cloud.loginAuthority}/${o.tenantId}/oauth2/v2.0/authorize", ` +
+            `error="insufficient_claims", claims="${Buffer.from(claims, 'utf8').toString('base64')}"`,
+          fallbackScopes: request,
+        }
+      : request;
+    const detail = claims
+      ? `${o.tenantLabel} requires you to sign in again (Conditional Access).`
+      : `Sign in to ${o.tenantLabel} to read and manage its cross-tenant settings.`;
+    let session = await vscode.authentication.getSession(provider, what, {
+      ...account,
+      silent: true,
+    });
+    if (interactive && (!session || expired(session))) {
+      session = await vscode.authentication.getSession(provider, what, {
         ...account,
-        silent: true,
+        // A session VS Code still holds but whose token has expired is replaced, not returned again.
+        ...(session ? { forceNewSession: { detail } } : { createIfNone: { detail } }),
       });
-      if (!session && interactive) {
-        session = await vscode.authentication.getSession(provider, request, {
-          ...account,
-          createIfNone: {
-            detail: `Sign in to ${o.tenantLabel} to read and manage its cross-tenant settings.`,
-          },
-        });
-      }
     }
     if (!session) throw new SignInRequiredError(o.tenantId, o.tenantLabel);
+    if (expired(session))
+      throw new SignInRequiredError(o.tenantId, o.tenantLabel, 'the session has expired');
     if (interactive) o.onAccount?.(session.account);
     return { token: session.accessToken, expiresOnTimestamp: tokenExpiry(session.accessToken) };
   }
+}
+
+function expired(session: vscode.AuthenticationSession): boolean {
+  return tokenExpiry(session.accessToken) <= Date.now();
 }
 
 /** The `exp` claim of a JWT access token; VS Code refreshes sessions itself, so a guess of 5 minutes is safe otherwise. */

@@ -76,6 +76,18 @@ export class SandboxService implements vscode.Disposable {
     return url ? url.replace(/\/+$/, '') : undefined;
   }
 
+  /**
+   * `crossTenant.sandbox.allTenants` with an external sandbox: tenants of every sign-in method send
+   * their Graph requests there, so the real credentials (VS Code's Microsoft accounts,
+   * @azure/identity) can be tried against a sandbox that checks their signed tokens.
+   */
+  get servesAllTenants(): boolean {
+    return (
+      this.externalUrl !== undefined &&
+      vscode.workspace.getConfiguration('crossTenant').get<boolean>('sandbox.allTenants') === true
+    );
+  }
+
   private async control<T>(method: string, path: string, signal?: AbortSignal): Promise<T> {
     const res = await fetch(`${this.externalUrl}${path}`, { method, signal: signal ?? null });
     if (!res.ok)

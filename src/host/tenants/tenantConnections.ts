@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { getCloud } from '../../core/auth/clouds';
 import { describeError } from '../../core/describeError';
 import { GraphClient } from '../../core/graph/graphClient';
+import { GraphError } from '../../core/graph/graphError';
 import { formatGraphLogEntry } from '../../core/graph/loggingMiddleware';
 import { getOrganization } from '../../core/graph/operations/tenants';
 import { SignInRequiredError } from '../../core/tenants/signInRequiredError';
@@ -12,7 +13,7 @@ import { VsCodeSessionCredential } from '../auth/vscodeSessionCredential';
 import { loadIdentityModule } from '../lazyBundles';
 import type { Log } from '../log';
 import type { SandboxService } from '../sandbox/sandboxService';
-import { isUserAction } from '../userAction';
+import { isUserAction, runInBackground } from '../userAction';
 import type { TenantStore } from './tenantStore';
 
 export type TenantState =
@@ -65,7 +66,9 @@ export class TenantConnections implements vscode.Disposable {
         tenantId: record.tenantId,
         cloud: record.cloud,
         credential: this.guarded(key, this.credential(record)),
-        ...(record.auth === 'sandbox' ? { fetch: this.sandbox.fetch } : {}),
+        ...(record.auth === 'sandbox' || this.sandbox.servesAllTenants
+          ? { fetch: this.sandbox.fetch }
+          : {}),
         // Writes and failures at info (with their request ids, for a support case); reads at debug.
         log: (e) =>
           e.method !== 'GET' || e.status >= 400 || e.status === 0
@@ -86,7 +89,10 @@ export class TenantConnections implements vscode.Disposable {
     const key = tenantKey(record);
     let pending = this.probes.get(key);
     if (!pending) {
-      pending = this.check(record, signal).finally(() => this.probes.delete(key));
+      // Never a prompt, even when a command (Refresh) asks: signing in is the Sign In action's.
+      pending = runInBackground(() => this.check(record, signal)).finally(() =>
+        this.probes.delete(key),
+      );
       this.probes.set(key, pending);
     }
     return pending;
@@ -101,6 +107,12 @@ export class TenantConnections implements vscode.Disposable {
     } catch (err) {
       if (err instanceof SignInRequiredError) return this.setState(key, { kind: 'needsSignIn' });
       const d = describeError(err);
+      // Graph refused the token without a challenge to answer: expired or revoked, or a clock that
+      // disagrees with Graph's. Only signing in again helps.
+      if (err instanceof GraphError && err.status === 401) {
+        this.log.warn(`${tenantLabel(record)}: ${d.detail}`);
+        return this.setState(key, { kind: 'needsSignIn' });
+      }
       if (d.cancelled) throw err;
       this.log.warn(`${tenantLabel(record)}: ${d.detail}`);
       return this.setState(key, { kind: 'error', message: d.summary });
@@ -200,9 +212,10 @@ export class TenantConnections implements vscode.Disposable {
           clientId:
             vscode.workspace.getConfiguration('crossTenant').get<string>('auth.clientId') ||
             undefined,
-          ...(record.accountId && record.account
-            ? { account: { id: record.accountId, label: record.account } }
-            : {}),
+          account: () => {
+            const r = this.store.get(key);
+            return r?.accountId && r.account ? { id: r.accountId, label: r.account } : undefined;
+          },
           onAccount: (a) => void this.store.update(key, { account: a.label, accountId: a.id }),
         });
       default: {
