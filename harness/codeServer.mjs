@@ -145,7 +145,7 @@ export class CodeServer {
         '--install-extension',
         path.resolve(vsix),
       ],
-      { encoding: 'utf8', env: { ...process.env, ...this.isoEnv } },
+      { encoding: 'utf8', env: { ...process.env, ...this.extraEnv, ...this.isoEnv } },
     );
     if (r.status !== 0 || !/successfully installed/i.test(r.stdout))
       throw new Error(`--install-extension failed: ${r.stdout}${r.stderr}`);

@@ -5,6 +5,8 @@
 #   bench smoke  each benchmark once on a small size (BENCH_SMOKE=1), times not checked
 #   fault        faults injected against the HTTP sandbox and the CLI (test/fault); prints what was lost (must be 0)
 #   integration  the mocha suite inside the extension host of real VS Code 1.110 and 1.139 (code-server)
+#   sign-in      its Microsoft-account tests, with VS Code's provider replaced by a stand-in and its
+#                sign-in prompts shown and accepted (harness/run-sign-in.mjs)
 #   e2e          the packaged .vsix installed in code-server, driven by Chromium, with screenshots
 #   contract     after each tier above but static, every request our Graph client sent to the sandbox
 #                (recorded with SANDBOX_RECORD_FILE) and the sandbox's answer, checked against
@@ -65,6 +67,9 @@ if [[ "${SKIP_VSCODE:-}" != 1 ]]; then
     echo "== integration tests in VS Code (code-server $v)"
     CODE_SERVER_VERSION=$v SANDBOX_RECORD_FILE="$SUM/int-$v.jsonl" SUMMARY_FILE="$SUM/int-$v.json" node harness/run-integration.mjs; tally "integration $v" "$SUM/int-$v.json" $?
     contract "integration $v" "$SUM/int-$v.jsonl"
+    echo "== sign-in with a Microsoft account in VS Code (code-server $v, stand-in provider)"
+    CODE_SERVER_VERSION=$v SANDBOX_RECORD_FILE="$SUM/sign-in-$v.jsonl" SUMMARY_FILE="$SUM/sign-in-$v.json" node harness/run-sign-in.mjs; tally "sign-in $v" "$SUM/sign-in-$v.json" $?
+    contract "sign-in $v" "$SUM/sign-in-$v.jsonl"
     echo "== e2e in Chromium (code-server $v, installed .vsix)"
     CODE_SERVER_VERSION=$v VSIX="$vsix" SANDBOX_RECORD_FILE="$SUM/e2e-$v.jsonl" SUMMARY_FILE="$SUM/e2e-$v.json" node test/e2e/run-e2e.mjs; tally "e2e $v" "$SUM/e2e-$v.json" $?
     contract "e2e $v" "$SUM/e2e-$v.jsonl"
