@@ -17,6 +17,8 @@ export interface ParsedArgs {
   readonly version: boolean;
   readonly json: boolean;
   readonly yes: boolean;
+  /** Sign in as a user with a device code instead of app-only credentials. */
+  readonly deviceCode: boolean;
   readonly sandbox?: string;
   readonly cloud: CloudName;
   readonly tenant?: string;
@@ -42,6 +44,7 @@ const FLAG_OPTIONS: Readonly<Record<string, readonly CommandName[] | undefined>>
   version: undefined,
   json: undefined,
   yes: ['push'],
+  'device-code': undefined,
 };
 
 const SHORT: Readonly<Record<string, string>> = { h: 'help', y: 'yes', v: 'version' };
@@ -96,6 +99,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (allowed && command !== undefined && !allowed.includes(command))
       throw new CliError(`--${name} does not apply to ${command}.`);
   }
+  if (flags.has('device-code') && values.sandbox !== undefined)
+    throw new CliError('--device-code signs in to Microsoft Entra; the sandbox needs no sign-in.');
   const cloud = values.cloud ?? 'global';
   if (!isCloudName(cloud))
     throw new CliError(`Unknown cloud "${cloud}": use global, usGov, usGovDoD or china.`);
@@ -108,6 +113,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     version: flags.has('version'),
     json: flags.has('json'),
     yes: flags.has('yes'),
+    deviceCode: flags.has('device-code'),
     sandbox: values.sandbox,
     cloud,
     tenant: values.tenant,

@@ -1,5 +1,6 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
-import { getCloud, type Cloud, type CloudName } from '../core/auth/clouds';
+import { CLOUDS, getCloud, type Cloud, type CloudName } from '../core/auth/clouds';
+import { GRAPH_COMMAND_LINE_TOOLS_APP_ID } from '../core/auth/publicClients';
 import { GraphClient, type GraphClientOptions } from '../core/graph/graphClient';
 import { resolveTenantId, TenantInputError } from '../core/tenants/resolveTenant';
 import { isTenantId } from '../core/tenants/tenantRecord';
@@ -24,15 +25,19 @@ export interface CliTimeLimits {
   readonly signal: AbortSignal;
 }
 
-export function connect(options: {
-  sandbox?: string;
-  cloud: CloudName;
-  env: Env;
-  limits: CliTimeLimits;
-}): Connection {
+export interface ConnectOptions {
+  readonly sandbox?: string;
+  readonly cloud: CloudName;
+  readonly env: Env;
+  readonly limits: CliTimeLimits;
+  /** Sign in as a user with a device code; shows the user what to do (the code and the page). */
+  readonly deviceCode?: (message: string) => void;
+}
+
+export function connect(options: ConnectOptions): Connection {
   return options.sandbox !== undefined
     ? sandboxConnection(options.sandbox, options.limits)
-    : graphConnection(getCloud(options.cloud), options.env, options.limits);
+    : graphConnection(getCloud(options.cloud), options.env, options.limits, options.deviceCode);
 }
 
 /** What every GraphClient of a command gets: the time limits, and the command's deadline as its signal. */
@@ -137,33 +142,84 @@ function sandboxConnection(rawUrl: string, limits: CliTimeLimits): Connection {
   };
 }
 
-/** Real Microsoft Graph in one cloud, app-only, with credentials from the environment. */
-function graphConnection(cloud: Cloud, env: Env, limits: CliTimeLimits): Connection {
+/**
+ * Real Microsoft Graph in one cloud: app-only with credentials from the environment, or a user's
+ * delegated sign-in with a device code. AZURE_AUTHORITY_HOST replaces the cloud's login authority
+ * and CROSS_TENANT_GRAPH_URL its Graph host (a proxy, a private cloud, or the sandbox with signed
+ * tokens); tokens are still asked for the cloud's Graph resource.
+ */
+function graphConnection(
+  cloud: Cloud,
+  env: Env,
+  limits: CliTimeLimits,
+  deviceCode: ((message: string) => void) | undefined,
+): Connection {
   // Before any request: without credentials nothing can work, and the message says what to set.
-  environmentCredentialKind(env);
+  if (!deviceCode) environmentCredentialKind(env);
+  const authority = authorityHost(env, cloud);
+  const graphUrl = graphBaseUrl(env);
   return {
-    description: `Microsoft Graph (${cloud.displayName})`,
+    description: `Microsoft Graph (${cloud.displayName})${graphUrl ? ` at ${graphUrl}` : ''}`,
     async resolveTenant(nameOrId) {
       if (isTenantId(nameOrId.trim())) return nameOrId.trim().toLowerCase();
       try {
-        return await resolveTenantId(nameOrId, cloud.name, (input, init) =>
-          fetch(input, { ...init, signal: requestSignal(limits) }),
+        return await resolveTenantId(
+          nameOrId,
+          cloud.name,
+          (input, init) => fetch(input, { ...init, signal: requestSignal(limits) }),
+          undefined,
+          authority,
         );
       } catch (err) {
         if (err instanceof TenantInputError) throw new CliError(err.message);
         throw new CliError(
-          `Cannot find the tenant of ${nameOrId} at ${cloud.loginAuthority}: ${reason(err)}.`,
+          `Cannot find the tenant of ${nameOrId} at ${authority}: ${reason(err)}.`,
         );
       }
     },
     client: (tenantId) =>
       new GraphClient({
         tenantId,
-        credential: environmentCredential(env, tenantId, cloud),
+        credential: deviceCode
+          ? deviceCodeCredential(env, tenantId, cloud, deviceCode)
+          : environmentCredential(env, tenantId, cloud),
         cloud,
+        ...(graphUrl ? { baseUrl: graphUrl } : {}),
         ...clientLimits(limits),
       }),
   };
+}
+
+/** AZURE_AUTHORITY_HOST (as @azure/identity reads it), else the cloud's login authority. */
+function authorityHost(env: Env, cloud: Cloud): string {
+  return (env.AZURE_AUTHORITY_HOST || cloud.loginAuthority).replace(/\/+$/, '');
+}
+
+/**
+ * MSAL checks an authority it does not know against Microsoft's instance discovery, which knows
+ * only Microsoft's hosts: for any other authority host (a private cloud, a test stand-in) the check
+ * is turned off, since the user named that host on purpose.
+ */
+function instanceDiscovery(authority: string): { disableInstanceDiscovery?: true } {
+  const known = Object.values(CLOUDS).some(
+    (c) => new URL(c.loginAuthority).host === new URL(authority).host,
+  );
+  return known ? {} : { disableInstanceDiscovery: true };
+}
+
+/** CROSS_TENANT_GRAPH_URL: where Graph requests go instead of the cloud's Graph host. */
+function graphBaseUrl(env: Env): string | undefined {
+  const raw = env.CROSS_TENANT_GRAPH_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new CliError(
+      `CROSS_TENANT_GRAPH_URL must be a URL such as https://graph.microsoft.com, not "${raw}".`,
+    );
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 export type EnvironmentCredentialKind = 'clientSecret' | 'certificate' | 'workloadIdentity';
@@ -206,14 +262,18 @@ export function environmentCredentialKind(env: Env): EnvironmentCredentialKind {
 export function environmentCredential(env: Env, tenantId: string, cloud: Cloud): TokenCredential {
   const kind = environmentCredentialKind(env);
   const clientId = env.AZURE_CLIENT_ID!;
-  const authorityHost = env.AZURE_AUTHORITY_HOST || cloud.loginAuthority;
+  const authority = authorityHost(env, cloud);
+  const options = { authorityHost: authority, ...instanceDiscovery(authority) };
   const create = async (): Promise<TokenCredential> => {
     const identity = await import('@azure/identity');
     switch (kind) {
       case 'clientSecret':
-        return new identity.ClientSecretCredential(tenantId, clientId, env.AZURE_CLIENT_SECRET!, {
-          authorityHost,
-        });
+        return new identity.ClientSecretCredential(
+          tenantId,
+          clientId,
+          env.AZURE_CLIENT_SECRET!,
+          options,
+        );
       case 'certificate':
         return new identity.ClientCertificateCredential(
           tenantId,
@@ -223,7 +283,7 @@ export function environmentCredential(env: Env, tenantId: string, cloud: Cloud):
             certificatePassword: env.AZURE_CLIENT_CERTIFICATE_PASSWORD,
           },
           {
-            authorityHost,
+            ...options,
             sendCertificateChain: ['1', 'true'].includes(
               (env.AZURE_CLIENT_SEND_CERTIFICATE_CHAIN ?? '').toLowerCase(),
             ),
@@ -234,15 +294,62 @@ export function environmentCredential(env: Env, tenantId: string, cloud: Cloud):
           tenantId,
           clientId,
           tokenFilePath: env.AZURE_FEDERATED_TOKEN_FILE!,
-          authorityHost,
+          ...options,
         });
     }
   };
   return appOnlyCredential(
     create,
     cloud,
-    `tenant ${tenantId} from ${authorityHost} (app ${clientId}, ${KIND_WORDS[kind]})`,
+    `tenant ${tenantId} from ${authority} (app ${clientId}, ${KIND_WORDS[kind]})`,
   );
+}
+
+/**
+ * A user's sign-in to `tenantId` with a device code (delegated: the scopes the Graph client asks for,
+ * consented for the app). The public client is AZURE_CLIENT_ID, or Microsoft Graph Command Line
+ * Tools. The code is shown once per tenant; later tokens (more scopes, renewals) come silently.
+ */
+export function deviceCodeCredential(
+  env: Env,
+  tenantId: string,
+  cloud: Cloud,
+  prompt: (message: string) => void,
+): TokenCredential {
+  const clientId = env.AZURE_CLIENT_ID || GRAPH_COMMAND_LINE_TOOLS_APP_ID;
+  const authority = authorityHost(env, cloud);
+  let inner: Promise<TokenCredential> | undefined;
+  return {
+    async getToken(
+      scopes: string | string[],
+      options?: GetTokenOptions,
+    ): Promise<AccessToken | null> {
+      try {
+        inner ??= import('@azure/identity').then(
+          (identity) =>
+            new identity.DeviceCodeCredential({
+              tenantId,
+              clientId,
+              authorityHost: authority,
+              ...instanceDiscovery(authority),
+              userPromptCallback: (info) => prompt(info.message),
+            }),
+        );
+        return await (
+          await inner
+        ).getToken(scopes, {
+          abortSignal: options?.abortSignal,
+          claims: options?.claims,
+        });
+      } catch (err) {
+        if (err instanceof Error && err.name === 'AbortError') throw err;
+        throw new Error(
+          `Could not sign in to tenant ${tenantId} at ${authority} with a device code (app ${clientId}): ${reason(err)}`,
+          { cause: err },
+        );
+      }
+    },
+  };
 }
 
 /**

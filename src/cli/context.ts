@@ -49,6 +49,7 @@ export class CommandContext {
         deadlineMs: this.args.deadlineMs,
         signal: this.deadline,
       },
+      ...(this.args.deviceCode ? { deviceCode: (message: string) => this.note(message) } : {}),
     });
     return this.connection;
   }

@@ -38,6 +38,8 @@ Commands:
 Options:
   --sandbox <url>       Use the HTTP sandbox at <url> (npm run sandbox) instead of Microsoft Graph.
   --cloud <name>        global (default), usGov, usGovDoD or china.
+  --device-code         Sign in as a user with a device code (printed on stderr) instead of
+                        app-only credentials; the permissions are delegated (your roles apply).
   --json                Print one JSON document on stdout instead of text.
   --timeout <seconds>   Longest wait for one answer from Graph (default 60); an unanswered read
                         is sent again, an unanswered change is not.
@@ -52,6 +54,10 @@ Credentials (app-only; not needed with --sandbox), as @azure/identity reads them
   [AZURE_CLIENT_CERTIFICATE_PASSWORD], or AZURE_FEDERATED_TOKEN_FILE (workload identity).
   The app needs the application permission Policy.Read.All (Policy.ReadWrite.CrossTenantAccess
   to push) in each tenant; tokens are asked for <graph host>/.default.
+  With --device-code, AZURE_CLIENT_ID optionally names the public client app (default: Microsoft
+  Graph Command Line Tools).
+  AZURE_AUTHORITY_HOST replaces the cloud's sign-in authority (e.g. https://login.microsoftonline.us);
+  CROSS_TENANT_GRAPH_URL replaces its Graph host (a proxy, or the sandbox checking signed tokens).
 
 Exit codes: 0 success; 1 errors found, differences or drift, push not confirmed;
   2 the command failed (usage, unreadable files, network, Graph errors).

@@ -8,6 +8,7 @@ import {
   DeviceCodeCredential,
 } from '@azure/identity';
 import type { Cloud } from '../../core/auth/clouds';
+import { GRAPH_COMMAND_LINE_TOOLS_APP_ID } from '../../core/auth/publicClients';
 
 export type IdentityMethod = 'deviceCode' | 'clientSecret' | 'certificate' | 'azureCli';
 
@@ -28,16 +29,13 @@ export interface IdentityCredentialOptions {
   }) => void;
 }
 
-/** Microsoft Graph Command Line Tools: a public client that tenants often consent for Graph PowerShell. */
-export const DEFAULT_PUBLIC_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
-
 export function createIdentityCredential(o: IdentityCredentialOptions): TokenCredential {
   const authorityHost = o.cloud.loginAuthority;
   switch (o.method) {
     case 'deviceCode':
       return new DeviceCodeCredential({
         tenantId: o.tenantId,
-        clientId: o.clientId || DEFAULT_PUBLIC_CLIENT_ID,
+        clientId: o.clientId || GRAPH_COMMAND_LINE_TOOLS_APP_ID,
         authorityHost,
         userPromptCallback: (info) =>
           o.onDeviceCode?.({

@@ -5,6 +5,7 @@ import { getCloud } from '../../../src/core/auth/clouds';
 import { CliError, parseArgs } from '../../../src/cli/args';
 import {
   appOnlyCredential,
+  connect,
   environmentCredential,
   environmentCredentialKind,
 } from '../../../src/cli/connection';
@@ -43,6 +44,10 @@ describe('cross-tenant arguments', () => {
     [['push', '--tenant', 'x', 'f'], /--tenant does not apply to push/],
     [['drift', '--cloud', 'mars', 'd'], /Unknown cloud "mars"/],
     [['push', '--yes=1', 'f'], /Unknown option --yes=1/],
+    [
+      ['drift', '--device-code', '--sandbox', 'http://127.0.0.1:1', 'd'],
+      /--device-code signs in to Microsoft Entra; the sandbox needs no sign-in/,
+    ],
   ];
   for (const [argv, message] of refused) {
     it(`refuses ${argv.join(' ')}`, () =>
@@ -112,6 +117,34 @@ describe('cross-tenant credentials from the environment', () => {
         return true;
       },
     );
+  });
+});
+
+describe('cross-tenant endpoints from the environment', () => {
+  const secret = { AZURE_CLIENT_ID: 'app', AZURE_CLIENT_SECRET: 's' };
+
+  it('CROSS_TENANT_GRAPH_URL replaces the Graph host, and says so; a bad one is one clear line', () => {
+    const connection = connect({
+      cloud: 'usGov',
+      env: { ...secret, CROSS_TENANT_GRAPH_URL: 'http://127.0.0.1:8787/' },
+    });
+    assert.equal(
+      connection.description,
+      'Microsoft Graph (US Government (GCC High, L4)) at http://127.0.0.1:8787',
+    );
+    const client = connection.client('2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24');
+    assert.equal(client.versionUrl, 'http://127.0.0.1:8787/v1.0');
+    assert.equal(client.cloud.graphHost, 'https://graph.microsoft.us', 'tokens stay for the cloud');
+    assert.throws(
+      () => connect({ cloud: 'global', env: { ...secret, CROSS_TENANT_GRAPH_URL: 'graph' } }),
+      (err: unknown) =>
+        err instanceof CliError && /CROSS_TENANT_GRAPH_URL must be a URL/.test(err.message),
+    );
+  });
+
+  it('--device-code needs no app credentials; without it they are required', () => {
+    assert.doesNotThrow(() => connect({ cloud: 'global', env: {}, deviceCode: () => undefined }));
+    assert.throws(() => connect({ cloud: 'global', env: {} }), /No credentials/);
   });
 });
 
