@@ -224,7 +224,8 @@ function graphBaseUrl(env: Env): string | undefined {
 
 export type EnvironmentCredentialKind = 'clientSecret' | 'certificate' | 'workloadIdentity';
 
-const KIND_WORDS: Readonly<Record<EnvironmentCredentialKind, string>> = {
+/** Where each kind of credential comes from, for messages. */
+export const KIND_WORDS: Readonly<Record<EnvironmentCredentialKind, string>> = {
   clientSecret: 'client secret from AZURE_CLIENT_SECRET',
   certificate: 'certificate from AZURE_CLIENT_CERTIFICATE_PATH',
   workloadIdentity: 'workload identity from AZURE_FEDERATED_TOKEN_FILE',

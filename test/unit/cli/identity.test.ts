@@ -3,15 +3,10 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  Sandbox,
-  SANDBOX_TENANTS,
-  SANDBOX_TENANT_IDS,
-  startSandboxServer,
-  type SandboxServer,
-} from '../../../src/sandbox';
-import { EntraStandIn, makeCertificate } from '../../support/entraStandIn';
+import { SANDBOX_TENANT_IDS, type SandboxServer } from '../../../src/sandbox';
+import { makeCertificate, type EntraStandIn } from '../../support/entraStandIn';
 import { TokenIssuer } from '../../support/tokenIssuer';
+import { signedGraphEnv, startSignedGraph } from './signedGraph';
 
 // The CLI's real sign-in paths end to end: the bundled `cross-tenant` runs as its own process,
 // @azure/identity unchanged with AZURE_AUTHORITY_HOST pointed at a local HTTPS stand-in for Entra
@@ -56,13 +51,7 @@ describe('cross-tenant signs in with @azure/identity (Entra stand-in over HTTPS,
   ): Promise<Exit> {
     return new Promise((resolve) => {
       const child = spawn(process.execPath, [bin, ...args], {
-        env: {
-          PATH: process.env.PATH ?? '',
-          NODE_EXTRA_CA_CERTS: entra.caFile,
-          AZURE_AUTHORITY_HOST: entra.authorityHost,
-          CROSS_TENANT_GRAPH_URL: graph.url,
-          ...env,
-        },
+        env: { PATH: process.env.PATH ?? '', ...signedGraphEnv(entra, graph), ...env },
       });
       let stdout = '';
       let stderr = '';
@@ -80,12 +69,7 @@ describe('cross-tenant signs in with @azure/identity (Entra stand-in over HTTPS,
 
   before(async function () {
     this.timeout(60_000);
-    entra = await EntraStandIn.start(
-      SANDBOX_TENANTS.map((t) => ({
-        tenantId: t.tenantId,
-        domains: [t.defaultDomainName, ...t.customDomains],
-      })),
-    );
+    ({ entra, graph } = await startSignedGraph());
     const certificate = makeCertificate(entra.dir, 'app', 'cross-tenant-cli');
     certificatePem = certificate.certificatePem;
     certificateFile = path.join(entra.dir, 'app.pem');
@@ -112,10 +96,6 @@ describe('cross-tenant signs in with @azure/identity (Entra stand-in over HTTPS,
       oid: '6a0f4e2c-8b1d-4d3e-9f5a-7c2b1e0d9a8f',
       upn: 'admin@contoso.onmicrosoft.com',
       name: 'Contoso Admin',
-    });
-    graph = await startSandboxServer({
-      port: 0,
-      sandbox: Sandbox.create({ signingKeys: entra.issuer.jwks }),
     });
     // The bundle esbuild.js builds for package.json's bin, in a scratch folder inside the package
     // (out/, git-ignored) so that it finds schemas/ the way dist/cli.js does.
