@@ -4,6 +4,7 @@
 // @azure/identity reads them). Read-only, unless --write names a test partner of the tenant: then
 // one setting of that partner is changed, read back, and restored. Never part of npm test or CI;
 // without a tenant it says so in one line and exits 0. Prints one line per check.
+import { DEFAULT_GRAPH_LIMITS } from '../src/core/graph/limits';
 import type { CrossTenantAccessPolicyInboundTrust as InboundTrust } from '@microsoft/microsoft-graph-types';
 import { getCloud, isCloudName, type CloudName } from '../src/core/auth/clouds';
 import { describeError } from '../src/core/describeError';
@@ -91,7 +92,14 @@ export async function liveCheck(argv: readonly string[], io: LiveCheckIo): Promi
     if (!isTenantId(tenantId))
       throw new CliError(`AZURE_TENANT_ID must be a tenant id (a GUID), not "${tenantId}".`);
     how = KIND_WORDS[environmentCredentialKind(io.env)];
-    const connection = connect({ cloud: cloud.name, env: io.env });
+    const connection = connect({
+      cloud: cloud.name,
+      env: io.env,
+      limits: {
+        ...DEFAULT_GRAPH_LIMITS,
+        signal: AbortSignal.timeout(DEFAULT_GRAPH_LIMITS.deadlineMs),
+      },
+    });
     client = connection.client(tenantId);
     print(
       `Live check of tenant ${tenantId} through ${connection.description}, app-only as ${io.env.AZURE_CLIENT_ID} (${how}); ${args.write ? `writes to partner ${args.write} only, restored afterwards` : 'read-only'}.`,

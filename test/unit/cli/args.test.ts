@@ -1,3 +1,4 @@
+import { DEFAULT_GRAPH_LIMITS } from '../../../src/core/graph/limits';
 import type { TokenCredential } from '@azure/core-auth';
 import assert from 'node:assert/strict';
 import * as path from 'path';
@@ -122,11 +123,13 @@ describe('cross-tenant credentials from the environment', () => {
 
 describe('cross-tenant endpoints from the environment', () => {
   const secret = { AZURE_CLIENT_ID: 'app', AZURE_CLIENT_SECRET: 's' };
+  const limits = { ...DEFAULT_GRAPH_LIMITS, signal: new AbortController().signal };
 
   it('CROSS_TENANT_GRAPH_URL replaces the Graph host, and says so; a bad one is one clear line', () => {
     const connection = connect({
       cloud: 'usGov',
       env: { ...secret, CROSS_TENANT_GRAPH_URL: 'http://127.0.0.1:8787/' },
+      limits,
     });
     assert.equal(
       connection.description,
@@ -136,15 +139,18 @@ describe('cross-tenant endpoints from the environment', () => {
     assert.equal(client.versionUrl, 'http://127.0.0.1:8787/v1.0');
     assert.equal(client.cloud.graphHost, 'https://graph.microsoft.us', 'tokens stay for the cloud');
     assert.throws(
-      () => connect({ cloud: 'global', env: { ...secret, CROSS_TENANT_GRAPH_URL: 'graph' } }),
+      () =>
+        connect({ cloud: 'global', env: { ...secret, CROSS_TENANT_GRAPH_URL: 'graph' }, limits }),
       (err: unknown) =>
         err instanceof CliError && /CROSS_TENANT_GRAPH_URL must be a URL/.test(err.message),
     );
   });
 
   it('--device-code needs no app credentials; without it they are required', () => {
-    assert.doesNotThrow(() => connect({ cloud: 'global', env: {}, deviceCode: () => undefined }));
-    assert.throws(() => connect({ cloud: 'global', env: {} }), /No credentials/);
+    assert.doesNotThrow(() =>
+      connect({ cloud: 'global', env: {}, limits, deviceCode: () => undefined }),
+    );
+    assert.throws(() => connect({ cloud: 'global', env: {}, limits }), /No credentials/);
   });
 });
 
