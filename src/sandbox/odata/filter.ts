@@ -13,6 +13,11 @@ export interface FilterProperty {
   readonly operators: readonly FilterOperator[];
   /** For enums: the members; comparing with anything else is a 400, as OData does. */
   readonly members?: readonly string[];
+  /**
+   * A property of the items of a collection (`targetResources/id`): only filterable inside a
+   * lambda over that collection, `targetResources/any(t: t/id eq '…')`, as OData requires.
+   */
+  readonly inCollection?: string;
 }
 
 /** What one resource supports: its filterable property paths (`a/b`) and how strings compare. */
@@ -38,10 +43,11 @@ type BoolNode =
   | { kind: 'and' | 'or'; left: BoolNode; right: BoolNode }
   | { kind: 'not'; operand: BoolNode }
   | { kind: 'compare'; op: Comparison; left: ValueNode; right: ValueNode }
-  | { kind: 'call'; fn: StringFunction; args: ValueNode[] };
+  | { kind: 'call'; fn: StringFunction; args: ValueNode[] }
+  | { kind: 'lambda'; fn: 'any' | 'all'; collection: string; variable: string; body: BoolNode };
 
 type Token =
-  | { t: 'punct'; v: '(' | ')' | ',' | '/' }
+  | { t: 'punct'; v: '(' | ')' | ',' | '/' | ':' }
   | { t: 'ident'; v: string }
   | { t: 'string'; v: string }
   | { t: 'number'; v: number }
@@ -62,7 +68,7 @@ function tokenize(text: string): Token[] {
     const ch = text[i];
     if (ch === ' ' || ch === '\t') {
       i++;
-    } else if (ch === '(' || ch === ')' || ch === ',' || ch === '/') {
+    } else if (ch === '(' || ch === ')' || ch === ',' || ch === '/' || ch === ':') {
       tokens.push({ t: 'punct', v: ch });
       i++;
     } else if (ch === "'") {
@@ -161,12 +167,37 @@ class Parser {
       this.expectPunct(')');
       return { kind: 'call', fn: tok.v.toLowerCase() as StringFunction, args };
     }
+    const lambda = this.lambda();
+    if (lambda) return lambda;
     const left = this.value();
     const op = this.tokens[this.pos];
     if (op?.t !== 'ident' || !COMPARISONS.has(op.v.toLowerCase()))
       throw syntaxError('expected a comparison operator (eq, ne, gt, ge, lt, le).');
     this.pos++;
     return { kind: 'compare', op: op.v.toLowerCase() as Comparison, left, right: this.value() };
+  }
+
+  /** `path/any(v: body)` or `path/all(v: body)` at the current position, else undefined (nothing consumed). */
+  private lambda(): BoolNode | undefined {
+    let i = this.pos;
+    const path: string[] = [];
+    while (this.tokens[i]?.t === 'ident') {
+      path.push(String(this.tokens[i].v));
+      if (this.tokens[i + 1]?.v !== '/') return undefined;
+      const next = this.tokens[i + 2];
+      const fn = next?.t === 'ident' ? next.v.toLowerCase() : '';
+      if ((fn === 'any' || fn === 'all') && this.tokens[i + 3]?.v === '(') {
+        const variable = this.tokens[i + 4];
+        if (variable?.t !== 'ident' || this.tokens[i + 5]?.v !== ':')
+          throw syntaxError(`expected '${fn}(variable: expression)'.`);
+        this.pos = i + 6;
+        const body = this.or();
+        this.expectPunct(')');
+        return { kind: 'lambda', fn, collection: path.join('/'), variable: variable.v, body };
+      }
+      i += 2;
+    }
+    return undefined;
   }
 
   private value(): ValueNode {
@@ -231,19 +262,37 @@ export function compileFilter(text: string, schema: FilterSchema): FilterPredica
   const ast = new Parser(tokenize(text)).parse();
   const fold = (v: string): string => (schema.caseInsensitive ? v.toLowerCase() : v);
 
+  const unsupported = (name: string): Error =>
+    unsupportedQuery(
+      `Unsupported or invalid query filter clause specified for property '${name}' of resource '${schema.resource}'.`,
+    );
   const property = (name: string): { name: string; def: FilterProperty } => {
     const key = Object.keys(schema.properties).find((p) => p.toLowerCase() === name.toLowerCase());
-    if (!key)
-      throw unsupportedQuery(
-        `Unsupported or invalid query filter clause specified for property '${name}' of resource '${schema.resource}'.`,
-      );
+    if (!key) throw unsupported(name);
     return { name: key, def: schema.properties[key] };
   };
 
-  const value = (node: ValueNode): CompiledValue => {
+  /** Inside a lambda, `variable/x` reads `x` of the collection item; outside, paths read the entity. */
+  interface Scope {
+    readonly variable: string;
+    readonly collection: string;
+  }
+
+  const value = (node: ValueNode, scope?: Scope): CompiledValue => {
     if (node.kind === 'literal') return { literal: node, get: () => node.value };
     if (node.kind === 'property') {
+      const [head, ...rest] = node.path.split('/');
+      if (scope && head === scope.variable && rest.length > 0) {
+        const prop = property(`${scope.collection}/${rest.join('/')}`);
+        if (prop.def.inCollection?.toLowerCase() !== scope.collection.toLowerCase())
+          throw unsupported(node.path);
+        return { property: prop, get: (item) => readPath(item, rest) };
+      }
       const prop = property(node.path);
+      if (prop.def.inCollection !== undefined)
+        throw unsupportedQuery(
+          `'${prop.name}' is a property of the items of '${prop.def.inCollection}': filter it with ${prop.def.inCollection}/any(x: x/${prop.name.slice(prop.def.inCollection.length + 1)} eq …).`,
+        );
       const path = prop.name.split('/');
       return { property: prop, get: (item) => readPath(item, path) };
     }
@@ -251,7 +300,7 @@ export function compileFilter(text: string, schema: FilterSchema): FilterPredica
       throw unsupportedQuery(
         `The function '${node.fn}' is not supported for resource '${schema.resource}'.`,
       );
-    const inner = value(node.arg);
+    const inner = value(node.arg, scope);
     if (
       !inner.property ||
       inner.property.def.type === 'datetime' ||
@@ -295,27 +344,44 @@ export function compileFilter(text: string, schema: FilterSchema): FilterPredica
       );
   };
 
-  const compile = (node: BoolNode): FilterPredicate => {
+  const compile = (node: BoolNode, scope?: Scope): FilterPredicate => {
     switch (node.kind) {
       case 'and': {
-        const l = compile(node.left);
-        const r = compile(node.right);
+        const l = compile(node.left, scope);
+        const r = compile(node.right, scope);
         return (item) => l(item) && r(item);
       }
       case 'or': {
-        const l = compile(node.left);
-        const r = compile(node.right);
+        const l = compile(node.left, scope);
+        const r = compile(node.right, scope);
         return (item) => l(item) || r(item);
       }
       case 'not': {
-        const inner = compile(node.operand);
+        const inner = compile(node.operand, scope);
         return (item) => !inner(item);
+      }
+      case 'lambda': {
+        if (scope) throw unsupportedQuery('Nested lambda expressions are not supported.');
+        const collection = Object.values(schema.properties).find(
+          (p) => p.inCollection?.toLowerCase() === node.collection.toLowerCase(),
+        )?.inCollection;
+        if (!collection) throw unsupported(node.collection);
+        const body = compile(node.body, { variable: node.variable, collection });
+        const path = collection.split('/');
+        return (item) => {
+          const items = readPath(item, path);
+          if (!Array.isArray(items)) return node.fn === 'all';
+          const objects = items.filter(
+            (x): x is JsonObject => typeof x === 'object' && x !== null && !Array.isArray(x),
+          );
+          return node.fn === 'any' ? objects.some(body) : objects.every(body);
+        };
       }
       case 'call': {
         if (node.args.length !== 2)
           throw badRequest(`Invalid filter clause: ${node.fn}() takes two arguments.`);
-        const target = value(node.args[0]);
-        const needle = value(node.args[1]);
+        const target = value(node.args[0], scope);
+        const needle = value(node.args[1], scope);
         if (!target.property || needle.literal?.type !== 'string')
           throw badRequest(`Invalid filter clause: ${node.fn}(property, 'text') expected.`);
         allow(target.property, node.fn);
@@ -334,8 +400,8 @@ export function compileFilter(text: string, schema: FilterSchema): FilterPredica
         };
       }
       case 'compare': {
-        const left = value(node.left);
-        const right = value(node.right);
+        const left = value(node.left, scope);
+        const right = value(node.right, scope);
         if (!left.property || !right.literal)
           throw unsupportedQuery(
             'Only comparisons of the form property operator literal are supported.',

@@ -179,3 +179,58 @@ describe('sandbox OData function segments and $search', () => {
     );
   });
 });
+
+describe('sandbox OData $filter: lambda operators over a collection', () => {
+  const AUDITS: FilterSchema = {
+    resource: 'directoryAudit',
+    caseInsensitive: true,
+    caseFunctions: false,
+    properties: {
+      category: { type: 'string', operators: ['eq'] },
+      'targetResources/id': { type: 'string', operators: ['eq'], inCollection: 'targetResources' },
+      'targetResources/displayName': {
+        type: 'string',
+        operators: ['eq', 'startswith'],
+        inCollection: 'targetResources',
+      },
+    },
+  };
+  const event = (...ids: string[]) => ({
+    category: 'CrossTenantAccessSettings',
+    targetResources: ids.map((id) => ({ id, displayName: `Policy for ${id}` })),
+  });
+
+  const cases: readonly [string, object, boolean][] = [
+    ["targetResources/any(t: t/id eq 'a')", event('b', 'A'), true],
+    ["targetResources/any(t: t/id eq 'a')", event('b'), false],
+    ["targetResources/any(t: t/id eq 'a')", { category: 'x' }, false],
+    ["targetResources/all(t: startswith(t/displayName, 'Policy'))", event('a', 'b'), true],
+    ["targetResources/all(x: x/id eq 'a')", event('a', 'b'), false],
+    [
+      "category eq 'CrossTenantAccessSettings' and targetResources/any(t: t/id eq 'b' or t/id eq 'c')",
+      event('c'),
+      true,
+    ],
+    ["not targetResources/any(t: t/id eq 'a')", event('b'), true],
+  ];
+  for (const [filter, item, expected] of cases)
+    it(`${filter} → ${String(expected)} for ${JSON.stringify(item)}`, () => {
+      assert.equal(compileFilter(filter, AUDITS)(item as never), expected);
+    });
+
+  const refused: readonly string[] = [
+    "targetResources/id eq 'a'",
+    "targetResources/any(t: t/type eq 'Policy')",
+    "targetResources/any(t: id eq 'a')",
+    "category/any(t: t/id eq 'a')",
+    "targetResources/any(t: targetResources/any(u: u/id eq 'a'))",
+    "targetResources/any(t t/id eq 'a')",
+  ];
+  for (const filter of refused)
+    it(`refuses ${filter} (400)`, () => {
+      assert.equal(
+        status(() => compileFilter(filter, AUDITS)),
+        400,
+      );
+    });
+});
