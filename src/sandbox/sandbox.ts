@@ -277,6 +277,42 @@ export class Sandbox implements SandboxControl {
     return completed.map((e) => cloneJson(e));
   }
 
+  /**
+   * Appends directory audit events (benchmarks and tests; changes made through Graph are logged
+   * by themselves). Missing id and activityDateTime are filled in.
+   */
+  appendDirectoryAudits(tenantId: string, entries: readonly JsonObject[]): JsonObject[] {
+    return this.appendEvents(tenantId, entries, 'audit', 'activityDateTime');
+  }
+
+  /** Appends sign-in events; missing id and createdDateTime are filled in. */
+  appendSignIns(tenantId: string, entries: readonly JsonObject[]): JsonObject[] {
+    return this.appendEvents(tenantId, entries, 'signIns', 'createdDateTime');
+  }
+
+  private appendEvents(
+    tenantId: string,
+    entries: readonly JsonObject[],
+    section: 'audit' | 'signIns',
+    timeKey: string,
+  ): JsonObject[] {
+    const tenant = this.tenant(tenantId);
+    const now = new Date(this.now()).toISOString();
+    const completed = entries.map((entry) => {
+      const e = cloneJson(entry);
+      e.id ??= randomUUID();
+      e[timeKey] ??= now;
+      const time = e[timeKey];
+      if (typeof time !== 'string' || Number.isNaN(Date.parse(time)))
+        throw badRequest(`Invalid ${timeKey} in entry '${str(e.id)}'.`);
+      return e;
+    });
+    (section === 'audit' ? tenant.audits : tenant.signIns).append(completed);
+    this.world.markDirty(tenant.tenantId, section);
+    this.fireChanged();
+    return completed.map((e) => cloneJson(e));
+  }
+
   private fireChanged(): void {
     for (const listener of [...this.listeners]) listener();
   }

@@ -16,6 +16,8 @@ export interface SandboxControl {
   readonly faults: Faults;
   reset(): void;
   appendProvisioningLogs(tenantId: string, entries: readonly JsonObject[]): JsonObject[];
+  appendDirectoryAudits(tenantId: string, entries: readonly JsonObject[]): JsonObject[];
+  appendSignIns(tenantId: string, entries: readonly JsonObject[]): JsonObject[];
   addPartners(tenantId: string, count: number): SandboxTenant[];
   readonly timeCompression: number;
   setTimeCompression(factor: number): void;
@@ -40,7 +42,7 @@ function notFound(path: string): GraphError {
   return new GraphError(
     404,
     'NotFound',
-    `No sandbox control endpoint at '${path}'. Available: GET /_sandbox/tenants, GET /_sandbox/token, GET|POST|DELETE /_sandbox/faults, GET|POST /_sandbox/settings, POST /_sandbox/reset, POST /_sandbox/tenants/{id}/provisioning, POST /_sandbox/tenants/{id}/partners.`,
+    `No sandbox control endpoint at '${path}'. Available: GET /_sandbox/tenants, GET /_sandbox/token, GET|POST|DELETE /_sandbox/faults, GET|POST /_sandbox/settings, POST /_sandbox/reset, POST /_sandbox/tenants/{id}/provisioning, POST /_sandbox/tenants/{id}/directoryAudits, POST /_sandbox/tenants/{id}/signIns, POST /_sandbox/tenants/{id}/partners.`,
   );
 }
 
@@ -124,17 +126,23 @@ export function handleControl(
   }
   if (first === 'tenants' && segments.length === 3 && method === 'POST') {
     const payload = body();
-    if (third === 'provisioning') {
+    const appenders: Record<string, [string, (id: string, e: JsonObject[]) => JsonObject[]]> = {
+      provisioning: ['provisioningObjectSummary', (id, e) => control.appendProvisioningLogs(id, e)],
+      directoryAudits: ['directoryAudit', (id, e) => control.appendDirectoryAudits(id, e)],
+      signIns: ['signIn', (id, e) => control.appendSignIns(id, e)],
+    };
+    const appender = Object.prototype.hasOwnProperty.call(appenders, third)
+      ? appenders[third]
+      : undefined;
+    if (appender) {
       const entries = Array.isArray(payload)
         ? payload
         : isJsonObject(payload) && Array.isArray(payload.value)
           ? payload.value
           : undefined;
       if (!entries || !entries.every(isJsonObject))
-        throw badRequest(
-          'Expected a JSON array of provisioningObjectSummary objects, or {"value": [...]}.',
-        );
-      return { status: 201, body: { value: control.appendProvisioningLogs(second, entries) } };
+        throw badRequest(`Expected a JSON array of ${appender[0]} objects, or {"value": [...]}.`);
+      return { status: 201, body: { value: appender[1](second, entries) } };
     }
     if (third === 'partners') {
       const count = isJsonObject(payload) ? payload.count : undefined;

@@ -1,5 +1,7 @@
+import { withAuditRecording } from '../audit/recordedWrites';
 import type { Route } from '../http/route';
 import { applicationTemplateRoutes } from './applicationTemplates';
+import { auditLogRoutes } from './auditLogs';
 import { crossTenantAccessPolicyRoutes } from './crossTenantAccessPolicy';
 import { directoryObjectRoutes } from './directoryObjects';
 import { externalCollaborationRoutes } from './externalCollaboration';
@@ -12,8 +14,12 @@ import { signInSessionRoutes } from './signInSessions';
 import { synchronizationRoutes } from './synchronization';
 import { tenantRelationshipRoutes } from './tenantRelationships';
 
-/** Every Graph operation the sandbox serves, under /v1.0 and /beta alike unless a route names its versions. */
-export const GRAPH_ROUTES: readonly Route[] = [
+/**
+ * Every Graph operation the sandbox serves, under /v1.0 and /beta alike unless a route names its
+ * versions. Writes to cross-tenant settings and sync configurations are logged in the directory
+ * audit log as they succeed.
+ */
+export const GRAPH_ROUTES: readonly Route[] = withAuditRecording([
   ...crossTenantAccessPolicyRoutes,
   ...partnerRoutes,
   ...identitySynchronizationRoutes,
@@ -26,4 +32,5 @@ export const GRAPH_ROUTES: readonly Route[] = [
   ...provisioningLogRoutes,
   ...externalCollaborationRoutes,
   ...signInSessionRoutes,
-];
+  ...auditLogRoutes,
+]);

@@ -1,7 +1,8 @@
 import type { Directory } from '../store/directory';
-import { str } from '../json';
+import { type JsonObject, str } from '../json';
+import { EventLog } from '../store/eventLog';
 import { ProvisioningLogStore } from '../store/provisioningLogStore';
-import type { ProvisioningEventSpec } from '../store/records';
+import type { ProvisioningEventSpec, ServicePrincipalRecord } from '../store/records';
 import { TenantStore, type StoreSection } from '../store/tenantStore';
 import { World, type SandboxState } from '../store/world';
 import { materializeProvisioningEvent } from '../sync/materializeProvisioningEvent';
@@ -11,9 +12,11 @@ import {
   seededMultiTenantOrganization,
   TAILSPIN_PILOT_GROUP_ID,
 } from './crossTenantAccess';
+import { seededDirectoryAudits } from './auditHistory';
 import { benchmarkTenant } from './benchmarkTenant';
 import { seededExternalCollaboration } from './externalCollaboration';
 import { generateDirectory, type DirectoryPlan } from './directory';
+import { seededSignIns } from './signInHistory';
 import { microsoftGraphServicePrincipal, seedContosoApplications } from './syncConfigurations';
 import { SANDBOX_TENANT_IDS, SANDBOX_TENANTS, type SandboxTenant } from './tenants';
 
@@ -63,12 +66,20 @@ const DIRECTORY_PLANS: Readonly<Record<string, DirectoryPlan>> = {
   [SANDBOX_TENANT_IDS.woodgrove]: { userCount: 40, cities: ['Frankfurt', 'Berlin'] },
 };
 
-/** A tenant with its seeded settings and directory; `seededLogs` supplies its provisioning history on first read. */
+/**
+ * A tenant with its seeded settings and directory; `seededLogs`, `seededAudits` and
+ * `seededSignIns` supply its provisioning history, directory audits and sign-ins on first read.
+ */
 export function createTenantStore(
   info: SandboxTenant,
   seed: number,
   anchorMs: number,
-  options: { directory?: Directory; seededLogs?: () => readonly ProvisioningEventSpec[] } = {},
+  options: {
+    directory?: Directory;
+    seededLogs?: () => readonly ProvisioningEventSpec[];
+    seededAudits?: () => readonly JsonObject[];
+    seededSignIns?: () => readonly JsonObject[];
+  } = {},
 ): TenantStore {
   const plan = DIRECTORY_PLANS[info.tenantId] ?? { userCount: 12, cities: [info.city] };
   // The log store needs the tenant (for its directory) and the tenant needs the log store.
@@ -82,6 +93,8 @@ export function createTenantStore(
     servicePrincipals: [microsoftGraphServicePrincipal(info.tenantId)],
     directory: () => options.directory ?? generateDirectory(info, seed, anchorMs, plan),
     provisioning: logs,
+    audits: new EventLog('activityDateTime', options.seededAudits),
+    signIns: new EventLog('createdDateTime', options.seededSignIns),
     multiTenantOrganization: seededMultiTenantOrganization(info),
   });
   return store;
@@ -102,15 +115,29 @@ export function createWorld(seed: number, anchorMs: number, state?: SandboxState
     DIRECTORY_PLANS[contosoInfo.tenantId],
   );
   let contosoHistory: readonly ProvisioningEventSpec[] = [];
+  let seededApplications: readonly ServicePrincipalRecord[] = [];
+  let signIns: Map<string, JsonObject[]> | undefined;
+  const signInsOf = (tenantId: string): JsonObject[] => {
+    signIns ??= seededSignIns(seed, anchorMs, (id) => world.get(id)!.directory);
+    return signIns.get(tenantId) ?? [];
+  };
   for (const info of SANDBOX_TENANTS) {
     const isContoso = info === contosoInfo;
+    const directory = (): Directory => world.get(info.tenantId)!.directory;
     world.add(
-      createTenantStore(
-        info,
-        seed,
-        anchorMs,
-        isContoso ? { directory: contosoDirectory, seededLogs: () => contosoHistory } : {},
-      ),
+      createTenantStore(info, seed, anchorMs, {
+        ...(isContoso ? { directory: contosoDirectory, seededLogs: () => contosoHistory } : {}),
+        // From the seeded settings, not from persisted changes: those carry their own events.
+        seededAudits: () =>
+          seededDirectoryAudits(info, {
+            seed,
+            anchorMs,
+            directory: directory(),
+            access: seededCrossTenantAccess(info),
+            servicePrincipals: isContoso ? seededApplications : [],
+          }),
+        seededSignIns: () => signInsOf(info.tenantId),
+      }),
       { benchmark: false },
     );
   }
@@ -118,6 +145,7 @@ export function createWorld(seed: number, anchorMs: number, state?: SandboxState
   const applications = seedContosoApplications(world, contosoDirectory, seed, anchorMs);
   contoso.restore({ applications: { servicePrincipals: applications.servicePrincipals } });
   contosoHistory = applications.provisioningSpecs;
+  seededApplications = structuredClone(applications.servicePrincipals);
 
   if (state) {
     for (let i = 0; i < state.benchmarkTenants; i++)

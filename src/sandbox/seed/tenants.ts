@@ -16,6 +16,12 @@ export interface SandboxTenant {
   readonly countryLetterCode: string;
   readonly city: string;
   readonly createdDateTime: string;
+  /**
+   * The tenant's Microsoft Entra ID plan. Sign-in logs through Graph need P1 or P2 (the signIn
+   * resource page); a `free` tenant answers `GET /auditLogs/signIns` with the licence error.
+   * Absent means P1.
+   */
+  readonly entraIdPlan?: 'P1' | 'P2' | 'free';
 }
 
 export const SANDBOX_TENANT_IDS = {
@@ -39,6 +45,7 @@ export const SANDBOX_TENANTS: readonly SandboxTenant[] = [
     countryLetterCode: 'US',
     city: 'Seattle',
     createdDateTime: '2019-03-11T16:42:07Z',
+    entraIdPlan: 'P2',
   },
   {
     tenantId: SANDBOX_TENANT_IDS.fabrikam,
@@ -52,6 +59,7 @@ export const SANDBOX_TENANTS: readonly SandboxTenant[] = [
     countryLetterCode: 'US',
     city: 'Chicago',
     createdDateTime: '2020-09-02T08:15:44Z',
+    entraIdPlan: 'P1',
   },
   {
     tenantId: SANDBOX_TENANT_IDS.northwind,
@@ -59,12 +67,13 @@ export const SANDBOX_TENANTS: readonly SandboxTenant[] = [
     defaultDomainName: 'northwindtraders.onmicrosoft.com',
     cloud: 'global',
     description:
-      'Unrelated partner. B2B direct connect (Teams shared channels) with Contoso, configured on both sides.',
+      'Unrelated partner. B2B direct connect (Teams shared channels) with Contoso, configured on both sides. Microsoft Entra ID Free: no sign-in logs through Graph.',
     customDomains: ['northwindtraders.com'],
     federationBrandName: 'Northwind',
     countryLetterCode: 'GB',
     city: 'London',
     createdDateTime: '2018-05-23T12:01:39Z',
+    entraIdPlan: 'free',
   },
   {
     tenantId: SANDBOX_TENANT_IDS.tailspin,
@@ -78,6 +87,7 @@ export const SANDBOX_TENANTS: readonly SandboxTenant[] = [
     countryLetterCode: 'CA',
     city: 'Toronto',
     createdDateTime: '2021-01-18T19:27:52Z',
+    entraIdPlan: 'P1',
   },
   {
     tenantId: SANDBOX_TENANT_IDS.woodgrove,
@@ -90,5 +100,6 @@ export const SANDBOX_TENANTS: readonly SandboxTenant[] = [
     countryLetterCode: 'DE',
     city: 'Frankfurt',
     createdDateTime: '2022-06-30T10:05:11Z',
+    entraIdPlan: 'P2',
   },
 ];

@@ -1,12 +1,18 @@
 import { cloneJson, type JsonObject, str } from '../json';
 import type { SandboxTenant } from '../seed/tenants';
 import type { Directory } from './directory';
+import type { EventLog } from './eventLog';
 import type { ProvisioningLogStore } from './provisioningLogStore';
 import type { ProvisioningEventSpec, ServicePrincipalRecord } from './records';
 
 /** The parts of a tenant that change independently and are persisted as a whole once changed. */
 export type StoreSection =
-  'crossTenantAccess' | 'externalCollaboration' | 'applications' | 'provisioning';
+  | 'crossTenantAccess'
+  | 'externalCollaboration'
+  | 'applications'
+  | 'provisioning'
+  | 'audit'
+  | 'signIns';
 
 export interface CrossTenantAccessSnapshot {
   policy: JsonObject;
@@ -30,6 +36,10 @@ export interface TenantSnapshot {
   externalCollaboration?: ExternalCollaborationSnapshot;
   applications?: { servicePrincipals: ServicePrincipalRecord[] };
   provisioning?: { specs: ProvisioningEventSpec[]; entries: JsonObject[] };
+  /** Directory audit events recorded since the seed (changes made through the sandbox). */
+  audit?: JsonObject[];
+  /** Sign-in events posted since the seed. */
+  signIns?: JsonObject[];
 }
 
 /** A multitenant organization as one member tenant sees it (read-only in the sandbox). */
@@ -44,6 +54,8 @@ export interface TenantStoreInit {
   readonly servicePrincipals: readonly ServicePrincipalRecord[];
   readonly directory: () => Directory;
   readonly provisioning: ProvisioningLogStore;
+  readonly audits: EventLog;
+  readonly signIns: EventLog;
   readonly multiTenantOrganization?: MultiTenantOrganizationView;
 }
 
@@ -59,6 +71,10 @@ export class TenantStore {
   readonly identitySynchronization = new Map<string, JsonObject>();
   readonly servicePrincipals = new Map<string, ServicePrincipalRecord>();
   readonly provisioning: ProvisioningLogStore;
+  /** `GET /auditLogs/directoryAudits`: seeded history plus every change made through the sandbox. */
+  readonly audits: EventLog;
+  /** `GET /auditLogs/signIns`. */
+  readonly signIns: EventLog;
   readonly multiTenantOrganization?: MultiTenantOrganizationView;
   /** When each user's sign-in sessions were revoked (epoch ms, by lower-case user id); not persisted. */
   readonly signInRevocations = new Map<string, number>();
@@ -76,6 +92,8 @@ export class TenantStore {
     this.restoreServicePrincipals(init.servicePrincipals);
     this.makeDirectory = init.directory;
     this.provisioning = init.provisioning;
+    this.audits = init.audits;
+    this.signIns = init.signIns;
     this.multiTenantOrganization = init.multiTenantOrganization;
   }
 
@@ -110,6 +128,10 @@ export class TenantStore {
         };
       case 'provisioning':
         return { provisioning: this.provisioning.snapshot() };
+      case 'audit':
+        return { audit: this.audits.snapshot() };
+      case 'signIns':
+        return { signIns: this.signIns.snapshot() };
     }
   }
 
@@ -120,6 +142,8 @@ export class TenantStore {
     if (snapshot.applications)
       this.restoreServicePrincipals(snapshot.applications.servicePrincipals);
     if (snapshot.provisioning) this.provisioning.restore(snapshot.provisioning);
+    if (snapshot.audit) this.audits.restore(snapshot.audit);
+    if (snapshot.signIns) this.signIns.restore(snapshot.signIns);
   }
 
   private restoreCrossTenantAccess(s: CrossTenantAccessSnapshot): void {
