@@ -160,6 +160,18 @@ export const OPERATION_PERMISSIONS = {
     role: 'Reports Reader, Security Reader or Global Reader',
     action: 'read provisioning logs',
   },
+  'directoryAudits.list': {
+    bundle: 'browse',
+    permissions: ['AuditLog.Read.All', 'Directory.Read.All'],
+    role: 'Reports Reader, Security Reader or Global Reader',
+    action: 'read the directory audit log',
+  },
+  'signIns.list': {
+    bundle: 'browse',
+    permissions: ['AuditLog.Read.All', 'Directory.Read.All'],
+    role: 'Reports Reader, Security Reader or Global Reader',
+    action: 'read sign-in logs',
+  },
 } as const satisfies Record<string, OperationPermission>;
 
 export type GraphOperation = keyof typeof OPERATION_PERMISSIONS;

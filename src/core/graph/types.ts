@@ -50,6 +50,14 @@ export type SyncJob = MSGraph.SynchronizationJob;
 export type SyncSchema = MSGraph.SynchronizationSchema;
 export type SyncJobApplicationParameters = MSGraph.SynchronizationJobApplicationParameters;
 export type ProvisioningObjectSummary = MSGraph.ProvisioningObjectSummary;
+export type DirectoryAudit = MSGraph.DirectoryAudit;
+export type ModifiedProperty = MSGraph.ModifiedProperty;
+
+/** A v1.0 sign-in; the generated types predate `homeTenantId` and `resourceTenantId`. */
+export type SignIn = MSGraph.SignIn & {
+  homeTenantId?: string | null;
+  resourceTenantId?: string | null;
+};
 
 /** `synchronizationJobRestartScope` is a flags enum: one comma-separated string, not a single member (see flags.ts). */
 export interface SyncJobRestartCriteria {
