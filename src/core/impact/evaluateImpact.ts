@@ -1,5 +1,4 @@
 import type { SignIn } from '../graph/types';
-import { directionIn, externalTenantOf } from './loadSignIns';
 import {
   directionOf,
   effectiveSettings,
@@ -106,86 +105,161 @@ interface Aggregate {
   appDisplayName?: string;
   signIns: number;
   last: number;
-  /** What Conditional Access here asked for, by trust part, with a policy name. */
-  readonly required: Map<TrustPart, string>;
+  /** The latest time as Graph wrote it; `last` is it parsed, NaN until needed. */
+  lastText: string;
+  /** What Conditional Access here asked for, by trust part, with a policy name (only read when trust changes). */
+  required?: Map<TrustPart, string>;
 }
 
 type Settings = Readonly<Record<string, unknown>>;
 
 interface Check {
   readonly allowed: Match;
-  readonly reasons: ImpactReason[];
+  readonly reasons: readonly ImpactReason[];
 }
 
-function b2bCheck(
-  settings: Settings,
-  setting: B2BSettingName,
-  userId: string,
-  appId: string,
-  membership: GroupMembership | undefined,
-): Check {
-  const value = settingObject<{
-    usersAndGroups?: TargetConfiguration | null;
-    applications?: TargetConfiguration | null;
-  }>(settings, setting);
-  const user = allowsUser(value?.usersAndGroups, userId, membership);
-  const app = allowsApp(value?.applications, appId);
-  const reasons: ImpactReason[] = [];
-  const note = (m: Match, part: 'usersAndGroups' | 'applications'): void => {
-    if (m === false) reasons.push({ kind: 'notAllowed', setting, part });
-    else if (m === undefined)
-      reasons.push({
-        kind: part === 'usersAndGroups' ? 'groupMembershipUnknown' : 'appFamilyUnknown',
-        setting,
-        part,
-      });
-  };
-  note(user, 'usersAndGroups');
-  note(app, 'applications');
-  const allowed =
-    user === false || app === false ? false : user === true && app === true ? true : undefined;
-  return { allowed, reasons };
-}
+type Side = 'before' | 'after';
+type Part = 'usersAndGroups' | 'applications';
+
+const MATCHES: readonly Match[] = [true, false, undefined];
 
 /**
- * The verdict of one aggregate under `before` and `after` (its organization's effective
- * settings). The kinds of access a sign-in can have been are narrowed by `before`: a Teams sign-in
- * that `before` would have refused as direct connect was B2B collaboration.
+ * Every outcome of a check, by setting and by how the user and the app match: nine per setting,
+ * built once, so judging 100,000 sign-ins allocates nothing per check.
  */
-function judge(
-  agg: Aggregate,
-  before: Settings,
-  after: Settings,
-  membership: GroupMembership | undefined,
-): { verdict: Verdict; reasons: ImpactReason[]; kinds: AccessKind[] } {
-  const possible: AccessKind[] =
-    agg.appId.toLowerCase() === TEAMS_APP_ID
-      ? ['b2bCollaboration', 'b2bDirectConnect']
-      : ['b2bCollaboration'];
-  const plausible = possible.filter(
-    (k) =>
-      b2bCheck(before, SETTING[agg.direction][k], agg.userId, agg.appId, membership).allowed !==
-      false,
+const CHECKS = new Map<B2BSettingName, Map<Match, Map<Match, Check>>>(
+  Object.values(SETTING)
+    .flatMap((kinds): B2BSettingName[] => Object.values(kinds))
+    .map((setting) => {
+      const reason = (m: Match, part: Part): ImpactReason[] =>
+        m === true
+          ? []
+          : m === false
+            ? [{ kind: 'notAllowed', setting, part }]
+            : [
+                {
+                  kind: part === 'usersAndGroups' ? 'groupMembershipUnknown' : 'appFamilyUnknown',
+                  setting,
+                  part,
+                },
+              ];
+      const byUser = new Map<Match, Map<Match, Check>>();
+      for (const user of MATCHES) {
+        const byApp = new Map<Match, Check>();
+        for (const app of MATCHES)
+          byApp.set(app, {
+            allowed:
+              user === false || app === false
+                ? false
+                : user === true && app === true
+                  ? true
+                  : undefined,
+            reasons: [...reason(user, 'usersAndGroups'), ...reason(app, 'applications')],
+          });
+        byUser.set(user, byApp);
+      }
+      return [setting, byUser];
+    }),
+);
+
+type Memo = Map<string, Match>;
+
+/**
+ * One organization's settings before and after, with what each user and app matches memoised per
+ * side and setting: 100,000 sign-ins hold far fewer distinct users and apps than (user, app) pairs.
+ */
+class OrganizationJudge {
+  private readonly memo: Record<Side, Map<B2BSettingName, Record<Part, Memo>>> = {
+    before: new Map(),
+    after: new Map(),
+  };
+
+  constructor(
+    readonly before: Settings,
+    readonly after: Settings,
+    private readonly membership: GroupMembership | undefined,
+  ) {}
+
+  private match(side: Side, setting: B2BSettingName, part: Part, id: string): Match {
+    let memos = this.memo[side].get(setting);
+    if (!memos)
+      this.memo[side].set(
+        setting,
+        (memos = { usersAndGroups: new Map(), applications: new Map() }),
+      );
+    const memo = memos[part];
+    const known = memo.get(id);
+    if (known !== undefined || memo.has(id)) return known;
+    const value = settingObject<Record<Part, TargetConfiguration | null | undefined>>(
+      side === 'before' ? this.before : this.after,
+      setting,
+    );
+    const m =
+      part === 'usersAndGroups'
+        ? allowsUser(value?.usersAndGroups, id, this.membership)
+        : allowsApp(value?.applications, id);
+    memo.set(id, m);
+    return m;
+  }
+
+  check(side: Side, setting: B2BSettingName, userId: string, appId: string): Check {
+    const user = this.match(side, setting, 'usersAndGroups', userId);
+    const app = this.match(side, setting, 'applications', appId);
+    return CHECKS.get(setting)!.get(user)!.get(app)!;
+  }
+}
+
+interface Judgement {
+  readonly verdict: Verdict;
+  readonly reasons: readonly ImpactReason[];
+  readonly kinds: readonly AccessKind[];
+}
+
+const COLLABORATION: readonly AccessKind[] = ['b2bCollaboration'];
+const EITHER: readonly AccessKind[] = ['b2bCollaboration', 'b2bDirectConnect'];
+const NONE: readonly ImpactReason[] = [];
+
+/**
+ * The verdict of one aggregate under its organization's settings before and after. The kinds of
+ * access a sign-in can have been are narrowed by `before`: a Teams sign-in that `before` would
+ * have refused as direct connect was B2B collaboration.
+ */
+function judge(agg: Aggregate, org: OrganizationJudge): Judgement {
+  const settings = SETTING[agg.direction];
+  if (agg.appId !== TEAMS_APP_ID) {
+    const check = org.check('after', settings.b2bCollaboration, agg.userId, agg.appId);
+    if (check.allowed === false)
+      return { verdict: 'blocked', reasons: check.reasons, kinds: COLLABORATION };
+    if (check.allowed === undefined)
+      return { verdict: 'mayBeBlocked', reasons: check.reasons, kinds: COLLABORATION };
+    return trustVerdict(agg, org, COLLABORATION);
+  }
+  const plausible = EITHER.filter(
+    (k) => org.check('before', settings[k], agg.userId, agg.appId).allowed !== false,
   );
-  const kinds = plausible.length > 0 ? plausible : possible;
-  const checks = kinds.map((k) =>
-    b2bCheck(after, SETTING[agg.direction][k], agg.userId, agg.appId, membership),
-  );
+  const kinds = plausible.length === 1 ? plausible : EITHER;
+  const checks = kinds.map((k) => org.check('after', settings[k], agg.userId, agg.appId));
   if (checks.every((c) => c.allowed === false))
     return { verdict: 'blocked', reasons: checks.flatMap((c) => c.reasons), kinds };
   if (!checks.every((c) => c.allowed === true)) {
     const reasons = checks.flatMap((c) => c.reasons);
     if (kinds.length > 1 && checks.some((c) => c.allowed === true))
-      reasons.unshift({
-        kind: 'accessKindUnknown',
-        setting: SETTING[agg.direction].b2bDirectConnect,
-      });
+      reasons.unshift({ kind: 'accessKindUnknown', setting: settings.b2bDirectConnect });
     return { verdict: 'mayBeBlocked', reasons, kinds };
   }
-  if (agg.direction === 'inbound') {
+  return trustVerdict(agg, org, kinds);
+}
+
+/** For a sign-in still let in: whether a trust it relied on (MFA, devices) is withdrawn. */
+function trustVerdict(
+  agg: Aggregate,
+  org: OrganizationJudge,
+  kinds: readonly AccessKind[],
+): Judgement {
+  if (agg.direction === 'inbound' && agg.required) {
     type Trust = Partial<Record<TrustPart, boolean | null>>;
-    const trustWas = settingObject<Trust>(before, 'inboundTrust');
-    const trustNow = settingObject<Trust>(after, 'inboundTrust');
+    const trustWas = settingObject<Trust>(org.before, 'inboundTrust');
+    const trustNow = settingObject<Trust>(org.after, 'inboundTrust');
     const withdrawn = [...agg.required].filter(
       ([part]) => trustWas?.[part] === true && trustNow?.[part] !== true,
     );
@@ -201,7 +275,7 @@ function judge(
       return { verdict, reasons, kinds };
     }
   }
-  return { verdict: 'unaffected', reasons: [], kinds };
+  return { verdict: 'unaffected', reasons: NONE, kinds };
 }
 
 const ORDER: Readonly<Record<Verdict, number>> = {
@@ -229,92 +303,149 @@ export interface EvaluateImpactInput {
 export function evaluateImpact(input: EvaluateImpactInput): ImpactEvaluation {
   const { plan } = input;
   const tenantId = plan.tenantId;
-  const groups = new Map<string, Aggregate>();
-  let signIns = 0;
   const partners = new Set(
     [...input.before.partners, ...input.after.partners].map((p) => p.tenantId.toLowerCase()),
   );
-  // Which directions of each other tenant the change narrows (a partner not narrowed: none).
-  const narrowed = new Map<string, ReadonlySet<Direction>>();
-  const directionsOf = (external: string): ReadonlySet<Direction> => {
-    let set = narrowed.get(external);
-    if (!set) {
+  // Ids repeat across sign-ins: lower-case each distinct one once.
+  const lowered = new Map<string, string>();
+  const lower = (value: string | null | undefined): string => {
+    if (!value) return '';
+    let l = lowered.get(value);
+    if (l === undefined) lowered.set(value, (l = value.toLowerCase()));
+    return l;
+  };
+  const own = tenantId.toLowerCase();
+  /** Per other tenant and direction: whether the change narrows it, and whether trust does. */
+  interface Scope {
+    readonly external: string;
+    readonly directions: ReadonlySet<Direction>;
+    readonly trust: boolean;
+    /** Aggregates by direction, user id, then app id. */
+    readonly groups: Record<Direction, Map<string, Map<string, Aggregate>>>;
+  }
+  const scopes = new Map<string, Scope>();
+  const scopeOf = (external: string): Scope => {
+    let scope = scopes.get(external);
+    if (!scope) {
       const aspects =
         plan.narrowing.get(external) ??
         (partners.has(external) ? [] : (plan.narrowing.get(OTHER_ORGANIZATIONS) ?? []));
-      set = new Set(aspects.map(directionOf).filter((d): d is Direction => d !== undefined));
-      narrowed.set(external, set);
+      scope = {
+        external,
+        directions: new Set(
+          aspects.map(directionOf).filter((d): d is Direction => d !== undefined),
+        ),
+        trust: aspects.some((a) => a.setting === 'inboundTrust'),
+        groups: { inbound: new Map(), outbound: new Map() },
+      };
+      scopes.set(external, scope);
     }
-    return set;
+    return scope;
   };
+  /** Tenant ids compared as Graph writes them, any case; the common exact match first. */
+  const sameTenant = (a: string, b: string): boolean =>
+    a === b || (a.length === b.length && a.toLowerCase() === b.toLowerCase());
+  let signIns = 0;
+  let lastExternal = '';
+  let lastScope: Scope | undefined;
   for (const s of input.signIns) {
     if ((s.status?.errorCode ?? 0) !== 0) continue;
-    const direction = directionIn(tenantId, s);
+    const home = s.homeTenantId ?? '';
+    const resource = s.resourceTenantId ?? '';
+    if (!home || !resource || sameTenant(home, resource)) continue;
+    const direction: Direction | undefined = sameTenant(resource, own)
+      ? 'inbound'
+      : sameTenant(home, own)
+        ? 'outbound'
+        : undefined;
     if (!direction) continue;
-    const external = externalTenantOf(direction, s);
-    if (!directionsOf(external).has(direction)) continue;
-    const userId = (s.userId ?? '').toLowerCase();
-    const appId = (s.appId ?? '').toLowerCase();
+    const raw = direction === 'inbound' ? home : resource;
+    const scope = raw === lastExternal && lastScope ? lastScope : scopeOf(lower(raw));
+    lastExternal = raw;
+    lastScope = scope;
+    if (!scope.directions.has(direction)) continue;
+    // Grouped by the ids as sent (Graph sends one casing per object); matched lower-cased.
+    const userId = s.userId ?? '';
+    const appId = s.appId ?? '';
     if (!userId || !appId) continue;
     signIns++;
-    const key = `${direction}|${external}|${userId}|${appId}`;
-    let agg = groups.get(key);
+    const users = scope.groups[direction];
+    let byApp = users.get(userId);
+    if (!byApp) users.set(userId, (byApp = new Map<string, Aggregate>()));
+    let agg = byApp.get(appId);
     if (!agg) {
-      agg = { direction, external, userId, appId, signIns: 0, last: 0, required: new Map() };
-      groups.set(key, agg);
+      agg = {
+        direction,
+        external: scope.external,
+        userId: userId.toLowerCase(),
+        appId: appId.toLowerCase(),
+        signIns: 0,
+        last: -Infinity,
+        lastText: '',
+      };
+      byApp.set(appId, agg);
     }
     agg.signIns++;
-    const at = Date.parse(s.createdDateTime ?? '');
-    if (at > agg.last) {
-      agg.last = at;
+    const text = s.createdDateTime ?? '';
+    // Same-length UTC timestamps order as text, so most sign-ins need no date parsing.
+    let later: boolean;
+    if (text.length === agg.lastText.length && text.endsWith('Z') && agg.lastText.endsWith('Z')) {
+      later = text > agg.lastText;
+      if (later) agg.last = NaN; // parsed once at the end
+    } else {
+      const at = Date.parse(text);
+      if (Number.isNaN(agg.last)) agg.last = Date.parse(agg.lastText);
+      later = at > agg.last || (agg.lastText === '' && !Number.isNaN(at));
+      if (later) agg.last = at;
+    }
+    if (later) {
+      agg.lastText = text;
       agg.userPrincipalName = s.userPrincipalName ?? agg.userPrincipalName;
       agg.userDisplayName = s.userDisplayName ?? agg.userDisplayName;
       agg.appDisplayName = s.appDisplayName ?? agg.appDisplayName;
     }
-    if (direction === 'inbound')
+    if (direction === 'inbound' && scope.trust)
       for (const policy of s.appliedConditionalAccessPolicies ?? []) {
         if (policy.result !== 'success') continue;
         for (const control of policy.enforcedGrantControls ?? []) {
-          const part = TRUSTED_CONTROLS[control.toLowerCase()];
-          if (part && !agg.required.has(part)) agg.required.set(part, policy.displayName ?? '');
+          const part = TRUSTED_CONTROLS[lower(control)];
+          if (!part) continue;
+          agg.required ??= new Map();
+          if (!agg.required.has(part)) agg.required.set(part, policy.displayName ?? '');
         }
       }
   }
-  const settings = new Map<string, { before: Settings; after: Settings }>();
-  const settingsOf = (external: string): { before: Settings; after: Settings } => {
-    let s = settings.get(external);
-    if (!s) {
-      s = {
-        before: effectiveSettings(input.before, external),
-        after: effectiveSettings(input.after, external),
-      };
-      settings.set(external, s);
-    }
-    return s;
-  };
   const rows: ImpactRow[] = [];
-  for (const agg of groups.values()) {
-    const { before, after } = settingsOf(agg.external);
-    const { verdict, reasons, kinds } = judge(agg, before, after, input.membership);
-    rows.push({
-      direction: agg.direction,
-      externalTenantId: agg.external,
-      user: {
-        id: agg.userId,
-        userPrincipalName: agg.userPrincipalName,
-        displayName: agg.userDisplayName,
-      },
-      app: { id: agg.appId, displayName: agg.appDisplayName },
-      accessKinds: kinds,
-      signIns: agg.signIns,
-      lastSignIn: new Date(agg.last),
-      verdict,
-      reasons,
-    });
+  for (const [external, scope] of scopes) {
+    const groups = [...scope.groups.inbound.values(), ...scope.groups.outbound.values()];
+    if (groups.length === 0) continue;
+    const org = new OrganizationJudge(
+      effectiveSettings(input.before, external),
+      effectiveSettings(input.after, external),
+      input.membership,
+    );
+    for (const byApp of groups)
+      for (const agg of byApp.values()) {
+        const { verdict, reasons, kinds } = judge(agg, org);
+        rows.push({
+          direction: agg.direction,
+          externalTenantId: agg.external,
+          user: {
+            id: agg.userId,
+            userPrincipalName: agg.userPrincipalName,
+            displayName: agg.userDisplayName,
+          },
+          app: { id: agg.appId, displayName: agg.appDisplayName },
+          accessKinds: kinds,
+          signIns: agg.signIns,
+          lastSignIn: new Date(Number.isNaN(agg.last) ? Date.parse(agg.lastText) : agg.last),
+          verdict,
+          reasons,
+        });
+      }
   }
-  rows.sort(
-    (a, b) =>
-      ORDER[a.verdict] - ORDER[b.verdict] || b.lastSignIn.getTime() - a.lastSignIn.getTime(),
-  );
-  return { tenantId, windowDays: input.windowDays, rows, signIns };
+  const rank = (r: ImpactRow): number => ORDER[r.verdict] * 1e15 - r.lastSignIn.getTime();
+  const ranked = rows.map((row) => ({ row, rank: rank(row) }));
+  ranked.sort((a, b) => a.rank - b.rank);
+  return { tenantId, windowDays: input.windowDays, rows: ranked.map((r) => r.row), signIns };
 }
