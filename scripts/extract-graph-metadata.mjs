@@ -55,6 +55,9 @@ const ENTRY_PATHS = [
   '/servicePrincipals/{}/synchronization/jobs/{}/provisionOnDemand',
   '/servicePrincipals/{}/synchronization/jobs/{}/validateCredentials',
   '/auditLogs/provisioning/{}',
+  // History and impact preview (src/core/history, src/core/impact).
+  '/auditLogs/directoryAudits/{}',
+  '/auditLogs/signIns/{}',
 ];
 
 function fail(message) {
