@@ -104,7 +104,8 @@ async function main(): Promise<void> {
         : p,
     ),
   };
-  const data = signIns();
+  // As they arrive from Graph: parsed from JSON text.
+  const data = JSON.parse(JSON.stringify(signIns())) as SignIn[];
   const membership = (groupId: string, userId: string): boolean | undefined =>
     groupId === GROUP ? pilot(userId) : undefined;
 

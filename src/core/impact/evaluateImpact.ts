@@ -342,9 +342,15 @@ export function evaluateImpact(input: EvaluateImpactInput): ImpactEvaluation {
     }
     return scope;
   };
-  /** Tenant ids compared as Graph writes them, any case; the common exact match first. */
-  const sameTenant = (a: string, b: string): boolean =>
-    a === b || (a.length === b.length && a.toLowerCase() === b.toLowerCase());
+  /**
+   * Tenant ids compared as Graph writes them, in any case: an exact match first, then the first
+   * character (which tells most different GUIDs apart without lower-casing either), then the rest.
+   */
+  const sameTenant = (a: string, b: string): boolean => {
+    if (a === b) return true;
+    if (a.length !== b.length || (a.charCodeAt(0) | 32) !== (b.charCodeAt(0) | 32)) return false;
+    return a.toLowerCase() === b.toLowerCase();
+  };
   let signIns = 0;
   let lastExternal = '';
   let lastScope: Scope | undefined;
@@ -377,8 +383,8 @@ export function evaluateImpact(input: EvaluateImpactInput): ImpactEvaluation {
       agg = {
         direction,
         external: scope.external,
-        userId: userId.toLowerCase(),
-        appId: appId.toLowerCase(),
+        userId: lower(userId),
+        appId: lower(appId),
         signIns: 0,
         last: -Infinity,
         lastText: '',
@@ -389,7 +395,14 @@ export function evaluateImpact(input: EvaluateImpactInput): ImpactEvaluation {
     const text = s.createdDateTime ?? '';
     // Same-length UTC timestamps order as text, so most sign-ins need no date parsing.
     let later: boolean;
-    if (text.length === agg.lastText.length && text.endsWith('Z') && agg.lastText.endsWith('Z')) {
+    if (agg.lastText === '') {
+      later = text !== '';
+      agg.last = NaN; // parsed once at the end
+    } else if (
+      text.length === agg.lastText.length &&
+      text.endsWith('Z') &&
+      agg.lastText.endsWith('Z')
+    ) {
       later = text > agg.lastText;
       if (later) agg.last = NaN; // parsed once at the end
     } else {
@@ -444,8 +457,14 @@ export function evaluateImpact(input: EvaluateImpactInput): ImpactEvaluation {
         });
       }
   }
-  const rank = (r: ImpactRow): number => ORDER[r.verdict] * 1e15 - r.lastSignIn.getTime();
-  const ranked = rows.map((row) => ({ row, rank: rank(row) }));
-  ranked.sort((a, b) => a.rank - b.rank);
-  return { tenantId, windowDays: input.windowDays, rows: ranked.map((r) => r.row), signIns };
+  // Worst verdict first, then the latest sign-in: one number per row, sorted by index.
+  const ranks = new Float64Array(rows.length);
+  rows.forEach((r, i) => (ranks[i] = ORDER[r.verdict] * 1e15 - r.lastSignIn.getTime()));
+  const order = new Uint32Array(rows.length).map((_, i) => i).sort((a, b) => ranks[a] - ranks[b]);
+  return {
+    tenantId,
+    windowDays: input.windowDays,
+    rows: Array.from(order, (i) => rows[i]),
+    signIns,
+  };
 }

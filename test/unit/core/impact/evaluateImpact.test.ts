@@ -126,6 +126,23 @@ describe('impact: judging sign-ins against current and proposed settings', () =>
     assert.equal(e.signIns, 3);
   });
 
+  it('keeps the latest sign-in of a pair, whatever precision or offset its time is written in', () => {
+    const times = [
+      '2025-03-10T12:00:00Z',
+      '2025-03-10T12:00:00.5Z',
+      '2025-03-09T23:00:00Z',
+      '2025-03-10T13:00:00.25+02:00',
+      '2025-03-10T11:59:59.9999999Z',
+    ];
+    const e = evaluate(
+      base(),
+      base({ b2bCollaborationInbound: closed }),
+      times.map((t) => signIn('u1', PORTAL, 'in', { createdDateTime: t })),
+    );
+    assert.equal(e.rows[0].signIns, 5);
+    assert.equal(e.rows[0].lastSignIn.toISOString(), '2025-03-10T12:00:00.500Z');
+  });
+
   it('judges an allow-list of a group by membership when it is known, "may be blocked" when not', () => {
     const pilot: MSGraph.CrossTenantAccessPolicyB2BSetting = {
       usersAndGroups: all('allowed', 'g-pilot', 'group'),
