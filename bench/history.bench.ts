@@ -8,11 +8,12 @@ import { historyWindow, loadHistories } from '../src/core/history/loadHistory';
 import { filterTimeline, mergeTimelines } from '../src/core/history/timeline';
 import { SANDBOX_TENANTS } from '../src/sandbox';
 import { VirtualGraph } from './inProcessGraph';
+import { benchSize } from './smoke';
 
 const ANCHOR = Date.parse('2025-03-14T12:00:00Z');
 const DAY = 86_400_000;
-const EVENTS = 5_000;
-const RUNS = 3;
+const EVENTS = benchSize(5_000, 50);
+const RUNS = benchSize(3, 1);
 
 const access = (type: number): string =>
   JSON.stringify({

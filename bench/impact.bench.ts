@@ -13,12 +13,13 @@ import { planImpact, type TenantAccess } from '../src/core/impact/narrowing';
 import { previewImpact } from '../src/core/impact/previewImpact';
 import { SANDBOX_TENANT_IDS, SANDBOX_TENANTS } from '../src/sandbox';
 import { VirtualGraph } from './inProcessGraph';
+import { benchSize } from './smoke';
 
-const SIGN_INS = 100_000;
+const SIGN_INS = benchSize(100_000, 1_000);
 const DAYS = 7;
-const RUNS = 9;
+const RUNS = benchSize(9, 1);
 /** Runs before measuring, so the figures are of compiled code, not of the first interpretation. */
-const WARM_UP = 2;
+const WARM_UP = benchSize(2, 0);
 const BUDGET_MS = 200;
 const ANCHOR = Date.parse('2025-03-14T12:00:00Z');
 const DAY = 86_400_000;
