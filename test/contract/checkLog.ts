@@ -9,7 +9,14 @@
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import { USER_AGENT } from '../../src/core/graph/userAgent';
+import { terminalSafeJson } from '../../src/core/printable';
 import { ContractChecker, type Exchange } from './contractChecker';
+
+// A violation quotes what was sent, which can be hostile on purpose (a test's escape sequences):
+// shown escaped, so the terminal prints it instead of acting on it.
+function shown(text: string): string {
+  return terminalSafeJson(JSON.stringify(text).slice(1, -1));
+}
 
 /** Our client's product token, whatever the version. */
 export const CLIENT_PRODUCT = `${USER_AGENT.split('/')[0]}/`;
@@ -126,7 +133,9 @@ async function main(): Promise<number> {
     for (const [t, n] of [...s.templates].sort()) console.log(`  ${String(n).padStart(6)}  ${t}`);
   for (const [t, reason] of s.unchecked) console.log(`  unchecked: ${t} (${reason})`);
   for (const { example, count } of s.violations.values())
-    console.log(`  VIOLATION ${example}${count > 1 ? ` (and ${count - 1} more like it)` : ''}`);
+    console.log(
+      `  VIOLATION ${shown(example)}${count > 1 ? ` (and ${count - 1} more like it)` : ''}`,
+    );
   if (s.checked === 0) {
     console.log(`  no request of our client (User-Agent ${CLIENT_PRODUCT}…) is in ${file}`);
     return 1;
