@@ -64,7 +64,7 @@ const extension = {
 };
 
 /**
- * Optional heavy code in bundles of their own, required on first use by src/host/lazyBundles.ts:
+ * Optional heavy code in bundles of their own, required on first use through src/host/lazyBundles.ts:
  * the sandbox service (only for sandbox tenants), @azure/identity (only for device code, client
  * secret, certificate and Azure CLI sign-in) and ajv with the compiled schemas (only once a policy
  * document is checked).

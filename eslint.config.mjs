@@ -2,28 +2,7 @@
 // `parserOptions.projectService` points the parser at tsconfig.json.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-
-/** Code that must run without a VS Code host: the core (unit-tested in plain node), the sandbox, the CLI and the webview's browser code. */
-const noVscode = {
-  'no-restricted-imports': [
-    'error',
-    {
-      paths: [
-        {
-          name: 'vscode',
-          message:
-            'src/core, src/sandbox, src/cli and src/webview-ui must not depend on the VS Code API: put VS Code glue under src/host.',
-        },
-      ],
-      patterns: [
-        {
-          group: ['**/host/*', '**/tree/*', '**/commands/*', '**/documents/*', '**/webview/*'],
-          message: 'core code must not depend on VS Code glue.',
-        },
-      ],
-    },
-  ],
-};
+import { layersPlugin } from './eslint/layers.mjs';
 
 export default tseslint.config(
   {
@@ -56,8 +35,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/sandbox/**/*.ts', 'src/cli/**/*.ts', 'src/webview-ui/**/*.ts'],
-    rules: noVscode,
+    // The folder rule of src/ (eslint/layers.mjs): which folder may import which, and where
+    // `vscode` may not be imported.
+    files: ['src/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/imports': 'error' },
   },
   {
     // The log panel renders data from other tenants: text only, never markup (DESIGN.md, safety).

@@ -2,29 +2,35 @@ import { moduleLoadStart } from './host/loadClock';
 import * as vscode from 'vscode';
 import { commands } from './commands';
 import { createLog } from './host/log';
-import { registerCommand, type CommandContext } from './host/runCommand';
-import { SandboxService, type SandboxRequestRecord } from './host/sandbox/sandboxService';
-import { TenantConnections } from './host/tenants/tenantConnections';
-import { TenantData } from './host/tenants/tenantData';
-import { TenantStore } from './host/tenants/tenantStore';
+import type { CommandContext } from './commands/commandContext';
+import { registerCommand } from './host/runCommand';
+import { SandboxService, type SandboxRequestRecord } from './services/sandbox/sandboxService';
+import { TenantConnections } from './services/tenants/tenantConnections';
+import { TenantData } from './services/tenants/tenantData';
+import { TenantList } from './services/tenants/tenantList';
 import { TenantsTreeProvider } from './tree/tenantsTreeProvider';
 import { SyncStatusRefresher } from './tree/syncStatusRefresher';
-import { DraftStore } from './documents/draftStore';
-import { EFFECTIVE_SCHEME, EffectiveDocumentProvider } from './documents/effectiveDocumentProvider';
+import { DraftStore } from './services/drafts/draftStore';
+import { EffectiveDocumentProvider } from './documents/effectiveDocumentProvider';
+import { EFFECTIVE_SCHEME } from './services/documentUris';
 import { TenantHoverProvider } from './documents/tenantHoverProvider';
-import { BASE_SCHEME, BaseDocumentProvider } from './documents/baseDocumentProvider';
+import { DraftBaseProvider } from './documents/draftBaseProvider';
+import { BASE_SCHEME } from './services/documentUris';
 import { PushService } from './documents/pushService';
 import { registerPushOnSave } from './documents/pushOnSave';
 import { DriftDiagnostics } from './documents/driftDiagnostics';
-import { JOB_SCHEME, JobDetailsProvider } from './documents/jobDetailsProvider';
+import { JobDetailsProvider } from './documents/jobDetailsProvider';
+import { JOB_SCHEME } from './services/documentUris';
 import { ON_DEMAND_SCHEME, OnDemandReports } from './documents/onDemandReports';
-import { LIVE_SCHEME, LiveDocumentProvider } from './documents/liveDocumentProvider';
+import { LiveDocumentProvider } from './documents/liveDocumentProvider';
+import { LIVE_SCHEME } from './services/documentUris';
 import { PolicyChecker, PolicyCodeActions } from './documents/policyChecker';
-import { POLICY_SCHEME, PolicyDocumentProvider } from './documents/policyDocumentProvider';
-import { TenantsStatusBar } from './host/tenantsStatusBar';
+import { PolicyDocumentProvider } from './documents/policyDocumentProvider';
+import { POLICY_SCHEME } from './services/documentUris';
+import { TenantsStatusBar } from './tree/tenantsStatusBar';
 import { createPanelServices } from './webview/panelServices';
 import { ProvisioningLogPanels } from './webview/provisioningLogPanels';
-import { PairService } from './host/pairs/pairService';
+import { PairService } from './services/pairs/pairService';
 import { PairsTreeProvider } from './tree/pairsTreeProvider';
 import { PairDiagnostics } from './documents/pairDiagnostics';
 import { PairsBadge } from './tree/pairsBadge';
@@ -52,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const activateStart = performance.now();
   const channel = vscode.window.createOutputChannel('Cross-Tenant', { log: true });
   const log = createLog(channel);
-  const tenants = new TenantStore(context.globalStorageUri, log);
+  const tenants = new TenantList(context.globalStorageUri, log);
   const sandbox = new SandboxService(context.globalStorageUri, log);
   const connections = new TenantConnections(tenants, sandbox, context.secrets, log);
   const data = new TenantData(connections);
@@ -134,7 +140,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     ),
     vscode.workspace.registerTextDocumentContentProvider(
       BASE_SCHEME,
-      new BaseDocumentProvider(drafts),
+      new DraftBaseProvider(drafts),
     ),
     registerPushOnSave(),
     vscode.workspace.registerTextDocumentContentProvider(

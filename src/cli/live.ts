@@ -8,7 +8,7 @@ import type { DocumentKindId } from '../core/policy/documentKinds';
 import type { WorkspaceFileIdentity } from '../core/policy/documentUri';
 import type { LiveTenantSettings } from '../core/policy/drift';
 import { CliError } from './args';
-import type { CommandContext } from './context';
+import type { CliContext } from './cliContext';
 import { layoutIdentity, readText, type FoundFile } from './files';
 
 /** A file of an exported folder, read and parsed, with the tenant it belongs to. */
@@ -24,7 +24,7 @@ export interface TenantDocument {
 
 /** Reads a document named on the command line; its tenant comes from its folder, as export lays it out. */
 export async function readTenantDocument(
-  ctx: CommandContext,
+  ctx: CliContext,
   file: FoundFile,
 ): Promise<TenantDocument> {
   const text = readText(file);

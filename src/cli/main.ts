@@ -11,10 +11,10 @@ import { driftCommand } from './subcommands/drift';
 import { exportCommand } from './subcommands/exportTenant';
 import { pushCommand } from './subcommands/push';
 import { validateCommand } from './subcommands/validate';
-import { CommandContext, type CliIo, type CommandResult } from './context';
+import { CliContext, type CliIo, type CommandResult } from './cliContext';
 import { packageRoot } from './files';
 
-export type { CliIo } from './context';
+export type { CliIo } from './cliContext';
 
 export const USAGE = `Usage: cross-tenant <command> [options]
 
@@ -64,7 +64,7 @@ Exit codes: 0 success; 1 errors found, differences or drift, push not confirmed;
 `;
 
 const COMMAND_RUNNERS: Readonly<
-  Record<CommandName, (ctx: CommandContext) => CommandResult | Promise<CommandResult>>
+  Record<CommandName, (ctx: CliContext) => CommandResult | Promise<CommandResult>>
 > = {
   export: exportCommand,
   validate: validateCommand,
@@ -107,7 +107,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       args.deadlineMs,
     );
     try {
-      const ctx = new CommandContext(args, io, deadline.signal);
+      const ctx = new CliContext(args, io, deadline.signal);
       const result = await COMMAND_RUNNERS[args.command](ctx);
       if (args.json) io.stdout.write(`${terminalSafeJson(JSON.stringify(result.json, null, 2))}\n`);
       return result.code;

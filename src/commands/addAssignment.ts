@@ -2,9 +2,9 @@ import { addSyncAssignment } from '../core/graph/operations/appRoleAssignments';
 import { accessRoleId } from '../core/graph/operations/syncConfigurations';
 import type { ServicePrincipal } from '../core/graph/types';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
-import { pickDirectoryObjects, type DirectoryObject } from '../host/pickDirectoryObjects';
-import type { CommandDefinition } from '../host/runCommand';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import { pickDirectoryObjects, type DirectoryObject } from './pickDirectoryObjects';
+import type { CommandDefinition } from './commandContext';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { AssignmentsNode } from '../tree/assignmentNodes';
 import { SyncConfigurationNode } from '../tree/syncNode';
 

@@ -7,10 +7,10 @@ import {
 import type { TenantInformation } from '../core/graph/types';
 import { validateTenantInput } from '../core/tenants/resolveTenant';
 import { isTenantId } from '../core/tenants/tenantRecord';
-import type { CommandDefinition } from '../host/runCommand';
-import { pickTenant } from '../host/pickTenant';
-import { tenantLabel } from '../host/tenants/tenantConnections';
-import { policyUri } from '../documents/policyDocumentProvider';
+import type { CommandDefinition } from './commandContext';
+import { pickTenant } from './pickTenant';
+import { tenantLabel } from '../core/tenants/tenantLabel';
+import { policyUri } from '../services/documentUris';
 
 /**
  * Adds a partner organization to a tenant's cross-tenant access settings. The organization is

@@ -4,9 +4,10 @@ import { GraphClient } from '../core/graph/graphClient';
 import { findTenantInformationByDomainName } from '../core/graph/operations/tenants';
 import { resolveTenantId, validateTenantInput } from '../core/tenants/resolveTenant';
 import { isTenantId, type AuthMethod, type TenantRecord } from '../core/tenants/tenantRecord';
-import type { CommandContext, CommandDefinition } from '../host/runCommand';
+import type { CommandContext, CommandDefinition } from './commandContext';
 import { withCancellableProgress } from '../host/cancellation';
-import { secretKey, tenantLabel } from '../host/tenants/tenantConnections';
+import { tenantLabel } from '../core/tenants/tenantLabel';
+import { secretKey } from '../services/tenants/tenantConnections';
 
 /** Everything the flow asks for; a caller (another command, a test) may pass any of it to skip that step. */
 export interface AddTenantOptions {

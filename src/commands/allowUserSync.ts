@@ -1,7 +1,7 @@
 import { setIdentitySync } from '../core/graph/operations/identitySync';
 import { confirmModal } from '../host/confirm';
-import type { CommandDefinition } from '../host/runCommand';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { CommandDefinition } from './commandContext';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { PartnerNode } from '../tree/partnerNode';
 
 /** Creates (PUT) the partner's identity synchronization with inbound user sync allowed. */

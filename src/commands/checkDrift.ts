@@ -3,9 +3,9 @@ import { listPartners } from '../core/graph/operations/partners';
 import { getDefaultConfiguration, getPolicy } from '../core/graph/operations/policy';
 import { driftOfTenantFolder, type DriftEntry, type FolderFile } from '../core/policy/drift';
 import { fromWorkspacePath } from '../core/policy/documentUri';
-import type { CommandDefinition } from '../host/runCommand';
+import type { CommandDefinition } from './commandContext';
 import { withCancellableProgress } from '../host/cancellation';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 
 /**
  * Compares exported policy files with what their tenants hold now: one Problems entry per drifted

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { putSyncSecrets } from '../core/graph/operations/syncJobs';
 import { syncSecrets } from '../core/sync/createConfiguration';
 import { confirmModal } from '../host/confirm';
-import type { CommandDefinition } from '../host/runCommand';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { CommandDefinition } from './commandContext';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { SyncConfigurationNode } from '../tree/syncNode';
 
 export interface ConfigureSyncOptions {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CommandDefinition } from '../host/runCommand';
+import type { CommandDefinition } from './commandContext';
 import { PartnerNode } from '../tree/partnerNode';
 import type { TreeNode } from '../tree/treeNode';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { deletePartner as deletePartnerOperation } from '../core/graph/operations/partners';
-import type { CommandDefinition } from '../host/runCommand';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { CommandDefinition } from './commandContext';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { PartnerNode } from '../tree/partnerNode';
 
 /**

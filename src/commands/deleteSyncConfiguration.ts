@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { deleteSyncConfiguration as deleteConfiguration } from '../core/sync/createConfiguration';
-import type { CommandDefinition } from '../host/runCommand';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { CommandDefinition } from './commandContext';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { SyncConfigurationNode } from '../tree/syncNode';
 
 /** Deletes a sync configuration (its service principal and job); the user types its name to confirm. Synced users stay. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { BASE_SCHEME } from '../documents/baseDocumentProvider';
-import type { CommandDefinition } from '../host/runCommand';
+import { BASE_SCHEME } from '../services/documentUris';
+import type { CommandDefinition } from './commandContext';
 import { documentArg } from './documentArg';
 
 /** Opens the live version the draft started from against the draft: what I changed. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { resolveDocumentTarget } from '../documents/documentTarget';
-import { liveUri } from '../documents/liveDocumentProvider';
-import type { CommandDefinition } from '../host/runCommand';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import { liveUri } from '../services/documentUris';
+import type { CommandDefinition } from './commandContext';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { documentArg } from './documentArg';
 
 /** Opens live (re-read now) against the draft, the open document or a workspace file. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { policyUri, POLICY_SCHEME } from '../documents/policyDocumentProvider';
-import type { CommandDefinition } from '../host/runCommand';
+import { policyUri, POLICY_SCHEME } from '../services/documentUris';
+import type { CommandDefinition } from './commandContext';
 import type { TreeNode } from '../tree/treeNode';
 
 /**

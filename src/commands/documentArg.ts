@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { policyUri } from '../documents/policyDocumentProvider';
+import { policyUri } from '../services/documentUris';
 import type { TreeNode } from '../tree/treeNode';
 
 /** The document a document command applies to: a URI (editor title, explorer), a tree node, or the active editor. */

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { getPolicy } from '../core/graph/operations/policy';
 import { loadPartnerOverview } from '../core/graph/partnerOverview';
 import { exportFiles, exportFolderName } from '../core/policy/exportLayout';
-import type { CommandDefinition } from '../host/runCommand';
+import type { CommandDefinition } from './commandContext';
 import { withCancellableProgress } from '../host/cancellation';
-import { pickTenant } from '../host/pickTenant';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import { pickTenant } from './pickTenant';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 
 /**
  * Writes a tenant's cross-tenant access settings into a workspace folder as reviewable files: base

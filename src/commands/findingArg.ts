@@ -1,8 +1,8 @@
 import type { PairFinding } from '../core/pairs/pairFinding';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
-import { partnerSetting, type SettingLocation } from '../documents/openPartnerSetting';
-import { policyUri } from '../documents/policyDocumentProvider';
-import type { CommandContext } from '../host/runCommand';
+import { partnerSetting, type SettingLocation } from '../services/openPartnerSetting';
+import { policyUri } from '../services/documentUris';
+import type { CommandContext } from './commandContext';
 import { PairFindingNode } from '../tree/pairsTreeProvider';
 
 /** The pair finding a command applies to, and the tenant whose setting it asks to change (which must be in the Tenants view). */

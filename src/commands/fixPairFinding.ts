@@ -3,10 +3,10 @@ import { createPartner } from '../core/graph/operations/partners';
 import type { NewPartner } from '../core/graph/types';
 import type { PairFinding } from '../core/pairs/pairFinding';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
-import { draftChange } from '../documents/openPartnerSetting';
+import { draftChange } from '../services/openPartnerSetting';
 import { confirmModal } from '../host/confirm';
-import type { CommandContext, CommandDefinition } from '../host/runCommand';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { CommandContext, CommandDefinition } from './commandContext';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { findingArg, findingLocation } from './findingArg';
 
 /**

@@ -1,4 +1,4 @@
-import type { CommandDefinition } from '../host/runCommand';
+import type { CommandDefinition } from './commandContext';
 import { addAssignment } from './addAssignment';
 import { addPartner } from './addPartner';
 import { addTenant } from './addTenant';

@@ -10,11 +10,11 @@ import {
 } from '../core/sync/createConfiguration';
 import { validateTenantInput } from '../core/tenants/resolveTenant';
 import { isTenantId, type TenantRecord } from '../core/tenants/tenantRecord';
-import { openPartnerSetting } from '../documents/openPartnerSetting';
-import { pickTenant } from '../host/pickTenant';
+import { openPartnerSetting } from '../services/openPartnerSetting';
+import { pickTenant } from './pickTenant';
 import { withCancellableProgress } from '../host/cancellation';
-import type { CommandContext, CommandDefinition } from '../host/runCommand';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { CommandContext, CommandDefinition } from './commandContext';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 
 const STEP_TEXT: Record<CreateStep, string> = {
   instantiate: 'Creating the configuration from the cross-tenant synchronization template',

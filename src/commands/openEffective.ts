@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { effectiveUri } from '../documents/effectiveDocumentProvider';
-import type { CommandDefinition } from '../host/runCommand';
+import { effectiveUri } from '../services/documentUris';
+import type { CommandDefinition } from './commandContext';
 import { PartnerNode } from '../tree/partnerNode';
 
 /** Opens what actually applies to a partner: its settings merged over the default, annotated. */

@@ -1,5 +1,5 @@
-import { openSetting } from '../documents/openPartnerSetting';
-import type { CommandDefinition } from '../host/runCommand';
+import { openSetting } from '../services/openPartnerSetting';
+import type { CommandDefinition } from './commandContext';
 import { findingArg, findingLocation } from './findingArg';
 
 /** Opens the policy a pair finding is about, with the setting to change selected. */

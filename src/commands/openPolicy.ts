@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { policyUri } from '../documents/policyDocumentProvider';
-import type { CommandDefinition } from '../host/runCommand';
+import { policyUri } from '../services/documentUris';
+import type { CommandDefinition } from './commandContext';
 import type { DocumentNode } from '../tree/policyNodes';
 
 /**

@@ -1,5 +1,5 @@
 import type { TenantRecord } from '../core/tenants/tenantRecord';
-import type { CommandContext } from '../host/runCommand';
+import type { CommandContext } from './commandContext';
 import { PairNode, PairSyncNode } from '../tree/pairsTreeProvider';
 
 /** The tenants a pair command was invoked on (a pair or one of its syncs in the Tenant Pairs view), when they are in the Tenants view. */

@@ -3,7 +3,7 @@ import { describeError } from '../core/describeError';
 import type { PairPlan, PairRunHooks, PairRunResult, PlanStep } from '../core/pairs/pairPlan';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import { withCancellableProgress } from '../host/cancellation';
-import type { CommandContext } from '../host/runCommand';
+import type { CommandContext } from './commandContext';
 
 /** A plan as one readable list per tenant, in the order it runs: setup changes the target first, removal the source. */
 export function planText(

@@ -1,6 +1,6 @@
 import { pauseSyncJob } from '../core/graph/operations/syncJobs';
-import type { CommandDefinition } from '../host/runCommand';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { CommandDefinition } from './commandContext';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { jobArg } from './jobArg';
 
 /** Pauses a job; its state is kept and Start resumes where it stopped. A running cycle still finishes. */

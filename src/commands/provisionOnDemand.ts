@@ -7,9 +7,9 @@ import { describeError } from '../core/describeError';
 import { explainOnDemand } from '../core/sync/provisioningErrors';
 import { onDemandMarkdown, type OnDemandOutcome } from '../core/sync/onDemandReport';
 import { RateLimiter } from '../core/sync/rateLimiter';
-import { pickDirectoryObjects } from '../host/pickDirectoryObjects';
+import { pickDirectoryObjects } from './pickDirectoryObjects';
 import { withCancellableProgress } from '../host/cancellation';
-import type { CommandDefinition } from '../host/runCommand';
+import type { CommandDefinition } from './commandContext';
 import { jobArg } from './jobArg';
 
 type Subject = OnDemandOutcome['subject'];

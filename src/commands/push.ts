@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PushOptions } from '../documents/pushService';
-import type { CommandDefinition } from '../host/runCommand';
+import type { CommandDefinition } from './commandContext';
 import { documentArg } from './documentArg';
 
 /** Push a policy document (draft or workspace file) to its tenant, after checks, a conflict check and a confirmation. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { PushOptions } from '../documents/pushService';
-import type { CommandDefinition } from '../host/runCommand';
-import { pickTenant } from '../host/pickTenant';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { CommandDefinition } from './commandContext';
+import { pickTenant } from './pickTenant';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { documentArg } from './documentArg';
 
 /**

@@ -1,4 +1,4 @@
-import type { CommandDefinition } from '../host/runCommand';
+import type { CommandDefinition } from './commandContext';
 import { TenantNode } from '../tree/tenantNode';
 import type { TreeNode } from '../tree/treeNode';
 

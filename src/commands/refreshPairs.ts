@@ -1,4 +1,4 @@
-import type { CommandDefinition } from '../host/runCommand';
+import type { CommandDefinition } from './commandContext';
 
 /** Reloads every signed-in tenant's settings and checks the pairs again (after changes made elsewhere, e.g. the admin center). */
 export const refreshPairs: CommandDefinition = {

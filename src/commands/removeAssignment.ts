@@ -1,6 +1,6 @@
 import { removeSyncAssignment } from '../core/graph/operations/appRoleAssignments';
 import { confirmModal } from '../host/confirm';
-import type { CommandDefinition } from '../host/runCommand';
+import type { CommandDefinition } from './commandContext';
 import { AssignmentNode } from '../tree/assignmentNodes';
 
 /** Removes a user or group from a sync configuration's scope (the next cycle may disable them in the target). */

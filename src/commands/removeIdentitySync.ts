@@ -1,7 +1,7 @@
 import { deleteIdentitySync } from '../core/graph/operations/identitySync';
 import { confirmModal } from '../host/confirm';
-import type { CommandDefinition } from '../host/runCommand';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { CommandDefinition } from './commandContext';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { IdentitySyncNode, PartnerNode } from '../tree/partnerNode';
 import type { TreeNode } from '../tree/treeNode';
 

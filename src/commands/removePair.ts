@@ -3,8 +3,8 @@ import { planPairRemoval } from '../core/pairs/pairRemoval';
 import { loadPairSetupState } from '../core/pairs/pairSetupState';
 import { runPairRemoval } from '../core/pairs/runPairRemoval';
 import { tenantKey, type TenantRecord } from '../core/tenants/tenantRecord';
-import type { CommandContext, CommandDefinition } from '../host/runCommand';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { CommandContext, CommandDefinition } from './commandContext';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { pairArg } from './pairArg';
 import { pendingSteps, planText, runPairPlan, stoppedMessage } from './pairRun';
 

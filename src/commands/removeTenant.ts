@@ -1,8 +1,9 @@
 import { tenantKey } from '../core/tenants/tenantRecord';
 import { confirmModal } from '../host/confirm';
-import type { CommandDefinition } from '../host/runCommand';
-import { pickTenant } from '../host/pickTenant';
-import { secretKey, tenantLabel } from '../host/tenants/tenantConnections';
+import type { CommandDefinition } from './commandContext';
+import { pickTenant } from './pickTenant';
+import { tenantLabel } from '../core/tenants/tenantLabel';
+import { secretKey } from '../services/tenants/tenantConnections';
 
 /** Removes a tenant from the view (nothing changes in the tenant itself). */
 export const removeTenant: CommandDefinition = {

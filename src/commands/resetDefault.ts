@@ -1,9 +1,9 @@
 import { listPartners } from '../core/graph/operations/partners';
 import { resetDefaultConfiguration } from '../core/graph/operations/policy';
 import { confirmModal } from '../host/confirm';
-import type { CommandDefinition } from '../host/runCommand';
-import { pickTenant } from '../host/pickTenant';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { CommandDefinition } from './commandContext';
+import { pickTenant } from './pickTenant';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 
 /** Resets a tenant's default settings to Microsoft's service defaults, after saying whom it reaches. */
 export const resetDefault: CommandDefinition = {

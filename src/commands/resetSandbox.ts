@@ -1,5 +1,5 @@
 import { confirmModal } from '../host/confirm';
-import type { CommandDefinition } from '../host/runCommand';
+import type { CommandDefinition } from './commandContext';
 
 /** Drops every change made in the sandbox tenants and restores their seeded state. */
 export const resetSandbox: CommandDefinition = {

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { restartSyncJob } from '../core/graph/operations/syncJobs';
 import { RESTART_CHOICES } from '../core/sync/resetScopes';
 import { confirmModal } from '../host/confirm';
-import type { CommandDefinition } from '../host/runCommand';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { CommandDefinition } from './commandContext';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { jobArg } from './jobArg';
 
 /** Restarts a job with a reset scope chosen in words, after a confirmation naming the configuration and tenant. */

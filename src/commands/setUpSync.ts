@@ -4,10 +4,10 @@ import { loadPairSetupState } from '../core/pairs/pairSetupState';
 import { runPairSetup } from '../core/pairs/runPairSetup';
 import type { SyncedUserType } from '../core/pairs/userTypeMapping';
 import { tenantKey, type TenantRecord } from '../core/tenants/tenantRecord';
-import { pickDirectoryObjects } from '../host/pickDirectoryObjects';
-import { pickTenant } from '../host/pickTenant';
-import type { CommandContext, CommandDefinition } from '../host/runCommand';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import { pickDirectoryObjects } from './pickDirectoryObjects';
+import { pickTenant } from './pickTenant';
+import type { CommandContext, CommandDefinition } from './commandContext';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { pairArg } from './pairArg';
 import { pendingSteps, planText, runPairPlan, stoppedMessage } from './pairRun';
 

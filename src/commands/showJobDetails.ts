@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { jobDetailsUri } from '../documents/jobDetailsProvider';
-import type { CommandDefinition } from '../host/runCommand';
+import { jobDetailsUri } from '../services/documentUris';
+import type { CommandDefinition } from './commandContext';
 import { jobArg } from './jobArg';
 
 /** Shows a job's details (status, runs, counts, quarantine and remedy, schedule, threshold) as a rendered report. */

@@ -1,4 +1,4 @@
-import type { CommandDefinition } from '../host/runCommand';
+import type { CommandDefinition } from './commandContext';
 
 export const showLog: CommandDefinition = {
   id: 'crossTenant.showLog',

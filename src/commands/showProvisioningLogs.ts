@@ -1,4 +1,4 @@
-import type { CommandDefinition } from '../host/runCommand';
+import type { CommandDefinition } from './commandContext';
 import { SyncConfigurationNode, SyncJobNode } from '../tree/syncNode';
 
 /**

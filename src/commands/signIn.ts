@@ -1,8 +1,8 @@
 import { tenantKey } from '../core/tenants/tenantRecord';
-import type { CommandDefinition } from '../host/runCommand';
+import type { CommandDefinition } from './commandContext';
 import { withCancellableProgress } from '../host/cancellation';
-import { pickTenant } from '../host/pickTenant';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import { pickTenant } from './pickTenant';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 
 /** Interactive sign-in to one tenant (the inline action of a tenant that needs it). */
 export const signIn: CommandDefinition = {

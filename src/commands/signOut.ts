@@ -1,6 +1,6 @@
-import type { CommandDefinition } from '../host/runCommand';
-import { pickTenant } from '../host/pickTenant';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { CommandDefinition } from './commandContext';
+import { pickTenant } from './pickTenant';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 
 /**
  * Stops using a tenant's session until the user signs in again. VS Code's own account stays signed

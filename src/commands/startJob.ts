@@ -1,7 +1,7 @@
 import { startSyncJob } from '../core/graph/operations/syncJobs';
 import { describeJobStatus } from '../core/sync/jobStatus';
-import type { CommandDefinition } from '../host/runCommand';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { CommandDefinition } from './commandContext';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { jobArg } from './jobArg';
 
 /**

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { validateSyncCredentials } from '../core/graph/operations/syncJobs';
 import { explainCredentialFailure } from '../core/sync/createConfiguration';
 import { GraphError } from '../core/graph/graphError';
-import type { CommandDefinition } from '../host/runCommand';
+import type { CommandDefinition } from './commandContext';
 import { explainProblems } from './newSyncConfiguration';
 import { jobArg } from './jobArg';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CloudName } from '../core/auth/clouds';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
-import type { CommandDefinition } from '../host/runCommand';
+import type { CommandDefinition } from './commandContext';
 
 /** The sandbox names clouds as Graph's national-cloud docs do. */
 const SANDBOX_CLOUD: Record<string, CloudName> = {

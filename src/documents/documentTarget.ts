@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import type { DocumentKindId } from '../core/policy/documentKinds';
 import { fromUri, fromWorkspacePath, type DocumentIdentity } from '../core/policy/documentUri';
 import { tenantKey, type AuthMethod, type TenantRecord } from '../core/tenants/tenantRecord';
-import type { TenantStore } from '../host/tenants/tenantStore';
+import type { TenantList } from '../services/tenants/tenantList';
 import { documentKind } from './policyChecker';
-import { POLICY_SCHEME } from './policyDocumentProvider';
+import { POLICY_SCHEME } from '../services/documentUris';
 
 /** What a push, a diff or a drift check needs to know about a document. */
 export interface DocumentTarget {
@@ -25,7 +25,7 @@ export interface DocumentTarget {
  */
 export async function resolveDocumentTarget(
   uri: vscode.Uri,
-  store: TenantStore,
+  store: TenantList,
   overrideTenant?: TenantRecord,
 ): Promise<DocumentTarget> {
   await store.load();

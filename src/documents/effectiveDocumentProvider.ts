@@ -4,25 +4,9 @@ import { getDefaultConfiguration } from '../core/graph/operations/policy';
 import { effectiveDocumentText } from '../core/policy/effectiveDocument';
 import { isTenantId } from '../core/tenants/tenantRecord';
 import { withAbortSignal } from '../host/abortSignal';
-import type { TenantConnections } from '../host/tenants/tenantConnections';
-import { tenantLabel } from '../host/tenants/tenantConnections';
-import type { TenantStore } from '../host/tenants/tenantStore';
-
-export const EFFECTIVE_SCHEME = 'xtenant-effective';
-
-/** `xtenant-effective://<method>/<tenantId>/<partnerTenantId>/<label>.effective.jsonc` */
-export function effectiveUri(
-  auth: string,
-  tenantId: string,
-  partnerTenantId: string,
-  label: string,
-): vscode.Uri {
-  return vscode.Uri.from({
-    scheme: EFFECTIVE_SCHEME,
-    authority: auth,
-    path: `/${tenantId}/${partnerTenantId}/${label}.effective.jsonc`,
-  });
-}
+import type { TenantConnections } from '../services/tenants/tenantConnections';
+import { tenantLabel } from '../core/tenants/tenantLabel';
+import type { TenantList } from '../services/tenants/tenantList';
 
 /**
  * What actually applies to a partner (its own settings over the default, each value annotated as
@@ -31,7 +15,7 @@ export function effectiveUri(
  */
 export class EffectiveDocumentProvider implements vscode.TextDocumentContentProvider {
   constructor(
-    private readonly store: TenantStore,
+    private readonly store: TenantList,
     private readonly connections: TenantConnections,
   ) {}
 

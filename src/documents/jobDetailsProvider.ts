@@ -3,26 +3,8 @@ import { getSyncJob } from '../core/graph/operations/syncJobs';
 import { listSyncAssignments } from '../core/graph/operations/appRoleAssignments';
 import { jobDetailsMarkdown } from '../core/sync/jobDetails';
 import { AUTH_METHODS, tenantKey, type AuthMethod } from '../core/tenants/tenantRecord';
-import type { TenantConnections } from '../host/tenants/tenantConnections';
-import type { TenantStore } from '../host/tenants/tenantStore';
-
-export const JOB_SCHEME = 'xtenant-job';
-
-/** `xtenant-job://<method>/<tenantId>/<servicePrincipalId>/<jobId>/<name>.md` */
-export function jobDetailsUri(
-  auth: string,
-  tenantId: string,
-  servicePrincipalId: string,
-  jobId: string,
-  name: string,
-): vscode.Uri {
-  // The name is the last segment, so the editor tab reads "Preview Fabrikam Retail.md".
-  return vscode.Uri.from({
-    scheme: JOB_SCHEME,
-    authority: auth,
-    path: `/${tenantId}/${servicePrincipalId}/${jobId}/${name.replace(/[\\/]/g, '-')}.md`,
-  });
-}
+import type { TenantConnections } from '../services/tenants/tenantConnections';
+import type { TenantList } from '../services/tenants/tenantList';
 
 /** A sync job's details as a Markdown report, read fresh from Graph each time it is shown. */
 export class JobDetailsProvider implements vscode.TextDocumentContentProvider {
@@ -30,7 +12,7 @@ export class JobDetailsProvider implements vscode.TextDocumentContentProvider {
   readonly onDidChange = this.changed.event;
 
   constructor(
-    private readonly store: TenantStore,
+    private readonly store: TenantList,
     private readonly connections: TenantConnections,
   ) {}
 

@@ -5,22 +5,15 @@ import { getPartner } from '../core/graph/operations/partners';
 import { getDefaultConfiguration, getPolicy } from '../core/graph/operations/policy';
 import { getSyncSchema } from '../core/graph/operations/syncJobs';
 import { toCanonicalText } from '../core/policy/canonical';
-import { fromUri, toUri, type DocumentIdentity } from '../core/policy/documentUri';
+import { fromUri, type DocumentIdentity } from '../core/policy/documentUri';
 import {
   AUTH_METHODS,
   tenantKey,
   type AuthMethod,
   type TenantRecord,
 } from '../core/tenants/tenantRecord';
-import type { TenantConnections } from '../host/tenants/tenantConnections';
-import type { TenantStore } from '../host/tenants/tenantStore';
-
-export const LIVE_SCHEME = 'xtenant-live';
-
-/** `xtenant-live://<sign-in method>/<tenantId>/…/<label>.xta-<kind>.json`: identity in the path, tenant session in the authority. */
-export function liveUri(tenant: TenantRecord, document: DocumentIdentity): vscode.Uri {
-  return vscode.Uri.from({ scheme: LIVE_SCHEME, authority: tenant.auth, path: toUri(document) });
-}
+import type { TenantConnections } from '../services/tenants/tenantConnections';
+import type { TenantList } from '../services/tenants/tenantList';
 
 /**
  * Read-only documents with what the tenant holds right now, as canonical JSON: every read goes to
@@ -28,7 +21,7 @@ export function liveUri(tenant: TenantRecord, document: DocumentIdentity): vscod
  */
 export class LiveDocumentProvider extends DocumentFileSystem {
   constructor(
-    private readonly store: TenantStore,
+    private readonly store: TenantList,
     private readonly connections: TenantConnections,
   ) {
     super();

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { PairFinding } from '../core/pairs/pairFinding';
 import { applyPatchToText, settingRange } from '../core/policy/settingLocation';
-import type { PairService } from '../host/pairs/pairService';
-import type { TenantData } from '../host/tenants/tenantData';
-import type { TenantStore } from '../host/tenants/tenantStore';
-import { partnerSetting, type SettingLocation } from './openPartnerSetting';
-import { POLICY_SCHEME } from './policyDocumentProvider';
+import type { PairService } from '../services/pairs/pairService';
+import type { TenantData } from '../services/tenants/tenantData';
+import type { TenantList } from '../services/tenants/tenantList';
+import { partnerSetting, type SettingLocation } from '../services/openPartnerSetting';
+import { POLICY_SCHEME } from '../services/documentUris';
 
 export const PAIR_SOURCE = 'Cross-Tenant pair check';
 
@@ -34,7 +34,7 @@ export class PairDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
 
   constructor(
     private readonly pairs: PairService,
-    private readonly tenants: TenantStore,
+    private readonly tenants: TenantList,
     private readonly data: TenantData,
   ) {
     this.subscriptions = [

@@ -5,9 +5,10 @@ import type { Diagnostic } from '../core/policy/diagnostic';
 import { kindOfFileName, type DocumentKind } from '../core/policy/documentKinds';
 import { fromUri, fromWorkspacePath } from '../core/policy/documentUri';
 import type { PolicySchemas } from '../core/policy/policySchemas';
-import { loadPolicySchemasModule } from '../host/lazyBundles';
-import { LIVE_SCHEME } from './liveDocumentProvider';
-import { POLICY_SCHEME } from './policyDocumentProvider';
+import { requireBundle } from '../host/lazyBundles';
+import type * as PolicySchemasModule from '../core/policy/policySchemas';
+import { LIVE_SCHEME } from '../services/documentUris';
+import { POLICY_SCHEME } from '../services/documentUris';
 
 const SEVERITY: Record<Diagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -50,7 +51,9 @@ export class PolicyChecker implements vscode.Disposable {
     const kind = documentKind(doc);
     if (!kind) return [];
     // Loading ajv and compiling the schemas takes tens of milliseconds: only when the first policy document is checked.
-    this.schemas ??= loadPolicySchemasModule().PolicySchemas.load(this.extensionPath);
+    this.schemas ??= requireBundle<typeof PolicySchemasModule>(
+      'policySchemas.js',
+    ).PolicySchemas.load(this.extensionPath);
     const expectedTenantId = expectedPartner(doc.uri);
     return checkDocument(kind.id, doc.getText(), {
       schemas: this.schemas,

@@ -1,22 +1,10 @@
 import * as vscode from 'vscode';
 import { DocumentFileSystem } from './documentFileSystem';
 import { toCanonicalText } from '../core/policy/canonical';
-import { fromUri, toUri, type DocumentIdentity } from '../core/policy/documentUri';
-import type { TenantRecord } from '../core/tenants/tenantRecord';
-import type { DraftStore } from './draftStore';
-import { LIVE_SCHEME, type LiveDocumentProvider } from './liveDocumentProvider';
-
-export const POLICY_SCHEME = 'xtenant';
-
-/** The editable document of a policy: `xtenant://<sign-in method>/<tenantId>/…`. */
-export function policyUri(tenant: TenantRecord, document: DocumentIdentity): vscode.Uri {
-  return vscode.Uri.from({ scheme: POLICY_SCHEME, authority: tenant.auth, path: toUri(document) });
-}
-
-/** The live counterpart of an editable document (same identity, read-only scheme). */
-export function liveCounterpart(uri: vscode.Uri): vscode.Uri {
-  return uri.with({ scheme: LIVE_SCHEME });
-}
+import { fromUri } from '../core/policy/documentUri';
+import type { DraftStore } from '../services/drafts/draftStore';
+import type { LiveDocumentProvider } from './liveDocumentProvider';
+import { liveCounterpart, POLICY_SCHEME } from '../services/documentUris';
 
 /**
  * Policies as editable documents. Reading gives the draft if there is one, else the live object as

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { POLICY_SCHEME } from './policyDocumentProvider';
+import { POLICY_SCHEME } from '../services/documentUris';
 
 /**
  * `crossTenant.pushOnSave: "ask"`: saving a policy document (which keeps the draft) then starts a

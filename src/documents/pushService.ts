@@ -10,14 +10,15 @@ import type { DocumentIdentity } from '../core/policy/documentUri';
 import { planPush, type PushPlan } from '../core/policy/pushPlan';
 import { resolveConflicts, threeWay } from '../core/policy/threeWay';
 import type { Log } from '../host/log';
-import { tenantLabel, type TenantConnections } from '../host/tenants/tenantConnections';
-import type { TenantData } from '../host/tenants/tenantData';
-import type { TenantStore } from '../host/tenants/tenantStore';
-import type { DraftStore } from './draftStore';
+import { tenantLabel } from '../core/tenants/tenantLabel';
+import { type TenantConnections } from '../services/tenants/tenantConnections';
+import type { TenantData } from '../services/tenants/tenantData';
+import type { TenantList } from '../services/tenants/tenantList';
+import type { DraftStore } from '../services/drafts/draftStore';
 import { resolveDocumentTarget, type DocumentTarget } from './documentTarget';
 import type { LiveDocumentProvider } from './liveDocumentProvider';
 import type { PolicyChecker } from './policyChecker';
-import { liveCounterpart, policyUri, POLICY_SCHEME } from './policyDocumentProvider';
+import { liveCounterpart, policyUri, POLICY_SCHEME } from '../services/documentUris';
 
 /** Thrown to end a push the user declined: silent, like any cancellation. */
 class PushCancelled extends Error {
@@ -51,7 +52,7 @@ export interface PushResult {
  */
 export class PushService {
   constructor(
-    private readonly store: TenantStore,
+    private readonly store: TenantList,
     private readonly connections: TenantConnections,
     private readonly live: LiveDocumentProvider,
     private readonly drafts: DraftStore,

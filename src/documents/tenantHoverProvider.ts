@@ -9,10 +9,10 @@ import {
   type TenantHoverInfo,
 } from '../core/policy/hoverText';
 import { tenantKey, type TenantRecord } from '../core/tenants/tenantRecord';
-import type { TenantConnections } from '../host/tenants/tenantConnections';
-import type { TenantStore } from '../host/tenants/tenantStore';
-import { LIVE_SCHEME } from './liveDocumentProvider';
-import { POLICY_SCHEME } from './policyDocumentProvider';
+import type { TenantConnections } from '../services/tenants/tenantConnections';
+import type { TenantList } from '../services/tenants/tenantList';
+import { LIVE_SCHEME } from '../services/documentUris';
+import { POLICY_SCHEME } from '../services/documentUris';
 
 /**
  * Hover on a GUID in a policy document: the organization it names (display name, default domain),
@@ -23,7 +23,7 @@ export class TenantHoverProvider implements vscode.HoverProvider {
   private readonly cache = new Map<string, Promise<TenantHoverInfo | undefined>>();
 
   constructor(
-    private readonly store: TenantStore,
+    private readonly store: TenantList,
     private readonly connections: TenantConnections,
   ) {}
 

@@ -2,42 +2,17 @@ import * as vscode from 'vscode';
 import { describeError } from '../core/describeError';
 import { notificationText } from '../core/printable';
 import type { Log } from './log';
-import type { SandboxService } from './sandbox/sandboxService';
-import type { DraftStore } from '../documents/draftStore';
-import type { DriftDiagnostics } from '../documents/driftDiagnostics';
-import type { OnDemandReports } from '../documents/onDemandReports';
-import type { PushService } from '../documents/pushService';
-import type { TreeNode } from '../tree/treeNode';
-import type { ProvisioningLogPanels } from '../webview/provisioningLogPanels';
-import type { PairService } from './pairs/pairService';
-import type { TenantConnections } from './tenants/tenantConnections';
-import type { TenantData } from './tenants/tenantData';
-import type { TenantStore } from './tenants/tenantStore';
 import { runAsUserAction } from './userAction';
 
-/** The services every command handler receives besides its own arguments. */
-export interface CommandContext {
+/** What every command handler receives besides its own arguments: the log, at least. */
+export interface HostContext {
   readonly log: Log;
-  readonly tenants: TenantStore;
-  readonly connections: TenantConnections;
-  readonly sandbox: SandboxService;
-  readonly secrets: vscode.SecretStorage;
-  readonly data: TenantData;
-  readonly drafts: DraftStore;
-  readonly push: PushService;
-  readonly drift: DriftDiagnostics;
-  readonly onDemandReports: OnDemandReports;
-  readonly logPanels: ProvisioningLogPanels;
-  readonly pairs: PairService;
-  /** Reloads a node's data (or all) in the Tenants view. */
-  readonly refreshTree: (node?: TreeNode) => void;
 }
 
-export type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => unknown;
-
-export interface CommandDefinition {
+/** A command: its id and its handler, which gets the context and the arguments VS Code passes. */
+export interface HostCommand<C extends HostContext> {
   readonly id: string;
-  readonly run: CommandHandler;
+  readonly run: (ctx: C, ...args: unknown[]) => unknown;
 }
 
 /**
@@ -45,7 +20,10 @@ export interface CommandDefinition {
  * else becomes one short message that names the fix, with "Show Log" leading to the full detail
  * (status, Graph error code, request id) that was written to the log channel.
  */
-export function registerCommand(def: CommandDefinition, ctx: CommandContext): vscode.Disposable {
+export function registerCommand<C extends HostContext>(
+  def: HostCommand<C>,
+  ctx: C,
+): vscode.Disposable {
   return vscode.commands.registerCommand(def.id, async (...args: unknown[]) => {
     try {
       // A command is a user action: credentials may prompt for sign-in while it runs.

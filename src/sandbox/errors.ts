@@ -12,7 +12,7 @@ export interface ErrorDetail {
  * request pipeline, which adds `innerError` (date, request-id, client-request-id) because only the
  * pipeline knows those ids.
  */
-export class GraphError extends Error {
+export class ErrorResponse extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -21,7 +21,7 @@ export class GraphError extends Error {
     readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
-    this.name = 'GraphError';
+    this.name = 'ErrorResponse';
   }
 }
 
@@ -36,7 +36,7 @@ export function innerErrorDate(nowMs: number): string {
   return new Date(nowMs).toISOString().slice(0, 19);
 }
 
-export function errorBody(error: GraphError, ids: RequestIds, nowMs: number): JsonObject {
+export function errorBody(error: ErrorResponse, ids: RequestIds, nowMs: number): JsonObject {
   const body: JsonObject = {
     code: error.code,
     message: error.message,
@@ -60,30 +60,30 @@ export function errorBody(error: GraphError, ids: RequestIds, nowMs: number): Js
 // each status paired with the code the directory sends with it.
 
 /** 400 from the directory: invalid body, read-only or unknown property, invalid value. */
-export function badRequest(message: string, details?: readonly ErrorDetail[]): GraphError {
-  return new GraphError(400, 'Request_BadRequest', message, details);
+export function badRequest(message: string, details?: readonly ErrorDetail[]): ErrorResponse {
+  return new ErrorResponse(400, 'Request_BadRequest', message, details);
 }
 
 /** 400 from the Graph gateway itself (unknown segment, bad version, malformed batch). */
-export function gatewayBadRequest(message: string): GraphError {
-  return new GraphError(400, 'BadRequest', message);
+export function gatewayBadRequest(message: string): ErrorResponse {
+  return new ErrorResponse(400, 'BadRequest', message);
 }
 
 /** 400 for a query option or filter the endpoint does not support. */
-export function unsupportedQuery(message: string): GraphError {
-  return new GraphError(400, 'Request_UnsupportedQuery', message);
+export function unsupportedQuery(message: string): ErrorResponse {
+  return new ErrorResponse(400, 'Request_UnsupportedQuery', message);
 }
 
 /** 404 for policy objects and tenants (partner configs, identity sync, tenant lookups). */
 export function directoryObjectNotFound(
   message = 'Unable to read the company information from the directory.',
-): GraphError {
-  return new GraphError(404, 'Directory_ObjectNotFound', message);
+): ErrorResponse {
+  return new ErrorResponse(404, 'Directory_ObjectNotFound', message);
 }
 
 /** 404 for addressable directory and synchronization objects (service principals, users, jobs…). */
-export function resourceNotFound(id: string): GraphError {
-  return new GraphError(
+export function resourceNotFound(id: string): ErrorResponse {
+  return new ErrorResponse(
     404,
     'Request_ResourceNotFound',
     `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
@@ -91,8 +91,8 @@ export function resourceNotFound(id: string): GraphError {
 }
 
 /** 409 when the object already exists. */
-export function conflict(message: string): GraphError {
-  return new GraphError(409, 'Request_MultipleObjectsWithSameKeyValue', message);
+export function conflict(message: string): ErrorResponse {
+  return new ErrorResponse(409, 'Request_MultipleObjectsWithSameKeyValue', message);
 }
 
 /**
@@ -104,8 +104,8 @@ export function conflict(message: string): GraphError {
 export const MAX_REQUEST_BODY_BYTES = 4 * 1024 * 1024;
 
 /** 413 for a body over MAX_REQUEST_BODY_BYTES (see there for what is a sandbox choice). */
-export function requestTooLarge(): GraphError {
-  return new GraphError(
+export function requestTooLarge(): ErrorResponse {
+  return new ErrorResponse(
     413,
     'RequestEntityTooLarge',
     'The maximum request length supported is 4 MB.',

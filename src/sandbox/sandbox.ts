@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SANDBOX_DEFAULT_SCOPES } from './auth/permissions';
 import { SigningKeys, type SigningKeySource } from './auth/signingKeys';
 import { mintToken } from './auth/token';
-import { badRequest, GraphError, MAX_REQUEST_BODY_BYTES, requestTooLarge } from './errors';
+import { badRequest, ErrorResponse, MAX_REQUEST_BODY_BYTES, requestTooLarge } from './errors';
 import { Faults } from './faults';
 import { ExchangeRecorder, RECORD_FILE_ENV } from './http/exchangeRecorder';
 import { Pipeline } from './http/pipeline';
@@ -14,7 +14,7 @@ import { createWorld, DEFAULT_SEED } from './seed/seedWorld';
 import type { SandboxTenant } from './seed/tenants';
 import type { TenantStore } from './store/tenantStore';
 import type { SandboxState, World } from './store/world';
-import { RateLimiter } from './throttle';
+import { Throttle } from './throttle';
 
 export interface SandboxOptions {
   /** Persisted state from exportState(): seed, anchor time and changes since. */
@@ -83,8 +83,8 @@ export class Sandbox implements SandboxControl {
   private compression = 1;
   private recorder?: ExchangeRecorder;
   private readonly limiters = {
-    identityReports: new RateLimiter(5, 10_000),
-    provisionOnDemand: new RateLimiter(5, 10_000),
+    identityReports: new Throttle(5, 10_000),
+    provisionOnDemand: new Throttle(5, 10_000),
   };
 
   private constructor(
@@ -194,14 +194,14 @@ export class Sandbox implements SandboxControl {
   }
 
   /** The error response for a request a front refuses before handling it (see Pipeline.refuse). */
-  refuse(headers: Readonly<Record<string, string>>, error: GraphError): SandboxResponse {
+  refuse(headers: Readonly<Record<string, string>>, error: ErrorResponse): SandboxResponse {
     return this.pipeline.refuse(headers, error);
   }
 
   private tenant(idOrDomain: string): TenantStore {
     const tenant = this.world.find(idOrDomain);
     if (!tenant)
-      throw new GraphError(
+      throw new ErrorResponse(
         404,
         'NotFound',
         `'${idOrDomain}' is not a sandbox tenant id or domain.`,

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GraphError, MAX_REQUEST_BODY_BYTES, requestTooLarge } from './errors';
+import { ErrorResponse, MAX_REQUEST_BODY_BYTES, requestTooLarge } from './errors';
 import type { SandboxResponse } from './http/sandboxRequest';
 import { Sandbox } from './sandbox';
 
@@ -117,10 +117,10 @@ function hostName(host: string): string {
  * and address it by a loopback name. Graph never sees such requests; 403 and the code are a
  * sandbox choice.
  */
-function webPageRefusal(req: IncomingMessage): GraphError | undefined {
+function webPageRefusal(req: IncomingMessage): ErrorResponse | undefined {
   const { host, origin } = req.headers;
   if (host !== undefined && !LOOPBACK_HOSTS.has(hostName(host)))
-    return new GraphError(
+    return new ErrorResponse(
       403,
       'Forbidden',
       `The sandbox only answers requests addressed to 127.0.0.1, localhost or [::1], not Host '${host}'.`,
@@ -129,7 +129,7 @@ function webPageRefusal(req: IncomingMessage): GraphError | undefined {
     origin !== undefined &&
     (host === undefined || origin.toLowerCase() !== `http://${host.toLowerCase()}`)
   )
-    return new GraphError(
+    return new ErrorResponse(
       403,
       'Forbidden',
       `The sandbox does not answer web pages (Origin '${origin}'): it serves local tools, tests and the extension.`,

@@ -3,7 +3,7 @@
  * identity reports and provisionOnDemand to 5 requests per 10 s per tenant (graph-api.md §0); time
  * comes from the sandbox clock so tests need not wait.
  */
-export class RateLimiter {
+export class Throttle {
   private readonly accepted = new Map<string, number[]>();
 
   constructor(

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
-import type { DataPart } from '../host/tenants/tenantData';
+import type { DataPart } from '../services/tenants/tenantData';
 import type { TreeNode } from './treeNode';
 
 /**

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { PairService } from '../host/pairs/pairService';
+import type { PairService } from '../services/pairs/pairService';
 
 /** The Tenant Pairs view's badge: how many pairs would fail (errors), so it shows even while the view is collapsed. */
 export class PairsBadge implements vscode.Disposable {

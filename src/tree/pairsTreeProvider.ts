@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { PairStatus, SyncDirection, TenantPair, PairTenant } from '../core/pairs/pairChecks';
 import type { PairFinding } from '../core/pairs/pairFinding';
 import { describeError } from '../core/describeError';
-import type { PairService } from '../host/pairs/pairService';
+import type { PairService } from '../services/pairs/pairService';
 
 export type PairsNode = PairNode | PairSyncNode | PairFindingNode | PairMessageNode;
 

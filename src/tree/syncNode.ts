@@ -8,7 +8,7 @@ import {
   type JobStatusKind,
 } from '../core/sync/jobStatus';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
-import type { SyncConfiguration } from '../host/tenants/tenantData';
+import type { SyncConfiguration } from '../services/tenants/tenantData';
 import { AssignmentsNode } from './assignmentNodes';
 import { childrenOrError } from './childrenOrError';
 import { escapeMarkdown } from '../core/policy/markdownText';

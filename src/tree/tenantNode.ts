@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { getCloud } from '../core/auth/clouds';
 import { tenantKey, type AuthMethod, type TenantRecord } from '../core/tenants/tenantRecord';
-import { tenantLabel, type TenantState } from '../host/tenants/tenantConnections';
+import { tenantLabel } from '../core/tenants/tenantLabel';
+import { type TenantState } from '../services/tenants/tenantConnections';
 import { AccessNode } from './accessNode';
 import { escapeMarkdown } from '../core/policy/markdownText';
 import { SyncNode } from './syncNode';

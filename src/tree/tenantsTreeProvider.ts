@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { tenantKey } from '../core/tenants/tenantRecord';
-import type { TenantConnections } from '../host/tenants/tenantConnections';
-import type { TenantData } from '../host/tenants/tenantData';
-import type { TenantStore } from '../host/tenants/tenantStore';
-import type { DraftStore } from '../documents/draftStore';
-import type { PairService } from '../host/pairs/pairService';
-import { policyUri } from '../documents/policyDocumentProvider';
+import type { TenantConnections } from '../services/tenants/tenantConnections';
+import type { TenantData } from '../services/tenants/tenantData';
+import type { TenantList } from '../services/tenants/tenantList';
+import type { DraftStore } from '../services/drafts/draftStore';
+import type { PairService } from '../services/pairs/pairService';
+import { policyUri } from '../services/documentUris';
 import { TenantNode } from './tenantNode';
 import type { TreeNode, TreeServices } from './treeNode';
 
@@ -23,7 +23,7 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private draftUris = new Set<string>();
 
   constructor(
-    private readonly store: TenantStore,
+    private readonly store: TenantList,
     private readonly connections: TenantConnections,
     readonly data: TenantData,
     drafts: DraftStore,

@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
 import type { DocumentIdentity } from '../core/policy/documentUri';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
-import type { TenantConnections } from '../host/tenants/tenantConnections';
-import type { DataPart, TenantData } from '../host/tenants/tenantData';
+import type { TenantConnections } from '../services/tenants/tenantConnections';
+import type { DataPart, TenantData } from '../services/tenants/tenantData';
 
 /** What nodes need to compute their children. */
 export interface TreeServices {

@@ -6,11 +6,12 @@ import {
 import type { DetailsContext } from '../core/provisioning/toLogRowDetails';
 import { RateLimiter } from '../core/sync/rateLimiter';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
-import { openPartnerSetting } from '../documents/openPartnerSetting';
+import { openPartnerSetting } from '../services/openPartnerSetting';
 import type { Log } from '../host/log';
-import { tenantLabel, type TenantConnections } from '../host/tenants/tenantConnections';
-import type { TenantData } from '../host/tenants/tenantData';
-import type { TenantStore } from '../host/tenants/tenantStore';
+import { tenantLabel } from '../core/tenants/tenantLabel';
+import { type TenantConnections } from '../services/tenants/tenantConnections';
+import type { TenantData } from '../services/tenants/tenantData';
+import type { TenantList } from '../services/tenants/tenantList';
 import type { PanelServices } from './provisioningLogPanel';
 
 /**
@@ -24,7 +25,7 @@ const REPORTS_WINDOW_MS = 11_000;
 /** The log panels' view of the extension: Graph access, settings, and the actions of the details pane. */
 export function createPanelServices(deps: {
   log: Log;
-  tenants: TenantStore;
+  tenants: TenantList;
   connections: TenantConnections;
   data: TenantData;
   extensionUri: vscode.Uri;

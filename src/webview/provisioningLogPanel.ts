@@ -12,7 +12,7 @@ import { parseWebviewMessage } from '../core/provisioning/parseWebviewMessage';
 import type { RateLimiter } from '../core/sync/rateLimiter';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import type { Log } from '../host/log';
-import type { TenantConnections } from '../host/tenants/tenantConnections';
+import type { TenantConnections } from '../services/tenants/tenantConnections';
 import { panelHtml, panelResourceRoots } from './panelHtml';
 import { exportRows } from './exportRows';
 

@@ -4,8 +4,8 @@ import type { PanelState } from '../core/provisioning/panelProtocol';
 import { parsePanelState } from '../core/provisioning/parsePanelState';
 import { tenantKey, type TenantRecord } from '../core/tenants/tenantRecord';
 import type { Log } from '../host/log';
-import type { TenantStore } from '../host/tenants/tenantStore';
-import { tenantLabel } from '../host/tenants/tenantConnections';
+import type { TenantList } from '../services/tenants/tenantList';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { PANEL_VIEW_TYPE, ProvisioningLogPanel, type PanelServices } from './provisioningLogPanel';
 
 export interface PanelDefaults {
@@ -25,7 +25,7 @@ export class ProvisioningLogPanels implements vscode.WebviewPanelSerializer, vsc
 
   constructor(
     private readonly services: PanelServices,
-    private readonly tenants: TenantStore,
+    private readonly tenants: TenantList,
     private readonly log: Log,
     private readonly defaults: () => PanelDefaults,
     /** The workspace's memory: each panel's last state, kept by the host as well as by the webview. */

@@ -2,7 +2,7 @@ import { summarizeChanges } from '../../core/policy/diffSummary';
 import { comparable, leafDifferences } from '../../core/policy/documentPaths';
 import { pathLabel } from '../../core/policy/diffSummary';
 import { CliError } from '../args';
-import type { CommandContext, CommandResult } from '../context';
+import type { CliContext, CommandResult } from '../cliContext';
 import { expandArguments } from '../files';
 import { describeTarget, fetchLive, readTenantDocument } from '../live';
 
@@ -11,7 +11,7 @@ import { describeTarget, fetchLive, readTenantDocument } from '../live';
  * words, then each differing property with the tenant's value (`-`) and the file's (`+`). Exit 0
  * when they match, 1 when they differ.
  */
-export async function diffCommand(ctx: CommandContext): Promise<CommandResult> {
+export async function diffCommand(ctx: CliContext): Promise<CommandResult> {
   const [only, ...rest] = ctx.args.positionals;
   if (only === undefined || rest.length > 0) throw new CliError('Usage: cross-tenant diff <file>');
   const [file] = expandArguments([only]);

@@ -5,7 +5,7 @@ import {
   type FolderFile,
 } from '../../core/policy/drift';
 import { CliError } from '../args';
-import type { CommandContext, CommandResult } from '../context';
+import type { CliContext, CommandResult } from '../cliContext';
 import {
   documentsUnder,
   layoutIdentity,
@@ -20,7 +20,7 @@ import { fetchLiveTenant } from '../live';
  * against its tenant now, property by property, plus partners and identity syncs on one side only.
  * Exit 0 = no drift, 1 = drift, 2 = the check could not be made.
  */
-export async function driftCommand(ctx: CommandContext): Promise<CommandResult> {
+export async function driftCommand(ctx: CliContext): Promise<CommandResult> {
   const [dir, ...rest] = ctx.args.positionals;
   if (dir === undefined || rest.length > 0) throw new CliError('Usage: cross-tenant drift <dir>');
   if (!statOrUndefined(dir)?.isDirectory())

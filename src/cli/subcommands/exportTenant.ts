@@ -6,7 +6,7 @@ import { loadPartnerOverview } from '../../core/graph/partnerOverview';
 import { exportFiles, exportFolderName } from '../../core/policy/exportLayout';
 import { isTenantId } from '../../core/tenants/tenantRecord';
 import { CliError } from '../args';
-import type { CommandContext, CommandResult } from '../context';
+import type { CliContext, CommandResult } from '../cliContext';
 
 /**
  * `export --tenant <id|domain> --out <dir>`: the tenant's policy, default settings, partners and
@@ -14,7 +14,7 @@ import type { CommandContext, CommandResult } from '../context';
  * named after the tenant's default domain (from `GET /organization`), else the domain given, else
  * the tenant id; existing files of the same name are replaced, others are left alone.
  */
-export async function exportCommand(ctx: CommandContext): Promise<CommandResult> {
+export async function exportCommand(ctx: CliContext): Promise<CommandResult> {
   const { tenant, out } = ctx.args;
   if (tenant === undefined || out === undefined || ctx.args.positionals.length > 0)
     throw new CliError('Usage: cross-tenant export --tenant <id|domain> --out <dir>');

@@ -10,7 +10,7 @@ import { comparable, leafDifferences, unsentKeys } from '../../core/policy/docum
 import { PolicySchemas } from '../../core/policy/policySchemas';
 import { planPush } from '../../core/policy/pushPlan';
 import { CliError } from '../args';
-import type { CommandContext, CommandResult } from '../context';
+import type { CliContext, CommandResult } from '../cliContext';
 import { expandArguments, packageRoot } from '../files';
 import { describeTarget, fetchLive, readTenantDocument, type TenantDocument } from '../live';
 
@@ -23,7 +23,7 @@ type Action = 'update' | 'create' | 'none';
  * code is 1 (0 when there is nothing to push); with it the request is sent, the object re-read and
  * whatever still differs reported.
  */
-export async function pushCommand(ctx: CommandContext): Promise<CommandResult> {
+export async function pushCommand(ctx: CliContext): Promise<CommandResult> {
   const [only, ...rest] = ctx.args.positionals;
   if (only === undefined || rest.length > 0)
     throw new CliError('Usage: cross-tenant push <file> [--yes]');

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../core/policy/diagnostic';
 import { ALL_DOCUMENT_KINDS, kindOfFileName } from '../../core/policy/documentKinds';
 import { PolicySchemas } from '../../core/policy/policySchemas';
 import { CliError } from '../args';
-import type { CommandContext, CommandResult } from '../context';
+import type { CliContext, CommandResult } from '../cliContext';
 import { expandArguments, layoutIdentity, packageRoot, readText } from '../files';
 
 interface FileReport {
@@ -25,7 +25,7 @@ interface FileReport {
  * on each document; folders are searched for `*.xta-*.json`. Problems print as
  * `file:line:column: severity: message [code]`. Exit 1 when any error, 0 with warnings only.
  */
-export function validateCommand(ctx: CommandContext): CommandResult {
+export function validateCommand(ctx: CliContext): CommandResult {
   if (ctx.args.positionals.length === 0)
     throw new CliError('Usage: cross-tenant validate <file|dir>...');
   const files = expandArguments(ctx.args.positionals);

@@ -1,7 +1,7 @@
 import { cloneJson, leafDifferences, setAt, type JsonRecord } from '../policy/documentPaths';
 import { settingPath } from '../policy/settingLocation';
 import { BASELINE_SOURCES, capitalise, type BaselineSourceId } from './baselineSources';
-import type { BaselineRule } from './baselinePack';
+import type { BaselineRule } from './baselineRule';
 import { checkContexts, describeCheck, type FailingCheck } from './expectation';
 
 /** The change to one document that a fix writes into its draft. */

@@ -1,7 +1,7 @@
 import builder from 'junit-report-builder';
 import { ruleKey } from './baselinePack';
 import type { BaselineRun } from './evaluateBaselines';
-import { tenantLabel } from './reportText';
+import { tenantHeading } from './reportText';
 
 /**
  * The run as JUnit XML for CI test reports: one test suite per tenant, one test case per tenant ×
@@ -12,7 +12,7 @@ import { tenantLabel } from './reportText';
 export function baselineJunit(run: BaselineRun): string {
   const report = builder.newBuilder().name('Cross-Tenant Explorer baselines');
   for (const tenant of run.tenants) {
-    const suite = report.testSuite().name(tenantLabel(tenant));
+    const suite = report.testSuite().name(tenantHeading(tenant));
     suite.property('tenantId', tenant.tenantId);
     for (const result of tenant.results) {
       const testCase = suite

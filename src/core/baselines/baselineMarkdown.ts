@@ -1,8 +1,9 @@
 import { escapeMarkdown, inlineCode } from '../policy/markdownText';
 import { noAutomaticFix } from './baselineFix';
-import { ruleSourceUrl, type BaselinePack } from './baselinePack';
+import { ruleSourceUrl } from './baselinePack';
+import { type BaselinePack } from './baselineRule';
 import type { BaselineRun, RuleResult, TenantResults } from './evaluateBaselines';
-import { describeConflict, tenantLabel } from './reportText';
+import { describeConflict, tenantHeading } from './reportText';
 
 /**
  * The run as a Markdown report for people: the packs and their versions, a table per tenant of
@@ -45,7 +46,7 @@ function tenantSection(
   packOf: (result: RuleResult) => BaselinePack,
 ): string[] {
   const lines = [
-    `## ${escapeMarkdown(tenantLabel(tenant))}`,
+    `## ${escapeMarkdown(tenantHeading(tenant))}`,
     '',
     '| Baseline | Passed | Failed | Not checked |',
     '|---|---:|---:|---:|',

@@ -3,11 +3,12 @@ import { settingRange } from '../policy/settingLocation';
 import { TextPositions } from '../policy/textPositions';
 import { baselineFilePath } from './baselineFolder';
 import { noAutomaticFix } from './baselineFix';
-import { ruleKey, ruleSourceUrl, type BaselinePack, type BaselineRule } from './baselinePack';
+import { ruleKey, ruleSourceUrl } from './baselinePack';
+import { type BaselinePack, type BaselineRule } from './baselineRule';
 import { BASELINE_SOURCES } from './baselineSources';
 import { checksOf, describeExpectation, propertyKey } from './expectation';
 import type { BaselineFinding, BaselineRun, RuleResult, TenantResults } from './evaluateBaselines';
-import { describeConflict, tenantLabel } from './reportText';
+import { describeConflict, tenantHeading } from './reportText';
 
 /** The OASIS SARIF 2.1.0 schema, as code scanning asks `$schema` to name it. */
 export const SARIF_SCHEMA_URI =
@@ -53,7 +54,7 @@ export function baselineSarif(run: BaselineRun, options: SarifOptions): Sarif.Lo
           associatedRule: reference(result.rule),
           level: 'warning',
           message: {
-            text: `${tenantLabel(tenant)}: ${ruleKey(result.rule)} was not checked. ${result.missing.map((m) => m.detail).join(' ')}`,
+            text: `${tenantHeading(tenant)}: ${ruleKey(result.rule)} was not checked. ${result.missing.map((m) => m.detail).join(' ')}`,
           },
           properties: {
             tenantId: tenant.tenantId,
@@ -182,7 +183,7 @@ function sarifResult(
     kind: 'fail',
     level: 'error',
     message: {
-      text: `${tenantLabel(tenant)}: ${result.rule.title}. ${findings.join('; ')}.`,
+      text: `${tenantHeading(tenant)}: ${result.rule.title}. ${findings.join('; ')}.`,
     },
     locations: result.findings.map((finding) => location(tenant, finding, options)),
     properties: {

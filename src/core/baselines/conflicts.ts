@@ -1,5 +1,5 @@
 import type { BaselineSourceId } from './baselineSources';
-import type { BaselinePack, BaselineRule } from './baselinePack';
+import type { BaselinePack, BaselineRule } from './baselineRule';
 import {
   checkPasses,
   checksOf,

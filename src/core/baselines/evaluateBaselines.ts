@@ -1,6 +1,6 @@
 import type { JsonRecord } from '../policy/documentPaths';
 import { deriveFix, type BaselineFix } from './baselineFix';
-import type { BaselinePack, BaselineRule } from './baselinePack';
+import type { BaselinePack, BaselineRule } from './baselineRule';
 import { findConflicts, type BaselineConflict } from './conflicts';
 import {
   BASELINE_SOURCES,

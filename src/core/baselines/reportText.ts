@@ -4,7 +4,7 @@ import type { RuleStatus, TenantResults } from './evaluateBaselines';
 import { oneLine } from '../policy/markdownText';
 
 /** "Contoso Group (2f4a9c1e-…)": the organization's name first, its id for the unambiguous part. */
-export function tenantLabel(tenant: Pick<TenantResults, 'tenantId' | 'displayName'>): string {
+export function tenantHeading(tenant: Pick<TenantResults, 'tenantId' | 'displayName'>): string {
   const name = tenant.displayName === undefined ? '' : oneLine(tenant.displayName);
   return name === '' || name === tenant.tenantId ? tenant.tenantId : `${name} (${tenant.tenantId})`;
 }

@@ -1,4 +1,4 @@
-import { GraphError } from '../errors';
+import { ErrorResponse } from '../errors';
 import type { TokenClaims } from './token';
 
 /**
@@ -11,7 +11,7 @@ import type { TokenClaims } from './token';
 export function continuousAccessChallenge(
   claims: TokenClaims,
   revokedAtMs: number | undefined,
-): GraphError | undefined {
+): ErrorResponse | undefined {
   if (revokedAtMs === undefined || claims.roles !== undefined) return undefined;
   if (!(claims.xms_cc ?? []).some((c) => c.toLowerCase() === 'cp1')) return undefined;
   // Token times are in seconds. Sandbox choice: a token issued within the second of the revocation
@@ -23,7 +23,7 @@ export function continuousAccessChallenge(
   const requested = JSON.stringify({
     access_token: { nbf: { essential: true, value: String(notBefore) } },
   });
-  return new GraphError(
+  return new ErrorResponse(
     401,
     'InvalidAuthenticationToken',
     'Continuous access evaluation resulted in challenge with result: InteractionRequired and code: TokenIssuedBeforeRevocationTimestamp',

@@ -1,4 +1,4 @@
-import { GraphError } from '../errors';
+import { ErrorResponse } from '../errors';
 import type { TokenClaims } from './token';
 
 /** The caller of a request, from its token. */
@@ -113,7 +113,7 @@ export function requirePermission(principal: Principal, rule: PermissionRule): v
       ? `no ${kind} grants this operation`
       : `this operation needs the ${kind} ${alternatives.map(describeSet).join(', or ')}`;
   const missing = fewestMissing ? ` Missing: ${fewestMissing.join(', ')}.` : '';
-  throw new GraphError(
+  throw new ErrorResponse(
     403,
     'Authorization_RequestDenied',
     `Insufficient privileges to complete the operation: ${needs}.${missing}`,

@@ -1,4 +1,4 @@
-import { GraphError } from '../errors';
+import { ErrorResponse } from '../errors';
 import { isJsonObject, type JsonObject } from '../json';
 import type { SigningKeys } from './signingKeys';
 
@@ -76,8 +76,8 @@ export function mintToken(content: TokenContent, nowMs: number): string {
 }
 
 /** 401 with the `WWW-Authenticate` challenge Graph sends. */
-export function invalidToken(message: string): GraphError {
-  return new GraphError(401, 'InvalidAuthenticationToken', message, undefined, {
+export function invalidToken(message: string): ErrorResponse {
+  return new ErrorResponse(401, 'InvalidAuthenticationToken', message, undefined, {
     'www-authenticate':
       'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
   });

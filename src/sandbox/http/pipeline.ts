@@ -3,7 +3,13 @@ import { continuousAccessChallenge } from '../auth/continuousAccess';
 import { principalFromClaims, requirePermission, type Principal } from '../auth/permissions';
 import type { SigningKeys } from '../auth/signingKeys';
 import { invalidToken, readBearerToken } from '../auth/token';
-import { badRequest, errorBody, gatewayBadRequest, GraphError, type RequestIds } from '../errors';
+import {
+  badRequest,
+  errorBody,
+  gatewayBadRequest,
+  ErrorResponse,
+  type RequestIds,
+} from '../errors';
 import type { Faults } from '../faults';
 import { isJsonObject, type Json } from '../json';
 import { QueryOptions } from '../odata/queryOptions';
@@ -11,7 +17,7 @@ import { handleControl, type SandboxControl } from '../routes/control';
 import { GRAPH_ROUTES } from '../routes/graphRoutes';
 import type { World } from '../store/world';
 import { runDueCycles } from '../sync/jobEngine';
-import type { RateLimiter } from '../throttle';
+import type { Throttle } from '../throttle';
 import { batchResponseEntry, executionOrder, parseBatch, type BatchItemResponse } from './batch';
 import type { GraphVersion, RouteContext, ThrottleClass } from './route';
 import { Router } from './router';
@@ -25,7 +31,7 @@ export interface PipelineEnv {
   /** Divides the delays of the sync engine (see SandboxOptions.timeCompression). */
   readonly timeCompression: () => number;
   readonly control: SandboxControl;
-  readonly limiters: Readonly<Record<ThrottleClass, RateLimiter>>;
+  readonly limiters: Readonly<Record<ThrottleClass, Throttle>>;
   /** Called after a request changed sandbox state. */
   readonly onChanged: () => void;
   /** When set, tokens must be signed by these keys (see SandboxOptions.signingKeys). */
@@ -84,7 +90,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 function requireJson(request: SandboxRequest): void {
   const type = request.headers['content-type'] ?? '';
   if (type.split(';')[0].trim().toLowerCase() !== 'application/json')
-    throw new GraphError(
+    throw new ErrorResponse(
       415,
       'UnsupportedMediaType',
       `The Content-Type '${type || '(none)'}' is not supported: send the body as application/json.`,
@@ -108,7 +114,7 @@ function readBody(request: SandboxRequest): Json | undefined {
   try {
     return JSON.parse(request.body) as Json;
   } catch {
-    throw new GraphError(
+    throw new ErrorResponse(
       400,
       'BadRequest',
       'Unable to read JSON request payload: the body is not valid JSON.',
@@ -129,7 +135,7 @@ export class Pipeline {
    * The answer to a request a front refuses before it reaches the pipeline (a body over the size
    * limit, a foreign Origin): the same error body and request ids as any other error.
    */
-  refuse(headers: Readonly<Record<string, string>>, error: GraphError): SandboxResponse {
+  refuse(headers: Readonly<Record<string, string>>, error: ErrorResponse): SandboxResponse {
     const ids = requestIds(headers);
     return this.toResponse(this.errorResult(error, ids), ids);
   }
@@ -156,7 +162,7 @@ export class Pipeline {
     await this.env.signingKeys?.prepare(request.headers.authorization, this.env.now());
     try {
       if (fault.kind === 'unavailable') {
-        throw new GraphError(
+        throw new ErrorResponse(
           503,
           'ServiceUnavailable',
           'The service is temporarily unavailable. Retry the request later.',
@@ -223,9 +229,9 @@ export class Pipeline {
 
   private errorResult(e: unknown, ids: RequestIds): BatchItemResponse {
     const error =
-      e instanceof GraphError
+      e instanceof ErrorResponse
         ? e
-        : new GraphError(
+        : new ErrorResponse(
             500,
             'InternalServerError',
             `The sandbox failed to process the request: ${e instanceof Error ? e.message : String(e)}`,
@@ -325,7 +331,7 @@ export class Pipeline {
    */
   private batch(request: GraphRequest): BatchItemResponse {
     if (request.method !== 'POST')
-      throw new GraphError(
+      throw new ErrorResponse(
         405,
         'BadRequest',
         `Specified HTTP method '${request.method}' is not allowed for $batch.`,
@@ -343,7 +349,7 @@ export class Pipeline {
         results.set(
           item.id,
           this.errorResult(
-            new GraphError(
+            new ErrorResponse(
               424,
               'FailedDependency',
               `Request '${item.id}' was not run because request '${failed}' it depends on failed.`,
@@ -429,8 +435,8 @@ function requestIds(headers: Readonly<Record<string, string>>): RequestIds {
   return { requestId, clientRequestId: headers['client-request-id'] || requestId };
 }
 
-function tooManyRequests(retryAfterSeconds: number): GraphError {
-  return new GraphError(
+function tooManyRequests(retryAfterSeconds: number): ErrorResponse {
+  return new ErrorResponse(
     429,
     'TooManyRequests',
     'Too many requests. Retry after the number of seconds in the Retry-After header.',

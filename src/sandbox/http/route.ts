@@ -4,7 +4,7 @@ import type { QueryOptions, SystemQueryOption } from '../odata/queryOptions';
 import type { StoreSection, TenantStore } from '../store/tenantStore';
 import type { World } from '../store/world';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type RouteMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export type GraphVersion = 'v1.0' | 'beta';
 
@@ -42,7 +42,7 @@ export interface RouteResult {
 
 /** One Graph operation. `path` has `{param}` segments and function segments like `fn(name={param})`. */
 export interface Route {
-  readonly method: HttpMethod;
+  readonly method: RouteMethod;
   readonly path: string;
   readonly permission: PermissionRule;
   readonly throttle?: ThrottleClass;

@@ -1,4 +1,4 @@
-import { gatewayBadRequest, GraphError } from '../errors';
+import { gatewayBadRequest, ErrorResponse } from '../errors';
 import { parseFunctionSegment } from '../odata/literal';
 import type { GraphVersion, Route } from './route';
 
@@ -88,7 +88,7 @@ export class Router {
       if (route.method === method) return { route, params };
     }
     if (pathMatched)
-      throw new GraphError(
+      throw new ErrorResponse(
         405,
         'BadRequest',
         `Specified HTTP method '${method}' is not allowed for the request uri.`,

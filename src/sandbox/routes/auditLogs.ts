@@ -1,5 +1,5 @@
 import type { PermissionRule } from '../auth/permissions';
-import { GraphError, unsupportedQuery } from '../errors';
+import { ErrorResponse, unsupportedQuery } from '../errors';
 import { odataContext, ok, type Route } from '../http/route';
 import { compileFilter, type FilterProperty, type FilterSchema } from '../odata/filter';
 import { keysetPage } from '../odata/keysetPage';
@@ -92,8 +92,8 @@ function parseOrder(raw: string | undefined, property: string): 'asc' | 'desc' {
  * 403 `Authentication_RequestFromNonPremiumTenantOrB2CTenant` (the code MicrosoftDocs/azure-docs
  * #77948 documents for sign-in activity without a licence; the message is the one Graph sends).
  */
-function noPremiumLicence(): GraphError {
-  return new GraphError(
+function noPremiumLicence(): ErrorResponse {
+  return new ErrorResponse(
     403,
     'Authentication_RequestFromNonPremiumTenantOrB2CTenant',
     "Neither tenant is B2C or tenant doesn't have premium license",

@@ -1,4 +1,4 @@
-import { badRequest, GraphError } from '../errors';
+import { badRequest, ErrorResponse } from '../errors';
 import type { Faults } from '../faults';
 import type { RouteResult } from '../http/route';
 import { isJsonObject, type Json, type JsonObject } from '../json';
@@ -38,8 +38,8 @@ function list(value: string | null): string[] | undefined {
   return value === null ? undefined : value.split(/[\s,]+/).filter((s) => s !== '');
 }
 
-function notFound(path: string): GraphError {
-  return new GraphError(
+function notFound(path: string): ErrorResponse {
+  return new ErrorResponse(
     404,
     'NotFound',
     `No sandbox control endpoint at '${path}'. Available: GET /_sandbox/tenants, GET /_sandbox/token, GET|POST|DELETE /_sandbox/faults, GET|POST /_sandbox/settings, POST /_sandbox/reset, POST /_sandbox/tenants/{id}/provisioning, POST /_sandbox/tenants/{id}/directoryAudits, POST /_sandbox/tenants/{id}/signIns, POST /_sandbox/tenants/{id}/partners.`,

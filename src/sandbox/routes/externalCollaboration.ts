@@ -1,5 +1,5 @@
 import { PERMISSIONS } from '../auth/permissions';
-import { badRequest, GraphError, resourceNotFound } from '../errors';
+import { badRequest, ErrorResponse, resourceNotFound } from '../errors';
 import { noContent, odataContext, ok, type Route } from '../http/route';
 import { cloneJson, isJsonObject, type JsonObject } from '../json';
 import { collectionBody } from '../odata/paging';
@@ -131,7 +131,7 @@ export const externalCollaborationRoutes: readonly Route[] = [
       // Sandbox choice: Graph does not document the answer for a tenant without a Global Secure
       // Access licence; the sandbox refuses with 403 and a code that is not a permission error.
       if (!settings)
-        throw new GraphError(
+        throw new ErrorResponse(
           403,
           'Forbidden',
           'The tenant is not onboarded to Global Secure Access: it needs a Microsoft Entra Internet Access or Private Access licence.',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PERMISSIONS } from '../auth/permissions';
-import { badRequest, GraphError, resourceNotFound } from '../errors';
+import { badRequest, ErrorResponse, resourceNotFound } from '../errors';
 import { created, noContent, odataContext, ok, type Route, type RouteContext } from '../http/route';
 import { cloneJson, isJsonObject, type JsonObject, str } from '../json';
 import { collectionBody } from '../odata/paging';
@@ -71,7 +71,7 @@ function validateSchema(body: JsonObject, record: SyncJobRecord): JsonObject {
             isJsonObject(m) && typeof m.matchingPriority === 'number' && m.matchingPriority > 0,
         ) as JsonObject[];
         if (matching.length !== 1 || matching[0].targetAttributeName !== 'alternativeSecurityIds') {
-          throw new GraphError(
+          throw new ErrorResponse(
             400,
             'schemaInvalid',
             'The matching attribute of cross-tenant synchronization cannot be changed: keep alternativeSecurityIds as the only attribute with a matchingPriority.',
@@ -131,7 +131,12 @@ function validateCredentials(
   const problems = checkCrossTenantSync(ctx.world, ctx.tenant.tenantId, companyId);
   // The failure status and body are undocumented: a 400 with the policy-check code and one detail per problem.
   if (problems.length > 0)
-    throw new GraphError(400, SYNC_POLICY_CHECK_FAILURE, describeSyncProblems(problems), problems);
+    throw new ErrorResponse(
+      400,
+      SYNC_POLICY_CHECK_FAILURE,
+      describeSyncProblems(problems),
+      problems,
+    );
 }
 
 /** Synchronization jobs, schema and secrets of a service principal (graph-api.md §6). */
@@ -200,7 +205,7 @@ export const synchronizationRoutes: readonly Route[] = [
         );
       }
       if (sp.jobs.some((j) => j.job.templateId === templateId))
-        throw new GraphError(
+        throw new ErrorResponse(
           409,
           'Conflict',
           `A synchronization job for template '${templateId}' already exists on this service principal.`,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { GraphError } from '../../../src/sandbox/errors';
+import { ErrorResponse } from '../../../src/sandbox/errors';
 import { compileFilter, type FilterSchema } from '../../../src/sandbox/odata/filter';
 import { parseFunctionSegment } from '../../../src/sandbox/odata/literal';
 import { compileSearch } from '../../../src/sandbox/odata/search';
@@ -32,7 +32,7 @@ function status(fn: () => unknown): number {
   try {
     fn();
   } catch (e) {
-    assert.ok(e instanceof GraphError, String(e));
+    assert.ok(e instanceof ErrorResponse, String(e));
     return e.status;
   }
   return 0;
@@ -163,7 +163,7 @@ describe('sandbox OData function segments and $search', () => {
   it('rejects unquoted string parameters', () => {
     assert.throws(
       () => parseFunctionSegment('findTenantInformationByTenantId(tenantId=abc)'),
-      (e: unknown) => e instanceof GraphError && e.status === 400,
+      (e: unknown) => e instanceof ErrorResponse && e.status === 400,
     );
   });
 

@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
-import {
-  ruleKey,
-  selectPacks,
-  type BaselinePack,
-  type BaselineRule,
-} from '../../../../src/core/baselines/baselinePack';
+import { ruleKey, selectPacks } from '../../../../src/core/baselines/baselinePack';
+import { type BaselinePack, type BaselineRule } from '../../../../src/core/baselines/baselineRule';
 import {
   compareRules,
   findConflicts,

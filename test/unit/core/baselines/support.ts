@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { loadBaselinePacks, type BaselinePack } from '../../../../src/core/baselines/baselinePack';
+import { loadBaselinePacks } from '../../../../src/core/baselines/baselinePack';
+import { type BaselinePack } from '../../../../src/core/baselines/baselineRule';
 import type {
   BaselineSourceId,
   SourceState,

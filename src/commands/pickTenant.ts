@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { tenantKey, type TenantRecord } from '../core/tenants/tenantRecord';
-import type { CommandContext } from './runCommand';
-import { tenantLabel } from './tenants/tenantConnections';
+import type { CommandContext } from './commandContext';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 
 /** Something a tree node or a command argument may carry to name a tenant. */
 export interface TenantRef {

@@ -2,7 +2,7 @@ import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-
 import * as vscode from 'vscode';
 import type { Cloud } from '../../core/auth/clouds';
 import { SignInRequiredError } from '../../core/tenants/signInRequiredError';
-import { isUserAction } from '../userAction';
+import { isUserAction } from '../../host/userAction';
 
 export interface SessionCredentialOptions {
   readonly tenantId: string;

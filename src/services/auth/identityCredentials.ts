@@ -1,5 +1,5 @@
 // Entry of dist/identity.js, a separate bundle: @azure/identity and MSAL weigh about a megabyte,
-// so they are loaded only when a tenant uses one of these sign-in methods (see lazyBundles.ts).
+// so they are loaded only when a tenant uses one of these sign-in methods (see host/lazyBundles.ts).
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import {
   AzureCliCredential,

@@ -9,10 +9,11 @@ import {
 } from '../../core/pairs/resolveConfigurationTarget';
 import { tenantSide, type TenantSide } from '../../core/pairs/tenantSide';
 import { tenantKey, type TenantRecord } from '../../core/tenants/tenantRecord';
-import type { Log } from '../log';
-import { tenantLabel, type TenantConnections } from '../tenants/tenantConnections';
+import type { Log } from '../../host/log';
+import { tenantLabel } from '../../core/tenants/tenantLabel';
+import { type TenantConnections } from '../tenants/tenantConnections';
 import type { TenantData } from '../tenants/tenantData';
-import type { TenantStore } from '../tenants/tenantStore';
+import type { TenantList } from '../tenants/tenantList';
 
 /** Changes come in bursts (a refresh invalidates every tenant): check once they settle. */
 const SETTLE_MS = 250;
@@ -37,7 +38,7 @@ export class PairService implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
-    private readonly tenants: TenantStore,
+    private readonly tenants: TenantList,
     private readonly connections: TenantConnections,
     private readonly data: TenantData,
     private readonly log: Log,

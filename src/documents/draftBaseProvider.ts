@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-import type { DraftStore } from './draftStore';
-import { POLICY_SCHEME } from './policyDocumentProvider';
-
-export const BASE_SCHEME = 'xtenant-base';
+import type { DraftStore } from '../services/drafts/draftStore';
+import { POLICY_SCHEME } from '../services/documentUris';
 
 /** The live version a draft started from (read-only), for "Diff with the Version I Started From". */
-export class BaseDocumentProvider implements vscode.TextDocumentContentProvider {
+export class DraftBaseProvider implements vscode.TextDocumentContentProvider {
   constructor(private readonly drafts: DraftStore) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {

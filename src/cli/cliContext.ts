@@ -16,7 +16,7 @@ export interface CommandResult {
 }
 
 /** Shared by every command: parsed arguments, text output (silent under `--json`), the Graph connection. */
-export class CommandContext {
+export class CliContext {
   private connection?: Connection;
 
   constructor(

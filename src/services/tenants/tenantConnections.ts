@@ -1,4 +1,4 @@
-import { printable } from '../../core/printable';
+import { tenantLabel } from '../../core/tenants/tenantLabel';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import * as vscode from 'vscode';
 import { getCloud } from '../../core/auth/clouds';
@@ -10,23 +10,18 @@ import { getOrganization } from '../../core/graph/operations/tenants';
 import { SignInRequiredError } from '../../core/tenants/signInRequiredError';
 import { tenantKey, type TenantRecord } from '../../core/tenants/tenantRecord';
 import { VsCodeSessionCredential } from '../auth/vscodeSessionCredential';
-import { loadIdentityModule } from '../lazyBundles';
-import type { Log } from '../log';
+import { requireBundle } from '../../host/lazyBundles';
+import type * as IdentityModule from '../auth/identityCredentials';
+import type { Log } from '../../host/log';
 import type { SandboxService } from '../sandbox/sandboxService';
-import { isUserAction, runInBackground } from '../userAction';
-import type { TenantStore } from './tenantStore';
+import { isUserAction, runInBackground } from '../../host/userAction';
+import type { TenantList } from './tenantList';
 
 export type TenantState =
   | { readonly kind: 'signedIn' }
   | { readonly kind: 'needsSignIn' }
   | { readonly kind: 'checking' }
   | { readonly kind: 'error'; readonly message: string };
-
-/** The label we show for a tenant before its name is known. */
-/** A tenant as people read it; the name comes from Graph, so it is shown as one printable line. */
-export function tenantLabel(r: TenantRecord): string {
-  return printable(r.displayName ?? r.defaultDomain ?? r.tenantId);
-}
 
 /** Where a client secret lives: VS Code's SecretStorage (the OS keychain on desktop), never settings or logs. */
 export function secretKey(r: Pick<TenantRecord, 'tenantId' | 'clientId'>): string {
@@ -48,7 +43,7 @@ export class TenantConnections implements vscode.Disposable {
   readonly onDidChangeState = this.changed.event;
 
   constructor(
-    private readonly store: TenantStore,
+    private readonly store: TenantList,
     private readonly sandbox: SandboxService,
     private readonly secrets: vscode.SecretStorage,
     private readonly log: Log,
@@ -230,7 +225,7 @@ export class TenantConnections implements vscode.Disposable {
               tenantLabel(record),
               'the client secret is not stored on this machine',
             );
-          return loadIdentityModule().createIdentityCredential({
+          return requireBundle<typeof IdentityModule>('identity.js').createIdentityCredential({
             method: record.auth as 'deviceCode' | 'clientSecret' | 'certificate' | 'azureCli',
             tenantId: record.tenantId,
             cloud,

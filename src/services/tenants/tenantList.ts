@@ -5,8 +5,8 @@ import {
   tenantKey,
   type TenantRecord,
 } from '../../core/tenants/tenantRecord';
-import type { Log } from '../log';
-import { tenantLabel } from './tenantConnections';
+import type { Log } from '../../host/log';
+import { tenantLabel } from '../../core/tenants/tenantLabel';
 
 const FILE = 'tenants.json';
 
@@ -14,7 +14,7 @@ const FILE = 'tenants.json';
  * The tenants the user added, kept in a file under globalStorageUri so they survive restarts, window
  * reloads and, in browser-hosted VS Code, a change of browser (globalState would not).
  */
-export class TenantStore implements vscode.Disposable {
+export class TenantList implements vscode.Disposable {
   private records: TenantRecord[] = [];
   private loaded?: Promise<void>;
   private writing = Promise.resolve();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Log } from '../host/log';
+import type { Log } from '../../host/log';
 
 /** A saved, not yet pushed edit of a policy document, and the live text it started from. */
 export interface Draft {

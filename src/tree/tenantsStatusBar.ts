@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { tenantKey } from '../core/tenants/tenantRecord';
-import type { TenantConnections } from './tenants/tenantConnections';
-import type { TenantStore } from './tenants/tenantStore';
+import type { TenantConnections } from '../services/tenants/tenantConnections';
+import type { TenantList } from '../services/tenants/tenantList';
 
 /** "3/5 tenants": how many tenants are signed in; a click opens the Tenants view. Hidden with no tenants. */
 export class TenantsStatusBar implements vscode.Disposable {
@@ -13,7 +13,7 @@ export class TenantsStatusBar implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
-    private readonly store: TenantStore,
+    private readonly store: TenantList,
     private readonly connections: TenantConnections,
   ) {
     this.item.name = 'Cross-Tenant: signed-in tenants';

@@ -1,8 +1,9 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import * as vscode from 'vscode';
+import type * as SandboxModule from '../../sandbox';
 import type { Sandbox, SandboxState, SandboxTenant } from '../../sandbox';
-import { loadSandboxModule } from '../lazyBundles';
-import type { Log } from '../log';
+import { requireBundle } from '../../host/lazyBundles';
+import type { Log } from '../../host/log';
 
 /** One request the extension sent to the sandbox, as the sandbox saw it (for the log and the tests). */
 export interface SandboxRequestRecord {
@@ -49,7 +50,7 @@ export class SandboxService implements vscode.Disposable {
   /** The sandbox, created from the saved state on first use. */
   async get(): Promise<Sandbox> {
     if (this.sandbox) return this.sandbox;
-    const { Sandbox } = loadSandboxModule();
+    const { Sandbox } = requireBundle<typeof SandboxModule>('sandbox.js');
     const state = await this.readState();
     let sandbox: Sandbox;
     try {

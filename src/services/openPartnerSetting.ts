@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { partnerDocument } from '../core/policy/partnerDocument';
 import { applyPatchToText, settingRange } from '../core/policy/settingLocation';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
-import type { TenantData } from '../host/tenants/tenantData';
-import { tenantLabel } from '../host/tenants/tenantConnections';
-import { policyUri } from './policyDocumentProvider';
+import type { TenantData } from './tenants/tenantData';
+import { tenantLabel } from '../core/tenants/tenantLabel';
+import { policyUri } from './documentUris';
 
 /** Settings under this prefix live in the partner's identity-synchronization document. */
 const IDENTITY_SYNC = 'identitySynchronization.';

@@ -1,0 +1,35 @@
+import type * as vscode from 'vscode';
+import type { Log } from '../host/log';
+import type { HostCommand } from '../host/runCommand';
+import type { SandboxService } from '../services/sandbox/sandboxService';
+import type { DraftStore } from '../services/drafts/draftStore';
+import type { DriftDiagnostics } from '../documents/driftDiagnostics';
+import type { OnDemandReports } from '../documents/onDemandReports';
+import type { PushService } from '../documents/pushService';
+import type { TreeNode } from '../tree/treeNode';
+import type { ProvisioningLogPanels } from '../webview/provisioningLogPanels';
+import type { PairService } from '../services/pairs/pairService';
+import type { TenantConnections } from '../services/tenants/tenantConnections';
+import type { TenantData } from '../services/tenants/tenantData';
+import type { TenantList } from '../services/tenants/tenantList';
+
+/** The services every command handler receives besides its own arguments. */
+export interface CommandContext {
+  readonly log: Log;
+  readonly tenants: TenantList;
+  readonly connections: TenantConnections;
+  readonly sandbox: SandboxService;
+  readonly secrets: vscode.SecretStorage;
+  readonly data: TenantData;
+  readonly drafts: DraftStore;
+  readonly push: PushService;
+  readonly drift: DriftDiagnostics;
+  readonly onDemandReports: OnDemandReports;
+  readonly logPanels: ProvisioningLogPanels;
+  readonly pairs: PairService;
+  /** Reloads a node's data (or all) in the Tenants view. */
+  readonly refreshTree: (node?: TreeNode) => void;
+}
+
+/** One of the extension's commands, registered by extension.ts through registerCommand. */
+export type CommandDefinition = HostCommand<CommandContext>;
