@@ -71,7 +71,7 @@ const extension = {
  */
 const lazyBundles = [
   { entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js' },
-  { entryPoints: ['src/host/auth/identityCredentials.ts'], outfile: 'dist/identity.js' },
+  { entryPoints: ['src/services/auth/identityCredentials.ts'], outfile: 'dist/identity.js' },
   { entryPoints: ['src/core/policy/policySchemas.ts'], outfile: 'dist/policySchemas.js' },
 ].map((b) => ({ ...extension, ...b }));
 
