@@ -12,21 +12,23 @@ import { TenantsTreeProvider } from './tree/tenantsTreeProvider';
 import { SyncStatusRefresher } from './tree/syncStatusRefresher';
 import { DraftStore } from './services/drafts/draftStore';
 import { EffectiveDocumentProvider } from './documents/effectiveDocumentProvider';
-import { EFFECTIVE_SCHEME } from './services/documentUris';
+import {
+  EFFECTIVE_SCHEME,
+  BASE_SCHEME,
+  JOB_SCHEME,
+  LIVE_SCHEME,
+  POLICY_SCHEME,
+} from './services/documentUris';
 import { TenantHoverProvider } from './documents/tenantHoverProvider';
 import { DraftBaseProvider } from './documents/draftBaseProvider';
-import { BASE_SCHEME } from './services/documentUris';
 import { PushService } from './documents/pushService';
 import { registerPushOnSave } from './documents/pushOnSave';
 import { DriftDiagnostics } from './documents/driftDiagnostics';
 import { JobDetailsProvider } from './documents/jobDetailsProvider';
-import { JOB_SCHEME } from './services/documentUris';
 import { ON_DEMAND_SCHEME, OnDemandReports } from './documents/onDemandReports';
 import { LiveDocumentProvider } from './documents/liveDocumentProvider';
-import { LIVE_SCHEME } from './services/documentUris';
 import { PolicyChecker, PolicyCodeActions } from './documents/policyChecker';
 import { PolicyDocumentProvider } from './documents/policyDocumentProvider';
-import { POLICY_SCHEME } from './services/documentUris';
 import { TenantsStatusBar } from './tree/tenantsStatusBar';
 import { createPanelServices } from './webview/panelServices';
 import { ProvisioningLogPanels } from './webview/provisioningLogPanels';

@@ -7,8 +7,7 @@ import { fromUri, fromWorkspacePath } from '../core/policy/documentUri';
 import type { PolicySchemas } from '../core/policy/policySchemas';
 import { requireBundle } from '../host/lazyBundles';
 import type * as PolicySchemasModule from '../core/policy/policySchemas';
-import { LIVE_SCHEME } from '../services/documentUris';
-import { POLICY_SCHEME } from '../services/documentUris';
+import { LIVE_SCHEME, POLICY_SCHEME } from '../services/documentUris';
 
 const SEVERITY: Record<Diagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

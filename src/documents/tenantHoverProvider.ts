@@ -11,8 +11,7 @@ import {
 import { tenantKey, type TenantRecord } from '../core/tenants/tenantRecord';
 import type { TenantConnections } from '../services/tenants/tenantConnections';
 import type { TenantList } from '../services/tenants/tenantList';
-import { LIVE_SCHEME } from '../services/documentUris';
-import { POLICY_SCHEME } from '../services/documentUris';
+import { LIVE_SCHEME, POLICY_SCHEME } from '../services/documentUris';
 
 /**
  * Hover on a GUID in a policy document: the organization it names (display name, default domain),

@@ -1,6 +1,5 @@
-import { summarizeChanges } from '../../core/policy/diffSummary';
+import { summarizeChanges, pathLabel } from '../../core/policy/diffSummary';
 import { comparable, leafDifferences } from '../../core/policy/documentPaths';
-import { pathLabel } from '../../core/policy/diffSummary';
 import { CliError } from '../args';
 import type { CliContext, CommandResult } from '../cliContext';
 import { expandArguments } from '../files';
