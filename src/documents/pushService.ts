@@ -7,6 +7,7 @@ import { changedMatchingAttributes } from '../core/sync/matchingAttributes';
 import { defaultBlastRadius } from '../core/policy/blastRadius';
 import { parseDocument, toCanonicalText } from '../core/policy/canonical';
 import type { DocumentIdentity } from '../core/policy/documentUri';
+import { unknownPropertiesSent } from '../core/policy/unknownPropertiesSent';
 import { planPush, type PushPlan } from '../core/policy/pushPlan';
 import { resolveConflicts, threeWay } from '../core/policy/threeWay';
 import type { Log } from '../host/log';
@@ -77,7 +78,8 @@ export class PushService {
       );
     }
 
-    const errors = this.checker.check(doc).filter((d) => d.severity === 'error');
+    const diagnostics = this.checker.check(doc);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) {
       const show = 'Show Problems';
       void vscode.window
@@ -125,6 +127,12 @@ export class PushService {
       );
       return { pushed: false, changes: [] };
     }
+    // Graph answers 400 to a property it does not know: such a push is refused before anything is sent.
+    const [unknown] = unknownPropertiesSent(doc.getText(), diagnostics, Object.keys(plan.patch));
+    if (unknown)
+      throw new Error(
+        `Not pushed: line ${unknown.range.start.line + 1}: ${unknown.message.split('. ')[0]}. Graph answers 400 to a property it does not know: remove it or fix its spelling.`,
+      );
     await this.confirm(target, plan, liveObject, draft, options);
     await this.send(target, plan);
     this.log.info(

@@ -9,6 +9,7 @@ import { summarizeChanges } from '../../core/policy/diffSummary';
 import { comparable, leafDifferences, unsentKeys } from '../../core/policy/documentPaths';
 import { PolicySchemas } from '../../core/policy/policySchemas';
 import { planPush } from '../../core/policy/pushPlan';
+import { unknownPropertiesSent } from '../../core/policy/unknownPropertiesSent';
 import { CliError } from '../args';
 import type { CliContext, CommandResult } from '../cliContext';
 import { expandArguments, packageRoot } from '../files';
@@ -31,10 +32,11 @@ export async function pushCommand(ctx: CliContext): Promise<CommandResult> {
   if (!file || file.display !== only)
     throw new CliError(`${only}: push takes one file, not a folder.`);
   const doc = await readTenantDocument(ctx, file);
-  const errors = checkDocument(doc.kind, doc.text, {
+  const diagnostics = checkDocument(doc.kind, doc.text, {
     schemas: PolicySchemas.load(packageRoot()),
     ...(doc.identity.partnerTenantId ? { expectedTenantId: doc.identity.partnerTenantId } : {}),
-  }).filter((d) => d.severity === 'error');
+  });
+  const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     for (const d of errors)
       ctx.note(
@@ -49,6 +51,20 @@ export async function pushCommand(ctx: CliContext): Promise<CommandResult> {
   const plan = live === undefined ? undefined : planPush(doc.kind, live, doc.value);
   const action: Action = live === undefined ? 'create' : plan!.empty ? 'none' : 'update';
   const body = live === undefined ? creationBody(doc) : plan!.patch;
+  const unknown = unknownPropertiesSent(
+    doc.text,
+    diagnostics,
+    live === undefined ? 'all' : Object.keys(body),
+  );
+  if (unknown.length > 0) {
+    for (const d of unknown)
+      ctx.note(
+        `${file.display}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message.split('. ')[0]}.`,
+      );
+    throw new CliError(
+      `${file.display}: nothing was pushed: Graph answers 400 to a property it does not know. Remove it or fix its spelling (cross-tenant validate ${file.display}).`,
+    );
+  }
   const changes = plan?.changes ?? summarizeChanges(doc.kind, {}, doc.value);
   const blastRadius =
     doc.kind === 'default' && plan && !plan.empty

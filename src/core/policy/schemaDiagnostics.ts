@@ -60,7 +60,8 @@ function toDiagnostic(
         'warning',
         'schema-unknown-property',
         `Unknown property "${name}" in ${label}. ${hint}Known properties: ${known.join(', ')}. ` +
-          'It is kept, because Graph adds properties over time, but check the spelling.',
+          'It is kept, because Graph adds properties over time, but a push that would send it is refused: ' +
+          'Graph answers 400 to a property it does not know. Check the spelling.',
         fixes,
       );
     }

@@ -18,14 +18,32 @@ describe('cross-tenant prints nothing raw from outside (issue 14, defect 10)', (
     const [tenantFolder] = fs.readdirSync(fx.path('out'));
     const partners = fx.path('out', tenantFolder, 'partners');
     const file = path.join(partners, fs.readdirSync(partners)[0]);
+    const partnerId = path.basename(file).split('.')[0];
+    const before = await fx.graph(
+      'contoso.com',
+      'GET',
+      `/policies/crossTenantAccessPolicy/partners/${partnerId}`,
+    );
     fx.edit(file, (doc) => (doc[HOSTILE] = true));
     const run = await fx.cli('push', '--yes', file);
     assert.equal(run.code, 2);
     for (const line of `${run.stdout}${run.stderr}`.split('\n'))
       assert.doesNotMatch(line, CONTROL, JSON.stringify(line));
-    const errors = run.stderr.split('\n').filter((l) => l !== '');
-    assert.equal(errors.length, 1, run.stderr);
-    assert.match(errors[0], /^cross-tenant: Microsoft Graph rejected the request .*forged: ok/);
+    const lines = run.stderr.split('\n').filter((l) => l !== '');
+    // The hostile key is named, made printable, in the note that points at it; then one error.
+    assert.match(lines[0], /: Unknown property " forged: ok gnp\.exe" in the partner/);
+    assert.equal(lines.filter((l) => l.startsWith('cross-tenant:')).length, 1, run.stderr);
+    assert.match(
+      lines.at(-1)!,
+      /^cross-tenant: .*nothing was pushed: Graph answers 400 to a property it does not know/,
+    );
+    // Nothing reached Graph: the partner is as it was.
+    const after = await fx.graph(
+      'contoso.com',
+      'GET',
+      `/policies/crossTenantAccessPolicy/partners/${partnerId}`,
+    );
+    assert.deepEqual(after.body, before.body);
   });
 
   it('escapes them in --json output too, which still parses to the same text', async () => {
