@@ -17,6 +17,8 @@ export interface ParsedArgs {
   readonly version: boolean;
   readonly json: boolean;
   readonly yes: boolean;
+  /** push: send the file as it stands even when the tenant changed since it was exported. */
+  readonly force: boolean;
   /** Sign in as a user with a device code instead of app-only credentials. */
   readonly deviceCode: boolean;
   readonly sandbox?: string;
@@ -44,6 +46,7 @@ const FLAG_OPTIONS: Readonly<Record<string, readonly CommandName[] | undefined>>
   version: undefined,
   json: undefined,
   yes: ['push'],
+  force: ['push'],
   'device-code': undefined,
 };
 
@@ -113,6 +116,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     version: flags.has('version'),
     json: flags.has('json'),
     yes: flags.has('yes'),
+    force: flags.has('force'),
     deviceCode: flags.has('device-code'),
     sandbox: values.sandbox,
     cloud,

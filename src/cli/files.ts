@@ -69,9 +69,21 @@ export function statOrUndefined(file: string): fs.Stats | undefined {
   }
 }
 
+/**
+ * Far above what any document can hold (the whole policy is capped at 25 KB): such a file is refused
+ * before it is read, so a mistaken 50 MB file costs nothing.
+ */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+/** A document's text; a UTF-8 byte order mark (Windows editors write one) is not part of the JSON. */
 export function readText(file: FoundFile): string {
+  const size = statOrUndefined(file.absolute)?.size ?? 0;
+  if (size > MAX_FILE_BYTES)
+    throw new CliError(
+      `${file.display}: ${(size / 1024 / 1024).toFixed(1)} MB is far more than a cross-tenant document can hold (Graph allows 25 KB for the whole policy); not read.`,
+    );
   try {
-    return fs.readFileSync(file.absolute, 'utf8');
+    return fs.readFileSync(file.absolute, 'utf8').replace(/^\uFEFF/, '');
   } catch (err) {
     throw new CliError(
       `${file.display}: cannot read it (${err instanceof Error ? err.message : String(err)}).`,
@@ -90,4 +102,41 @@ export function tenantFolderOf(file: FoundFile, identity: WorkspaceFileIdentity)
   let folder = file.display;
   for (let i = 0; i < up; i++) folder = path.dirname(folder);
   return folder;
+}
+
+/**
+ * Replaces a file whole or not at all: the text goes to a new file beside it, which is then renamed
+ * over it, so a crash never leaves half a document. Refuses to write through a symbolic link (the
+ * file or its folder), which could send the write anywhere on the machine.
+ */
+export function writeFileAtomic(file: string, text: string): void {
+  const folder = path.dirname(file);
+  fs.mkdirSync(folder, { recursive: true });
+  for (const place of [folder, file]) {
+    const stat = lstatOrUndefined(place);
+    if (stat?.isSymbolicLink())
+      throw new CliError(`${place} is a symbolic link: refusing to write through it.`);
+  }
+  const temp = path.join(folder, `.${path.basename(file)}.${process.pid}.tmp`);
+  const fd = fs.openSync(temp, 'wx');
+  try {
+    fs.writeFileSync(fd, text, 'utf8');
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  try {
+    fs.renameSync(temp, file);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+function lstatOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(file);
+  } catch {
+    return undefined;
+  }
 }

@@ -23,15 +23,20 @@ Cross-tenant access settings of Microsoft Entra tenants as files: export, check,
 Commands:
   export --tenant <id|domain> --out <dir>
                         Write the tenant's policy, default settings, partners and identity syncs
-                        to <dir>/<tenant domain>/ (partners in partners/<tenant id>.xta-*.json).
+                        to <dir>/<tenant domain>/ (partners in partners/<tenant id>.xta-*.json),
+                        and in <tenant domain>/.xta-base/ the version each was exported from.
   validate <file|dir>...
                         Check documents against the schemas and rules (folders: every *.xta-*.json).
                         Exit 1 when any error; warnings are printed and exit 0.
   diff <file>           What pushing the file would change in its tenant now, per property.
                         Exit 0 = the same, 1 = different.
-  push <file> [--yes]   Plan the push against a fresh read of the tenant (only changed settings are
+  push <file> [--yes] [--force]
+                        Plan the push against a fresh read of the tenant (only changed settings are
                         sent) and print it. Without --yes nothing is sent and the exit code is 1
                         (0 when there is nothing to push); with --yes it is sent and re-read.
+                        When the tenant changed since the file was exported, your edits are
+                        applied on top of its changes; where both changed a setting, or the file
+                        has no recorded export version, push refuses unless --force.
   drift <dir>           Compare every exported file under <dir> with its tenant.
                         Exit 0 = no drift, 1 = drift.
 
@@ -45,6 +50,8 @@ Options:
                         is sent again, an unanswered change is not.
   --deadline <seconds>  Longest the whole command may take, retries included (default 300).
   -y, --yes             push: send the change.
+  --force               push: send the file as it stands, overwriting changes made in the tenant
+                        since it was exported.
   -h, --help            Show this help.
   -v, --version         Print the version.
 

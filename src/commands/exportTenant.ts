@@ -78,7 +78,7 @@ export const exportTenant: CommandDefinition = {
         Buffer.from(f.text, 'utf8'),
       );
     ctx.log.info(
-      `Exported ${tenantLabel(tenant)} (${tenant.tenantId}) to ${folder.toString()}: ${files.length} files.`,
+      `Exported ${tenantLabel(tenant)} (${tenant.tenantId}) to ${folder.toString()}: ${files.filter((f) => !f.base).length} files and their export versions in .xta-base/.`,
     );
     const readme = files.find((f) => f.path.endsWith('README.md'));
     if (readme && !given?.folder)
@@ -86,7 +86,7 @@ export const exportTenant: CommandDefinition = {
         'markdown.showPreview',
         vscode.Uri.joinPath(target, ...readme.path.split('/')),
       );
-    return files.map((f) => f.path);
+    return files.filter((f) => !f.base).map((f) => f.path);
   },
 };
 

@@ -4,6 +4,7 @@ import { getOrganization } from '../../core/graph/operations/tenants';
 import { getPolicy } from '../../core/graph/operations/policy';
 import { loadPartnerOverview } from '../../core/graph/partnerOverview';
 import { exportFiles, exportFolderName } from '../../core/policy/exportLayout';
+import { BASE_FOLDER } from '../../core/policy/exportBase';
 import { isTenantId } from '../../core/tenants/tenantRecord';
 import { CliError } from '../args';
 import type { CliContext, CommandResult } from '../cliContext';
@@ -54,9 +55,14 @@ export async function exportCommand(ctx: CliContext): Promise<CommandResult> {
     written.push(target);
   }
   const folder = path.join(out, exportFolderName(exportTenant));
+  const documents = written.filter((_, i) => !files[i].base);
+  const bases = written.filter((_, i) => files[i].base);
   ctx.print(
-    `Exported ${organization?.displayName ?? tenantId} (${tenantId}) from ${ctx.graph.description}: ${files.length} files in ${folder}`,
+    `Exported ${organization?.displayName ?? tenantId} (${tenantId}) from ${ctx.graph.description}: ${documents.length} files in ${folder}`,
   );
-  for (const file of written) ctx.print(`  ${file}`);
-  return { code: 0, json: { tenantId, folder, files: written } };
+  for (const file of documents) ctx.print(`  ${file}`);
+  ctx.print(
+    `and in ${path.join(folder, BASE_FOLDER)} the version of each, so a push can tell your edits from changes made in the tenant since.`,
+  );
+  return { code: 0, json: { tenantId, folder, files: documents, bases } };
 }

@@ -9,10 +9,14 @@ import { summarizeChanges } from '../../core/policy/diffSummary';
 import { comparable, leafDifferences, unsentKeys } from '../../core/policy/documentPaths';
 import { PolicySchemas } from '../../core/policy/policySchemas';
 import { planPush } from '../../core/policy/pushPlan';
+import { basePathOf, liveSinceExport } from '../../core/policy/exportBase';
+import { toCanonicalText } from '../../core/policy/canonical';
+import { boundedLines, CHANGE_LIST_BOUNDS } from '../../core/boundedLines';
 import { unknownPropertiesSent } from '../../core/policy/unknownPropertiesSent';
 import { CliError } from '../args';
 import type { CliContext, CommandResult } from '../cliContext';
-import { expandArguments, packageRoot } from '../files';
+import * as fs from 'fs';
+import { expandArguments, packageRoot, writeFileAtomic, type FoundFile } from '../files';
 import { describeTarget, fetchLive, readTenantDocument, type TenantDocument } from '../live';
 
 type Action = 'update' | 'create' | 'none';
@@ -27,7 +31,7 @@ type Action = 'update' | 'create' | 'none';
 export async function pushCommand(ctx: CliContext): Promise<CommandResult> {
   const [only, ...rest] = ctx.args.positionals;
   if (only === undefined || rest.length > 0)
-    throw new CliError('Usage: cross-tenant push <file> [--yes]');
+    throw new CliError('Usage: cross-tenant push <file> [--yes] [--force]');
   const [file] = expandArguments([only]);
   if (!file || file.display !== only)
     throw new CliError(`${only}: push takes one file, not a folder.`);
@@ -48,8 +52,34 @@ export async function pushCommand(ctx: CliContext): Promise<CommandResult> {
   }
   const client = ctx.graph.client(doc.tenantId);
   const live = await fetchLive(client, doc.identity);
-  const plan = live === undefined ? undefined : planPush(doc.kind, live, doc.value);
+  const basePath = basePathOf(file.absolute);
+  const since = liveSinceExport(doc.kind, readBase(basePath), live, doc.value);
+  const force = ctx.args.force;
+  const rebased = since.state === 'moved' && !force ? since.result : undefined;
+  if (rebased && rebased.conflicts.length > 0) {
+    ctx.note(`${file.display}: the tenant changed since the file was exported; both changed:`);
+    for (const c of rebased.conflicts)
+      ctx.note(
+        `  ${c.label}: exported ${show(c.base)}, the tenant now ${show(c.live)}, the file ${show(c.draft)}`,
+      );
+    throw new CliError(
+      `${file.display}: nothing was pushed: someone changed ${rebased.conflicts.length === 1 ? 'a setting' : 'settings'} you edited. Export again and redo your edit, or overwrite the tenant's value with --force.`,
+    );
+  }
+  if (since.state === 'removed' && !force)
+    throw new CliError(
+      `${file.display}: nothing was pushed: ${describeTarget(doc)} was removed from the tenant since the file was exported. Create it again with --force.`,
+    );
+  // The file's edits on top of what the tenant holds now; the file itself when live has not moved.
+  const wanted = rebased ? rebased.merged : doc.value;
+  const plan = live === undefined ? undefined : planPush(doc.kind, live, wanted);
   const action: Action = live === undefined ? 'create' : plan!.empty ? 'none' : 'update';
+  const unguarded =
+    action === 'update' && !force && (since.state === 'unrecorded' || since.state === 'unreadable');
+  if (unguarded)
+    throw new CliError(
+      `${file.display}: nothing was pushed: ${since.state === 'unrecorded' ? 'there is no record' : 'the record is unreadable'} of the version it was exported from (${printableBase(file.display)}), so a push could undo changes made in the tenant since. Export again and redo your edit, or push the file as it stands with --force.`,
+    );
   const body = live === undefined ? creationBody(doc) : plan!.patch;
   const unknown = unknownPropertiesSent(
     doc.text,
@@ -66,6 +96,7 @@ export async function pushCommand(ctx: CliContext): Promise<CommandResult> {
     );
   }
   const changes = plan?.changes ?? summarizeChanges(doc.kind, {}, doc.value);
+  const theirs = since.state === 'moved' ? since.result.theirs : [];
   const blastRadius =
     doc.kind === 'default' && plan && !plan.empty
       ? await reach(client, live!, plan.patch)
@@ -78,10 +109,20 @@ export async function pushCommand(ctx: CliContext): Promise<CommandResult> {
     action,
     changes,
     request,
+    liveSinceExport: since.state,
+    ...(theirs.length > 0 ? { changedInTenant: theirs, rebased: rebased !== undefined } : {}),
     ...(blastRadius ? { blastRadius } : {}),
   };
 
   ctx.print(`${file.display} → ${describeTarget(doc)} (${ctx.graph.description})`);
+  if (theirs.length > 0) {
+    ctx.print(
+      rebased
+        ? 'The tenant changed since the file was exported; your edits go on top of its changes:'
+        : '--force: these changes made in the tenant since the file was exported are overwritten:',
+    );
+    for (const line of printableList(theirs)) ctx.print(`  ${line}`);
+  }
   if (action === 'none') {
     ctx.print('Nothing to push: the tenant already matches the file.');
     return { code: 0, json: { ...summary, pushed: false } };
@@ -91,7 +132,7 @@ export async function pushCommand(ctx: CliContext): Promise<CommandResult> {
       ? `The tenant does not have it yet: ${request!.method} creates it with:`
       : `${changes.length} change${changes.length === 1 ? '' : 's'} (${request!.method} of ${Object.keys(body).join(', ')}):`,
   );
-  for (const line of changes) ctx.print(`  ${line}`);
+  for (const line of printableList(changes)) ctx.print(`  ${line}`);
   for (const entry of blastRadius ?? []) {
     const ids = entry.inheritingPartnerIds;
     if (ids.length > 0)
@@ -108,15 +149,73 @@ export async function pushCommand(ctx: CliContext): Promise<CommandResult> {
   const after = await fetchLive(client, doc.identity);
   const remaining = leafDifferences(
     comparable(doc.kind, after ?? {}),
-    comparable(doc.kind, doc.value),
+    comparable(doc.kind, wanted),
   ).map(({ path }) => path.join('.'));
   ctx.print(`Pushed to ${describeTarget(doc)}.`);
+  recordPushed(ctx, file, doc, basePath, after, rebased ? wanted : undefined);
   if (remaining.length > 0)
     ctx.print(
       `The tenant still differs from the file in: ${remaining.join(', ')} (Graph may have normalised them; run cross-tenant diff ${file.display}).`,
     );
   else ctx.print('Re-read: the tenant now matches the file.');
   return { code: 0, json: { ...summary, pushed: true, remaining } };
+}
+
+/** The base a file was exported with; undefined when there is none (a file written by hand, an older export). */
+function readBase(basePath: string | undefined): string | undefined {
+  if (basePath === undefined) return undefined;
+  try {
+    return fs.readFileSync(basePath, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // Present but unreadable (a folder, no permission): not a record push can trust.
+    return '';
+  }
+}
+
+function printableBase(display: string): string {
+  return basePathOf(display) ?? display;
+}
+
+/**
+ * After a push, the base becomes what the tenant holds now, so the next push compares with that.
+ * A rebased push also writes the tenant's changes into the file: otherwise the file, read against
+ * its new base, would look like an edit undoing them. A failed write leaves the old base, which the
+ * next push rebases on again: nothing is undone either way.
+ */
+function recordPushed(
+  ctx: CliContext,
+  file: FoundFile,
+  doc: TenantDocument,
+  basePath: string | undefined,
+  after: Record<string, unknown> | undefined,
+  rebasedFile: Record<string, unknown> | undefined,
+): void {
+  if (basePath === undefined || after === undefined) return;
+  try {
+    if (rebasedFile) {
+      writeFileAtomic(file.absolute, toCanonicalText(doc.kind, rebasedFile));
+      ctx.print(`${file.display} now holds the tenant's changes too.`);
+    }
+    writeFileAtomic(basePath, toCanonicalText(doc.kind, after));
+  } catch (err) {
+    ctx.note(
+      `${file.display}: pushed, but its export record could not be updated (${err instanceof Error ? err.message : String(err)}); the next push compares with the previous one.`,
+    );
+  }
+}
+
+/** A value inside one line of a conflict. */
+function show(value: unknown): string {
+  return boundedLines([JSON.stringify(value) ?? 'null'], { maxLines: 1, maxChars: 80 })[0];
+}
+
+function printableList(lines: readonly string[]): string[] {
+  return boundedLines(
+    lines,
+    CHANGE_LIST_BOUNDS,
+    (hidden) => `… and ${hidden} more (--json lists every one)`,
+  );
 }
 
 /** What a create sends: the document without the keys Graph owns; a partner's POST carries its tenantId. */

@@ -12,6 +12,7 @@ import { fromWorkspacePath, toWorkspacePath, type WorkspaceFileIdentity } from '
 import { isWindowsReservedName } from '../safeFileName';
 import { isGuid } from './guid';
 import { escapeMarkdown, inlineCode, oneLine } from './markdownText';
+import { BASE_FOLDER, basePathOf } from './exportBase';
 
 export interface ExportTenant {
   readonly tenantId: string;
@@ -43,6 +44,8 @@ export interface ExportFile {
   /** Relative to the folder the user exports into, with `/` separators. */
   readonly path: string;
   readonly text: string;
+  /** The live version a document was exported from, in `.xta-base/`: kept for push, not for people. */
+  readonly base?: true;
 }
 
 /** What one row of the README's table says; kept with the file so the table lists exactly the files written. */
@@ -56,7 +59,7 @@ interface PlannedFile extends ExportFile {
  * partner and one per partner identity synchronization (keyed by the partner's tenant id, see
  * `toWorkspacePath`), each in canonical text, and a README.md for whoever reviews the folder.
  * Partners come in order of tenant id, so the same input always gives the same files, bytes and
- * order (README first). Throws when the folder name is not a tenant id or domain name, or when two
+ * order (README first), followed by each file's base in `.xta-base/` (see `basePathOf`). Throws when the folder name is not a tenant id or domain name, or when two
  * partners have the same tenant id.
  */
 export function exportFiles(input: ExportInput): ExportFile[] {
@@ -93,7 +96,13 @@ export function exportFiles(input: ExportInput): ExportFile[] {
     }
   }
   const readme = { path: `${folder}/README.md`, text: readmeText(input, folder, planned) };
-  return [readme, ...planned.map(({ path, text }) => ({ path, text }))];
+  // Each file's base starts as the file itself: the live version a later push compares live with.
+  const bases = planned.map(({ path, text }) => ({
+    path: basePathOf(path)!,
+    text,
+    base: true as const,
+  }));
+  return [readme, ...planned.map(({ path, text }) => ({ path, text })), ...bases];
 }
 
 /** The tenant folder: the given name, else the default domain in lower-case ASCII (punycode) when it is a DNS name Windows can use as a folder, else the tenant id. */
@@ -206,6 +215,13 @@ function readmeText(input: ExportInput, folder: string, files: readonly PlannedF
       'Pushing a file to a tenant other than the one it was exported from asks for confirmation first. ' +
       'You need to be signed in to the tenant in the Cross-Tenant view, with a role that may change these settings (Security Administrator). ' +
       'Pushing from workspace files is disabled in an untrusted workspace.',
+    '',
+    `## The ${inlineCode(`${BASE_FOLDER}/`)} folder`,
+    '',
+    `${inlineCode(`${BASE_FOLDER}/`)} keeps, for every file above, the version the tenant held when it was exported (or last pushed). ` +
+      'Microsoft Graph has no version numbers for these settings, so this is how a push tells your edits from a change someone made in the tenant since: ' +
+      "when the tenant has moved, the push applies your edits on top of the tenant's changes, and refuses where both changed the same setting. " +
+      `Keep the folder with the files (commit it to git too) and do not edit it; ${inlineCode('cross-tenant push --force')} overwrites the tenant's changes on purpose.`,
     '',
   ];
   return lines.join('\n');

@@ -38,7 +38,8 @@ describe('cross-tenant arguments', () => {
 
   const refused: [string[], RegExp][] = [
     [['frob'], /Unknown command "frob"/],
-    [['push', '--force', 'f'], /Unknown option --force/],
+    [['push', '--overwrite', 'f'], /Unknown option --overwrite/],
+    [['diff', '--force', 'f'], /--force does not apply to diff/],
     [['export', '--tenant'], /--tenant needs a value/],
     [['export', '--out', '--json'], /--out needs a value/],
     [['drift', '--yes', 'd'], /--yes does not apply to drift/],

@@ -306,6 +306,264 @@ describe('cross-tenant CLI against the HTTP sandbox', function () {
     });
   });
 
+  // Issue 14, defect 2: an exported file carries the live version it came from (.xta-base/), so a
+  // push tells the user's edit from a colleague's change made in the tenant since.
+  describe('push after the tenant changed since the export', () => {
+    const baseOf = (partner: string): string =>
+      fx.path(CONTOSO_DIR, '.xta-base', 'partners', `${partner}.xta-partner.base.json`);
+    const inboundTrust = async (): Promise<Record<string, boolean>> =>
+      (await fx.graph(contoso, 'GET', `${PARTNERS}/${fabrikam}`)).body.inboundTrust as Record<
+        string,
+        boolean
+      >;
+    /** A colleague, in the admin center: MFA from Fabrikam is no longer trusted. */
+    const colleagueDistrustsMfa = async (): Promise<void> => {
+      const patched = await fx.graph(contoso, 'PATCH', `${PARTNERS}/${fabrikam}`, {
+        inboundTrust: {
+          isMfaAccepted: false,
+          isCompliantDeviceAccepted: true,
+          isHybridAzureADJoinedDeviceAccepted: false,
+        },
+      });
+      assert.equal(patched.status, 204);
+    };
+
+    it("keeps the colleague's change: the file's own edit goes on top, the file then holds both", async () => {
+      await exportContoso();
+      const file = partnerFile(fabrikam);
+      await colleagueDistrustsMfa();
+      fx.edit(file, (doc) => (doc.inboundTrust.isHybridAzureADJoinedDeviceAccepted = true));
+
+      const result = await fx.cli('push', file, '--yes', '--json');
+      assert.equal(result.code, 0, result.stderr);
+      const report = JSON.parse(result.stdout);
+      assert.equal(report.liveSinceExport, 'moved');
+      assert.equal(report.rebased, true);
+      assert.deepEqual(report.request.body, {
+        inboundTrust: {
+          isMfaAccepted: false,
+          isCompliantDeviceAccepted: true,
+          isHybridAzureADJoinedDeviceAccepted: true,
+        },
+      });
+      assert.deepEqual(await inboundTrust(), {
+        isMfaAccepted: false,
+        isCompliantDeviceAccepted: true,
+        isHybridAzureADJoinedDeviceAccepted: true,
+      });
+      // The file and its base now both say what the tenant holds: a second push has nothing to do.
+      assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).inboundTrust.isMfaAccepted, false);
+      assert.equal(
+        JSON.parse(fs.readFileSync(baseOf(fabrikam), 'utf8')).inboundTrust
+          .isHybridAzureADJoinedDeviceAccepted,
+        true,
+      );
+      const again = await fx.cli('push', file, '--yes');
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stdout, /Nothing to push/);
+    });
+
+    it('prints what changed in the tenant before the plan, and a dry run writes nothing', async () => {
+      await exportContoso();
+      const file = partnerFile(fabrikam);
+      await colleagueDistrustsMfa();
+      fx.edit(file, (doc) => (doc.inboundTrust.isHybridAzureADJoinedDeviceAccepted = true));
+      const before = fs.readFileSync(file, 'utf8');
+      const result = await fx.cli('push', file);
+      assert.equal(result.code, 1, result.stderr);
+      const lines = result.stdout.split('\n');
+      const changed = lines.findIndex((line) =>
+        /^The tenant changed since the file was exported; your edits go on top/.test(line),
+      );
+      assert.ok(changed > 0, result.stdout);
+      assert.match(lines[changed + 1], /^ {2}Inbound trust, MFA: trusted → not trusted$/i);
+      assert.match(result.stdout, /Nothing was sent/);
+      assert.equal(fs.readFileSync(file, 'utf8'), before);
+    });
+
+    it('refuses when both changed the same setting (exit 2), names it with the three values, sends nothing', async () => {
+      await exportContoso();
+      const file = partnerFile(fabrikam);
+      const patched = await fx.graph(contoso, 'PATCH', `${PARTNERS}/${fabrikam}`, {
+        automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: true },
+      });
+      assert.equal(patched.status, 204);
+      fx.edit(file, (doc) => (doc.automaticUserConsentSettings.inboundAllowed = null));
+
+      const result = await fx.cli('push', file, '--yes');
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /the tenant changed since the file was exported; both changed:/);
+      assert.match(
+        result.stderr,
+        /automatic redemption › inbound: exported false, the tenant now true, the file null/,
+      );
+      assert.match(
+        result.stderr,
+        /nothing was pushed: someone changed a setting you edited\. Export again and redo your edit, or overwrite the tenant's value with --force\./,
+      );
+      const live = await fx.graph(contoso, 'GET', `${PARTNERS}/${fabrikam}`);
+      assert.equal(live.body.automaticUserConsentSettings.inboundAllowed, true);
+    });
+
+    it('--force pushes the file as it stands and says which changes of the tenant it overwrites', async () => {
+      await exportContoso();
+      const file = partnerFile(fabrikam);
+      await colleagueDistrustsMfa();
+      fx.edit(file, (doc) => (doc.inboundTrust.isHybridAzureADJoinedDeviceAccepted = true));
+      const result = await fx.cli('push', file, '--yes', '--force');
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(
+        result.stdout,
+        /--force: these changes made in the tenant since the file was exported are overwritten:\n {2}Inbound trust, MFA: trusted → not trusted/i,
+      );
+      assert.deepEqual(await inboundTrust(), {
+        isMfaAccepted: true,
+        isCompliantDeviceAccepted: true,
+        isHybridAzureADJoinedDeviceAccepted: true,
+      });
+    });
+
+    it('a file with no recorded export version is refused unless --force, which then records one', async () => {
+      await exportContoso();
+      const file = partnerFile(fabrikam);
+      fs.rmSync(fx.path(CONTOSO_DIR, '.xta-base'), { recursive: true });
+      fx.edit(file, (doc) => (doc.inboundTrust.isHybridAzureADJoinedDeviceAccepted = true));
+      const refused = await fx.cli('push', file, '--yes');
+      assert.equal(refused.code, 2);
+      assert.match(
+        refused.stderr,
+        /nothing was pushed: there is no record of the version it was exported from \(.*\.xta-base.*\.xta-partner\.base\.json\)/,
+      );
+      assert.equal((await inboundTrust()).isHybridAzureADJoinedDeviceAccepted, false);
+
+      const forced = await fx.cli('push', file, '--yes', '--force');
+      assert.equal(forced.code, 0, forced.stderr);
+      assert.equal((await inboundTrust()).isHybridAzureADJoinedDeviceAccepted, true);
+      // The push recorded what the tenant now holds: the next one is guarded again.
+      assert.ok(fs.existsSync(baseOf(fabrikam)));
+    });
+
+    it('a partner removed from the tenant since the export is not created again without --force', async () => {
+      await exportContoso();
+      const file = partnerFile(fabrikam);
+      assert.equal((await fx.graph(contoso, 'DELETE', `${PARTNERS}/${fabrikam}`)).status, 204);
+      const refused = await fx.cli('push', file, '--yes');
+      assert.equal(refused.code, 2);
+      assert.match(
+        refused.stderr,
+        /was removed from the tenant since the file was exported\. Create it again with --force\./,
+      );
+      assert.equal((await fx.graph(contoso, 'GET', `${PARTNERS}/${fabrikam}`)).status, 404);
+      const forced = await fx.cli('push', file, '--yes', '--force');
+      assert.equal(forced.code, 0, forced.stderr);
+      assert.equal((await fx.graph(contoso, 'GET', `${PARTNERS}/${fabrikam}`)).status, 200);
+    });
+
+    it('a symbolic link in place of a base is not written through', async () => {
+      await exportContoso();
+      const file = partnerFile(fabrikam);
+      const outside = fx.path('outside.json');
+      fs.writeFileSync(outside, 'untouched');
+      fs.rmSync(baseOf(fabrikam));
+      fs.symlinkSync(outside, baseOf(fabrikam));
+      fx.edit(file, (doc) => (doc.inboundTrust.isHybridAzureADJoinedDeviceAccepted = true));
+      const result = await fx.cli('push', file, '--yes', '--force');
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(
+        result.stderr,
+        /pushed, but its export record could not be updated \(.*symbolic link/,
+      );
+      assert.equal(fs.readFileSync(outside, 'utf8'), 'untouched');
+    });
+  });
+
+  describe('large files and byte order marks (issue 14, defect 11)', () => {
+    /** A partner document that trusts `count` users by id: about 70 bytes per target. */
+    const manyTargets = (count: number): string =>
+      `${JSON.stringify(
+        {
+          b2bCollaborationInbound: {
+            usersAndGroups: {
+              accessType: 'allowed',
+              targets: Array.from({ length: count }, (_, i) => ({
+                target: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+                targetType: 'user',
+              })),
+            },
+            applications: {
+              accessType: 'allowed',
+              targets: [{ target: 'AllApplications', targetType: 'application' }],
+            },
+          },
+        },
+        null,
+        2,
+      )}\n`;
+
+    it('a document over 25 KB on its own is an error (exit 1), even without the rest of the policy', async () => {
+      const file = fx.write(
+        manyTargets(500),
+        CONTOSO_DIR,
+        'partners',
+        `${woodgrove}.xta-partner.json`,
+      );
+      const result = await fx.cli('validate', file);
+      assert.equal(result.code, 1, result.stdout);
+      assert.match(
+        result.stdout,
+        /:1:1: error: This document alone is about \d+\.\d KB, over Graph's 25 KB limit .* Graph refuses it\..* \[policy-size\]/,
+      );
+    });
+
+    it('a 50 MB file is refused in one line before it is read (exit 2)', async () => {
+      const file = fx.path(CONTOSO_DIR, 'partners', `${woodgrove}.xta-partner.json`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, '');
+      fs.truncateSync(file, 50 * 1024 * 1024);
+      for (const command of ['validate', 'push']) {
+        const result = await fx.cli(command, file);
+        assert.equal(result.code, 2, command);
+        assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+        assert.match(
+          result.stderr,
+          /50\.0 MB is far more than a cross-tenant document can hold .*; not read\./,
+        );
+      }
+    });
+
+    it('a byte order mark is not an error, and the push is the same as without it', async () => {
+      await exportContoso();
+      const file = partnerFile(fabrikam);
+      fx.edit(file, (doc) => (doc.inboundTrust.isCompliantDeviceAccepted = false));
+      fs.writeFileSync(file, `\uFEFF${fs.readFileSync(file, 'utf8')}`);
+      const validate = await fx.cli('validate', file);
+      assert.equal(validate.code, 0, validate.stdout);
+      const result = await fx.cli('push', file, '--yes', '--json');
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(JSON.parse(result.stdout).request.body.inboundTrust, {
+        isMfaAccepted: true,
+        isCompliantDeviceAccepted: false,
+        isHybridAzureADJoinedDeviceAccepted: false,
+      });
+    });
+
+    it('the plan of a huge change prints bounded lines, and --json still has all of it', async () => {
+      await exportContoso();
+      const file = partnerFile(fabrikam);
+      const big = JSON.parse(manyTargets(300)) as { b2bCollaborationInbound: unknown };
+      fx.edit(file, (doc) => (doc.b2bCollaborationInbound = big.b2bCollaborationInbound));
+      const text = await fx.cli('push', file);
+      assert.equal(text.code, 1, text.stderr);
+      const listed = text.stdout.split('\n').filter((line) => line.startsWith('  '));
+      for (const line of listed) assert.ok([...line].length <= 2 + 240, line);
+      const targets = listed.find((line) => line.includes('users and groups, targets'))!;
+      assert.match(targets, /inherited → user 00000000…, .*…$/);
+      const json = JSON.parse((await fx.cli('push', file, '--json')).stdout);
+      const full = json.changes.find((line: string) => line.includes('users and groups, targets'));
+      assert.equal(full.match(/user /g).length, 300);
+    });
+  });
+
   describe('drift', () => {
     it('exit 0 right after an export, 1 once the tenant changed behind it, with the place in the file', async () => {
       const folder = await exportContoso();

@@ -19,17 +19,6 @@ const { contoso, fabrikam } = SANDBOX_TENANT_IDS;
 const FAB = SANDBOX_SYNC_CONFIGURATIONS.fabrikam;
 const PARTNERS = '/policies/crossTenantAccessPolicy/partners';
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    await fn();
-    runs.push(performance.now() - start);
-  }
-  return runs.sort((a, b) => a - b)[2];
-}
-
 describe('sandbox state and persistence', () => {
   it('exports a tiny state when nothing changed: seed, anchor, no tenants', () => {
     const { sandbox } = createSandbox();
@@ -142,8 +131,9 @@ describe('sandbox state and persistence', () => {
   });
 });
 
-describe('sandbox benchmarks', () => {
-  it('adds 1000 resolvable partners; listing them with $expand=identitySynchronization takes well under 50 ms', async () => {
+// How fast these answer is measured in bench/partners.bench.ts (npm run bench), not here.
+describe('sandbox at benchmark sizes', () => {
+  it('adds 1000 resolvable partners, listed with $expand=identitySynchronization and kept in exported state', async () => {
     const clock = new TestClock();
     const sandbox = Sandbox.create({ now: clock.now });
     const added = sandbox.addPartners(contoso, 1000);
@@ -155,8 +145,6 @@ describe('sandbox benchmarks', () => {
       list.body.value.filter((p: Body) => p.identitySynchronization !== null).length,
       334,
     );
-    const ms = await timed(() => client.get(`${PARTNERS}?$expand=identitySynchronization`));
-    assert.ok(ms < 50, `${ms.toFixed(1)} ms`);
     const info = await client.get(
       `/tenantRelationships/findTenantInformationByTenantId(tenantId='${added[999].tenantId}')`,
     );
@@ -173,7 +161,7 @@ describe('sandbox benchmarks', () => {
     );
   });
 
-  it('answers a $batch of 20 tenant lookups well under 50 ms', async () => {
+  it('answers a $batch of 20 tenant lookups, each 200', async () => {
     const { sandbox } = createSandbox();
     const tenants = sandbox.addPartners(contoso, 20);
     const client = new GraphTestClient(sandbox, contoso);
@@ -185,8 +173,7 @@ describe('sandbox benchmarks', () => {
       })),
     };
     const reply = await client.post('/$batch', body);
+    assert.equal(reply.body.responses.length, 20);
     assert.ok(reply.body.responses.every((r: Body) => r.status === 200));
-    const ms = await timed(() => client.post('/$batch', body));
-    assert.ok(ms < 50, `${ms.toFixed(1)} ms`);
   });
 });

@@ -9,15 +9,29 @@ const WARN_AT = 0.9;
 
 /**
  * The 25 KB limit counts the default settings and every partner together, so it is only visible
- * with the rest of the policy's size, which the caller passes in. Anchored on the document's
+ * with the rest of the policy's size, which the caller passes in; a document over it on its own is
+ * an error everywhere (the CLI's validate knows nothing of the rest). Anchored on the document's
  * opening brace: the size belongs to the document as a whole.
  */
 export const policySize: Rule = {
   code: CODE,
   check({ kind, root, positions, input }) {
-    if ((kind.id !== 'partner' && kind.id !== 'default') || input.restOfPolicyBytes === undefined)
-      return [];
-    const total = input.restOfPolicyBytes + policyBytes(jsonValue(root));
+    if (kind.id !== 'partner' && kind.id !== 'default') return [];
+    const own = policyBytes(jsonValue(root));
+    // Over the limit on its own, the document can never be pushed, whatever the rest of the policy holds.
+    if (own > POLICY_SIZE_LIMIT_BYTES)
+      return [
+        makeDiagnostic(
+          positions,
+          root.offset,
+          1,
+          'error',
+          CODE,
+          `This document alone is about ${(own / 1024).toFixed(1)} KB, over Graph's 25 KB limit for the whole cross-tenant access policy (default settings and all partners): Graph refuses it. Remove targets you no longer need, or name groups instead of users.`,
+        ),
+      ];
+    if (input.restOfPolicyBytes === undefined) return [];
+    const total = input.restOfPolicyBytes + own;
     if (total < POLICY_SIZE_LIMIT_BYTES * WARN_AT) return [];
     const kb = (total / 1024).toFixed(1);
     const message =

@@ -6,6 +6,7 @@ import {
   exportFiles,
   exportFolderName,
   readExportedFile,
+  type ExportFile,
   type ExportInput,
 } from '../../../../src/core/policy/exportLayout';
 import { SANDBOX_TENANTS } from '../../../../src/sandbox';
@@ -109,9 +110,35 @@ function reversedKeys<T>(value: T): T {
   ) as T;
 }
 
+/** The files people read: the README and the documents, without their bases in `.xta-base/`. */
+function documentsOf(input: ExportInput): ExportFile[] {
+  return exportFiles(input).filter((file) => !file.base);
+}
+
 describe('export layout', () => {
+  it('keeps, for each document, its base in .xta-base/ with the same text, and nothing else there', () => {
+    const files = exportFiles(contosoInput());
+    const bases = files.filter((file) => file.base);
+    const documents = files.filter((file) => !file.base && !file.path.endsWith('README.md'));
+    assert.deepEqual(
+      bases.map((file) => file.path),
+      documents.map((file) =>
+        file.path
+          .replace('contoso.onmicrosoft.com/', 'contoso.onmicrosoft.com/.xta-base/')
+          .replace(/\.json$/, '.base.json'),
+      ),
+    );
+    assert.deepEqual(
+      bases.map((file) => file.text),
+      documents.map((file) => file.text),
+    );
+    // Nothing that looks for documents by suffix (validate, drift, the schemas) takes a base for one.
+    for (const base of bases) assert.equal(readExportedFile(base.path, base.text), undefined);
+    assert.match(files[0].text, /## The `\.xta-base\/` folder/);
+  });
+
   it('writes the README, the policy, the default, and each partner and identity sync, ordered by partner tenant id', () => {
-    const paths = exportFiles(contosoInput()).map((file) => file.path);
+    const paths = documentsOf(contosoInput()).map((file) => file.path);
     assert.deepEqual(paths, [
       'contoso.onmicrosoft.com/README.md',
       'contoso.onmicrosoft.com/policy.xta-policy.json',
@@ -125,7 +152,7 @@ describe('export layout', () => {
 
   it('writes each document as its canonical text', () => {
     const input = contosoInput();
-    const files = new Map(exportFiles(input).map((file) => [file.path, file.text]));
+    const files = new Map(documentsOf(input).map((file) => [file.path, file.text]));
     assert.equal(
       files.get('contoso.onmicrosoft.com/policy.xta-policy.json'),
       '{\n  "description": "Cross-tenant access policy",\n  "displayName": "CrossTenantAccessPolicy",\n  "allowedCloudEndpoints": []\n}\n',
@@ -278,7 +305,7 @@ describe('export layout', () => {
   });
 
   describe('README', () => {
-    const files = exportFiles(contosoInput());
+    const files = documentsOf(contosoInput());
     const readme = files[0].text;
     const tableRows = readme.split('\n').filter((line) => line.startsWith('| `'));
 
@@ -360,7 +387,7 @@ describe('export layout', () => {
 
   describe('reading an exported file back', () => {
     const input = contosoInput();
-    for (const file of exportFiles(input).slice(1)) {
+    for (const file of documentsOf(input).slice(1)) {
       it(`round-trips ${file.path}`, () => {
         const read = readExportedFile(file.path, file.text)!;
         assert.deepEqual(read.diagnostics, []);
@@ -415,7 +442,7 @@ describe('export layout', () => {
   it('exports every sandbox tenant: one file per document, each read back to its canonical text', () => {
     for (const tenant of SANDBOX_TENANTS) {
       const snapshot = seededCrossTenantAccess(tenant);
-      const files = exportFiles({
+      const files = documentsOf({
         tenant: {
           tenantId: tenant.tenantId,
           displayName: tenant.displayName,
