@@ -6,6 +6,7 @@ import type { CommandDefinition } from './commandContext';
 import { withCancellableProgress } from '../host/cancellation';
 import { pickTenant } from './pickTenant';
 import { tenantLabel } from '../core/tenants/tenantLabel';
+import { writeFilesUnder } from '../core/files/writeFilesUnder';
 
 /**
  * Writes a tenant's cross-tenant access settings into a workspace folder as reviewable files: base
@@ -29,6 +30,10 @@ export const exportTenant: CommandDefinition = {
         })
       )?.[0];
     if (!target) return undefined;
+    if (target.scheme !== 'file')
+      throw new Error(
+        vscode.l10n.t('Export writes to a folder on disk; {0} is not one.', target.toString()),
+      );
     const folder = vscode.Uri.joinPath(target, exportFolderName(tenant));
     if (!given?.overwrite && (await exists(folder))) {
       const replace = 'Replace Files';
@@ -72,11 +77,11 @@ export const exportTenant: CommandDefinition = {
         });
       },
     );
-    for (const f of files)
-      await vscode.workspace.fs.writeFile(
-        vscode.Uri.joinPath(target, ...f.path.split('/')),
-        Buffer.from(f.text, 'utf8'),
-      );
+    // Atomic, and never through a symbolic link planted in the folder (a cloned repository, a share).
+    await writeFilesUnder(
+      target.fsPath,
+      files.map((f) => ({ path: f.path, data: f.text })),
+    );
     ctx.log.info(
       `Exported ${tenantLabel(tenant)} (${tenant.tenantId}) to ${folder.toString()}: ${files.filter((f) => !f.base).length} files and their export versions in .xta-base/.`,
     );

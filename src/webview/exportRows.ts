@@ -1,9 +1,11 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProvisioningObjectSummary } from '../core/graph/types';
 import type { LogRow } from '../core/provisioning/logRow';
 import { toCsv } from '../core/provisioning/toCsv';
 import { toJsonExport } from '../core/provisioning/toJsonExport';
 import { logExportFileName } from '../core/provisioning/exportFileName';
+import { writeFileUnder } from '../core/files/writeFilesUnder';
 
 /** Where exports go inside the workspace: next to the policies a support ticket is about. */
 export const EXPORT_FOLDER = 'provisioning-logs';
@@ -31,8 +33,14 @@ export async function exportRows(
         filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
       });
   if (!uri) return undefined;
+  if (uri.scheme !== 'file')
+    throw new Error(
+      vscode.l10n.t('Log export writes to a folder on disk; {0} is not one.', uri.toString()),
+    );
   const text = format === 'csv' ? toCsv(data.rows) : toJsonExport(data.entries);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  // Atomic, and never through a symbolic link: below the workspace folder, or the file chosen.
+  if (folder) await writeFileUnder(folder.fsPath, `${EXPORT_FOLDER}/${name}`, text);
+  else await writeFileUnder(path.dirname(uri.fsPath), path.basename(uri.fsPath), text);
   void vscode.window
     .showInformationMessage(
       `Exported ${data.rows.length} log entries to ${vscode.workspace.asRelativePath(uri)}.`,

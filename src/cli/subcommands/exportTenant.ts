@@ -1,5 +1,5 @@
-import * as fs from 'fs';
 import * as path from 'path';
+import { UnsafePathError, writeFilesUnder } from '../../core/files/writeFilesUnder';
 import { getOrganization } from '../../core/graph/operations/tenants';
 import { getPolicy } from '../../core/graph/operations/policy';
 import { loadPartnerOverview } from '../../core/graph/partnerOverview';
@@ -13,7 +13,8 @@ import type { CliContext, CommandResult } from '../cliContext';
  * `export --tenant <id|domain> --out <dir>`: the tenant's policy, default settings, partners and
  * identity syncs as the files of the export layout, under `<dir>/<tenant folder>/`. The folder is
  * named after the tenant's default domain (from `GET /organization`), else the domain given, else
- * the tenant id; existing files of the same name are replaced, others are left alone.
+ * the tenant id; existing files of the same name are replaced, others are left alone. Nothing is
+ * written through a symbolic link (src/core/files/writeFilesUnder.ts).
  */
 export async function exportCommand(ctx: CliContext): Promise<CommandResult> {
   const { tenant, out } = ctx.args;
@@ -47,13 +48,17 @@ export async function exportCommand(ctx: CliContext): Promise<CommandResult> {
     })),
     exportedAt: new Date(),
   });
-  const written: string[] = [];
-  for (const file of files) {
-    const target = path.join(out, ...file.path.split('/'));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, file.text, 'utf8');
-    written.push(target);
+  try {
+    await writeFilesUnder(
+      out,
+      files.map((f) => ({ path: f.path, data: f.text })),
+    );
+  } catch (err) {
+    if (err instanceof UnsafePathError) throw new CliError(err.message);
+    throw err;
   }
+  // As the user named --out, not as it resolves.
+  const written = files.map((f) => path.join(out, ...f.path.split('/')));
   const folder = path.join(out, exportFolderName(exportTenant));
   const documents = written.filter((_, i) => !files[i].base);
   const bases = written.filter((_, i) => files[i].base);

@@ -4,6 +4,7 @@ import type * as SandboxModule from '../../sandbox';
 import type { Sandbox, SandboxState, SandboxTenant } from '../../sandbox';
 import { requireBundle } from '../../host/lazyBundles';
 import type { Log } from '../../host/log';
+import { writeFileUnder } from '../../core/files/writeFilesUnder';
 
 /** One request the extension sent to the sandbox, as the sandbox saw it (for the log and the tests). */
 export interface SandboxRequestRecord {
@@ -205,10 +206,11 @@ export class SandboxService implements vscode.Disposable {
     if (!sandbox) return this.saving;
     this.saving = this.saving.then(async () => {
       try {
-        await vscode.workspace.fs.createDirectory(this.storageUri);
-        await vscode.workspace.fs.writeFile(
-          this.stateUri,
-          Buffer.from(JSON.stringify(sandbox.exportState())),
+        // Atomic: a window closed mid-save leaves the previous state, never half of one.
+        await writeFileUnder(
+          this.storageUri.fsPath,
+          STATE_FILE,
+          JSON.stringify(sandbox.exportState()),
         );
       } catch (err) {
         this.log.error(`Saving the sandbox state failed: ${String(err)}`);
