@@ -7,6 +7,7 @@ import { changedMatchingAttributes } from '../core/sync/matchingAttributes';
 import { defaultBlastRadius } from '../core/policy/blastRadius';
 import { parseDocument, toCanonicalText } from '../core/policy/canonical';
 import type { DocumentIdentity } from '../core/policy/documentUri';
+import { boundedLines } from '../core/boundedLines';
 import { unknownPropertiesSent } from '../core/policy/unknownPropertiesSent';
 import { planPush, type PushPlan } from '../core/policy/pushPlan';
 import { resolveConflicts, threeWay } from '../core/policy/threeWay';
@@ -184,7 +185,7 @@ export class PushService {
           `Someone changed this policy in ${who} since your draft began. Nothing was pushed.`,
           {
             modal: true,
-            detail: `Changed in the tenant:\n${result.theirs.map((t) => `• ${t}`).join('\n')}${result.conflicts.length ? `\n\nBoth you and the tenant changed:\n${result.conflicts.map((c) => `• ${c.label}`).join('\n')}` : ''}`,
+            detail: `Changed in the tenant:\n${bulleted(result.theirs)}${result.conflicts.length ? `\n\nBoth you and the tenant changed:\n${bulleted(result.conflicts.map((c) => c.label))}` : ''}`,
           },
           rebase,
           show,
@@ -242,7 +243,7 @@ export class PushService {
               `Overwrite the changes made in ${who}?`,
               {
                 modal: true,
-                detail: `These changes made in the tenant will be replaced by your draft:\n${result.theirs.map((t) => `• ${t}`).join('\n')}`,
+                detail: `These changes made in the tenant will be replaced by your draft:\n${bulleted(result.theirs)}`,
               },
               yes,
             );
@@ -295,7 +296,7 @@ export class PushService {
       options.answers?.confirm === undefined
         ? await vscode.window.showWarningMessage(
             `Push to ${who}: ${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} to ${what}?`,
-            { modal: true, detail: `${plan.changes.map((c) => `• ${c}`).join('\n')}${impact}` },
+            { modal: true, detail: `${bulleted(plan.changes)}${impact}` },
             push,
           )
         : options.answers.confirm
@@ -328,6 +329,13 @@ export class PushService {
     const target = await resolveDocumentTarget(uri, this.store);
     return target.isWorkspaceFile ? policyUri(target.tenant, target.identity) : uri;
   }
+}
+
+/** A dialog's list: bounded, so a huge change cannot push the buttons off the screen. */
+function bulleted(lines: readonly string[]): string {
+  return boundedLines(lines)
+    .map((line) => `• ${line}`)
+    .join('\n');
 }
 
 function identityFields(

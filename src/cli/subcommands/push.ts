@@ -9,14 +9,16 @@ import { summarizeChanges } from '../../core/policy/diffSummary';
 import { comparable, leafDifferences, unsentKeys } from '../../core/policy/documentPaths';
 import { PolicySchemas } from '../../core/policy/policySchemas';
 import { planPush } from '../../core/policy/pushPlan';
-import { basePathOf, liveSinceExport } from '../../core/policy/exportBase';
+import { exportPaths, liveSinceExport, type ExportPaths } from '../../core/policy/exportBase';
+import { writeFileUnder } from '../../core/files/writeFilesUnder';
 import { toCanonicalText } from '../../core/policy/canonical';
 import { boundedLines, CHANGE_LIST_BOUNDS } from '../../core/boundedLines';
 import { unknownPropertiesSent } from '../../core/policy/unknownPropertiesSent';
 import { CliError } from '../args';
 import type { CliContext, CommandResult } from '../cliContext';
 import * as fs from 'fs';
-import { expandArguments, packageRoot, writeFileAtomic, type FoundFile } from '../files';
+import * as path from 'path';
+import { expandArguments, packageRoot, type FoundFile } from '../files';
 import { describeTarget, fetchLive, readTenantDocument, type TenantDocument } from '../live';
 
 type Action = 'update' | 'create' | 'none';
@@ -52,8 +54,8 @@ export async function pushCommand(ctx: CliContext): Promise<CommandResult> {
   }
   const client = ctx.graph.client(doc.tenantId);
   const live = await fetchLive(client, doc.identity);
-  const basePath = basePathOf(file.absolute);
-  const since = liveSinceExport(doc.kind, readBase(basePath), live, doc.value);
+  const paths = exportPaths(file.absolute);
+  const since = liveSinceExport(doc.kind, paths && readBase(paths), live, doc.value);
   const force = ctx.args.force;
   const rebased = since.state === 'moved' && !force ? since.result : undefined;
   if (rebased && rebased.conflicts.length > 0) {
@@ -152,7 +154,7 @@ export async function pushCommand(ctx: CliContext): Promise<CommandResult> {
     comparable(doc.kind, wanted),
   ).map(({ path }) => path.join('.'));
   ctx.print(`Pushed to ${describeTarget(doc)}.`);
-  recordPushed(ctx, file, doc, basePath, after, rebased ? wanted : undefined);
+  await recordPushed(ctx, file, doc, paths, after, rebased ? wanted : undefined);
   if (remaining.length > 0)
     ctx.print(
       `The tenant still differs from the file in: ${remaining.join(', ')} (Graph may have normalised them; run cross-tenant diff ${file.display}).`,
@@ -162,10 +164,9 @@ export async function pushCommand(ctx: CliContext): Promise<CommandResult> {
 }
 
 /** The base a file was exported with; undefined when there is none (a file written by hand, an older export). */
-function readBase(basePath: string | undefined): string | undefined {
-  if (basePath === undefined) return undefined;
+function readBase(paths: ExportPaths): string | undefined {
   try {
-    return fs.readFileSync(basePath, 'utf8');
+    return fs.readFileSync(path.join(paths.root, paths.base), 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     // Present but unreadable (a folder, no permission): not a record push can trust.
@@ -174,7 +175,8 @@ function readBase(basePath: string | undefined): string | undefined {
 }
 
 function printableBase(display: string): string {
-  return basePathOf(display) ?? display;
+  const paths = exportPaths(display);
+  return paths ? path.join(paths.root, paths.base) : display;
 }
 
 /**
@@ -183,21 +185,21 @@ function printableBase(display: string): string {
  * its new base, would look like an edit undoing them. A failed write leaves the old base, which the
  * next push rebases on again: nothing is undone either way.
  */
-function recordPushed(
+async function recordPushed(
   ctx: CliContext,
   file: FoundFile,
   doc: TenantDocument,
-  basePath: string | undefined,
+  paths: ExportPaths | undefined,
   after: Record<string, unknown> | undefined,
   rebasedFile: Record<string, unknown> | undefined,
-): void {
-  if (basePath === undefined || after === undefined) return;
+): Promise<void> {
+  if (paths === undefined || after === undefined) return;
   try {
     if (rebasedFile) {
-      writeFileAtomic(file.absolute, toCanonicalText(doc.kind, rebasedFile));
+      await writeFileUnder(paths.root, paths.file, toCanonicalText(doc.kind, rebasedFile));
       ctx.print(`${file.display} now holds the tenant's changes too.`);
     }
-    writeFileAtomic(basePath, toCanonicalText(doc.kind, after));
+    await writeFileUnder(paths.root, paths.base, toCanonicalText(doc.kind, after));
   } catch (err) {
     ctx.note(
       `${file.display}: pushed, but its export record could not be updated (${err instanceof Error ? err.message : String(err)}); the next push compares with the previous one.`,

@@ -9,22 +9,43 @@ import { threeWay, type ThreeWayResult } from './threeWay';
  */
 export const BASE_FOLDER = '.xta-base';
 
+/** A layout file split at its tenant folder, for writes checked below `root` (writeFilesUnder). */
+export interface ExportPaths {
+  /** The folder that holds the tenant folder, as given ('' when the path starts at the tenant folder). */
+  readonly root: string;
+  /** The file below `root`, `/`-separated: `<tenant>/partners/<id>.xta-partner.json`. */
+  readonly file: string;
+  /** Its base below `root`: `<tenant>/.xta-base/partners/<id>.xta-partner.base.json`. */
+  readonly base: string;
+}
+
 /**
  * Where the base of a layout file lives: `<tenant>/.xta-base/…/<name>.base.json`, next to the tenant
  * folder's own files. The `.base.json` ending keeps it out of everything that looks for documents by
  * their `.xta-*.json` suffix (validation, drift, schema association). Undefined for a path that does
- * not follow the export layout. Keeps the separators and any folders above the tenant folder.
+ * not follow the export layout. Either separator; any folders above the tenant folder are `root`.
  */
-export function basePathOf(filePath: string): string | undefined {
+export function exportPaths(filePath: string): ExportPaths | undefined {
   const identity = fromWorkspacePath(filePath);
   if (!identity) return undefined;
-  const depth = identity.kind === 'policy' || identity.kind === 'default' ? 1 : 2;
-  const separators = [...filePath.matchAll(/[\\/]/g)].map((match) => match.index);
-  const cut = separators[separators.length - depth];
-  const tenantFolder = cut === undefined ? '' : filePath.slice(0, cut + 1);
-  const below = cut === undefined ? filePath : filePath.slice(cut + 1);
-  const separator = cut === undefined ? '/' : filePath[cut];
-  return `${tenantFolder}${BASE_FOLDER}${separator}${below.replace(/\.json$/, '.base.json')}`;
+  const segments = filePath.split(/[\\/]/);
+  const depth = identity.kind === 'policy' || identity.kind === 'default' ? 2 : 3;
+  const below = segments.slice(-depth);
+  const above = filePath.slice(0, filePath.length - below.join('/').length);
+  // Without its trailing separator, unless that separator is all there is (a file system root).
+  const root = above.length > 1 ? above.slice(0, -1) : above;
+  const [tenant, ...rest] = below;
+  const name = rest.pop()!.replace(/\.json$/, '.base.json');
+  return {
+    root,
+    file: below.join('/'),
+    base: [tenant, BASE_FOLDER, ...rest, name].join('/'),
+  };
+}
+
+/** The base's path below the export root (see exportPaths). */
+export function basePathOf(filePath: string): string | undefined {
+  return exportPaths(filePath)?.base;
 }
 
 /** What happened in the tenant since the file was exported (or last pushed). */
