@@ -1,4 +1,8 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { writeFileUnder } from '../core/files/writeFilesUnder';
+import { exportPaths, type ExportPaths } from '../core/policy/exportBase';
 import { setIdentitySync } from '../core/graph/operations/identitySync';
 import { listPartners, updatePartner } from '../core/graph/operations/partners';
 import { updateDefaultConfiguration, updatePolicy } from '../core/graph/operations/policy';
@@ -101,7 +105,12 @@ export class PushService {
       string,
       unknown
     >;
-    const base = uri.scheme === POLICY_SCHEME ? (await this.drafts.get(uri))?.baseText : undefined;
+    // A draft remembers what it started from; an exported file has its base in .xta-base/. Pushed to
+    // another tenant, a file's base (of the tenant it came from) says nothing about the target.
+    const fileBase = target.isWorkspaceFile && !override ? readFileBase(uri) : undefined;
+    const base =
+      uri.scheme === POLICY_SCHEME ? (await this.drafts.get(uri))?.baseText : fileBase?.text;
+    let rebased = false;
     if (base !== undefined && toCanonicalText(target.kind, liveObject) !== base) {
       draft = await this.onLiveChanged(
         uri,
@@ -111,6 +120,7 @@ export class PushService {
         draft,
         options,
       );
+      rebased = draft !== parsed.value;
     }
 
     if (target.kind === 'syncSchema') {
@@ -134,7 +144,14 @@ export class PushService {
       throw new Error(
         `Not pushed: line ${unknown.range.start.line + 1}: ${unknown.message.split('. ')[0]}. Graph answers 400 to a property it does not know: remove it or fix its spelling.`,
       );
-    await this.confirm(target, plan, liveObject, draft, options);
+    const unguarded =
+      fileBase !== undefined && fileBase.text === undefined
+        ? vscode.l10n.t(
+            'This file has no record of the version it was exported from ({0}): every difference from the tenant is pushed, including changes made there since. Export again to be warned of those.',
+            fileBase.display,
+          )
+        : undefined;
+    await this.confirm(target, plan, liveObject, draft, options, unguarded);
     await this.send(target, plan);
     this.log.info(
       `Pushed to ${tenantLabel(target.tenant)} (${target.tenant.tenantId}), ${target.kind}${'partnerTenantId' in target.identity ? ` ${target.identity.partnerTenantId}` : ''}: ${JSON.stringify(plan.patch)}`,
@@ -152,6 +169,8 @@ export class PushService {
           `${uri.toString()}: the tenant stored the change differently from the document; the document now shows the tenant's version.`,
         );
     }
+    if (fileBase)
+      await this.recordFilePush(doc, target, fileBase, after, rebased ? draft : undefined);
     this.data.invalidate(target.tenant, 'access');
     return { pushed: true, changes: plan.changes, sent: plan.patch };
   }
@@ -182,7 +201,9 @@ export class PushService {
     if (!options.answers?.conflict) {
       for (;;) {
         choice = await vscode.window.showWarningMessage(
-          `Someone changed this policy in ${who} since your draft began. Nothing was pushed.`,
+          uri.scheme === POLICY_SCHEME
+            ? `Someone changed this policy in ${who} since your draft began. Nothing was pushed.`
+            : `Someone changed this policy in ${who} since this file was exported. Nothing was pushed.`,
           {
             modal: true,
             detail: `Changed in the tenant:\n${bulleted(result.theirs)}${result.conflicts.length ? `\n\nBoth you and the tenant changed:\n${bulleted(result.conflicts.map((c) => c.label))}` : ''}`,
@@ -273,9 +294,10 @@ export class PushService {
     liveObject: object,
     draft: Record<string, unknown>,
     options: PushOptions,
+    note?: string,
   ): Promise<void> {
     const who = tenantLabel(target.tenant);
-    let impact = '';
+    let impact = note ? `\n\n${note}` : '';
     if (target.kind === 'default') {
       const partners = await listPartners(this.connections.client(target.tenant), {
         expandIdentitySync: false,
@@ -324,6 +346,35 @@ export class PushService {
     }
   }
 
+  /**
+   * After a push of an exported file, its base becomes what the tenant holds now. A rebased push
+   * also puts the tenant's changes into the file (saved, so undo brings the edit back), or the file
+   * would read against its new base as an edit undoing them. A failed write leaves the old base, so
+   * the next push rebases again: nothing is undone either way.
+   */
+  private async recordFilePush(
+    doc: vscode.TextDocument,
+    target: DocumentTarget,
+    fileBase: FileBase,
+    after: string,
+    rebased: Record<string, unknown> | undefined,
+  ): Promise<void> {
+    try {
+      if (rebased) {
+        const edit = new vscode.WorkspaceEdit();
+        const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+        edit.replace(doc.uri, whole, toCanonicalText(target.kind, rebased));
+        if (!(await vscode.workspace.applyEdit(edit)) || !(await doc.save()))
+          throw new Error(vscode.l10n.t('the file could not be updated'));
+      }
+      await writeFileUnder(fileBase.paths.root, fileBase.paths.base, after);
+    } catch (err) {
+      this.log.warn(
+        `${vscode.workspace.asRelativePath(doc.uri)}: pushed, but its export record could not be updated (${err instanceof Error ? err.message : String(err)}); the next push compares with the previous one.`,
+      );
+    }
+  }
+
   /** The editable document of a workspace file's object, for "open live" style actions. */
   async editableUri(uri: vscode.Uri): Promise<vscode.Uri> {
     const target = await resolveDocumentTarget(uri, this.store);
@@ -336,6 +387,30 @@ function bulleted(lines: readonly string[]): string {
   return boundedLines(lines)
     .map((line) => `• ${line}`)
     .join('\n');
+}
+
+/** Where an exported file's base lives, and its text (undefined: there is none, or it is unreadable). */
+interface FileBase {
+  readonly paths: ExportPaths;
+  readonly display: string;
+  readonly text: string | undefined;
+}
+
+/** Undefined for a file outside the export layout or not on disk. */
+function readFileBase(uri: vscode.Uri): FileBase | undefined {
+  const paths = uri.scheme === 'file' ? exportPaths(uri.fsPath) : undefined;
+  if (!paths) return undefined;
+  const file = path.join(paths.root, paths.base);
+  const display = vscode.workspace.asRelativePath(vscode.Uri.file(file));
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    const value: unknown = JSON.parse(text);
+    // A base that is not an object cannot say what the tenant held: as good as none.
+    const usable = typeof value === 'object' && value !== null && !Array.isArray(value);
+    return { paths, display, text: usable ? text : undefined };
+  } catch {
+    return { paths, display, text: undefined };
+  }
 }
 
 function identityFields(

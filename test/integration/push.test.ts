@@ -368,9 +368,10 @@ describe('diff and push', () => {
       problems.range,
     );
     assert.ok(actions.some((a) => a.title === 'Diff Against Live'));
-    // Pushing the file restores what it says.
+    // The file's base says the tenant moved since the export: restoring what the file says
+    // overwrites that change, so it takes the explicit "Overwrite Live…".
     const result = await vscode.commands.executeCommand<PushResult>('crossTenant.push', file, {
-      answers: { confirm: true },
+      answers: { confirm: true, conflict: 'overwrite' },
     });
     assert.equal(result.pushed, true);
     assert.equal(
@@ -385,5 +386,59 @@ describe('diff and push', () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com'), {
       recursive: true,
     });
+  });
+
+  // Issue 14, defect 2, in the editor: the exported file's base (.xta-base/) tells the user's edit
+  // from a colleague's change made in the tenant since.
+  it("pushing an exported file keeps a colleague's change: rebased, the file then holds both", async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    await vscode.commands.executeCommand('crossTenant.exportTenant', `sandbox:${CONTOSO}`, {
+      folder,
+      overwrite: true,
+    });
+    const tenantFolder = vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com');
+    const file = vscode.Uri.joinPath(tenantFolder, 'partners', `${NORTHWIND}.xta-partner.json`);
+    const base = vscode.Uri.joinPath(
+      tenantFolder,
+      '.xta-base',
+      'partners',
+      `${NORTHWIND}.xta-partner.base.json`,
+    );
+    // A colleague stops trusting Northwind's MFA; this user trusts its compliant devices.
+    await graph('PATCH', `/policies/crossTenantAccessPolicy/partners/${NORTHWIND}`, {
+      inboundTrust: {
+        isMfaAccepted: false,
+        isCompliantDeviceAccepted: false,
+        isHybridAzureADJoinedDeviceAccepted: false,
+      },
+    });
+    const editor = await vscode.window.showTextDocument(file);
+    const text = editor.document.getText();
+    const at = text.indexOf('"isCompliantDeviceAccepted": false');
+    assert.ok(at > 0, text);
+    await editor.edit((b) =>
+      b.replace(
+        new vscode.Range(
+          editor.document.positionAt(at),
+          editor.document.positionAt(at + '"isCompliantDeviceAccepted": false'.length),
+        ),
+        '"isCompliantDeviceAccepted": true',
+      ),
+    );
+    const result = await vscode.commands.executeCommand<PushResult>('crossTenant.push', file, {
+      answers: { confirm: true, conflict: 'rebase' },
+    });
+    assert.equal(result.pushed, true);
+    assert.deepEqual((await northwindPartner()).inboundTrust, {
+      isMfaAccepted: false,
+      isCompliantDeviceAccepted: true,
+      isHybridAzureADJoinedDeviceAccepted: false,
+    });
+    const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(file)).toString());
+    assert.equal(saved.inboundTrust.isMfaAccepted, false, 'the file holds the colleague change');
+    const recorded = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(base)).toString());
+    assert.equal(recorded.inboundTrust.isCompliantDeviceAccepted, true, 'the base is live now');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(tenantFolder, { recursive: true });
   });
 });
