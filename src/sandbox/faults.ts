@@ -2,11 +2,15 @@
 export interface FaultSettings {
   /** Added to every Graph request (not to control endpoints). */
   readonly latencyMs?: number;
-  /** The next `count` requests (under `pathPrefix`, if given, e.g. `/auditLogs`) get 429 with Retry-After. */
+  /**
+   * The next `count` requests (under `pathPrefix` and with `method`, if given: e.g. `/auditLogs`,
+   * or a PATCH after the GETs before it) get 429 with Retry-After.
+   */
   readonly throttle?: {
     readonly count: number;
     readonly retryAfterSeconds: number;
     readonly pathPrefix?: string;
+    readonly method?: string;
   };
   /** The next `count` requests get 503, with Retry-After when given. */
   readonly unavailable?: { readonly count: number; readonly retryAfterSeconds?: number };
@@ -50,7 +54,12 @@ function normalizePrefix(prefix: string): string {
 /** Fault state: counters that requests consume. `clear()` returns to the configured base latency. */
 export class Faults {
   private latency: number;
-  private throttle?: { count: number; retryAfterSeconds: number; pathPrefix?: string };
+  private throttle?: {
+    count: number;
+    retryAfterSeconds: number;
+    pathPrefix?: string;
+    method?: string;
+  };
   private unavailable?: { count: number; retryAfterSeconds?: number };
   private drop?: { count: number; method?: string };
   private hang?: { count: number };
@@ -66,13 +75,16 @@ export class Faults {
     if (settings.latencyMs !== undefined)
       this.latency = checkCount(settings.latencyMs, 'latencyMs');
     if (settings.throttle) {
-      const { count, retryAfterSeconds, pathPrefix } = settings.throttle;
+      const { count, retryAfterSeconds, pathPrefix, method } = settings.throttle;
       if (pathPrefix !== undefined && typeof pathPrefix !== 'string')
         throw new TypeError('throttle.pathPrefix must be a string.');
+      if (method !== undefined && typeof method !== 'string')
+        throw new TypeError('throttle.method must be a string.');
       this.throttle = {
         count: checkCount(count, 'throttle.count'),
         retryAfterSeconds: checkCount(retryAfterSeconds, 'throttle.retryAfterSeconds'),
         pathPrefix: pathPrefix === undefined ? undefined : normalizePrefix(pathPrefix),
+        method: method?.toUpperCase(),
       };
     }
     if (settings.unavailable) {
@@ -170,9 +182,10 @@ export class Faults {
   }
 
   /** Decides (and consumes) an injected 429 for a request to `path` (version-less, e.g. `/auditLogs/provisioning`). */
-  takeThrottle(path: string): FaultDecision {
+  takeThrottle(method: string, path: string): FaultDecision {
     const t = this.throttle;
     if (!t || t.count <= 0) return { kind: 'none' };
+    if (t.method !== undefined && t.method !== method.toUpperCase()) return { kind: 'none' };
     if (
       t.pathPrefix &&
       t.pathPrefix !== '/' &&

@@ -130,8 +130,9 @@ describe('fault tier: dropped connections, silence and loops against the HTTP sa
     const file = fs.readFileSync(partner, 'utf8');
     await faults({ drop: { count: 1, method: 'POST' } });
     faultInjected('dropped connection mid-request (POST)');
+    // Removed since the export: creating it again takes --force.
     oneClearMessage(
-      await fx.cli('push', '--yes', partner),
+      await fx.cli('push', '--yes', '--force', partner),
       /may have been carried out: refresh and check/,
     );
     if (fs.readFileSync(partner, 'utf8') !== file)
@@ -141,7 +142,7 @@ describe('fault tier: dropped connections, silence and loops against the HTTP sa
       404,
       'not created twice, nor half',
     );
-    const again = await fx.cli('push', '--yes', partner);
+    const again = await fx.cli('push', '--yes', '--force', partner);
     assert.equal(again.code, 0, again.stderr);
     if ((await fx.graph('contoso.com', 'GET', partnerPath)).status !== 200)
       dataLost('create after a drop did not land');
@@ -216,6 +217,46 @@ describe('fault tier: dropped connections, silence and loops against the HTTP sa
       dataLost('push through a 429 storm: the edited file changed');
     await fetch(`${fx.server.url}/_sandbox/faults`, { method: 'DELETE' });
     assert.deepEqual(await live(partner), before);
+  });
+
+  // Graph has no ETags (graph-api.md §0): between a push's read and its write nothing can stop a
+  // colleague. What must hold is that the push sends only the settings the file changed, so a
+  // change to any other setting in that window survives, and that the re-read says the tenant differs.
+  it("a push racing a colleague's change: the other setting changed between read and write is kept, and named", async () => {
+    const { partner } = await exported('out');
+    fx.edit(partner, (doc) => (doc.inboundTrust = TRUST));
+    const id = path.basename(partner, '.xta-partner.json');
+    // The push's PATCH (after its reads) is answered 429 once: the colleague writes in that second.
+    await faults({ throttle: { count: 1, retryAfterSeconds: 1, method: 'PATCH' } });
+    faultInjected('a concurrent change between a push’s read and its write');
+    const pushing = fx.cli('push', '--yes', partner);
+    for (let i = 0; i < 200; i++) {
+      const current = (await (await fetch(`${fx.server.url}/_sandbox/faults`)).json()) as {
+        throttle?: unknown;
+      };
+      if (!current.throttle) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const colleague = await fx.graph(
+      'contoso.com',
+      'PATCH',
+      `/policies/crossTenantAccessPolicy/partners/${id}`,
+      { automaticUserConsentSettings: { inboundAllowed: true, outboundAllowed: true } },
+    );
+    assert.equal(colleague.status, 204);
+    const run = await pushing;
+    assert.equal(run.code, 0, run.stderr);
+    const after = (
+      await fx.graph('contoso.com', 'GET', `/policies/crossTenantAccessPolicy/partners/${id}`)
+    ).body;
+    if (JSON.stringify(after.inboundTrust) !== JSON.stringify(TRUST))
+      dataLost('push racing a colleague: the edit did not land');
+    if (after.automaticUserConsentSettings?.inboundAllowed !== true)
+      dataLost("push racing a colleague: the colleague's change was overwritten");
+    assert.match(
+      run.stdout,
+      /The tenant still differs from the file in: automaticUserConsentSettings/,
+    );
   });
 
   it('a 503 storm longer than the retries: one line, the previous export untouched', async () => {

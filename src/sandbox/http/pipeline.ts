@@ -271,7 +271,10 @@ export class Pipeline {
         request.segments,
         request.version as GraphVersion,
       );
-      const injected = this.env.faults.takeThrottle(`/${request.segments.join('/')}`);
+      const injected = this.env.faults.takeThrottle(
+        request.method,
+        `/${request.segments.join('/')}`,
+      );
       if (injected.kind === 'throttle') throw tooManyRequests(injected.retryAfterSeconds);
       const principal = batchPrincipal ?? this.authenticate(request.headers);
       requirePermission(principal, route.permission);

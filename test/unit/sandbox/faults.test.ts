@@ -39,6 +39,21 @@ describe('sandbox fault injection (in-process fetch)', () => {
     assert.equal(sandbox.faults.current.throttle, undefined, 'the burst is used up');
   });
 
+  it('throttles only the method given: the reads before a PATCH pass, the PATCH gets the 429', async () => {
+    const { sandbox } = createSandbox();
+    const client = new GraphTestClient(sandbox, contoso);
+    sandbox.faults.set({ throttle: { count: 1, retryAfterSeconds: 1, method: 'patch' } });
+    assert.equal((await client.get(`${POLICY}/default`)).status, 200);
+    const throttled = await client.patch(`${POLICY}/default`, { inboundTrust: null });
+    assert.equal(throttled.status, 429);
+    assert.equal(sandbox.faults.current.throttle, undefined);
+    assert.throws(
+      () =>
+        sandbox.faults.set({ throttle: { count: 1, retryAfterSeconds: 1, method: 1 as never } }),
+      /throttle\.method must be a string/,
+    );
+  });
+
   it('returns 503, with Retry-After when configured', async () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, contoso);
