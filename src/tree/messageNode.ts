@@ -27,6 +27,10 @@ export class MessageNode implements TreeNode {
     return this.retry?.dataPart;
   }
 
+  get iconState(): string | undefined {
+    return this.kind === 'error' ? vscode.l10n.t('error') : undefined;
+  }
+
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withAccessibleName } from './accessibleName';
 import type { PairStatus, SyncDirection, TenantPair, PairTenant } from '../core/pairs/pairChecks';
 import type { PairFinding } from '../core/pairs/pairFinding';
 import { describeError } from '../core/describeError';
@@ -17,6 +18,12 @@ const SEVERITY_ICON: Record<PairFinding['severity'], [string, string | undefined
   error: ['error', 'list.errorForeground'],
   warning: ['warning', 'list.warningForeground'],
   info: ['info', undefined],
+};
+
+const SEVERITY_WORD: Record<PairFinding['severity'], string> = {
+  error: vscode.l10n.t('error'),
+  warning: vscode.l10n.t('warning'),
+  info: vscode.l10n.t('information'),
 };
 
 function nameOf(t: PairTenant): string {
@@ -130,6 +137,11 @@ export class PairFindingNode {
     return `${this.parent.id}/finding/${this.finding.id}/${this.finding.tenantId}/${this.index}`;
   }
 
+  /** The severity is only in the icon; the label is the finding's message. */
+  get iconState(): string {
+    return SEVERITY_WORD[this.finding.severity];
+  }
+
   toTreeItem(): vscode.TreeItem {
     const f = this.finding;
     const item = new vscode.TreeItem(f.message, vscode.TreeItemCollapsibleState.None);
@@ -157,6 +169,10 @@ export class PairMessageNode {
     private readonly iconId: string,
     private readonly detail?: string,
   ) {}
+
+  get iconState(): string | undefined {
+    return this.iconId === 'error' ? vscode.l10n.t('error') : undefined;
+  }
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
@@ -186,7 +202,7 @@ export class PairsTreeProvider implements vscode.TreeDataProvider<PairsNode>, vs
   }
 
   getTreeItem(node: PairsNode): vscode.TreeItem {
-    return node.toTreeItem();
+    return withAccessibleName(node.toTreeItem(), 'iconState' in node ? node.iconState : undefined);
   }
 
   async getChildren(node?: PairsNode): Promise<PairsNode[]> {

@@ -39,6 +39,13 @@ export class PartnerNode implements DocumentNode {
     return partnerDocument('partner', this.tenant.tenantId, this.summary.tenantId, this.summary);
   }
 
+  /** The briefcase icon: a cloud service provider. */
+  get iconState(): string | undefined {
+    return this.summary.partner.isServiceProvider
+      ? vscode.l10n.t('cloud service provider')
+      : undefined;
+  }
+
   toTreeItem(): vscode.TreeItem {
     const p = this.summary;
     const item = new vscode.TreeItem(

@@ -36,6 +36,11 @@ export class TenantNode implements TreeNode {
     return tenantKey(this.tenant);
   }
 
+  /** Every state but "signed in" is in the description already. */
+  get iconState(): string | undefined {
+    return this.state.kind === 'signedIn' ? vscode.l10n.t('signed in') : undefined;
+  }
+
   /** Kept for commands that take "something with a record". */
   get record(): TenantRecord {
     return this.tenant;

@@ -7,6 +7,7 @@ import type { DraftStore } from '../services/drafts/draftStore';
 import type { PairService } from '../services/pairs/pairService';
 import { policyUri } from '../services/documentUris';
 import { TenantNode } from './tenantNode';
+import { withAccessibleName } from './accessibleName';
 import type { TreeNode, TreeServices } from './treeNode';
 
 /**
@@ -56,7 +57,8 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     }
     if (node.document?.kind === 'partner' && node.tenant)
       this.markPairFindings(item, node.tenant.tenantId, node.document.partnerTenantId);
-    return item;
+    // Last, so the name has the decorations too (the draft mark, the pair's findings).
+    return withAccessibleName(item, node.iconState);
   }
 
   /**

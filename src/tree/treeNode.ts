@@ -23,6 +23,8 @@ export interface TreeNode {
   readonly dataPart?: DataPart;
   /** The policy document this node stands for, if any (clicking opens it). */
   readonly document?: DocumentIdentity;
+  /** What only the row's icon shows (for its accessible name, see withAccessibleName). */
+  readonly iconState?: string;
   toTreeItem(): vscode.TreeItem;
   getChildren?(services: TreeServices): Promise<TreeNode[]>;
 }

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import type * as vscode from 'vscode';
+import { extensionApi, freshSandbox, labelOf } from './api';
+
+/** Every item of a tree, walked from the root down (depth-bounded: the trees here are shallow). */
+async function walk<N>(
+  tree: { getChildren(n?: N): vscode.ProviderResult<N[]>; getTreeItem(n: N): vscode.TreeItem },
+  node?: N,
+  depth = 0,
+): Promise<vscode.TreeItem[]> {
+  const children = (await tree.getChildren(node)) ?? [];
+  const items: vscode.TreeItem[] = [];
+  for (const child of children) {
+    const item = tree.getTreeItem(child);
+    items.push(item);
+    // Only what a user can open: a collapsed row that is not expanded is walked too.
+    if (depth < 6 && item.collapsibleState !== 0)
+      items.push(...(await walk(tree, child, depth + 1)));
+  }
+  return items;
+}
+
+function nameOf(item: vscode.TreeItem): string {
+  assert.ok(item.accessibilityInformation, `${labelOf(item)} has no accessible name`);
+  return item.accessibilityInformation.label;
+}
+
+describe('accessible names of tree rows', () => {
+  before(async () => {
+    await freshSandbox();
+  });
+
+  it('every row of the Tenants view says its label, what it shows beside it, and what its icon shows', async () => {
+    const api = await extensionApi();
+    const items = await walk(api.tree);
+    assert.ok(items.length > 30, `${items.length} rows`);
+    for (const item of items) {
+      const name = nameOf(item);
+      const shown = [labelOf(item), typeof item.description === 'string' ? item.description : '']
+        .filter(Boolean)
+        .join(' ');
+      assert.ok(name.startsWith(shown), `"${name}" starts with "${shown}"`);
+    }
+    const tenant = items.find((i) => labelOf(i) === 'Contoso Group')!;
+    assert.match(nameOf(tenant), /^Contoso Group contoso\.onmicrosoft\.com · sandbox, signed in$/);
+    const quarantined = items.find((i) => labelOf(i) === 'Quarantined');
+    assert.ok(quarantined, 'a quarantined job in the seed');
+    assert.match(nameOf(quarantined), /^Quarantined last run/);
+  });
+
+  it('a finding of the Tenant Pairs view says its severity, which only its icon shows', async () => {
+    const api = await extensionApi();
+    const items = await walk(api.pairsTree);
+    assert.ok(items.length > 0);
+    for (const item of items) nameOf(item);
+    const findings = items.filter((i) => i.contextValue?.startsWith('pairFinding'));
+    assert.ok(findings.length > 0, 'the seed has a mismatched pair');
+    for (const finding of findings)
+      assert.match(nameOf(finding), /, (error|warning|information)$/, nameOf(finding));
+  });
+});
