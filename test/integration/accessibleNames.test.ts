@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { extensionApi, freshSandbox, labelOf } from './api';
 
 /** Every item of a tree, walked from the root down (depth-bounded: the trees here are shallow). */
@@ -14,7 +14,7 @@ async function walk<N>(
     const item = tree.getTreeItem(child);
     items.push(item);
     // Only what a user can open: a collapsed row that is not expanded is walked too.
-    if (depth < 6 && item.collapsibleState !== 0)
+    if (depth < 6 && item.collapsibleState !== vscode.TreeItemCollapsibleState.None)
       items.push(...(await walk(tree, child, depth + 1)));
   }
   return items;
