@@ -67,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const drafts = new DraftStore(context.globalStorageUri, log);
   const live = new LiveDocumentProvider(tenants, connections);
   const documents = new PolicyDocumentProvider(live, drafts);
-  const checker = new PolicyChecker(context.extensionPath);
+  const checker = new PolicyChecker(context.extensionPath, (uri) => documents.startedFrom(uri));
   const pairs = new PairService(tenants, connections, data, log);
   const tree = new TenantsTreeProvider(tenants, connections, data, drafts, pairs);
   const treeView = vscode.window.createTreeView('crossTenant.tenants', {

@@ -36,7 +36,14 @@ export class PolicyChecker implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly extensionPath: string) {
+  /**
+   * `startedFrom`: the canonical text a document started from, where it is known (our policy
+   * documents), so a default setting removed since is flagged as it is typed.
+   */
+  constructor(
+    private readonly extensionPath: string,
+    private readonly startedFrom: (uri: vscode.Uri) => string | undefined = () => undefined,
+  ) {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 250)),
@@ -45,8 +52,11 @@ export class PolicyChecker implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
 
-  /** Every problem of a document (syntax and schema included), with quick fixes: for push and for code actions. */
-  check(doc: vscode.TextDocument): Diagnostic[] {
+  /**
+   * Every problem of a document (syntax and schema included), with quick fixes: for push and for
+   * code actions. `startedFrom` (push: live as just re-read) replaces the text it started from.
+   */
+  check(doc: vscode.TextDocument, startedFrom?: object): Diagnostic[] {
     const kind = documentKind(doc);
     if (!kind) return [];
     // Loading ajv and compiling the schemas takes tens of milliseconds: only when the first policy document is checked.
@@ -54,9 +64,11 @@ export class PolicyChecker implements vscode.Disposable {
       'policySchemas.js',
     ).PolicySchemas.load(this.extensionPath);
     const expectedTenantId = expectedPartner(doc.uri);
+    const base = startedFrom ?? parsedObject(this.startedFrom(doc.uri));
     return checkDocument(kind.id, doc.getText(), {
       schemas: this.schemas,
       ...(expectedTenantId ? { expectedTenantId } : {}),
+      ...(base ? { startedFrom: base } : {}),
     });
   }
 
@@ -93,6 +105,17 @@ export class PolicyChecker implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const s of this.subscriptions) s.dispose();
     this.collection.dispose();
+  }
+}
+
+/** A canonical text back to its object; undefined for no text or one that is not an object. */
+function parsedObject(text: string | undefined): object | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -14,6 +14,8 @@ import { liveCounterpart, POLICY_SCHEME } from '../services/documentUris';
 export class PolicyDocumentProvider extends DocumentFileSystem {
   /** Live text last served per document with no draft: the base of a draft started from it. */
   private readonly served = new Map<string, string>();
+  /** Per document with a draft, the live text the draft began from, as last read or saved. */
+  private readonly draftBases = new Map<string, string>();
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -31,8 +33,20 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const draft = await this.drafts.get(uri);
-    if (draft) return Buffer.from(draft.text, 'utf8');
+    if (draft) {
+      this.draftBases.set(uri.toString(), draft.baseText);
+      return Buffer.from(draft.text, 'utf8');
+    }
+    this.draftBases.delete(uri.toString());
     return Buffer.from(await this.readLive(uri), 'utf8');
+  }
+
+  /**
+   * The canonical text an open document started from (the base of its draft, or the live text it
+   * was read as), for checks that compare with it; undefined before it was read.
+   */
+  startedFrom(uri: vscode.Uri): string | undefined {
+    return this.draftBases.get(uri.toString()) ?? this.served.get(uri.toString());
   }
 
   /** Canonical text of the live object, remembered as the base for a draft started now. */
@@ -52,6 +66,7 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
       baseText,
       savedAt: Date.now(),
     });
+    this.draftBases.set(uri.toString(), baseText);
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {

@@ -9,7 +9,9 @@ import { updateDefaultConfiguration, updatePolicy } from '../core/graph/operatio
 import { putSyncSchema } from '../core/graph/operations/syncJobs';
 import { changedMatchingAttributes } from '../core/sync/matchingAttributes';
 import { defaultBlastRadius } from '../core/policy/blastRadius';
+import { cannotInheritMessage } from '../core/policy/cannotInherit';
 import { parseDocument, toCanonicalText } from '../core/policy/canonical';
+import type { Diagnostic } from '../core/policy/diagnostic';
 import type { DocumentIdentity } from '../core/policy/documentUri';
 import { boundedLines } from '../core/boundedLines';
 import { unknownPropertiesSent } from '../core/policy/unknownPropertiesSent';
@@ -85,18 +87,7 @@ export class PushService {
 
     const diagnostics = this.checker.check(doc);
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length) {
-      const show = 'Show Problems';
-      void vscode.window
-        .showErrorMessage(
-          `Not pushed: the document has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: line ${errors[0].range.start.line + 1}, ${errors[0].message})`,
-          show,
-        )
-        .then(
-          (c) => c === show && vscode.commands.executeCommand('workbench.actions.view.problems'),
-        );
-      return { pushed: false, changes: [] };
-    }
+    if (errors.length) return this.refuse(uri, errors);
     const parsed = parseDocument(target.kind, doc.getText(), identityFields(target.identity));
     if (!parsed.value) throw new Error('The document is not a JSON object, so nothing was pushed.');
     let draft: Record<string, unknown> = parsed.value;
@@ -131,6 +122,17 @@ export class PushService {
         );
     }
     const plan = planPush(target.kind, liveObject, draft);
+    // The default settings cannot inherit: a setting left out since live (a workspace file, or one
+    // live gained since the draft began) is refused, never sent as null.
+    if (plan.cannotInherit.length > 0) {
+      const refused = this.checker
+        .check(doc, liveObject)
+        .filter((d) => d.code === 'default-cannot-inherit');
+      if (refused.length) return this.refuse(uri, refused);
+      // Only a rebase can drop a setting the text still holds.
+      const [key] = plan.cannotInherit;
+      throw new Error(`Not pushed: ${cannotInheritMessage(key, draft[key] === undefined)}`);
+    }
     if (plan.empty) {
       if (uri.scheme === POLICY_SCHEME) await this.drafts.discard(uri);
       void vscode.window.showInformationMessage(
@@ -173,6 +175,17 @@ export class PushService {
       await this.recordFilePush(doc, target, fileBase, after, rebased ? draft : undefined);
     this.data.invalidate(target.tenant, 'access');
     return { pushed: true, changes: plan.changes, sent: plan.patch };
+  }
+
+  /** A document with errors: nothing is sent; the first error is shown, with the way to Problems. */
+  private refuse(uri: vscode.Uri, errors: readonly Diagnostic[]): PushResult {
+    const text = `Not pushed: the document has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: line ${errors[0].range.start.line + 1}, ${errors[0].message})`;
+    this.log.info(`${uri.toString()}: ${text}`);
+    const show = 'Show Problems';
+    void vscode.window
+      .showErrorMessage(text, show)
+      .then((c) => c === show && vscode.commands.executeCommand('workbench.actions.view.problems'));
+    return { pushed: false, changes: [] };
   }
 
   /** Live changed since the draft began: show, rebase the user's own changes onto live, or overwrite after a second confirmation. */

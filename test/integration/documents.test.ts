@@ -205,6 +205,35 @@ describe('policy documents', () => {
     assert.match(ours.find((d) => d.code === 'default-inbound-target')!.message, /"AllUsers"/);
   });
 
+  it('flags a default setting removed or written as null: the default settings cannot inherit', async () => {
+    const editor = await openFromTree('Contoso Group', 'Cross-tenant access', 'Default settings');
+    const text = JSON.parse(editor.document.getText()) as Record<string, unknown>;
+    assert.ok('b2bDirectConnectInbound' in text && 'inboundTrust' in text);
+    delete text.b2bDirectConnectInbound;
+    text.inboundTrust = null;
+    await replaceAll(editor, JSON.stringify(text, null, 2) + '\n');
+    const ours = (
+      await diagnostics(
+        editor.document.uri,
+        (d) => d.filter((x) => x.code === 'default-cannot-inherit').length === 2,
+      )
+    ).filter((d) => d.code === 'default-cannot-inherit');
+    assert.deepEqual(
+      ours.map((d) => [d.severity, d.message]),
+      [
+        [
+          vscode.DiagnosticSeverity.Error,
+          '`b2bDirectConnectInbound` was removed: the default settings cannot inherit; set a value or use Reset to Microsoft Defaults.',
+        ],
+        [
+          vscode.DiagnosticSeverity.Error,
+          '`inboundTrust`: the default settings cannot inherit; set a value or use Reset to Microsoft Defaults.',
+        ],
+      ],
+    );
+    assert.equal(ours[1].range.start.line, positionOf(editor.document, '"inboundTrust"').line);
+  });
+
   it('offers enum values and property names as completions, and explains fields on hover', async () => {
     const editor = await openFromTree(
       'Contoso Group',

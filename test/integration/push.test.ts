@@ -192,6 +192,81 @@ describe('diff and push', () => {
     assert.equal(await requestsSince(mark, 'PATCH'), 0);
   });
 
+  it('refuses a default-settings push that removes a setting, from a draft or a workspace file, sending nothing', async () => {
+    const api = await extensionApi();
+    const item = api.tree.getTreeItem(
+      await nodeAt(api, 'Contoso Group', 'Cross-tenant access', 'Default settings'),
+    );
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    const editor = await waitFor('the default editor', () =>
+      vscode.window.activeTextEditor?.document.uri.path.endsWith('.xta-default.json')
+        ? vscode.window.activeTextEditor
+        : undefined,
+    );
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    const doc = editor.document;
+    const value = JSON.parse(doc.getText()) as Record<string, unknown>;
+    delete value.b2bDirectConnectInbound;
+    await editor.edit((b) =>
+      b.replace(
+        new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)),
+        JSON.stringify(value, null, 2) + '\n',
+      ),
+    );
+    assert.ok(await doc.save());
+    const before = await graph('GET', '/policies/crossTenantAccessPolicy/default');
+    const refusal =
+      /Not pushed: the document has 1 error \(first: line 1, `b2bDirectConnectInbound` was removed: the default settings cannot inherit; set a value or use Reset to Microsoft Defaults\.\)/;
+    const refusals = async () => (await readLog(api.logUri)).split(refusal).length - 1;
+    const seen = await refusals();
+
+    // A draft: the document knows what it started from.
+    let mark = api.sandboxRequests().length;
+    let result = await vscode.commands.executeCommand<PushResult | undefined>(
+      'crossTenant.push',
+      doc.uri,
+      { answers: { confirm: true } },
+    );
+    assert.deepEqual(result, { pushed: false, changes: [] }, 'refused, not failed');
+    assert.equal(await requestsSince(mark, 'PATCH'), 0, 'nothing is sent');
+    await waitFor('the refusal in the log', async () =>
+      (await refusals()) === seen + 1 ? true : undefined,
+    );
+
+    // A workspace file: only live, read at push time, shows the setting was there.
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    await vscode.commands.executeCommand('crossTenant.exportTenant', `sandbox:${CONTOSO}`, {
+      folder,
+      overwrite: true,
+    });
+    const file = vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com', 'default.xta-default.json');
+    const exported = JSON.parse(
+      Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8'),
+    ) as Record<string, unknown>;
+    delete exported.b2bDirectConnectInbound;
+    await vscode.workspace.fs.writeFile(
+      file,
+      Buffer.from(JSON.stringify(exported, null, 2) + '\n', 'utf8'),
+    );
+    mark = api.sandboxRequests().length;
+    result = await vscode.commands.executeCommand<PushResult | undefined>(
+      'crossTenant.push',
+      file,
+      {
+        answers: { confirm: true },
+      },
+    );
+    assert.deepEqual(result, { pushed: false, changes: [] }, 'refused, not failed');
+    assert.equal(await requestsSince(mark, 'PATCH'), 0, 'nothing is sent');
+    await waitFor('the second refusal in the log', async () =>
+      (await refusals()) === seen + 2 ? true : undefined,
+    );
+    assert.deepEqual(await graph('GET', '/policies/crossTenantAccessPolicy/default'), before);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com'), {
+      recursive: true,
+    });
+  });
+
   it("detects a colleague's change made since the draft began, and sends nothing unless told", async () => {
     const api = await extensionApi();
     const doc = await editNorthwind((v) => {

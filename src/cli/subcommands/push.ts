@@ -5,6 +5,7 @@ import { updateDefaultConfiguration, updatePolicy } from '../../core/graph/opera
 import type { NewPartner } from '../../core/graph/types';
 import { defaultBlastRadius, type BlastRadiusEntry } from '../../core/policy/blastRadius';
 import { checkDocument } from '../../core/policy/checkDocument';
+import type { Diagnostic } from '../../core/policy/diagnostic';
 import { summarizeChanges } from '../../core/policy/diffSummary';
 import { comparable, leafDifferences, unsentKeys } from '../../core/policy/documentPaths';
 import { PolicySchemas } from '../../core/policy/policySchemas';
@@ -42,16 +43,7 @@ export async function pushCommand(ctx: CliContext): Promise<CommandResult> {
     schemas: PolicySchemas.load(packageRoot()),
     ...(doc.identity.partnerTenantId ? { expectedTenantId: doc.identity.partnerTenantId } : {}),
   });
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) {
-    for (const d of errors)
-      ctx.note(
-        `${file.display}:${d.range.start.line + 1}:${d.range.start.character + 1}: error: ${d.message} [${d.code}]`,
-      );
-    throw new CliError(
-      `${file.display} has ${errors.length} error${errors.length === 1 ? '' : 's'}: nothing was pushed. Fix them (cross-tenant validate ${file.display}) and try again.`,
-    );
-  }
+  refuseErrors(ctx, file.display, diagnostics);
   const client = ctx.graph.client(doc.tenantId);
   const live = await fetchLive(client, doc.identity);
   const paths = exportPaths(file.absolute);
@@ -75,6 +67,16 @@ export async function pushCommand(ctx: CliContext): Promise<CommandResult> {
   // The file's edits on top of what the tenant holds now; the file itself when live has not moved.
   const wanted = rebased ? rebased.merged : doc.value;
   const plan = live === undefined ? undefined : planPush(doc.kind, live, wanted);
+  // A default setting the file leaves out is only visible against live: the default cannot inherit.
+  if (plan && plan.cannotInherit.length > 0)
+    refuseErrors(
+      ctx,
+      file.display,
+      checkDocument(doc.kind, doc.text, {
+        schemas: PolicySchemas.load(packageRoot()),
+        startedFrom: live!,
+      }).filter((d) => d.code === 'default-cannot-inherit'),
+    );
   const action: Action = live === undefined ? 'create' : plan!.empty ? 'none' : 'update';
   const unguarded =
     action === 'update' && !force && (since.state === 'unrecorded' || since.state === 'unreadable');
@@ -217,6 +219,19 @@ function printableList(lines: readonly string[]): string[] {
     lines,
     CHANGE_LIST_BOUNDS,
     (hidden) => `… and ${hidden} more (--json lists every one)`,
+  );
+}
+
+/** Prints each error at its place and ends the command (exit 2) when there is any: nothing is pushed. */
+function refuseErrors(ctx: CliContext, display: string, diagnostics: readonly Diagnostic[]): void {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return;
+  for (const d of errors)
+    ctx.note(
+      `${display}:${d.range.start.line + 1}:${d.range.start.character + 1}: error: ${d.message} [${d.code}]`,
+    );
+  throw new CliError(
+    `${display} has ${errors.length} error${errors.length === 1 ? '' : 's'}: nothing was pushed. Fix them (cross-tenant validate ${display}) and try again.`,
   );
 }
 

@@ -10,4 +10,10 @@ export interface CheckContext {
    * access policy (the default and every other partner, see `policyBytes`), for the 25 KB warning.
    */
   readonly restOfPolicyBytes?: number;
+  /**
+   * Default documents: the object the document started from (live as it was read, or the version
+   * a draft began from), when the caller knows it: a setting it holds that the document leaves
+   * out was removed, and the default settings cannot inherit (rule `default-cannot-inherit`).
+   */
+  readonly startedFrom?: object;
 }

@@ -1,4 +1,5 @@
 import { buildPatch, SERVER_OWNED_PROPERTIES } from '../graph/buildPatch';
+import { cannotInherit } from './cannotInherit';
 import { summarizeChanges } from './diffSummary';
 import type { DocumentKindId } from './documentKinds';
 import { comparable, sameValue, unsentKeys, type JsonRecord } from './documentPaths';
@@ -9,12 +10,17 @@ export interface PushPlan {
    * The request body. For the cross-tenant access documents (policy, default, partner, identity
    * sync) the minimal PATCH: only changed top-level properties, each whole (Graph replaces nested
    * objects), `null` where the draft drops a setting (on a partner: back to inheriting the
-   * default). Server-owned, read-only and location-carried keys are never in it. For a sync schema,
+   * default; never for the default settings, see `cannotInherit`). Server-owned, read-only and location-carried keys are never in it. For a sync schema,
    * which Graph only replaces with PUT, the whole draft.
    */
   readonly patch: Record<string, unknown>;
   /** What the push changes, in words (summarizeChanges from live to draft); empty when nothing does. */
   readonly changes: string[];
+  /**
+   * Default settings: the settings the draft writes as `null` or left out (see cannotInherit).
+   * They are never in `patch`; a push with any of them is refused. Empty for every other kind.
+   */
+  readonly cannotInherit: string[];
   /** Nothing to send. */
   readonly empty: boolean;
 }
@@ -31,6 +37,7 @@ export function planPush(kind: DocumentKindId, live: object, draft: object): Pus
       kind,
       patch,
       changes,
+      cannotInherit: [],
       empty: sameValue(comparable(kind, live), comparable(kind, draft)),
     };
   }
@@ -39,8 +46,17 @@ export function planPush(kind: DocumentKindId, live: object, draft: object): Pus
   // buildPatch compares strictly; a nested `null` and a missing field are the same stored value, so
   // a property that differs only that way is not worth a request.
   const was = live as JsonRecord;
+  const refused = kind === 'default' ? cannotInherit(live, draft) : [];
   const patch = Object.fromEntries(
-    Object.entries(built).filter(([key, value]) => !sameValue(was[key], value)),
+    Object.entries(built).filter(
+      ([key, value]) => !sameValue(was[key], value) && !refused.includes(key),
+    ),
   );
-  return { kind, patch, changes, empty: Object.keys(patch).length === 0 };
+  return {
+    kind,
+    patch,
+    changes,
+    cannotInherit: refused,
+    empty: Object.keys(patch).length === 0,
+  };
 }

@@ -239,6 +239,38 @@ describe('cross-tenant CLI against the HTTP sandbox', function () {
       ]);
     });
 
+    it('a default setting written as null or removed is an error, and nothing is sent (the default cannot inherit)', async () => {
+      await exportContoso();
+      const file = fx.path(CONTOSO_DIR, 'default.xta-default.json');
+      const before = await fx.graph(contoso, 'GET', '/policies/crossTenantAccessPolicy/default');
+      const exported = fx.read(CONTOSO_DIR, 'default.xta-default.json');
+      fx.edit(file, (doc) => (doc.inboundTrust = null));
+      const validated = await fx.cli('validate', file);
+      assert.equal(validated.code, 1);
+      assert.match(
+        validated.stdout + validated.stderr,
+        /`inboundTrust`: the default settings cannot inherit; set a value or use Reset to Microsoft Defaults\./,
+      );
+      const nulled = await fx.cli('push', file, '--yes');
+      assert.equal(nulled.code, 2, nulled.stdout);
+      assert.match(
+        nulled.stderr,
+        /error: `inboundTrust`: the default settings cannot inherit; set a value or use Reset to Microsoft Defaults\. \[default-cannot-inherit\]\n.*nothing was pushed/,
+      );
+
+      // Left out: only live knows it was there, so validate has nothing to say, but push refuses.
+      fx.write(exported, CONTOSO_DIR, 'default.xta-default.json');
+      fx.edit(file, (doc) => delete doc.b2bDirectConnectInbound);
+      const removed = await fx.cli('push', file, '--yes');
+      assert.equal(removed.code, 2, removed.stdout);
+      assert.match(
+        removed.stderr,
+        /:1:1: error: `b2bDirectConnectInbound` was removed: the default settings cannot inherit; set a value or use Reset to Microsoft Defaults\. \[default-cannot-inherit\]\n.*nothing was pushed/,
+      );
+      const after = await fx.graph(contoso, 'GET', '/policies/crossTenantAccessPolicy/default');
+      assert.deepEqual(after.body, before.body);
+    });
+
     it('creates a partner the tenant does not have yet (POST) and an identity sync (PUT)', async () => {
       await exportContoso();
       const partner = fx.write(

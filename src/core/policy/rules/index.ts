@@ -1,5 +1,6 @@
 import { allBlockedConsistency } from './allBlockedConsistency';
 import { cloudEndpoints } from './cloudEndpoints';
+import { defaultCannotInherit } from './defaultCannotInherit';
 import { defaultInboundTargets } from './defaultInboundTargets';
 import { duplicateKeys } from './duplicateKeys';
 import { emptyTargets } from './emptyTargets';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   specialTargets,
   targetTypeForList,
   defaultInboundTargets,
+  defaultCannotInherit,
   allBlockedConsistency,
   emptyTargets,
   cloudEndpoints,

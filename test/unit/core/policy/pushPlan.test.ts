@@ -265,4 +265,35 @@ describe('planPush', () => {
     assert.equal(plan.empty, false);
     assert.equal(planPush('syncSchema', live, structuredClone(live)).empty, true);
   });
+
+  it('default: a removed or null setting is never sent as null, and the plan names it', () => {
+    const live = {
+      id: 'x',
+      isServiceDefault: false,
+      inboundTrust: trust(true, false, false),
+      tenantRestrictions: {
+        usersAndGroups: targets('blocked', ['AllUsers', 'user']),
+        applications: targets('blocked', ['AllApplications', 'application']),
+      },
+      b2bDirectConnectInbound: {
+        usersAndGroups: targets('blocked', ['AllUsers', 'user']),
+        applications: targets('blocked', ['AllApplications', 'application']),
+      },
+    };
+    const draft = {
+      inboundTrust: trust(true, true, false),
+      tenantRestrictions: null,
+      // b2bDirectConnectInbound removed from the document
+    };
+    const plan = planPush('default', live, draft);
+    assert.deepEqual(plan.patch, { inboundTrust: trust(true, true, false) });
+    assert.deepEqual(plan.cannotInherit, ['tenantRestrictions', 'b2bDirectConnectInbound']);
+    assert.ok(!Object.values(plan.patch as Record<string, unknown>).includes(null));
+  });
+
+  it('partner: nothing is refused, null still means inherit', () => {
+    const plan = planPush('partner', livePartner, draftOf({ inboundTrust: null }));
+    assert.deepEqual(plan.cannotInherit, []);
+    assert.deepEqual(plan.patch, { inboundTrust: null });
+  });
 });

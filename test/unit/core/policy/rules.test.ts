@@ -5,6 +5,7 @@ import { DOCUMENT_KINDS, type DocumentKindId } from '../../../../src/core/policy
 import { parseJson } from '../../../../src/core/policy/jsonTree';
 import { allBlockedConsistency } from '../../../../src/core/policy/rules/allBlockedConsistency';
 import { cloudEndpoints } from '../../../../src/core/policy/rules/cloudEndpoints';
+import { defaultCannotInherit } from '../../../../src/core/policy/rules/defaultCannotInherit';
 import { defaultInboundTargets } from '../../../../src/core/policy/rules/defaultInboundTargets';
 import { duplicateKeys } from '../../../../src/core/policy/rules/duplicateKeys';
 import { emptyTargets } from '../../../../src/core/policy/rules/emptyTargets';
@@ -627,6 +628,62 @@ const TABLES: ReadonlyArray<[Rule, readonly RuleCase[]]> = [
           },
         ],
         fixed: null,
+      },
+    ],
+  ],
+  [
+    defaultCannotInherit,
+    [
+      {
+        name: 'a default setting written as null: Graph documents null as "inherit" only for partners',
+        kind: 'default',
+        doc: { inboundTrust: null, tenantRestrictions: config('blocked') },
+        expected: [
+          {
+            at: 'null',
+            severity: 'error',
+            message:
+              /^`inboundTrust`: the default settings cannot inherit; set a value or use Reset to Microsoft Defaults\.$/,
+          },
+        ],
+        fixed: null,
+      },
+      {
+        name: 'a setting the document started with and no longer holds was removed',
+        kind: 'default',
+        doc: { inboundTrust: { isMfaAccepted: true } },
+        input: {
+          startedFrom: {
+            id: 'x',
+            inboundTrust: { isMfaAccepted: false },
+            tenantRestrictions: config('blocked'),
+            automaticUserConsentSettings: { inboundAllowed: false, outboundAllowed: false },
+          },
+        },
+        expected: [
+          {
+            at: '{',
+            severity: 'error',
+            message:
+              /^`tenantRestrictions` was removed: the default settings cannot inherit; set a value or use Reset to Microsoft Defaults\.$/,
+          },
+        ],
+      },
+      {
+        name: 'a setting Graph did not return is not missing',
+        kind: 'default',
+        doc: { inboundTrust: { isMfaAccepted: true } },
+        input: {
+          startedFrom: { inboundTrust: { isMfaAccepted: false }, tenantRestrictions: null },
+        },
+        expected: [],
+      },
+      {
+        name: 'partners keep null as inherit',
+        kind: 'partner',
+        doc: { inboundTrust: null },
+        input: { startedFrom: { inboundTrust: { isMfaAccepted: true }, tenantRestrictions: null } },
+        expected: [],
       },
     ],
   ],
