@@ -6,7 +6,8 @@ import { isUnset, unsentKeys, type JsonRecord } from './documentPaths';
  * "inherit from the default" only for partner settings; the default has nothing to inherit from,
  * so such a draft is refused (diagnostic `default-cannot-inherit`, and both pushes) instead of
  * sending what Graph does not document. Keys never sent (server-owned, read-only) and `@odata.*`
- * annotations do not count; a setting Graph itself returned as null is not "left out".
+ * annotations do not count, nor a setting the start holds unset too (Graph returned it so, and
+ * the push leaves it alone).
  */
 export function cannotInherit(startedFrom: object | undefined, draft: object): string[] {
   const before = (startedFrom ?? {}) as JsonRecord;
@@ -16,7 +17,9 @@ export function cannotInherit(startedFrom: object | undefined, draft: object): s
     (key) =>
       !unsent.has(key) &&
       !key.includes('@odata.') &&
-      (now[key] === null || (now[key] === undefined && !isUnset(before[key]))),
+      (now[key] === null || now[key] === undefined) &&
+      // Left as Graph returned it (unset too), it sends nothing; without a start, null is flagged.
+      (startedFrom === undefined ? now[key] === null : !isUnset(before[key])),
   );
 }
 

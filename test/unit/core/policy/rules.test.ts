@@ -679,6 +679,15 @@ const TABLES: ReadonlyArray<[Rule, readonly RuleCase[]]> = [
         expected: [],
       },
       {
+        name: 'a null Graph itself returned and the document keeps sends nothing: no error',
+        kind: 'default',
+        doc: { inboundTrust: { isMfaAccepted: true }, tenantRestrictions: null },
+        input: {
+          startedFrom: { inboundTrust: { isMfaAccepted: false }, tenantRestrictions: null },
+        },
+        expected: [],
+      },
+      {
         name: 'partners keep null as inherit',
         kind: 'partner',
         doc: { inboundTrust: null },
