@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isAlreadyExists } from '../core/graph/alreadyExists';
 import { createPartner } from '../core/graph/operations/partners';
 import {
   findTenantInformationByDomainName,
@@ -61,7 +62,7 @@ export const addPartner: CommandDefinition = {
     try {
       await createPartner(client, { tenantId: info.tenantId });
     } catch (err) {
-      if ((err as { status?: number }).status === 409)
+      if (isAlreadyExists(err))
         throw new Error(
           `${info.displayName ?? info.tenantId} is already a partner of ${tenantLabel(tenant)}.`,
         );

@@ -1,3 +1,4 @@
+import type { SandboxAnswers } from './answers';
 import type { JsonObject } from './json';
 
 /** One entry of `error.details[]`. */
@@ -90,9 +91,21 @@ export function resourceNotFound(id: string): ErrorResponse {
   );
 }
 
-/** 409 when the object already exists. */
-export function conflict(message: string): ErrorResponse {
-  return new ErrorResponse(409, 'Request_MultipleObjectsWithSameKeyValue', message);
+/**
+ * The object already exists: 409 `Request_MultipleObjectsWithSameKeyValue` as documented, or 400
+ * with the same code when the answers say so (answers.alreadyExists).
+ */
+export function alreadyExists(
+  answers: SandboxAnswers,
+  message: string,
+  details?: readonly ErrorDetail[],
+): ErrorResponse {
+  return new ErrorResponse(
+    answers.alreadyExists === 'conflict' ? 409 : 400,
+    'Request_MultipleObjectsWithSameKeyValue',
+    message,
+    details,
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ export { Sandbox, type Disposable, type MintTokenOptions, type SandboxOptions } 
 export { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './server';
 export type { SandboxState } from './store/world';
 export type { FaultSettings, Faults } from './faults';
+export { DEFAULT_ANSWERS, type SandboxAnswers } from './answers';
 export type { SandboxOutcome, SandboxRequest, SandboxResponse } from './http/sandboxRequest';
 export {
   SANDBOX_TENANTS,

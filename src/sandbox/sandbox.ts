@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { checkAnswers, DEFAULT_ANSWERS, type SandboxAnswers } from './answers';
 import { SANDBOX_DEFAULT_SCOPES } from './auth/permissions';
 import { SigningKeys, type SigningKeySource } from './auth/signingKeys';
 import { mintToken } from './auth/token';
@@ -43,6 +44,8 @@ export interface SandboxOptions {
    * (`mintToken`, `GET /_sandbox/token`), which a signature-checking sandbox refuses.
    */
   readonly signingKeys?: SigningKeySource;
+  /** Answers other than the defaults where Microsoft leaves one open (see answers.ts). */
+  readonly answers?: Partial<SandboxAnswers>;
 }
 
 /** A valid time compression factor: a finite number ≥ 1 (a slower-than-real sandbox is not useful). */
@@ -81,6 +84,7 @@ export class Sandbox implements SandboxControl {
   private readonly pipeline: Pipeline;
   private readonly listeners = new Set<() => void>();
   private compression = 1;
+  private chosen: SandboxAnswers = DEFAULT_ANSWERS;
   private recorder?: ExchangeRecorder;
   private readonly limiters = {
     identityReports: new Throttle(5, 10_000),
@@ -102,6 +106,7 @@ export class Sandbox implements SandboxControl {
       faults: this.faults,
       now: this.now,
       timeCompression: () => this.compression,
+      answers: () => this.chosen,
       control: this,
       limiters: this.limiters,
       onChanged: () => this.fireChanged(),
@@ -127,6 +132,7 @@ export class Sandbox implements SandboxControl {
       options.signingKeys,
     );
     if (options.timeCompression !== undefined) sandbox.setTimeCompression(options.timeCompression);
+    if (options.answers) sandbox.setAnswers(options.answers);
     const recordFile = options.recordFile ?? process.env[RECORD_FILE_ENV];
     if (recordFile) sandbox.recorder = new ExchangeRecorder(recordFile);
     return sandbox;
@@ -140,6 +146,16 @@ export class Sandbox implements SandboxControl {
   /** Changes the time compression; cycles already scheduled keep their time, the next ones use the new factor. */
   setTimeCompression(factor: number): void {
     this.compression = checkTimeCompression(factor);
+  }
+
+  /** The answers in force where Microsoft leaves one open (see answers.ts). */
+  get answers(): SandboxAnswers {
+    return this.chosen;
+  }
+
+  /** Changes the answers named; the others stay. Throws TypeError for an unknown switch or choice. */
+  setAnswers(answers: Partial<SandboxAnswers>): void {
+    this.chosen = { ...this.chosen, ...checkAnswers(answers) };
   }
 
   /**
@@ -231,10 +247,11 @@ export class Sandbox implements SandboxControl {
     return this.world.all().map((t) => t.info);
   }
 
-  /** Back to the seeded state (same seed and anchor); clears faults and rate-limit windows. */
+  /** Back to the seeded state (same seed and anchor); clears faults, rate-limit windows and answers. */
   reset(): void {
     this.world = createWorld(this.seed, this.anchorMs);
     this.faults.clear();
+    this.chosen = DEFAULT_ANSWERS;
     this.limiters.identityReports.reset();
     this.limiters.provisionOnDemand.reset();
     this.fireChanged();

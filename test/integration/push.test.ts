@@ -361,6 +361,41 @@ describe('diff and push', () => {
     });
   }
 
+  for (const answer of ['conflict', 'badRequest'] as const) {
+    it(`Add Partner says an organization is a partner already (sandbox answers ${answer === 'conflict' ? '409, as documented' : '400 with the code'})`, async () => {
+      const api = await extensionApi();
+      const sandbox = await api.sandbox.get();
+      sandbox.setAnswers({ alreadyExists: answer });
+      try {
+        const before = (await readLog(api.logUri)).length;
+        const mark = api.sandboxRequests().length;
+        const id = await vscode.commands.executeCommand<string | undefined>(
+          'crossTenant.addPartner',
+          `sandbox:${CONTOSO}`,
+          { partner: 'northwindtraders.onmicrosoft.com', confirm: false },
+        );
+        assert.equal(id, undefined);
+        const posts = api
+          .sandboxRequests()
+          .slice(mark)
+          .filter((r) => r.method === 'POST' && r.path.endsWith('/partners'));
+        assert.deepEqual(
+          posts.map((r) => r.status),
+          [answer === 'conflict' ? 409 : 400],
+        );
+        await waitFor('the explanation in the log', async () =>
+          /crossTenant\.addPartner failed: Northwind Traders is already a partner of Contoso Group\./.test(
+            (await readLog(api.logUri)).slice(before),
+          )
+            ? true
+            : undefined,
+        );
+      } finally {
+        sandbox.setAnswers({ alreadyExists: 'conflict' });
+      }
+    });
+  }
+
   it('adds a partner by domain, allows user sync, and deletes it again', async () => {
     const api = await extensionApi();
     const id = await vscode.commands.executeCommand<string>(

@@ -1,4 +1,5 @@
 import type { GraphClient } from '../graph/graphClient';
+import { isAlreadyExists } from '../graph/alreadyExists';
 import { GraphError } from '../graph/graphError';
 import { pathSegment } from '../graph/odata';
 import { addSyncAssignment } from '../graph/operations/appRoleAssignments';
@@ -53,7 +54,7 @@ export class ConnectionTestFailedError extends Error {
   }
 }
 
-/** Creates a partner entry; one that exists already (409) is read instead, and the steps after it change it with PATCH. */
+/** Creates a partner entry; one that exists already (isAlreadyExists) is read instead, and the steps after it change it with PATCH. */
 async function ensurePartner(
   client: GraphClient,
   partnerTenantId: string,
@@ -63,7 +64,7 @@ async function ensurePartner(
   try {
     return await createPartner(client, { tenantId: partnerTenantId }, { signal });
   } catch (e) {
-    if (!(e instanceof GraphError && e.status === 409)) throw e;
+    if (!isAlreadyExists(e)) throw e;
     report('it existed already');
     return await getPartner(client, partnerTenantId, { signal });
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SandboxAnswers } from '../answers';
 import { continuousAccessChallenge } from '../auth/continuousAccess';
 import { principalFromClaims, requirePermission, type Principal } from '../auth/permissions';
 import type { SigningKeys } from '../auth/signingKeys';
@@ -30,6 +31,8 @@ export interface PipelineEnv {
   readonly now: () => number;
   /** Divides the delays of the sync engine (see SandboxOptions.timeCompression). */
   readonly timeCompression: () => number;
+  /** The answers in force where Microsoft leaves one open (see answers.ts). */
+  readonly answers: () => SandboxAnswers;
   readonly control: SandboxControl;
   readonly limiters: Readonly<Record<ThrottleClass, Throttle>>;
   /** Called after a request changed sandbox state. */
@@ -303,6 +306,7 @@ export class Pipeline {
         url: request.url,
         now,
         timeCompression,
+        answers: this.env.answers(),
         body: () => {
           if (body === undefined) throw badRequest('A JSON object request body is required.');
           if (!isJsonObject(body)) throw badRequest('The request body must be a JSON object.');

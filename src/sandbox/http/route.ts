@@ -1,3 +1,4 @@
+import type { SandboxAnswers } from '../answers';
 import type { PermissionRule, Principal } from '../auth/permissions';
 import type { Json, JsonObject } from '../json';
 import type { QueryOptions, SystemQueryOption } from '../odata/queryOptions';
@@ -26,6 +27,8 @@ export interface RouteContext {
   readonly now: number;
   /** How much faster sandbox sync time runs (1 = real time); divides cycle delays and intervals. */
   readonly timeCompression: number;
+  /** Which of the plausible answers to give where Microsoft leaves one open (see answers.ts). */
+  readonly answers: SandboxAnswers;
   /** The body as a JSON object; 400 when it is missing or not an object. */
   body(): JsonObject;
   /** The body as a JSON object, or undefined when the request has none. */

@@ -1,3 +1,4 @@
+import type { SandboxAnswers } from '../answers';
 import { badRequest, ErrorResponse } from '../errors';
 import type { Faults } from '../faults';
 import type { RouteResult } from '../http/route';
@@ -21,6 +22,8 @@ export interface SandboxControl {
   addPartners(tenantId: string, count: number): SandboxTenant[];
   readonly timeCompression: number;
   setTimeCompression(factor: number): void;
+  readonly answers: SandboxAnswers;
+  setAnswers(answers: Partial<SandboxAnswers>): void;
 }
 
 function tenantJson(t: SandboxTenant): JsonObject {
@@ -102,22 +105,31 @@ export function handleControl(
     }
   }
   if (first === 'settings' && segments.length === 1) {
-    if (method === 'GET')
-      return { status: 200, body: { timeCompression: control.timeCompression } };
+    const current = (): JsonObject => ({
+      timeCompression: control.timeCompression,
+      answers: { ...control.answers },
+    });
+    if (method === 'GET') return { status: 200, body: current() };
     if (method === 'POST') {
       const settings = body();
-      if (!isJsonObject(settings)) throw badRequest('Expected a JSON object {timeCompression?}.');
-      const unknown = Object.keys(settings).filter((k) => k !== 'timeCompression');
+      if (!isJsonObject(settings))
+        throw badRequest('Expected a JSON object {timeCompression?, answers?}.');
+      const unknown = Object.keys(settings).filter(
+        (k) => k !== 'timeCompression' && k !== 'answers',
+      );
       if (unknown.length > 0)
-        throw badRequest(`Unknown setting(s) ${unknown.join(', ')}; supported: timeCompression.`);
-      if (settings.timeCompression !== undefined) {
-        try {
+        throw badRequest(
+          `Unknown setting(s) ${unknown.join(', ')}; supported: timeCompression, answers.`,
+        );
+      try {
+        if (settings.timeCompression !== undefined)
           control.setTimeCompression(settings.timeCompression as number);
-        } catch (e) {
-          throw badRequest(e instanceof Error ? e.message : String(e));
-        }
+        if (settings.answers !== undefined)
+          control.setAnswers(settings.answers as Partial<SandboxAnswers>);
+      } catch (e) {
+        throw badRequest(e instanceof Error ? e.message : String(e));
       }
-      return { status: 200, body: { timeCompression: control.timeCompression } };
+      return { status: 200, body: current() };
     }
   }
   if (first === 'reset' && segments.length === 1 && method === 'POST') {

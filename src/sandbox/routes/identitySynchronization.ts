@@ -1,5 +1,5 @@
 import { PERMISSIONS } from '../auth/permissions';
-import { conflict, directoryObjectNotFound } from '../errors';
+import { alreadyExists, directoryObjectNotFound, ErrorResponse } from '../errors';
 import { noContent, odataContext, ok, type Route, type RouteContext } from '../http/route';
 import { cloneJson, type JsonObject } from '../json';
 import { applySelect, parseSelect } from '../odata/select';
@@ -9,11 +9,26 @@ import { findPartner } from './partners';
 
 const PATH = '/policies/crossTenantAccessPolicy/partners/{partnerTenantId}/identitySynchronization';
 
-function existing(ctx: RouteContext): { key: string; sync: JsonObject } {
+const CONFLICT =
+  'A conflicting object with one or more of the specified property values is present in the directory.';
+
+function existing(
+  ctx: RouteContext,
+  method: 'GET' | 'PATCH' | 'DELETE',
+): { key: string; sync: JsonObject } {
   const { key } = findPartner(ctx);
   const sync = ctx.tenant.identitySynchronization.get(key);
-  // The documented answer to PATCH/GET of a policy that was never created (graph-api.md §4).
-  if (!sync) throw directoryObjectNotFound();
+  // The documented answer to a PATCH of a policy that was never created (graph-api.md §4); for GET
+  // and DELETE nothing is documented: the sandbox answers the same, GET otherwise if answers say so.
+  if (!sync) {
+    if (method === 'GET' && ctx.answers.missingIdentitySync === 'resourceNotFound')
+      throw new ErrorResponse(
+        400,
+        'Request_ResourceNotFound',
+        `Resource 'identitySynchronization' of partner '${key}' does not exist.`,
+      );
+    throw directoryObjectNotFound();
+  }
   return { key, sync };
 }
 
@@ -25,7 +40,7 @@ export const identitySynchronizationRoutes: readonly Route[] = [
     permission: PERMISSIONS.policyRead,
     query: ['$select'],
     handle: (ctx) => {
-      const { sync } = existing(ctx);
+      const { sync } = existing(ctx, 'GET');
       const select = parseSelect(
         ctx.query.get('$select'),
         'microsoft.graph.crossTenantIdentitySyncPolicyPartner',
@@ -46,10 +61,11 @@ export const identitySynchronizationRoutes: readonly Route[] = [
     permission: PERMISSIONS.policyWrite,
     handle: (ctx) => {
       const { key } = findPartner(ctx);
+      // As the Entra walkthrough's troubleshooting section quotes the 409, details included.
       if (ctx.tenant.identitySynchronization.has(key))
-        throw conflict(
-          'A conflicting object with one or more of the specified property values is present in the directory.',
-        );
+        throw alreadyExists(ctx.answers, CONFLICT, [
+          { code: 'ConflictingObjects', message: CONFLICT },
+        ]);
       const body = validateIdentitySyncPut(ctx.body(), key);
       ctx.tenant.identitySynchronization.set(key, { tenantId: key, ...cloneJson(body) });
       ctx.changed('crossTenantAccess');
@@ -61,7 +77,7 @@ export const identitySynchronizationRoutes: readonly Route[] = [
     path: PATH,
     permission: PERMISSIONS.policyWrite,
     handle: (ctx) => {
-      const { key, sync } = existing(ctx);
+      const { key, sync } = existing(ctx, 'PATCH');
       const changes = validateIdentitySyncUpdate(ctx.body());
       ctx.tenant.identitySynchronization.set(key, { ...sync, ...cloneJson(changes) });
       ctx.changed('crossTenantAccess');
@@ -73,7 +89,7 @@ export const identitySynchronizationRoutes: readonly Route[] = [
     path: PATH,
     permission: PERMISSIONS.policyWrite,
     handle: (ctx) => {
-      const { key } = existing(ctx);
+      const { key } = existing(ctx, 'DELETE');
       ctx.tenant.identitySynchronization.delete(key);
       ctx.changed('crossTenantAccess');
       return noContent;

@@ -1,5 +1,5 @@
 import { PERMISSIONS } from '../auth/permissions';
-import { badRequest, conflict, directoryObjectNotFound, unsupportedQuery } from '../errors';
+import { badRequest, alreadyExists, directoryObjectNotFound, unsupportedQuery } from '../errors';
 import { created, noContent, odataContext, ok, type Route, type RouteContext } from '../http/route';
 import { cloneJson, type JsonObject, str } from '../json';
 import { collectionBody, pageByOffset } from '../odata/paging';
@@ -87,7 +87,10 @@ export const partnerRoutes: readonly Route[] = [
       if (key === ctx.tenant.tenantId.toLowerCase())
         throw badRequest('A partner configuration cannot be created for your own tenant.');
       if (ctx.tenant.partners.has(key))
-        throw conflict('Another object with the same value for property tenantId already exists.');
+        throw alreadyExists(
+          ctx.answers,
+          'Another object with the same value for property tenantId already exists.',
+        );
       assertPolicySize(ctx.tenant.defaultConfiguration, [...ctx.tenant.partners.values(), partner]);
       ctx.tenant.partners.set(key, cloneJson(partner));
       ctx.changed('crossTenantAccess');

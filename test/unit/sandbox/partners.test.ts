@@ -106,6 +106,20 @@ describe('sandbox partner configurations', () => {
     const duplicate = await client.post(PARTNERS, { tenantId: woodgrove });
     assert.equal(duplicate.status, 409);
     assert.equal(duplicate.body.error.code, 'Request_MultipleObjectsWithSameKeyValue');
+    assert.equal(
+      duplicate.body.error.message,
+      'Another object with the same value for property tenantId already exists.',
+    );
+  });
+
+  it('answers alreadyExists "badRequest": a duplicate POST is 400 with the same code', async () => {
+    const { sandbox } = createSandbox();
+    sandbox.setAnswers({ alreadyExists: 'badRequest' });
+    const duplicate = await new GraphTestClient(sandbox, contoso).post(PARTNERS, {
+      tenantId: fabrikam,
+    });
+    assert.equal(duplicate.status, 400);
+    assert.equal(duplicate.body.error.code, 'Request_MultipleObjectsWithSameKeyValue');
   });
 
   it('rejects POST without tenantId, for its own tenant, or with read-only properties (400)', async () => {
@@ -198,6 +212,19 @@ describe('sandbox partner identity synchronization', () => {
     assert.equal(none.body.error.code, 'Directory_ObjectNotFound');
   });
 
+  it('answers missingIdentitySync "resourceNotFound": GET of none is 400 Request_ResourceNotFound; PATCH stays as documented', async () => {
+    const { sandbox } = createSandbox();
+    sandbox.setAnswers({ missingIdentitySync: 'resourceNotFound' });
+    const client = new GraphTestClient(sandbox, contoso);
+    const none = await client.get(sync(fabrikam));
+    assert.equal(none.status, 400);
+    assert.equal(none.body.error.code, 'Request_ResourceNotFound');
+    const patch = await client.patch(sync(fabrikam), { userSyncInbound: { isSyncAllowed: true } });
+    assert.deepEqual([patch.status, patch.body.error.code], [404, 'Directory_ObjectNotFound']);
+    sandbox.reset();
+    assert.equal((await client.get(sync(fabrikam))).status, 404, 'reset restores the default');
+  });
+
   it('PUT creates (204) and answers 409 Request_MultipleObjectsWithSameKeyValue when it exists', async () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, contoso);
@@ -213,7 +240,18 @@ describe('sandbox partner identity synchronization', () => {
     assert.equal((await client.get(sync(fabrikam))).body.tenantId, fabrikam);
     const again = await client.put(sync(fabrikam), { userSyncInbound: { isSyncAllowed: false } });
     assert.equal(again.status, 409);
+    // As the Entra walkthrough's troubleshooting section quotes it, details included.
+    const message =
+      'A conflicting object with one or more of the specified property values is present in the directory.';
     assert.equal(again.body.error.code, 'Request_MultipleObjectsWithSameKeyValue');
+    assert.equal(again.body.error.message, message);
+    assert.deepEqual(again.body.error.details, [{ code: 'ConflictingObjects', message }]);
+    sandbox.setAnswers({ alreadyExists: 'badRequest' });
+    const refused = await client.put(sync(fabrikam), { userSyncInbound: { isSyncAllowed: false } });
+    assert.deepEqual(
+      [refused.status, refused.body.error.code],
+      [400, 'Request_MultipleObjectsWithSameKeyValue'],
+    );
   });
 
   it('PATCH updates (204), and answers 404 Directory_ObjectNotFound when it was never created', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   CYCLE_INTERVAL_MS,
+  DEFAULT_ANSWERS,
   Sandbox,
   SANDBOX_SYNC_CONFIGURATIONS,
   SANDBOX_TENANT_IDS,
@@ -21,6 +22,7 @@ describe('sandbox time compression', () => {
     token = server.sandbox.mintToken({ tenantId: SANDBOX_TENANT_IDS.contoso });
   });
   after(() => server.close());
+  afterEach(() => server.sandbox.reset());
   afterEach(() => server.sandbox.setTimeCompression(1));
 
   const graph = (path: string, init: RequestInit = {}) =>
@@ -41,10 +43,10 @@ describe('sandbox time compression', () => {
     );
 
   it('is set and read through POST/GET /_sandbox/settings, and validated (400)', async () => {
-    assert.deepEqual(await (await settings()).json(), { timeCompression: 1 });
+    assert.equal((await (await settings()).json()).timeCompression, 1);
     const set = await settings({ timeCompression: 1000 });
     assert.equal(set.status, 200);
-    assert.deepEqual(await set.json(), { timeCompression: 1000 });
+    assert.equal((await set.json()).timeCompression, 1000);
     assert.equal(server.sandbox.timeCompression, 1000);
     for (const bad of [
       { timeCompression: 0 },
@@ -55,6 +57,31 @@ describe('sandbox time compression', () => {
       assert.equal((await settings(bad)).status, 400, JSON.stringify(bad));
     }
     assert.equal(server.sandbox.timeCompression, 1000);
+  });
+
+  it('sets and reads the answers where Microsoft leaves one open, validated (400); reset restores them', async () => {
+    assert.deepEqual((await (await settings()).json()).answers, DEFAULT_ANSWERS);
+    const set = await settings({
+      answers: { syncSecrets: 'forbidden', alreadyExists: 'badRequest' },
+    });
+    assert.equal(set.status, 200);
+    assert.deepEqual((await set.json()).answers, {
+      ...DEFAULT_ANSWERS,
+      syncSecrets: 'forbidden',
+      alreadyExists: 'badRequest',
+    });
+    for (const bad of [
+      { answers: { syncSecrets: 'maybe' } },
+      { answers: { guess: 'x' } },
+      { answers: [] },
+    ]) {
+      const refused = await settings(bad);
+      assert.equal(refused.status, 400, JSON.stringify(bad));
+      assert.match((await refused.json()).error.message, /answers/i);
+    }
+    assert.equal(server.sandbox.answers.syncSecrets, 'forbidden');
+    assert.equal((await fetch(`${server.url}/_sandbox/reset`, { method: 'POST' })).status, 204);
+    assert.deepEqual(server.sandbox.answers, DEFAULT_ANSWERS);
   });
 
   it('runs a started Fabrikam job within a couple of seconds at 1000x, logging new entries for its users', async () => {

@@ -1,3 +1,4 @@
+import { isAlreadyExists } from '../alreadyExists';
 import { GraphError } from '../graphError';
 import type { Patch } from '../buildPatch';
 import type { CallOptions, GraphClient } from '../graphClient';
@@ -81,7 +82,7 @@ export async function deleteIdentitySync(
 /**
  * Creates or updates, whichever applies: create is PUT and fails when the policy exists, update is
  * PATCH and fails when it does not (graph-api.md §4). GET decides; if another admin creates the
- * policy between our GET and PUT, the 409 turns into a PATCH.
+ * policy between our GET and PUT, the refusal (isAlreadyExists) turns into a PATCH.
  */
 export async function setIdentitySync(
   client: GraphClient,
@@ -95,7 +96,7 @@ export async function setIdentitySync(
       await createIdentitySync(client, partnerTenantId, policy, options);
       return 'created';
     } catch (err) {
-      if (!(err instanceof GraphError && err.status === 409)) throw err;
+      if (!isAlreadyExists(err)) throw err;
     }
   }
   await updateIdentitySync(client, partnerTenantId, policy, options);

@@ -191,6 +191,40 @@ describe('typed operations against the HTTP sandbox', () => {
       assert.equal(await getIdentitySync(client, WOODGROVE), undefined);
     });
 
+    for (const answer of ['conflict', 'badRequest'] as const) {
+      it(`setIdentitySync: a policy another admin created after our GET turns the PUT into a PATCH (${answer === 'conflict' ? '409, as documented' : '400 with the code'})`, async () => {
+        await fx.setAnswers({ alreadyExists: answer });
+        // Fabrikam has Contoso's policy; the GET is made to miss it.
+        let hidden = false;
+        const client = fx.client(FABRIKAM, {
+          fetch: (url, init) => {
+            if (
+              !hidden &&
+              (init?.method ?? 'GET') === 'GET' &&
+              url.includes('identitySynchronization')
+            ) {
+              hidden = true;
+              return Promise.resolve(
+                new Response(
+                  JSON.stringify({ error: { code: 'Directory_ObjectNotFound', message: 'none' } }),
+                  { status: 404, headers: { 'content-type': 'application/json' } },
+                ),
+              );
+            }
+            return globalThis.fetch(url, init);
+          },
+        });
+        assert.equal(
+          await setIdentitySync(client, CONTOSO, { userSyncInbound: { isSyncAllowed: false } }),
+          'updated',
+        );
+        assert.equal(
+          (await getIdentitySync(fx.client(FABRIKAM), CONTOSO))?.userSyncInbound?.isSyncAllowed,
+          false,
+        );
+      });
+    }
+
     it('setIdentitySync creates first, then updates', async () => {
       const client = fx.client(CONTOSO);
       await createPartner(client, { tenantId: WOODGROVE });

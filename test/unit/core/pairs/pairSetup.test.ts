@@ -425,7 +425,14 @@ describe('pair setup against the HTTP sandbox', () => {
       });
     });
 
-    it('a partner entry that appears between the read and the create (409) is taken as it is', async () => {
+    for (const answer of ['conflict', 'badRequest'] as const) {
+      it(`a partner entry that appears between the read and the create is taken as it is (sandbox answers ${answer === 'conflict' ? '409, as documented' : '400 with the code'})`, async () => {
+        await fx.setAnswers({ alreadyExists: answer });
+        await partnerAppearsMeanwhile();
+      });
+    }
+
+    async function partnerAppearsMeanwhile(): Promise<void> {
       // Tailspin has a partner entry for Contoso; the first read is made to miss it, as if another admin created it just then.
       let hidden = false;
       const target = fx.client(TAILSPIN, {
@@ -471,7 +478,7 @@ describe('pair setup against the HTTP sandbox', () => {
         'target.autoRedeemInbound',
         'source.startJob',
       ]);
-    });
+    }
 
     it('returns a failure to read the current state without changing anything', async () => {
       await fx.setFaults({ unavailable: { count: 50 } });

@@ -5,6 +5,7 @@ import {
   Sandbox,
   startSandboxServer,
   type FaultSettings,
+  type SandboxAnswers,
   type SandboxServer,
 } from '../../../../../src/sandbox';
 import { fakeClock, type FakeClock } from './fakes';
@@ -94,6 +95,17 @@ export class SandboxFixture {
     });
     if (!response.ok)
       throw new Error(`POST /_sandbox/faults: ${response.status} ${await response.text()}`);
+  }
+
+  /** Through the documented control endpoint: the other plausible answer where Microsoft leaves one open. */
+  async setAnswers(answers: Partial<SandboxAnswers>): Promise<void> {
+    const response = await fetch(`${this.server.url}/_sandbox/settings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ answers }),
+    });
+    if (!response.ok)
+      throw new Error(`POST /_sandbox/settings: ${response.status} ${await response.text()}`);
   }
 
   /** Fresh seeded state, no faults, empty log: every test starts from the same tenants. */
