@@ -13,8 +13,10 @@ function path(partnerTenantId: string): string {
 }
 
 /**
- * The partner's inbound identity synchronization policy, or undefined when it has none (Graph
- * answers 404; also when the partner configuration itself does not exist).
+ * The partner's inbound identity synchronization policy, or undefined when it has none (also when
+ * the partner configuration itself does not exist). Microsoft documents no answer for this GET:
+ * a 404 (as the PATCH of a missing policy is documented to answer) or the code
+ * `Request_ResourceNotFound` with any status means "none".
  */
 export async function getIdentitySync(
   client: GraphClient,
@@ -29,7 +31,11 @@ export async function getIdentitySync(
       signal: options.signal,
     });
   } catch (err) {
-    if (err instanceof GraphError && err.status === 404) return undefined;
+    if (
+      err instanceof GraphError &&
+      (err.status === 404 || err.code.toLowerCase() === 'request_resourcenotfound')
+    )
+      return undefined;
     throw err;
   }
 }

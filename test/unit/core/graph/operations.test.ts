@@ -59,7 +59,7 @@ import {
   SANDBOX_SYNC_CONFIGURATIONS,
   SANDBOX_TENANT_IDS,
 } from '../../../../src/sandbox';
-import { recordingCredential, scriptedFetch } from './support/fakes';
+import { graphErrorBody, json, recordingCredential, scriptedFetch } from './support/fakes';
 import { SandboxFixture } from './support/sandbox';
 
 const { contoso: CONTOSO, fabrikam: FABRIKAM, woodgrove: WOODGROVE } = SANDBOX_TENANT_IDS;
@@ -189,6 +189,33 @@ describe('typed operations against the HTTP sandbox', () => {
       );
       await deleteIdentitySync(client, WOODGROVE);
       assert.equal(await getIdentitySync(client, WOODGROVE), undefined);
+    });
+
+    for (const answer of ['directoryObjectNotFound', 'resourceNotFound'] as const) {
+      it(`no identity sync is undefined, not an error (sandbox answers ${answer === 'directoryObjectNotFound' ? '404' : '400 Request_ResourceNotFound'}); a partner deletes without one`, async () => {
+        await fx.setAnswers({ missingIdentitySync: answer });
+        const client = fx.client(CONTOSO);
+        await createPartner(client, { tenantId: WOODGROVE });
+        assert.equal(await getIdentitySync(client, WOODGROVE), undefined);
+        assert.equal(
+          await setIdentitySync(client, WOODGROVE, { userSyncInbound: { isSyncAllowed: true } }),
+          'created',
+        );
+        await deleteIdentitySync(client, WOODGROVE);
+        await deletePartner(client, WOODGROVE);
+        await assert.rejects(getPartner(client, WOODGROVE), (e: GraphError) => e.status === 404);
+      });
+    }
+
+    it('a refusal that is not "none" stays an error', async () => {
+      const client = new GraphClient({
+        tenantId: CONTOSO,
+        credential: recordingCredential(),
+        fetch: scriptedFetch(() =>
+          json(400, graphErrorBody('Request_BadRequest', 'Invalid partner tenant id.')),
+        ).fetch,
+      });
+      await assert.rejects(getIdentitySync(client, WOODGROVE), (e: GraphError) => e.status === 400);
     });
 
     for (const answer of ['conflict', 'badRequest'] as const) {

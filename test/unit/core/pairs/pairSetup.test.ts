@@ -40,12 +40,14 @@ import { SandboxFixture } from '../graph/support/sandbox';
 const {
   contoso: CONTOSO,
   fabrikam: FABRIKAM,
+  northwind: NORTHWIND,
   tailspin: TAILSPIN,
   woodgrove: WOODGROVE,
 } = SANDBOX_TENANT_IDS;
 const NAMES: Record<string, string> = {
   [CONTOSO]: 'Contoso Group',
   [FABRIKAM]: 'Fabrikam Retail',
+  [NORTHWIND]: 'Northwind Traders',
   [TAILSPIN]: 'Tailspin Toys',
   [WOODGROVE]: 'Woodgrove Bank',
 };
@@ -133,6 +135,26 @@ describe('pair setup against the HTTP sandbox', () => {
       assert.deepEqual(writes(), []);
       assert.ok(fx.log.length <= 7, String(fx.log.length));
     });
+
+    for (const answer of ['directoryObjectNotFound', 'resourceNotFound'] as const) {
+      it(`a target partner without identity sync (Northwind for Contoso): sync to allow, the entry in place (sandbox answers ${answer === 'directoryObjectNotFound' ? '404' : '400 Request_ResourceNotFound'})`, async () => {
+        await fx.setAnswers({ missingIdentitySync: answer });
+        const plan = planPairSetup(
+          await load(clientsFor(CONTOSO, NORTHWIND), 'Northwind Traders'),
+          {
+            scope: { userIds: [], groupIds: [FABRIKAM_SYNC_GROUP_ID] },
+            userType: 'Guest',
+            configurationName: 'Northwind Traders',
+          },
+        );
+        const target = Object.fromEntries(plan.target.map((s) => [s.id, s.done]));
+        assert.deepEqual(target, {
+          'target.partner': true,
+          'target.userSyncInbound': false,
+          'target.autoRedeemInbound': false,
+        });
+      });
+    }
 
     it('the finished pair (Contoso → Fabrikam): every step in place', async () => {
       const state = await load(
