@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { validateSyncCredentials } from '../core/graph/operations/syncJobs';
-import { explainCredentialFailure } from '../core/sync/createConfiguration';
-import { GraphError } from '../core/graph/graphError';
+import { explainCredentialFailure, isFailedConnectionTest } from '../core/sync/createConfiguration';
 import type { CommandDefinition } from './commandContext';
 import { explainProblems } from './newSyncConfiguration';
 import { jobArg } from './jobArg';
@@ -23,7 +22,7 @@ export const testConnection: CommandDefinition = {
         { jobId: node.job.id! },
       );
     } catch (err) {
-      if (!(err instanceof GraphError) || err.status !== 400) throw err;
+      if (!isFailedConnectionTest(err)) throw err;
       const problems = explainCredentialFailure(err, node.tenant.tenantId, '');
       void explainProblems(ctx, node.tenant, problems);
       return { ok: false, problems };

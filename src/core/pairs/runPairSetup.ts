@@ -1,6 +1,5 @@
 import type { GraphClient } from '../graph/graphClient';
 import { isAlreadyExists } from '../graph/alreadyExists';
-import { GraphError } from '../graph/graphError';
 import { pathSegment } from '../graph/odata';
 import { addSyncAssignment } from '../graph/operations/appRoleAssignments';
 import { setIdentitySync } from '../graph/operations/identitySync';
@@ -22,6 +21,7 @@ import type { Partner, ServicePrincipal, SyncJob } from '../graph/types';
 import {
   createSyncConfiguration,
   explainCredentialFailure,
+  isFailedConnectionTest,
   syncSecrets,
   type CreateStep,
   type CredentialProblem,
@@ -187,17 +187,8 @@ function setupExecutor(
         { jobId: jobIdIn(configuration), signal },
       );
     } catch (e) {
-      // A 4xx other than sign-in or permission trouble is the policy check saying no.
-      if (
-        e instanceof GraphError &&
-        e.status >= 400 &&
-        e.status < 500 &&
-        e.status !== 401 &&
-        e.status !== 403 &&
-        e.status !== 429
-      ) {
+      if (isFailedConnectionTest(e))
         throw new ConnectionTestFailedError(explainCredentialFailure(e, sourceId, targetId));
-      }
       throw e;
     }
   }

@@ -155,14 +155,7 @@ export async function createSyncConfiguration(
       { jobId: job.id, signal },
     );
   } catch (e) {
-    if (
-      !(e instanceof GraphError) ||
-      e.status === 0 ||
-      e.status === 401 ||
-      e.status === 403 ||
-      e.status >= 500
-    )
-      throw e;
+    if (!isFailedConnectionTest(e)) throw e;
     test = {
       ok: false,
       explanation: explainCredentialFailure(e, client.tenantId, input.targetTenantId),
@@ -177,6 +170,26 @@ export async function createSyncConfiguration(
   };
 }
 
+/**
+ * A validateCredentials refusal that is the test's answer "sync would not work": a 4xx other than
+ * sign-in (401), permission (403) or throttling (429) trouble. Microsoft documents no status for
+ * it (the sandbox answers 400), so none is singled out.
+ */
+export function isFailedConnectionTest(err: unknown): err is GraphError {
+  return (
+    err instanceof GraphError &&
+    err.status >= 400 &&
+    err.status < 500 &&
+    err.status !== 401 &&
+    err.status !== 403 &&
+    err.status !== 429
+  );
+}
+
+/**
+ * Detail codes that name the setting to change: the sandbox's own (Microsoft documents none), used
+ * only to refine an explanation the message already gives (with the exact tenant as `target`).
+ */
 const DETAIL_SETTINGS: Readonly<
   Record<string, { side: 'source' | 'target'; setting: CredentialProblem['setting'] }>
 > = {
@@ -194,47 +207,86 @@ const DETAIL_SETTINGS: Readonly<
   },
 };
 
+/** The codes Entra documents for the failed automatic-redemption and sync policy check (sync-facts.md §1). */
 const POLICY_CODES = new Set([
   'azuredirectoryb2bmanagementpolicycheckfailure',
   'azureactivedirectorycrosstenantsyncpolicycheckfailure',
 ]);
 
-/** Problems named by message text (Graph documents only the overall code; its detail texts tell the sides apart). */
+/**
+ * The documented texts of the failed checks, one side each (sync-facts.md §1: "the source has not
+ * enabled outbound automatic user consent", "the target has not enabled inbound synchronization
+ * for this source"; the inbound redemption check in the same words).
+ */
+const SIDED_TEXTS: readonly {
+  readonly pattern: RegExp;
+  readonly side: 'source' | 'target';
+  readonly setting: CredentialProblem['setting'];
+}[] = [
+  {
+    pattern:
+      /\boutbound\s+(automatic\s+)?(user\s+)?(consent|auto-?redemption|redemption|auto-?redeem)/i,
+    side: 'source',
+    setting: 'automaticUserConsentSettings.outboundAllowed',
+  },
+  {
+    pattern: /\binbound\s+(user\s+)?sync(hroni[sz]ation)?\b/i,
+    side: 'target',
+    setting: 'identitySynchronization.userSyncInbound.isSyncAllowed',
+  },
+  {
+    pattern:
+      /\binbound\s+(automatic\s+)?(user\s+)?(consent|auto-?redemption|redemption|auto-?redeem)/i,
+    side: 'target',
+    setting: 'automaticUserConsentSettings.inboundAllowed',
+  },
+];
+
+/** The portal's text for the check without a side: "Policy permitting auto-redemption of invitations not configured". */
+const UNSIDED_TEXT = /auto-?redemption|auto-?redeem|automatic redemption/i;
+
+/** Problems the message's sentences name, each with its own sentence as the message. */
 function fromText(
   message: string,
   sourceTenantId: string,
   targetTenantId: string,
 ): CredentialProblem[] {
-  const problems: CredentialProblem[] = [];
-  const text = message.toLowerCase();
-  if (/outbound/.test(text) && /(consent|redemption|redeem)/.test(text))
-    problems.push({
-      tenant: 'source',
-      tenantId: sourceTenantId,
-      setting: 'automaticUserConsentSettings.outboundAllowed',
-      message,
-    });
-  if (/inbound/.test(text) && /sync/.test(text))
-    problems.push({
-      tenant: 'target',
-      tenantId: targetTenantId,
-      setting: 'identitySynchronization.userSyncInbound.isSyncAllowed',
-      message,
-    });
-  if (/inbound/.test(text) && /(consent|redemption|redeem)/.test(text))
-    problems.push({
-      tenant: 'target',
-      tenantId: targetTenantId,
-      setting: 'automaticUserConsentSettings.inboundAllowed',
-      message,
-    });
-  return problems;
+  return message
+    .split(/(?<=[.!?])\s+/)
+    .flatMap((sentence) =>
+      SIDED_TEXTS.filter(({ pattern }) => pattern.test(sentence)).map(({ side, setting }) => ({
+        tenant: side,
+        tenantId: side === 'source' ? sourceTenantId : targetTenantId,
+        setting,
+        message: sentence,
+      })),
+    )
+    .filter(
+      (p, i, all) => all.findIndex((q) => q.tenant === p.tenant && q.setting === p.setting) === i,
+    );
+}
+
+/** The check failed without saying which side: all three settings are candidates. */
+function everyCandidate(
+  message: string,
+  sourceTenantId: string,
+  targetTenantId: string,
+): CredentialProblem[] {
+  return SIDED_TEXTS.map(({ side, setting }) => ({
+    tenant: side,
+    tenantId: side === 'source' ? sourceTenantId : targetTenantId,
+    setting,
+    message,
+  }));
 }
 
 /**
- * Why a connection test failed, per tenant and setting: from the error's details (code + target
- * tenant id, as the sandbox sends them), else from the documented policy-check codes and their
- * message text; anything else is one `other` problem with the message.
+ * Why a connection test failed, per tenant and setting, from what Graph documents: the message's
+ * sentences in the documented words name the side and the setting; a documented policy-check
+ * code, or the portal's text, without a side makes all three settings candidates; anything else
+ * is one `other` problem with the message. The status does not matter beyond it being a refusal
+ * (the caller passes only those). Detail codes the client knows refine the explanation with the
+ * exact tenant (the sandbox sends them when asked; Microsoft documents none).
  */
 export function explainCredentialFailure(
   err: unknown,
@@ -243,7 +295,7 @@ export function explainCredentialFailure(
 ): CredentialProblem[] {
   const message = err instanceof Error ? err.message : String(err);
   if (err instanceof GraphError) {
-    const problems: CredentialProblem[] = [];
+    const refined: CredentialProblem[] = [];
     for (const d of err.details) {
       const known = DETAIL_SETTINGS[(d.code ?? '').toLowerCase()];
       if (!known) continue;
@@ -253,47 +305,24 @@ export function explainCredentialFailure(
           : d.target && d.target.toLowerCase() === targetTenantId.toLowerCase()
             ? 'target'
             : known.side;
-      problems.push({
+      refined.push({
         tenant: side,
         tenantId: d.target ?? (side === 'source' ? sourceTenantId : targetTenantId),
         setting: known.setting,
         message: d.message ?? message,
       });
     }
-    if (problems.length > 0) return problems;
-    if (
-      POLICY_CODES.has(err.code.toLowerCase()) ||
-      err.innerCodes.some((c) => POLICY_CODES.has(c.toLowerCase()))
-    ) {
-      const fromMessage = fromText(message, sourceTenantId, targetTenantId);
-      if (fromMessage.length > 0) return fromMessage;
-      // The check failed without saying which side: all three settings are candidates.
-      return [
-        {
-          tenant: 'source',
-          tenantId: sourceTenantId,
-          setting: 'automaticUserConsentSettings.outboundAllowed',
-          message,
-        },
-        {
-          tenant: 'target',
-          tenantId: targetTenantId,
-          setting: 'identitySynchronization.userSyncInbound.isSyncAllowed',
-          message,
-        },
-        {
-          tenant: 'target',
-          tenantId: targetTenantId,
-          setting: 'automaticUserConsentSettings.inboundAllowed',
-          message,
-        },
-      ];
-    }
+    if (refined.length > 0) return refined;
   }
-  const fromMessage = fromText(message, sourceTenantId, targetTenantId);
-  return fromMessage.length > 0
-    ? fromMessage
-    : [{ tenant: 'target', tenantId: targetTenantId, setting: 'other', message }];
+  const named = fromText(message, sourceTenantId, targetTenantId);
+  if (named.length > 0) return named;
+  const policyCheck =
+    err instanceof GraphError &&
+    (POLICY_CODES.has(err.code.toLowerCase()) ||
+      err.innerCodes.some((c) => POLICY_CODES.has(c.toLowerCase())));
+  if (policyCheck || UNSIDED_TEXT.test(message))
+    return everyCandidate(message, sourceTenantId, targetTenantId);
+  return [{ tenant: 'target', tenantId: targetTenantId, setting: 'other', message }];
 }
 
 /**

@@ -129,13 +129,16 @@ function validateCredentials(
   if (!companyId || !GUID.test(companyId))
     throw badRequest("The 'CompanyId' credential must be the target tenant id (a GUID).");
   const problems = checkCrossTenantSync(ctx.world, ctx.tenant.tenantId, companyId);
-  // The failure status and body are undocumented: a 400 with the policy-check code and one detail per problem.
+  // Sandbox choice: Microsoft documents neither status nor body of a failed test. A 400 with the
+  // policy-check code and a message naming each failed check in the documented words; one detail
+  // per check (codes of the sandbox's own, the tenant to change as target) only when the answers
+  // switch asks for that refinement.
   if (problems.length > 0)
     throw new ErrorResponse(
       400,
       SYNC_POLICY_CHECK_FAILURE,
       describeSyncProblems(problems),
-      problems,
+      ctx.answers.credentialTestDetails === 'perProblem' ? problems : undefined,
     );
 }
 

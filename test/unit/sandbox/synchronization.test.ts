@@ -160,10 +160,22 @@ describe('sandbox cross-tenant sync configurations', () => {
       new RegExp(`^Azure2Azure\\.${contoso.replace(/-/g, '')}\\.[0-9a-f-]{36}$`),
     );
 
-    // Nothing is configured yet: the error names all three missing settings and which tenant must change.
+    // Nothing is configured yet: the message names all three missing settings and which tenant
+    // must change; no details (Microsoft documents none) unless the answers switch asks for them.
+    const plain = await source.post(`${jobs(sp.id)}/validateCredentials`, credentials(woodgrove));
+    assert.equal(plain.status, 400);
+    assert.equal(plain.body.error.code, 'AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure');
+    assert.equal(plain.body.error.details, undefined);
+    assert.deepEqual(plain.body.error.message.split(/(?<=\.) /), [
+      'Policy permitting auto-redemption of invitations and user synchronization is not configured.',
+      'The source tenant Contoso Group has not enabled outbound automatic user consent (automatic redemption) for Woodgrove Bank.',
+      'The target tenant Woodgrove Bank has not enabled inbound user synchronization for Contoso Group.',
+      'The target tenant Woodgrove Bank has not enabled inbound automatic user consent (automatic redemption) for Contoso Group.',
+    ]);
+    sandbox.setAnswers({ credentialTestDetails: 'perProblem' });
     const before = await source.post(`${jobs(sp.id)}/validateCredentials`, credentials(woodgrove));
     assert.equal(before.status, 400);
-    assert.equal(before.body.error.code, 'AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure');
+    assert.equal(before.body.error.message, plain.body.error.message);
     assert.deepEqual(before.body.error.details.map(props('code', 'target')), [
       ['OutboundAutomaticRedemptionNotEnabled', contoso],
       ['InboundUserSyncNotAllowed', woodgrove],
@@ -273,7 +285,7 @@ describe('sandbox cross-tenant sync configurations', () => {
   });
 
   it('validates saved credentials of the job-bound variant: Fabrikam passes, Tailspin names its inbound setting', async () => {
-    const { sandbox } = createSandbox();
+    const { sandbox } = createSandbox({ answers: { credentialTestDetails: 'perProblem' } });
     const client = new GraphTestClient(sandbox, contoso);
     assert.equal(
       (await client.post(`${job(FAB)}/validateCredentials`, { useSavedCredentials: true })).status,

@@ -9,6 +9,7 @@ import {
   createSyncConfiguration,
   deleteSyncConfiguration,
   explainCredentialFailure,
+  isFailedConnectionTest,
   syncSecrets,
   type CreateStep,
 } from '../../../../src/core/sync/createConfiguration';
@@ -78,20 +79,34 @@ describe('createSyncConfiguration against the HTTP sandbox', () => {
     );
   });
 
-  it('reports which tenant must change what when the connection test fails', async () => {
-    const created = await createSyncConfiguration(
-      fx.client(CONTOSO),
-      { displayName: 'Woodgrove', targetTenantId: WOODGROVE },
-      { onStep: () => undefined },
-    );
-    assert.equal(created.test.ok, false);
-    const problems = created.test.ok ? [] : created.test.explanation;
-    assert.ok(problems.length > 0);
-    for (const p of problems) {
-      assert.notEqual(p.setting, 'other');
-      assert.equal(p.tenantId, p.tenant === 'source' ? CONTOSO : WOODGROVE);
-    }
-  });
+  for (const answer of ['none', 'perProblem'] as const) {
+    it(`reports which tenant must change what when the connection test fails (${answer === 'none' ? 'status and message only' : 'with the sandbox detail codes'})`, async () => {
+      await fx.setAnswers({ credentialTestDetails: answer });
+      const created = await createSyncConfiguration(
+        fx.client(CONTOSO),
+        { displayName: 'Woodgrove', targetTenantId: WOODGROVE },
+        { onStep: () => undefined },
+      );
+      assert.equal(created.test.ok, false);
+      const problems = created.test.ok ? [] : created.test.explanation;
+      assert.deepEqual(
+        problems.map((p) => [p.tenant, p.tenantId, p.setting]),
+        [
+          ['source', CONTOSO, 'automaticUserConsentSettings.outboundAllowed'],
+          ['target', WOODGROVE, 'identitySynchronization.userSyncInbound.isSyncAllowed'],
+          ['target', WOODGROVE, 'automaticUserConsentSettings.inboundAllowed'],
+        ],
+      );
+      assert.match(
+        problems[0].message,
+        /^The source tenant Contoso Group has not enabled outbound/,
+      );
+      assert.match(
+        problems[1].message,
+        /^The target tenant Woodgrove Bank has not enabled inbound user synchronization/,
+      );
+    });
+  }
 
   it('waits for a service principal that is not readable yet, backing off and saying so', async () => {
     let notFound = 2;
@@ -247,11 +262,33 @@ describe('syncSecrets', () => {
   }
 });
 
+describe('isFailedConnectionTest', () => {
+  const refusal = (status: number) =>
+    new GraphError({
+      status,
+      code: 'x',
+      message: 'm',
+      method: 'POST',
+      url: 'u',
+      tenantId: CONTOSO,
+    });
+  it('any 4xx answer of the test is its verdict (Microsoft documents no status)', () => {
+    for (const status of [400, 404, 409, 422])
+      assert.equal(isFailedConnectionTest(refusal(status)), true, String(status));
+  });
+  it('sign-in, permission, throttling, server and network trouble are not', () => {
+    for (const status of [0, 401, 403, 429, 500, 503])
+      assert.equal(isFailedConnectionTest(refusal(status)), false, String(status));
+    assert.equal(isFailedConnectionTest(new Error('400')), false);
+  });
+});
+
 describe('explainCredentialFailure', () => {
   const cases: {
     name: string;
     err: unknown;
     expect: [tenant: string, tenantId: string, setting: string][];
+    messages?: string[];
   }[] = [
     {
       name: 'sandbox details: one problem per detail, side from its target',
@@ -284,6 +321,38 @@ describe('explainCredentialFailure', () => {
       expect: [['target', WOODGROVE, 'identitySynchronization.userSyncInbound.isSyncAllowed']],
     },
     {
+      name: "no details: each sentence of the message names its side, and is that problem's message",
+      err: policyError({
+        message:
+          'Policy permitting auto-redemption of invitations and user synchronization is not configured. The target tenant Woodgrove Bank has not enabled inbound user synchronization for Contoso Group.',
+      }),
+      expect: [['target', WOODGROVE, 'identitySynchronization.userSyncInbound.isSyncAllowed']],
+      messages: [
+        'The target tenant Woodgrove Bank has not enabled inbound user synchronization for Contoso Group.',
+      ],
+    },
+    {
+      name: 'a generic code and status with the documented portal text: all three settings',
+      err: policyError({
+        code: 'BadRequest',
+        message: 'Policy permitting auto-redemption of invitations not configured.',
+      }),
+      expect: [
+        ['source', CONTOSO, 'automaticUserConsentSettings.outboundAllowed'],
+        ['target', WOODGROVE, 'identitySynchronization.userSyncInbound.isSyncAllowed'],
+        ['target', WOODGROVE, 'automaticUserConsentSettings.inboundAllowed'],
+      ],
+    },
+    {
+      name: 'details of codes it does not know: explained from the message',
+      err: policyError({
+        code: 'Request_BadRequest',
+        message: 'The source tenant has not enabled outbound automatic user consent.',
+        details: [{ code: 'SomethingNew', message: 'x', target: WOODGROVE }],
+      }),
+      expect: [['source', CONTOSO, 'automaticUserConsentSettings.outboundAllowed']],
+    },
+    {
       name: 'documented code without a telling message: all three settings',
       err: policyError({
         code: 'AzureDirectoryB2BManagementPolicyCheckFailure',
@@ -314,6 +383,11 @@ describe('explainCredentialFailure', () => {
         c.expect,
       );
       assert.ok(problems.every((p) => p.message.length > 0));
+      if (c.messages)
+        assert.deepEqual(
+          problems.map((p) => p.message),
+          c.messages,
+        );
     });
   }
 });
