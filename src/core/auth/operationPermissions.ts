@@ -102,6 +102,7 @@ export const OPERATION_PERMISSIONS = {
   'syncJob.validateCredentials': { ...WRITE_SYNC, action: 'validate sync credentials' },
   'syncSchema.get': { ...READ_SYNC, action: 'read a sync schema' },
   'syncSchema.put': { ...WRITE_SYNC, action: 'replace a sync schema' },
+  'syncSecrets.get': { ...READ_SYNC, action: 'read the saved sync settings' },
   'syncSecrets.put': { ...WRITE_SYNC, action: 'save sync credentials' },
   'servicePrincipal.get': {
     bundle: 'browse',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PERMISSIONS } from '../auth/permissions';
-import { badRequest, ErrorResponse, resourceNotFound } from '../errors';
+import { badRequest, ErrorResponse, gatewayBadRequest, resourceNotFound } from '../errors';
 import { created, noContent, odataContext, ok, type Route, type RouteContext } from '../http/route';
 import { cloneJson, isJsonObject, type JsonObject, str } from '../json';
 import { collectionBody } from '../odata/paging';
@@ -20,6 +20,20 @@ import { azure2AzureSchema, galleryAppSchema } from '../sync/templateSchemas';
 import { findServicePrincipal } from './servicePrincipals';
 
 const JOBS = '/servicePrincipals/{servicePrincipalId}/synchronization/jobs';
+
+/** Secret keys whose values a GET of the secrets never shows (synchronizationSecret members that hold passwords and keys). */
+const MASKED_SECRETS = new Set([
+  'Password',
+  'SecretToken',
+  'AppKey',
+  'ClientSecret',
+  'ConsumerSecret',
+  'TokenKey',
+  'Oauth2AccessToken',
+  'Oauth2RefreshToken',
+  'Oauth2ClientSecret',
+  'Oauth2AuthorizationCode',
+]);
 const JOB = `${JOBS}/{jobId}`;
 
 function findJob(ctx: RouteContext): { sp: ServicePrincipalRecord; record: SyncJobRecord } {
@@ -166,6 +180,48 @@ export const synchronizationRoutes: readonly Route[] = [
             `servicePrincipals('${ctx.params.servicePrincipalId}')/synchronization/templates`,
           ),
           { value },
+        ),
+      );
+    },
+  },
+  {
+    // Sandbox choice: the v1.0 reference documents only the PUT. Public support notes for Entra
+    // provisioning quote real answers of this GET (the saved pairs, passwords masked); the answers
+    // switch gives the refusals a tenant may answer instead. Masking with five asterisks, the read
+    // permission and the refusals' codes and messages are the sandbox's own.
+    method: 'GET',
+    path: '/servicePrincipals/{servicePrincipalId}/synchronization/secrets',
+    permission: PERMISSIONS.synchronizationRead,
+    handle: (ctx) => {
+      const sp = findServicePrincipal(ctx);
+      switch (ctx.answers.syncSecrets) {
+        case 'forbidden':
+          throw new ErrorResponse(
+            403,
+            'Authorization_RequestDenied',
+            'Insufficient privileges to complete the operation.',
+          );
+        case 'notFound':
+          throw resourceNotFound('secrets');
+        case 'badRequest':
+          throw gatewayBadRequest(
+            "Reading the property 'secrets' of 'microsoft.graph.synchronization' is not supported.",
+          );
+        case 'served':
+          break;
+      }
+      return ok(
+        collectionBody(
+          odataContext(
+            ctx,
+            `servicePrincipals('${ctx.params.servicePrincipalId}')/synchronization/secrets`,
+          ),
+          {
+            value: sp.secrets.map((pair) => ({
+              key: pair.key,
+              value: MASKED_SECRETS.has(pair.key) ? '*****' : pair.value,
+            })),
+          },
         ),
       );
     },

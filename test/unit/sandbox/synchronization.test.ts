@@ -569,6 +569,59 @@ describe('sandbox provisionOnDemand', () => {
 });
 
 describe('sandbox synchronization schema, secrets and assignments', () => {
+  it('GET …/synchronization/secrets answers the saved set with passwords masked (a sandbox choice; not in the v1.0 reference)', async () => {
+    const { sandbox } = createSandbox();
+    const client = new GraphTestClient(sandbox, contoso);
+    const secrets = `/servicePrincipals/${FAB.servicePrincipalId}/synchronization/secrets`;
+    const read = await client.get(secrets);
+    assert.equal(read.status, 200);
+    assert.match(read.body['@odata.context'], /\/synchronization\/secrets$/);
+    const byKey = Object.fromEntries(read.body.value.map((p: Body) => [p.key, p.value]));
+    assert.equal(byKey.CompanyId, SANDBOX_TENANT_IDS.fabrikam);
+    assert.equal(byKey.AuthenticationType, 'SyncPolicy');
+    assert.deepEqual(JSON.parse(byKey.SyncNotificationSettings), {
+      Enabled: true,
+      Recipients: 'identity-ops@contoso.com',
+      DeleteThresholdEnabled: true,
+      DeleteThresholdValue: 500,
+      HumanResourcesLookaheadQueryEnabled: false,
+    });
+    assert.equal(
+      (
+        await client.put(secrets, {
+          value: [
+            { key: 'UserName', value: 'svc' },
+            { key: 'Password', value: 'hunter2' },
+          ],
+        })
+      ).status,
+      204,
+    );
+    assert.deepEqual((await client.get(secrets)).body.value, [
+      { key: 'UserName', value: 'svc' },
+      { key: 'Password', value: '*****' },
+    ]);
+    const reader = new GraphTestClient(sandbox, contoso, { scp: ['Synchronization.Read.All'] });
+    assert.equal((await reader.get(secrets)).status, 200, 'reading needs only the read permission');
+    const none = new GraphTestClient(sandbox, contoso, { scp: ['Policy.Read.All'] });
+    assert.equal((await none.get(secrets)).status, 403);
+  });
+
+  for (const [answer, status, code] of [
+    ['forbidden', 403, 'Authorization_RequestDenied'],
+    ['notFound', 404, 'Request_ResourceNotFound'],
+    ['badRequest', 400, 'BadRequest'],
+  ] as const) {
+    it(`GET …/synchronization/secrets refused when the answers say ${answer}: ${status} ${code}`, async () => {
+      const { sandbox } = createSandbox({ answers: { syncSecrets: answer } });
+      const reply = await new GraphTestClient(sandbox, contoso).get(
+        `/servicePrincipals/${FAB.servicePrincipalId}/synchronization/secrets`,
+      );
+      assert.deepEqual([reply.status, reply.body.error.code], [status, code]);
+      assert.ok(!JSON.stringify(reply.body).includes(SANDBOX_TENANT_IDS.fabrikam));
+    });
+  }
+
   it('GETs the default Azure2Azure schema and PUT replaces it whole (204)', async () => {
     const { sandbox } = createSandbox();
     const client = new GraphTestClient(sandbox, contoso);

@@ -189,7 +189,26 @@ export async function putSyncSchema(
   });
 }
 
-/** Replaces the whole secret set; values cannot be read back. The body field is `value`, whatever the doc's table says. */
+/**
+ * The saved secret set (`{value: [{key, value}]}`, passwords masked). Not in the v1.0 reference
+ * (only the PUT is), though the metadata has the property and real tenants answer it, so callers
+ * must expect a refusal (see readSyncSettings).
+ */
+export async function getSyncSecrets(
+  client: GraphClient,
+  servicePrincipalId: string,
+  options: CallOptions = {},
+): Promise<SyncSecret[]> {
+  const body = await client.request<{ value?: SyncSecret[] }>({
+    operation: 'syncSecrets.get',
+    method: 'GET',
+    path: `/servicePrincipals/${pathSegment(servicePrincipalId)}/synchronization/secrets`,
+    signal: options.signal,
+  });
+  return Array.isArray(body.value) ? body.value : [];
+}
+
+/** Replaces the whole secret set. The body field is `value`, whatever the doc's table says. */
 export async function putSyncSecrets(
   client: GraphClient,
   servicePrincipalId: string,
