@@ -65,9 +65,7 @@ function notificationSettings(text: string | undefined): SyncNotificationSetting
     deleteThresholdValue: count(doc.DeleteThresholdValue),
     humanResourcesLookaheadQueryEnabled: flag(doc.HumanResourcesLookaheadQueryEnabled),
   };
-  return Object.fromEntries(
-    Object.entries(settings).filter(([, v]) => v !== undefined),
-  ) as SyncNotificationSettings;
+  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
 }
 
 /** The settings in a secret set as Graph returns it; keys matched case-insensitively, other keys ignored. */

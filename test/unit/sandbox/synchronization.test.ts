@@ -576,7 +576,9 @@ describe('sandbox synchronization schema, secrets and assignments', () => {
     const read = await client.get(secrets);
     assert.equal(read.status, 200);
     assert.match(read.body['@odata.context'], /\/synchronization\/secrets$/);
-    const byKey = Object.fromEntries(read.body.value.map((p: Body) => [p.key, p.value]));
+    const byKey: Record<string, string> = Object.fromEntries(
+      (read.body.value as { key: string; value: string }[]).map((p) => [p.key, p.value]),
+    );
     assert.equal(byKey.CompanyId, SANDBOX_TENANT_IDS.fabrikam);
     assert.equal(byKey.AuthenticationType, 'SyncPolicy');
     assert.deepEqual(JSON.parse(byKey.SyncNotificationSettings), {
