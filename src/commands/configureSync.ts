@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { putSyncSecrets } from '../core/graph/operations/syncJobs';
 import { syncSecrets } from '../core/sync/createConfiguration';
+import { readSyncSettings } from '../core/sync/savedSyncSettings';
 import { confirmModal } from '../host/confirm';
 import type { CommandDefinition } from './commandContext';
 import { tenantLabel } from '../core/tenants/tenantLabel';
@@ -17,8 +18,10 @@ export interface ConfigureSyncOptions {
 /**
  * Sets what a configuration syncs (assigned users and groups only, or all users), where its
  * quarantine and deletion emails go, and its accidental-deletion threshold. Graph stores these with
- * the credentials and replaces them all at once, and never returns them, so the target tenant is
- * asked for again (proposed from the configuration's name).
+ * the credentials and replaces them all at once, so every one is asked for, starting from what is
+ * saved where Graph returns it (GET of the secrets, not in the v1.0 reference); where it does not,
+ * the target tenant is proposed from the configuration's name and the prompt says what could not
+ * be read.
  */
 export const configureSync: CommandDefinition = {
   id: 'crossTenant.configureSync',
@@ -28,6 +31,10 @@ export const configureSync: CommandDefinition = {
     const given = (options ?? {}) as ConfigureSyncOptions;
     const config =
       arg.servicePrincipal.displayName ?? arg.servicePrincipal.id ?? 'the configuration';
+    const client = ctx.connections.client(arg.tenant);
+    const saved = await readSyncSettings(client, arg.servicePrincipal.id!);
+    const current = saved.readable ? saved : undefined;
+    const notifications = current?.notifications;
     const guess = ctx.tenants
       .all()
       .find((r) => r.displayName === config && r.tenantId !== arg.tenant.tenantId);
@@ -36,9 +43,12 @@ export const configureSync: CommandDefinition = {
       (
         await vscode.window.showInputBox({
           title: `${config}: target tenant`,
-          prompt:
-            'Graph does not return saved credentials: confirm the tenant this configuration syncs to (tenant id).',
-          value: guess?.tenantId ?? '',
+          prompt: current?.companyId
+            ? 'The tenant this configuration syncs to, as saved (tenant id).'
+            : saved.readable
+              ? 'No target tenant is saved: enter the tenant this configuration syncs to (tenant id).'
+              : `The saved settings could not be read (${saved.reason}): confirm the tenant this configuration syncs to (tenant id).`,
+          value: current?.companyId ?? guess?.tenantId ?? '',
           ignoreFocusOut: true,
           validateInput: (v) =>
             /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v.trim())
@@ -54,16 +64,23 @@ export const configureSync: CommandDefinition = {
           [
             {
               label: 'Assigned users and groups only',
+              description: current?.syncAll === false ? 'saved now' : undefined,
               detail: 'Recommended: only the users and groups in scope are synced.',
               value: false,
             },
             {
               label: 'All users',
+              description: current?.syncAll === true ? 'saved now' : undefined,
               detail: 'Every user of the source tenant is synced.',
               value: true,
             },
           ],
-          { title: `${config}: scope` },
+          {
+            title: `${config}: scope`,
+            ...(saved.readable
+              ? {}
+              : { placeHolder: `The saved scope could not be read (${saved.reason}).` }),
+          },
         )
       )?.value;
     if (syncAll === undefined) return false;
@@ -72,6 +89,7 @@ export const configureSync: CommandDefinition = {
       (await vscode.window.showInputBox({
         title: `${config}: notification email`,
         prompt: 'Where quarantine and accidental-deletion emails go (empty: no emails)',
+        value: notifications?.enabled ? (notifications.recipients ?? '') : '',
         ignoreFocusOut: true,
       })) ??
       undefined;
@@ -83,7 +101,10 @@ export const configureSync: CommandDefinition = {
             title: `${config}: accidental-deletion threshold`,
             prompt:
               'Hold back a cycle that would delete or disable more users than this (empty: no threshold)',
-            value: '500',
+            value:
+              notifications?.deleteThresholdEnabled === false
+                ? ''
+                : String(notifications?.deleteThresholdValue ?? 500),
             ignoreFocusOut: true,
             validateInput: (v) =>
               v.trim() === '' || /^[1-9]\d*$/.test(v.trim())
@@ -103,7 +124,7 @@ export const configureSync: CommandDefinition = {
     )
       return false;
     await putSyncSecrets(
-      ctx.connections.client(arg.tenant),
+      client,
       arg.servicePrincipal.id!,
       syncSecrets({
         displayName: config,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { validateSyncCredentials } from '../core/graph/operations/syncJobs';
 import { explainCredentialFailure, isFailedConnectionTest } from '../core/sync/createConfiguration';
+import { readSyncSettings } from '../core/sync/savedSyncSettings';
 import type { CommandDefinition } from './commandContext';
 import { explainProblems } from './newSyncConfiguration';
 import { jobArg } from './jobArg';
@@ -23,7 +24,13 @@ export const testConnection: CommandDefinition = {
       );
     } catch (err) {
       if (!isFailedConnectionTest(err)) throw err;
-      const problems = explainCredentialFailure(err, node.tenant.tenantId, '');
+      // The saved CompanyId names the target tenant, where Graph returns it.
+      const saved = await readSyncSettings(
+        ctx.connections.client(node.tenant),
+        node.servicePrincipal.id!,
+      );
+      const targetTenantId = (saved.readable ? saved.companyId : undefined) ?? '';
+      const problems = explainCredentialFailure(err, node.tenant.tenantId, targetTenantId);
       void explainProblems(ctx, node.tenant, problems);
       return { ok: false, problems };
     }

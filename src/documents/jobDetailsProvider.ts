@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { getSyncJob } from '../core/graph/operations/syncJobs';
 import { listSyncAssignments } from '../core/graph/operations/appRoleAssignments';
 import { jobDetailsMarkdown } from '../core/sync/jobDetails';
+import { readSyncSettings } from '../core/sync/savedSyncSettings';
+import { tenantLabel } from '../core/tenants/tenantLabel';
 import { AUTH_METHODS, tenantKey, type AuthMethod } from '../core/tenants/tenantRecord';
 import type { TenantConnections } from '../services/tenants/tenantConnections';
 import type { TenantList } from '../services/tenants/tenantList';
@@ -34,13 +36,20 @@ export class JobDetailsProvider implements vscode.TextDocumentContentProvider {
     const tenant = this.store.get(tenantKey({ tenantId, auth: uri.authority as AuthMethod }));
     if (!tenant) throw new Error(`Tenant ${tenantId} is not in the Tenants view.`);
     const client = this.connections.client(tenant);
-    const [job, assignments] = await Promise.all([
+    const [job, assignments, settings] = await Promise.all([
       getSyncJob(client, servicePrincipalId, jobId),
       listSyncAssignments(client, servicePrincipalId),
+      readSyncSettings(client, servicePrincipalId),
     ]);
     const name = (uri.path.split('/').pop() ?? '').replace(/\.md$/, '');
+    const target =
+      settings.readable && settings.companyId
+        ? this.store.byTenantId(settings.companyId)
+        : undefined;
     return jobDetailsMarkdown(job, { id: servicePrincipalId, displayName: name }, new Date(), {
       assignments: assignments.length,
+      settings,
+      ...(target ? { targetName: tenantLabel(target) } : {}),
     });
   }
 }

@@ -119,8 +119,23 @@ export class PairSyncNode {
     item.description = `${s.configurationName}${s.jobStatus ? ` · ${s.jobStatus}` : ' · no job'}`;
     item.iconPath = new vscode.ThemeIcon('arrow-right');
     item.contextValue = 'pairSync';
-    item.tooltip = `Sync configuration "${s.configurationName}" in ${this.names.get(s.sourceTenantId) ?? s.sourceTenantId} (service principal ${s.servicePrincipalId}).`;
+    item.tooltip = `Sync configuration "${s.configurationName}" in ${this.names.get(s.sourceTenantId) ?? s.sourceTenantId} (service principal ${s.servicePrincipalId}).\n${targetNote(s)}`;
     return item;
+  }
+}
+
+/** Where the target of a sync came from, and what Graph would not return. */
+export function targetNote(s: SyncDirection): string {
+  const unread = s.settingsUnreadable
+    ? `Its saved settings (target tenant, scope, notifications) could not be read: ${s.settingsUnreadable}.`
+    : '';
+  switch (s.targetFrom) {
+    case 'credentials':
+      return 'Target tenant: from its saved credentials (CompanyId).';
+    case 'caller':
+      return 'Target tenant: as set when it was created.';
+    default:
+      return `${unread ? `${unread} ` : ''}Target tenant: guessed from the configuration's name.`;
   }
 }
 

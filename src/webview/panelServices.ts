@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readSyncSettings } from '../core/sync/savedSyncSettings';
 import {
   resolveConfigurationTarget,
   targetCandidateOf,
@@ -58,11 +59,16 @@ export function createPanelServices(deps: {
         configs.find((c) => c.servicePrincipal.id === servicePrincipalId)?.servicePrincipal
           .displayName ?? '';
       const partners = access?.overview.partners ?? [];
-      const target = resolveConfigurationTarget(name, {
-        sourceTenantId: record.tenantId,
-        partners,
-        signedInTenants: tenants.all().map(targetCandidateOf),
-      });
+      // The saved CompanyId where Graph returns it, else a guess from the configuration's name.
+      const saved = await readSyncSettings(connections.client(record), servicePrincipalId);
+      const target =
+        saved.readable && saved.companyId
+          ? { tenantId: saved.companyId }
+          : resolveConfigurationTarget(name, {
+              sourceTenantId: record.tenantId,
+              partners,
+              signedInTenants: tenants.all().map(targetCandidateOf),
+            });
       const targetRecord = target && tenants.byTenantId(target.tenantId);
       const targetPartner = target && partners.find((p) => p.tenantId === target.tenantId);
       return {

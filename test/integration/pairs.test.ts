@@ -48,6 +48,37 @@ describe('tenant pairs', function () {
     (await extensionApi()).sandbox.setConsentedPermissions(CONTOSO, undefined);
   });
 
+  for (const [answer, note] of [
+    ['served', /Target tenant: from its saved credentials \(CompanyId\)\./],
+    [
+      'forbidden',
+      /Its saved settings \(target tenant, scope, notifications\) could not be read: Graph answered 403 Authorization_RequestDenied\. Target tenant: guessed from the configuration's name\./,
+    ],
+  ] as const) {
+    it(`says where a sync's target tenant came from (saved secrets ${answer === 'served' ? 'returned' : 'refused'})`, async () => {
+      const api = await extensionApi();
+      const sandbox = await api.sandbox.get();
+      sandbox.setAnswers({ syncSecrets: answer });
+      try {
+        await api.pairs.recheck();
+        const node = await pairNode(
+          /Contoso Group ⇄ Fabrikam Retail|Fabrikam Retail ⇄ Contoso Group/,
+        );
+        const sync = (await api.pairsTree.getChildren(node))
+          .map((n) => api.pairsTree.getTreeItem(n))
+          .find((c) => /Contoso Group → Fabrikam Retail/.test(labelOf(c)));
+        assert.ok(sync, 'the sync is in the pair either way');
+        assert.match(
+          typeof sync.tooltip === 'string' ? sync.tooltip : (sync.tooltip?.value ?? ''),
+          note,
+        );
+      } finally {
+        sandbox.setAnswers({ syncSecrets: 'served' });
+        await api.pairs.recheck();
+      }
+    });
+  }
+
   it('flags the mismatched pair before any sync runs, with the tenant and the exact setting', async () => {
     const api = await extensionApi();
     const node = await pairNode(/Contoso Group ⇄ Tailspin Toys|Tailspin Toys ⇄ Contoso Group/);

@@ -85,6 +85,50 @@ describe('cross-tenant sync jobs', () => {
     );
   });
 
+  for (const answer of ['served', 'forbidden'] as const) {
+    it(`job details show the saved settings where Graph returns them, and say when it does not (${answer})`, async () => {
+      const api = await extensionApi();
+      const sandbox = await api.sandbox.get();
+      sandbox.setAnswers({ syncSecrets: answer });
+      try {
+        // A report of another job each time: an open report is not read again until refreshed.
+        const [node] = await api.tree.getChildren(
+          await nodeAt(
+            api,
+            'Contoso Group',
+            SYNC,
+            answer === 'served' ? 'Fabrikam Retail' : 'Tailspin Toys',
+          ),
+        );
+        const uri = await vscode.commands.executeCommand<string>(
+          'crossTenant.showJobDetails',
+          node,
+        );
+        const text = await waitFor('the report', async () => {
+          const t = (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri))).getText();
+          return /## Saved settings/.test(t) ? t : undefined;
+        });
+        if (answer === 'served') {
+          assert.match(
+            text,
+            /- Target tenant: Fabrikam Retail \(`7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58`\)/,
+          );
+          assert.match(text, /- Notification emails: on, to identity\\-ops\\@contoso\\\.com/);
+          assert.match(text, /- Accidental-deletion prevention: on, threshold 500/);
+        } else {
+          assert.match(
+            text,
+            /- Could not be read \(Graph answered 403 Authorization\\_RequestDenied\): the target tenant, the scope and the notification settings are not shown\./,
+          );
+          assert.doesNotMatch(text, /- Target tenant:/);
+        }
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      } finally {
+        sandbox.setAnswers({ syncSecrets: 'served' });
+      }
+    });
+  }
+
   it('shows the job details as a report with status, schedule and threshold', async () => {
     const { node } = await fabrikamJob();
     const uri = await vscode.commands.executeCommand<string>('crossTenant.showJobDetails', node);

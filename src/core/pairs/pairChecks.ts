@@ -23,6 +23,10 @@ export interface SyncDirection {
   readonly servicePrincipalId: string;
   /** Of its Azure2Azure job; undefined when the configuration has no job. */
   readonly jobStatus?: JobStatusKind;
+  /** Where its target came from (see SyncConfigurationSide). */
+  readonly targetFrom?: 'caller' | 'credentials' | 'name';
+  /** Why its saved settings could not be read, when Graph refused them. */
+  readonly settingsUnreadable?: string;
 }
 
 /**
@@ -163,6 +167,10 @@ export function findPairs(sides: readonly TenantSide[]): TenantPair[] {
           configurationName: s.configuration.displayName,
           servicePrincipalId: s.configuration.servicePrincipalId,
           ...(job ? { jobStatus: describeJobStatus(job).kind } : {}),
+          ...(s.configuration.targetFrom ? { targetFrom: s.configuration.targetFrom } : {}),
+          ...(s.configuration.settingsUnreadable
+            ? { settingsUnreadable: s.configuration.settingsUnreadable }
+            : {}),
         };
       }),
       status: statusOf(findings),

@@ -53,8 +53,9 @@ function containsAll(haystack: readonly string[], needles: readonly string[]): b
 }
 
 /**
- * Which tenant a cross-tenant sync configuration syncs to, guessed from its name. Graph never
- * returns the configuration's `CompanyId` secret, and the job id names only the source tenant; the
+ * Which tenant a cross-tenant sync configuration syncs to, guessed from its name: for when Graph
+ * does not return the configuration's saved `CompanyId` (readSyncSettings: the GET of the secrets
+ * is not in the v1.0 reference and may be refused). The job id names only the source tenant; the
  * one thing admins reliably do is name the configuration after the target (the portal suggests
  * it, and the walkthrough instantiates the template with the target's name). Candidates are the
  * source's partners and the signed-in tenants; an exact name (or default-domain label) match wins,

@@ -6,6 +6,7 @@ import type {
   ServicePrincipal,
   SyncJob,
 } from '../graph/types';
+import type { SavedSyncSettings } from '../sync/savedSyncSettings';
 import { resolveConfigurationTarget, type TargetCandidate } from './resolveConfigurationTarget';
 
 /** A user or group assigned to a sync configuration: its scope while SyncAll is off. */
@@ -18,8 +19,16 @@ export interface SyncAssignment {
 export interface SyncConfigurationSide {
   readonly servicePrincipalId: string;
   readonly displayName: string;
-  /** The tenant it syncs to; undefined when unknown (Graph never returns the CompanyId secret — see resolveConfigurationTarget). */
+  /** The tenant it syncs to; undefined when unknown. */
   readonly targetTenantId?: string;
+  /**
+   * Where the target came from: the caller (it created the configuration), the saved `CompanyId`
+   * (readSyncSettings), or the configuration's name (resolveConfigurationTarget) when the saved
+   * settings were not read or hold none.
+   */
+  readonly targetFrom?: 'caller' | 'credentials' | 'name';
+  /** Why the saved settings could not be read, when Graph refused them. */
+  readonly settingsUnreadable?: string;
   readonly jobs: readonly SyncJob[];
   /** Undefined when not loaded: checks about who is synced then say they could not tell. */
   readonly assignments?: readonly SyncAssignment[];
@@ -42,8 +51,10 @@ export interface LoadedSyncConfiguration {
   readonly servicePrincipal: ServicePrincipal;
   readonly jobs: readonly SyncJob[];
   readonly assignments?: readonly AppRoleAssignment[];
-  /** The target when the caller knows it (e.g. it created the configuration); otherwise it is guessed from the name. */
+  /** The target when the caller knows it (e.g. it created the configuration); otherwise it is read from the settings or guessed from the name. */
   readonly targetTenantId?: string;
+  /** Its saved settings (readSyncSettings), when the caller read them. */
+  readonly settings?: SavedSyncSettings;
 }
 
 export interface TenantSideInput {
@@ -60,8 +71,9 @@ export interface TenantSideInput {
 
 /**
  * A TenantSide from what the host loads anyway (the base policy, the partner overview, the sync
- * configurations with their jobs): targets the caller does not know are resolved from the
- * configuration's name against the tenant's partners and the signed-in tenants.
+ * configurations with their jobs): targets the caller does not know are taken from the saved
+ * `CompanyId` where the settings were read, else resolved from the configuration's name against
+ * the tenant's partners and the signed-in tenants.
  */
 export function tenantSide(input: TenantSideInput): TenantSide {
   const partners: TargetCandidate[] = (input.overview?.partners ?? []).map((p) => ({
@@ -71,17 +83,23 @@ export function tenantSide(input: TenantSideInput): TenantSide {
   }));
   const syncConfigurations = input.syncConfigurations?.map((c): SyncConfigurationSide => {
     const displayName = c.servicePrincipal.displayName ?? '';
-    const targetTenantId =
-      c.targetTenantId?.toLowerCase() ??
-      resolveConfigurationTarget(displayName, {
-        sourceTenantId: input.tenantId,
-        partners,
-        signedInTenants: input.signedInTenants ?? [],
-      })?.tenantId;
+    const saved = c.settings?.readable ? c.settings.companyId : undefined;
+    const named = resolveConfigurationTarget(displayName, {
+      sourceTenantId: input.tenantId,
+      partners,
+      signedInTenants: input.signedInTenants ?? [],
+    })?.tenantId;
+    const [targetTenantId, targetFrom] = c.targetTenantId
+      ? [c.targetTenantId.toLowerCase(), 'caller' as const]
+      : saved
+        ? [saved, 'credentials' as const]
+        : [named, named ? ('name' as const) : undefined];
     return {
       servicePrincipalId: c.servicePrincipal.id ?? '',
       displayName,
       targetTenantId,
+      ...(targetFrom ? { targetFrom } : {}),
+      ...(c.settings && !c.settings.readable ? { settingsUnreadable: c.settings.reason } : {}),
       jobs: c.jobs,
       assignments: c.assignments?.flatMap((a) =>
         a.principalId && (a.principalType === 'User' || a.principalType === 'Group')

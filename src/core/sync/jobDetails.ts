@@ -2,6 +2,7 @@ import { parseGraphDateTime } from '../graph/dateTime';
 import type { ServicePrincipal, SyncJob } from '../graph/types';
 import { escapeMarkdown, inlineCode } from '../policy/markdownText';
 import { explainProvisioningCode } from './provisioningErrors';
+import type { SavedSyncSettings } from './savedSyncSettings';
 import { describeJobStatus, formatInterval, formatRelative } from './jobStatus';
 
 /** The accidental-deletion threshold of cross-tenant sync when the job names none (sync-facts.md §2f). */
@@ -55,6 +56,29 @@ function execution(label: string, e: Loose | undefined, now: Date): string[] {
   ];
 }
 
+const onOff = (value: boolean | undefined): string =>
+  value === undefined ? 'not saved' : value ? 'on' : 'off';
+
+/** What the configuration's saved secrets say, or why Graph did not return them. */
+function savedSettings(settings: SavedSyncSettings, targetName: string | undefined): string[] {
+  const lines = ['## Saved settings', ''];
+  if (!settings.readable) {
+    lines.push(
+      `- Could not be read (${escapeMarkdown(settings.reason)}): the target tenant, the scope and the notification settings are not shown.`,
+    );
+    return lines;
+  }
+  const n = settings.notifications;
+  lines.push(
+    `- Target tenant: ${settings.companyId ? `${targetName ? `${escapeMarkdown(targetName)} ` : ''}(${inlineCode(settings.companyId)})` : 'not saved'}`,
+    `- Scope: ${settings.syncAll === undefined ? 'not saved' : settings.syncAll ? 'all users' : 'assigned users and groups only'}`,
+    `- Notification emails: ${onOff(n?.enabled)}${n?.enabled && n.recipients ? `, to ${escapeMarkdown(n.recipients)}` : ''}`,
+    `- Accidental-deletion prevention: ${onOff(n?.deleteThresholdEnabled)}${n?.deleteThresholdEnabled && n.deleteThresholdValue !== undefined ? `, threshold ${n.deleteThresholdValue}` : ''}`,
+    `- Human resources lookahead query: ${onOff(n?.humanResourcesLookaheadQueryEnabled)}`,
+  );
+  return lines;
+}
+
 /**
  * A synchronization job as a readable Markdown report. Every value that comes from Graph is escaped
  * (names are chosen by other tenants' admins and must not render as links or HTML).
@@ -63,7 +87,14 @@ export function jobDetailsMarkdown(
   job: SyncJob,
   servicePrincipal: Pick<ServicePrincipal, 'id' | 'displayName'> & Partial<ServicePrincipal>,
   now: Date,
-  extras: { assignments?: number; threshold?: number } = {},
+  extras: {
+    assignments?: number;
+    threshold?: number;
+    /** The configuration's saved settings (readSyncSettings), when read. */
+    settings?: SavedSyncSettings;
+    /** The name of the tenant the saved CompanyId names, when known. */
+    targetName?: string;
+  } = {},
 ): string {
   const s = describeJobStatus(job);
   const status = obj(job.status) ?? {};
@@ -136,9 +167,15 @@ export function jobDetailsMarkdown(
     lines.push('');
   }
 
+  if (extras.settings) lines.push(...savedSettings(extras.settings, extras.targetName), '');
+
   lines.push('## Settings', '');
+  const saved = extras.settings?.readable ? extras.settings.notifications : undefined;
+  const savedThreshold = saved?.deleteThresholdEnabled ? saved.deleteThresholdValue : undefined;
   // Digits only, or our own default text.
-  lines.push(`- Accidental-deletion threshold: ${threshold(job, extras.threshold)}`);
+  lines.push(
+    `- Accidental-deletion threshold: ${threshold(job, savedThreshold ?? extras.threshold)}`,
+  );
   lines.push(`- Job id: ${inlineCode(job.id ?? 'unknown')}`);
   lines.push(`- Template: ${inlineCode(job.templateId ?? 'unknown')}`);
   lines.push(`- Service principal: ${inlineCode(servicePrincipal.id ?? 'unknown')}`);

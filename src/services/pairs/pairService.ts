@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { describeError } from '../../core/describeError';
 import { listSyncAssignments } from '../../core/graph/operations/appRoleAssignments';
 import { findPairs, type TenantPair } from '../../core/pairs/pairChecks';
+import { readSyncSettings } from '../../core/sync/savedSyncSettings';
 import type { PairFinding } from '../../core/pairs/pairFinding';
 import {
   targetCandidateOf,
@@ -121,14 +122,16 @@ export class PairService implements vscode.Disposable {
     try {
       const client = this.connections.client(record);
       const [access, sync] = await Promise.all([this.data.access(record), this.data.sync(record)]);
-      // Who is assigned decides whether B2B allow-lists admit the synced users.
+      // Who is assigned decides whether B2B allow-lists admit the synced users; the saved
+      // settings name the target (CompanyId) where Graph returns them.
       const withAssignments = await Promise.all(
-        sync.map(async (c) => ({
-          ...c,
-          assignments: await listSyncAssignments(client, c.servicePrincipal.id!).catch(
-            () => undefined,
-          ),
-        })),
+        sync.map(async (c) => {
+          const [assignments, settings] = await Promise.all([
+            listSyncAssignments(client, c.servicePrincipal.id!).catch(() => undefined),
+            readSyncSettings(client, c.servicePrincipal.id!),
+          ]);
+          return { ...c, assignments, settings };
+        }),
       );
       return tenantSide({
         ...base,

@@ -192,4 +192,52 @@ describe('tenantSide', () => {
     ]);
     assert.equal(side.syncConfigurations?.[1].assignments, undefined);
   });
+
+  it('takes the target from the saved CompanyId over the name; where the settings could not be read, from the name, saying so', () => {
+    const sp = (id: string, displayName: string): ServicePrincipal => ({ id, displayName });
+    const overview = overviewOf(SOURCE, SERVICE_DEFAULT, [{ tenantId: FABRIKAM }], {
+      [FABRIKAM]: 'Fabrikam Retail',
+    });
+    const side = tenantSide({
+      tenantId: SOURCE,
+      cloud: 'global',
+      signedIn: true,
+      overview,
+      signedInTenants: [tailspin],
+      syncConfigurations: [
+        {
+          // Named after Fabrikam, but its credentials say Tailspin: the credentials win.
+          servicePrincipal: sp('s1', 'Fabrikam Retail'),
+          jobs: [],
+          settings: { readable: true, companyId: TAILSPIN },
+        },
+        {
+          servicePrincipal: sp('s2', 'Fabrikam Retail'),
+          jobs: [],
+          settings: { readable: false, reason: 'Graph answered 403 Authorization_RequestDenied' },
+        },
+        { servicePrincipal: sp('s3', 'Fabrikam Retail'), jobs: [], settings: { readable: true } },
+        {
+          servicePrincipal: sp('s4', 'Anything'),
+          jobs: [],
+          targetTenantId: FABRIKAM,
+          settings: { readable: true, companyId: TAILSPIN },
+        },
+      ],
+    });
+    assert.deepEqual(
+      side.syncConfigurations?.map((c) => [
+        c.servicePrincipalId,
+        c.targetTenantId,
+        c.targetFrom,
+        c.settingsUnreadable,
+      ]),
+      [
+        ['s1', TAILSPIN, 'credentials', undefined],
+        ['s2', FABRIKAM, 'name', 'Graph answered 403 Authorization_RequestDenied'],
+        ['s3', FABRIKAM, 'name', undefined],
+        ['s4', FABRIKAM, 'caller', undefined],
+      ],
+    );
+  });
 });

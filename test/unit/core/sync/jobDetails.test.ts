@@ -49,7 +49,7 @@ describe('jobDetailsMarkdown', () => {
   const cases: {
     name: string;
     job: SyncJob;
-    extras?: { assignments?: number; threshold?: number };
+    extras?: Parameters<typeof jobDetailsMarkdown>[3];
     has: (string | RegExp)[];
     hasNot?: (string | RegExp)[];
   }[] = [
@@ -102,6 +102,67 @@ describe('jobDetailsMarkdown', () => {
         '- None yet',
         '- Accidental-deletion threshold: 100',
       ],
+    },
+    {
+      name: 'the saved settings where Graph returns them: target, scope, notifications, threshold',
+      job: active,
+      extras: {
+        targetName: 'Fabrikam Retail',
+        settings: {
+          readable: true,
+          companyId: '7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58',
+          syncAll: false,
+          notifications: {
+            enabled: true,
+            recipients: 'ops_team@contoso.com',
+            deleteThresholdEnabled: true,
+            deleteThresholdValue: 300,
+            humanResourcesLookaheadQueryEnabled: false,
+          },
+        },
+      },
+      has: [
+        '## Saved settings',
+        '- Target tenant: Fabrikam Retail (`7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58`)',
+        '- Scope: assigned users and groups only',
+        '- Notification emails: on, to ops\\_team\\@contoso\\.com',
+        '- Accidental-deletion prevention: on, threshold 300',
+        '- Human resources lookahead query: off',
+        '- Accidental-deletion threshold: 300',
+      ],
+    },
+    {
+      name: 'only the three documented notification settings: no recipients or threshold value to show',
+      job: active,
+      extras: {
+        settings: {
+          readable: true,
+          notifications: {
+            enabled: false,
+            deleteThresholdEnabled: false,
+            humanResourcesLookaheadQueryEnabled: false,
+          },
+        },
+      },
+      has: [
+        '- Target tenant: not saved',
+        '- Scope: not saved',
+        '- Notification emails: off',
+        '- Accidental-deletion prevention: off',
+      ],
+    },
+    {
+      name: 'the saved settings refused: says what could not be read and why',
+      job: active,
+      extras: {
+        settings: { readable: false, reason: 'Graph answered 403 Authorization_RequestDenied' },
+      },
+      has: [
+        '## Saved settings',
+        '- Could not be read (Graph answered 403 Authorization\\_RequestDenied): the target tenant, the scope and the notification settings are not shown.',
+        '- Accidental-deletion threshold: 500 (default)',
+      ],
+      hasNot: ['- Target tenant:'],
     },
   ];
   for (const c of cases) {
