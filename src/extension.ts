@@ -11,6 +11,7 @@ import { TenantList } from './services/tenants/tenantList';
 import { TenantsTreeProvider } from './tree/tenantsTreeProvider';
 import { SyncStatusRefresher } from './tree/syncStatusRefresher';
 import { DraftStore } from './services/drafts/draftStore';
+import { documentName } from './services/drafts/documentName';
 import { EffectiveDocumentProvider } from './documents/effectiveDocumentProvider';
 import {
   EFFECTIVE_SCHEME,
@@ -44,6 +45,8 @@ export interface CrossTenantApi {
   readonly logUri: vscode.Uri;
   /** Requests the in-process sandbox received, with the tenant of the token each carried. */
   sandboxRequests(): readonly SandboxRequestRecord[];
+  /** VS Code's global storage of the extension, which every window shares (drafts, the tenant list): tests write there as another window would. */
+  readonly storagePath: string;
   /** The Tenants view's provider, so tests can read the items a user sees. */
   readonly tree: TenantsTreeProvider;
   /** The in-process sandbox service (fault injection and changes "behind the tree's back" in tests). */
@@ -64,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const sandbox = new SandboxService(context.globalStorageUri, log);
   const connections = new TenantConnections(tenants, sandbox, context.secrets, log);
   const data = new TenantData(connections);
-  const drafts = new DraftStore(context.globalStorageUri, log);
+  const drafts = new DraftStore(context.globalStorageUri, log, (uri) => documentName(uri, tenants));
   const live = new LiveDocumentProvider(tenants, connections);
   const documents = new PolicyDocumentProvider(live, drafts);
   const checker = new PolicyChecker(context.extensionPath, (uri) => documents.startedFrom(uri));
@@ -178,6 +181,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   return {
     activationMs,
     logUri: context.logUri,
+    storagePath: context.globalStorageUri.fsPath,
     sandboxRequests: () => sandbox.requests(),
     tree,
     sandbox,

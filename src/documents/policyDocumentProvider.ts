@@ -23,16 +23,19 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
     private readonly drafts: DraftStore,
   ) {
     super();
-    // A discarded draft: open editors re-read the (now live) document. Not for saves: VS Code made
-    // those itself, and an event would make it re-read a document the user is still typing in.
-    this.subscription = drafts.onDidChange(({ uri, discarded }) => {
-      if (discarded && uri.scheme === POLICY_SCHEME)
+    // A discarded draft, or one another window saved: open editors re-read the document (VS Code
+    // keeps an editor with unsaved edits as it is, and its next save meets the changed draft).
+    // Not for this window's saves: VS Code made those itself, and an event would make it re-read a
+    // document the user is still typing in.
+    this.subscription = drafts.onDidChange(({ uri, discarded, external }) => {
+      if ((discarded || external) && uri.scheme === POLICY_SCHEME)
         this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
     });
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    const draft = await this.drafts.get(uri);
+    // What the editor loads: its next save expects this draft to be still there.
+    const draft = await this.drafts.open(uri);
     if (draft) {
       this.draftBases.set(uri.toString(), draft.baseText);
       return Buffer.from(draft.text, 'utf8');

@@ -99,6 +99,12 @@ export async function pathUnder(root: string, relative: string, create = false):
   return checkedPath(root, await realRoot(root), relative, create);
 }
 
+/** The absolute path of the folder `relative` below `root`, each segment checked as the folders on the way to a file are (see pathUnder). */
+export async function folderUnder(root: string, relative: string, create = false): Promise<string> {
+  const real = await realRoot(root);
+  return checkedFolders(root, real, segmentsOf(root, relative), create);
+}
+
 async function realRoot(root: string): Promise<string> {
   await fsp.mkdir(root, { recursive: true });
   return fsp.realpath(root);
@@ -124,20 +130,24 @@ async function lstatOrUndefined(file: string): Promise<Stats | undefined> {
   }
 }
 
-async function checkedPath(
+/**
+ * The folders `segments` below the real root, each checked with lstat: a link or a non-folder is
+ * refused; a missing one is made (with `create`) and checked again, or ends the check (nothing
+ * below a missing folder can be a link yet).
+ */
+async function checkedFolders(
   root: string,
   real: string,
-  relative: string,
+  segments: readonly string[],
   create: boolean,
 ): Promise<string> {
-  const segments = segmentsOf(root, relative);
   let dir = real;
-  for (let i = 0; i < segments.length - 1; i++) {
+  for (let i = 0; i < segments.length; i++) {
     dir = path.join(dir, segments[i]);
     const shown = path.join(root, ...segments.slice(0, i + 1));
     let stat = await lstatOrUndefined(dir);
     if (!stat) {
-      if (!create) break; // nothing below a missing folder can be a link yet
+      if (!create) return path.join(real, ...segments);
       try {
         await fsp.mkdir(dir);
       } catch (err) {
@@ -148,16 +158,27 @@ async function checkedPath(
     if (stat.isSymbolicLink()) throw new UnsafePathError(shown, 'link');
     if (!stat.isDirectory()) throw new UnsafePathError(shown, 'not a folder');
   }
-  const target = path.join(real, ...segments);
+  if (create && !samePath(await fsp.realpath(dir), dir))
+    // A folder on the way was swapped for a link between the checks above and now.
+    throw new UnsafePathError(path.join(root, ...segments), 'outside');
+  return dir;
+}
+
+async function checkedPath(
+  root: string,
+  real: string,
+  relative: string,
+  create: boolean,
+): Promise<string> {
+  const segments = segmentsOf(root, relative);
+  const dir = await checkedFolders(root, real, segments.slice(0, -1), create);
+  const target = path.join(dir, segments[segments.length - 1]);
   const rel = path.relative(real, target);
   if (rel.startsWith('..') || path.isAbsolute(rel))
     throw new UnsafePathError(path.join(root, relative), 'outside');
   const stat = await lstatOrUndefined(target);
   if (stat?.isSymbolicLink()) throw new UnsafePathError(path.join(root, relative), 'link');
   if (stat && !stat.isFile()) throw new UnsafePathError(path.join(root, relative), 'not a file');
-  if (create && !samePath(await fsp.realpath(path.dirname(target)), path.dirname(target)))
-    // A folder on the way was swapped for a link between the checks above and now.
-    throw new UnsafePathError(path.join(root, relative), 'outside');
   return target;
 }
 
