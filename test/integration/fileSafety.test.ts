@@ -3,9 +3,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { SANDBOX_TENANT_IDS } from '../../src/sandbox/seed/tenants';
 import { extensionApi, freshSandbox, readLog, waitFor } from './api';
 
-describe('files: nothing written through a link (issue 14)', () => {
+const WOODGROVE = `sandbox:${SANDBOX_TENANT_IDS.woodgrove}`;
+
+describe('files: nothing written through a link, no save lost after a failed one (issue 14)', () => {
   let dir = '';
   before(async () => {
     await freshSandbox();
@@ -39,5 +42,37 @@ describe('files: nothing written through a link (issue 14)', () => {
         ? true
         : undefined,
     );
+  });
+
+  it('a failed save of the tenant list does not stop later saves, and is reported once (defect 6)', async () => {
+    const api = await extensionApi();
+    const file = path.join(api.storagePath, 'tenants.json');
+    const failure = 'Could not save the tenant list to';
+    const count = async (): Promise<number> =>
+      (await readLog(api.logUri)).split(failure).length - 1;
+    const before = await count();
+    // A folder where the file goes: every write of the list fails.
+    fs.rmSync(file, { force: true });
+    fs.mkdirSync(file);
+    try {
+      await vscode.commands.executeCommand('crossTenant.signOut', WOODGROVE);
+      await vscode.commands.executeCommand('crossTenant.signIn', WOODGROVE);
+      await waitFor('the failure in the log', async () =>
+        (await count()) > before ? true : undefined,
+      );
+    } finally {
+      fs.rmSync(file, { recursive: true, force: true });
+    }
+    // The disk is back: the next change is written, with the whole list as it is now.
+    await vscode.commands.executeCommand('crossTenant.signOut', WOODGROVE);
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      tenants: { tenantId: string; signedOut?: boolean }[];
+    };
+    const records = saved.tenants;
+    const woodgrove = records.find((r) => r.tenantId === SANDBOX_TENANT_IDS.woodgrove);
+    assert.equal(woodgrove?.signedOut, true, JSON.stringify(saved));
+    assert.ok(records.length >= 5, 'every tenant is in the file');
+    assert.equal((await count()) - before, 1, 'two failed saves, one report');
+    await vscode.commands.executeCommand('crossTenant.signIn', WOODGROVE);
   });
 });

@@ -6,7 +6,10 @@ import {
   type TenantRecord,
 } from '../../core/tenants/tenantRecord';
 import type { Log } from '../../host/log';
+import { notificationText } from '../../core/printable';
 import { tenantLabel } from '../../core/tenants/tenantLabel';
+import { writeFileUnder } from '../../core/files/writeFilesUnder';
+import { WriteQueue } from '../../core/files/writeQueue';
 
 const FILE = 'tenants.json';
 
@@ -17,14 +20,24 @@ const FILE = 'tenants.json';
 export class TenantList implements vscode.Disposable {
   private records: TenantRecord[] = [];
   private loaded?: Promise<void>;
-  private writing = Promise.resolve();
+  /** Each save writes the whole list; one that fails does not stop the next (WriteQueue). */
+  private readonly writes: WriteQueue;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly storageUri: vscode.Uri,
     private readonly log: Log,
-  ) {}
+  ) {
+    this.writes = new WriteQueue(
+      // Atomic: a window closed mid-save leaves the previous list, never half of one.
+      async (text) => {
+        await writeFileUnder(this.storageUri.fsPath, FILE, text, { mode: 0o600 });
+      },
+      (err) => this.saveFailed(err),
+      () => this.log.info(`Saved the tenant list to ${this.uri.fsPath} again.`),
+    );
+  }
 
   private get uri(): vscode.Uri {
     return vscode.Uri.joinPath(this.storageUri, FILE);
@@ -102,14 +115,29 @@ export class TenantList implements vscode.Disposable {
     await this.save();
   }
 
-  private save(): Promise<void> {
-    const text = serializeTenantRecords(this.records);
-    this.writing = this.writing.then(async () => {
-      await vscode.workspace.fs.createDirectory(this.storageUri);
-      await vscode.workspace.fs.writeFile(this.uri, Buffer.from(text, 'utf8'));
-    });
+  /** Persists the list as it is now; the change holds for this session even if the write fails. */
+  private async save(): Promise<void> {
+    const written = this.writes.save(serializeTenantRecords(this.records));
     this.changed.fire();
-    return this.writing;
+    await written;
+  }
+
+  /** Once per run of failed writes (the next save tries again, with the whole list). */
+  private saveFailed(err: unknown): void {
+    const reason = err instanceof Error ? err.message : String(err);
+    this.log.error(`Could not save the tenant list to ${this.uri.fsPath}: ${reason}`);
+    const show = vscode.l10n.t('Show Log');
+    void vscode.window
+      .showErrorMessage(
+        notificationText(
+          vscode.l10n.t(
+            'Could not save the tenant list ({0}). Your tenants stay for this session; the next change saves them again.',
+            reason,
+          ),
+        ),
+        show,
+      )
+      .then((c) => c === show && this.log.show());
   }
 
   dispose(): void {
