@@ -72,7 +72,11 @@ describe('drafts: two windows, crashes and corrupt files (issue 14, defects 4 an
     assert.notEqual(theirs, live);
 
     const other = await otherWindow();
-    await other.write(key, { text: theirs, baseText: live, savedAt: Date.now() }, null);
+    await other.write(
+      key,
+      { text: theirs, baseText: live, savedAt: Date.now() },
+      (await other.read(key)).version,
+    );
     await waitFor('the tree marks the draft', async () => (await marked()) || undefined);
     await waitFor('the editor shows the other window’s draft', () =>
       editor.document.getText() === theirs ? true : undefined,
@@ -96,7 +100,11 @@ describe('drafts: two windows, crashes and corrupt files (issue 14, defects 4 an
 
     const theirs = `${flipped(live, true).trimEnd()}\n\n`;
     const other = await otherWindow();
-    await other.write(key, { text: theirs, baseText: live, savedAt: Date.now() }, null);
+    await other.write(
+      key,
+      { text: theirs, baseText: live, savedAt: Date.now() },
+      (await other.read(key)).version,
+    );
     await waitFor('this window sees the other draft', async () => (await marked()) || undefined);
 
     // Asked (a modal; refused where tests run, as a user's "Cancel"), nothing is overwritten.

@@ -52,6 +52,7 @@ export class DraftStore implements vscode.Disposable {
   private watcher?: FSWatcher;
   private rescanTimer?: ReturnType<typeof setTimeout>;
   private disposed = false;
+  private readonly closed: vscode.Disposable;
 
   constructor(
     storageUri: vscode.Uri,
@@ -60,6 +61,10 @@ export class DraftStore implements vscode.Disposable {
     private readonly nameOf: (uri: vscode.Uri) => Promise<string>,
   ) {
     this.folder = new DraftFolder(storageUri.fsPath, (notice) => void this.tell(notice));
+    // A closed editor shows nothing: a later save or discard expects what the folder holds.
+    this.closed = vscode.workspace.onDidCloseTextDocument((doc) =>
+      this.shown.delete(doc.uri.toString()),
+    );
   }
 
   /** URIs (as strings) of every document with a draft. */
@@ -292,6 +297,7 @@ export class DraftStore implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.closed.dispose();
     clearTimeout(this.rescanTimer);
     this.watcher?.close();
     this.changed.dispose();
