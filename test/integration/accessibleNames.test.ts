@@ -50,6 +50,8 @@ describe('accessible names of tree rows', () => {
 
   it('a finding of the Tenant Pairs view says its severity, which only its icon shows', async () => {
     const api = await extensionApi();
+    // The pairs are checked on demand (as the view's refresh does), not on every sandbox reset.
+    await api.pairs.recheck();
     const items = await walk(api.pairsTree);
     assert.ok(items.length > 0);
     for (const item of items) nameOf(item);
