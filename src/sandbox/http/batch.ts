@@ -75,17 +75,23 @@ export function parseBatch(body: unknown): BatchItem[] {
       dependsOn: dependsOn ?? [],
     };
   });
-  const ids = new Set<string>();
+  // Graph compares request ids case-insensitively: "a" and "A" are one id, used twice.
+  const ids = new Map<string, string>();
   for (const item of items) {
-    if (ids.has(item.id))
+    if (ids.has(item.id.toLowerCase()))
       throw gatewayBadRequest(`Invalid batch payload: the id '${item.id}' is used twice.`);
-    ids.add(item.id);
+    ids.set(item.id.toLowerCase(), item.id);
   }
-  for (const item of items)
-    for (const d of item.dependsOn)
-      if (!ids.has(d))
+  // dependsOn names its requests the same way; each is kept as the id the request was sent with.
+  return items.map((item) => ({
+    ...item,
+    dependsOn: item.dependsOn.map((d) => {
+      const id = ids.get(d.toLowerCase());
+      if (id === undefined)
         throw gatewayBadRequest(`Request '${item.id}' depends on unknown request '${d}'.`);
-  return items;
+      return id;
+    }),
+  }));
 }
 
 /** Execution order: dependencies first, otherwise request order. Cycles are a 400. */

@@ -368,13 +368,14 @@ export class Pipeline {
       }
       let result: BatchItemResponse;
       try {
-        if (!item.url.startsWith('/'))
-          throw badRequest(`Batch request urls are relative and start with '/': '${item.url}'.`);
-        const url = new URL(`${request.url.origin}/${request.version}${item.url}`);
+        // Relative, with or without the leading "/" (Microsoft's JSON batching example sends
+        // them without).
+        const relative = item.url.startsWith('/') ? item.url : `/${item.url}`;
+        const url = new URL(`${request.url.origin}/${request.version}${relative}`);
         const segments = splitPath(url.pathname).slice(1);
         if (segments.length > 0 && VERSIONS.has(segments[0].toLowerCase()))
           throw badRequest(
-            `Batch request urls must not repeat the version: use '${item.url.slice(segments[0].length + 1)}'.`,
+            `Batch request urls must not repeat the version: use '${relative.slice(segments[0].length + 1)}'.`,
           );
         if (segments.length === 1 && segments[0].toLowerCase() === '$batch')
           throw badRequest('Batch requests cannot be nested.');

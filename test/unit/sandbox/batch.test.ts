@@ -150,6 +150,8 @@ describe('sandbox $batch', () => {
       { requests: [] },
       { requests: [{ id: '1', method: 'GET' }] },
       { requests: [lookup('1', woodgrove), lookup('1', contoso)] },
+      // Ids are compared case-insensitively: "a" and "A" are the same id.
+      { requests: [lookup('a', woodgrove), lookup('A', contoso)] },
       { requests: [{ ...lookup('1', woodgrove), dependsOn: ['9'] }] },
       {
         requests: [
@@ -169,13 +171,50 @@ describe('sandbox $batch', () => {
           headers: { 'content-type': 'application/json' },
           body: { requests: [] },
         },
-        { id: 'r', method: 'GET', url: 'organization' },
       ],
     });
     assert.deepEqual(items.body.responses.map(props('id', 'status')), [
       ['n', 400],
-      ['r', 400],
       ['v', 400],
+    ]);
+  });
+
+  it('takes item urls with or without a leading "/", as the documented example sends them', async () => {
+    const { sandbox } = createSandbox();
+    const reply = await new GraphTestClient(sandbox, contoso).post('/$batch', {
+      requests: [
+        { id: '1', method: 'GET', url: 'organization' },
+        { id: '2', method: 'GET', url: '/organization' },
+        {
+          id: '3',
+          method: 'GET',
+          url: 'policies/crossTenantAccessPolicy/partners?$select=tenantId',
+        },
+      ],
+    });
+    assert.equal(reply.status, 200);
+    assert.deepEqual(reply.body.responses.map(props('id', 'status')), [
+      ['1', 200],
+      ['2', 200],
+      ['3', 200],
+    ]);
+    const [first, second] = reply.body.responses;
+    assert.deepEqual(first.body.value, second.body.value);
+    assert.ok(reply.body.responses[2].body.value.length > 0);
+  });
+
+  it('matches dependsOn to ids case-insensitively, answering each under the id it was sent with', async () => {
+    const { sandbox } = createSandbox();
+    const reply = await new GraphTestClient(sandbox, contoso).post('/$batch', {
+      requests: [
+        { ...lookup('Second', woodgrove), dependsOn: ['FIRST'] },
+        lookup('first', contoso),
+      ],
+    });
+    assert.equal(reply.status, 200);
+    assert.deepEqual(reply.body.responses.map(props('id', 'status')), [
+      ['Second', 200],
+      ['first', 200],
     ]);
   });
 
