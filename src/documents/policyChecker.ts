@@ -28,7 +28,8 @@ export function toVsRange(r: Diagnostic['range']): vscode.Range {
  * Runs our checks (core/policy/checkDocument) on policy documents and workspace files, as they are
  * typed. The same checks gate a push, so the editor and push never disagree. VS Code's JSON service
  * already reports syntax and schema problems from the same schema files (package.json
- * jsonValidation); the editor shows ours for everything else, so no problem is listed twice.
+ * jsonValidation); the editor shows ours for everything else, and for unknown properties, which
+ * the files leave to us, so no problem is listed twice.
  */
 export class PolicyChecker implements vscode.Disposable {
   private schemas?: PolicySchemas;
@@ -64,7 +65,10 @@ export class PolicyChecker implements vscode.Disposable {
       'policySchemas.js',
     ).PolicySchemas.load(this.extensionPath);
     const expectedTenantId = expectedPartner(doc.uri);
-    const base = startedFrom ?? parsedObject(this.startedFrom(doc.uri));
+    // A live document is what Graph returned: it started from itself.
+    const base =
+      startedFrom ??
+      parsedObject(doc.uri.scheme === LIVE_SCHEME ? doc.getText() : this.startedFrom(doc.uri));
     return checkDocument(kind.id, doc.getText(), {
       schemas: this.schemas,
       ...(expectedTenantId ? { expectedTenantId } : {}),
@@ -81,8 +85,12 @@ export class PolicyChecker implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         if (doc.isClosed) return;
+        // Unknown properties are ours to report: the schema files leave them open, so VS Code
+        // never warns about one Graph returned (see policySchemas.ts).
         const shown = this.check(doc).filter(
-          (d) => d.code !== 'syntax' && !d.code.startsWith('schema-'),
+          (d) =>
+            d.code !== 'syntax' &&
+            (!d.code.startsWith('schema-') || d.code === 'schema-unknown-property'),
         );
         this.collection.set(
           doc.uri,

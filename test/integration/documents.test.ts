@@ -234,6 +234,45 @@ describe('policy documents', () => {
     assert.equal(ours[1].range.start.line, positionOf(editor.document, '"inboundTrust"').line);
   });
 
+  it('a property Graph returned outside the v1.0 metadata is an information hint, and unknownFutureValue an error', async () => {
+    // The sandbox serves Northwind's crossCloudMeetingConfiguration, as real partners carry it.
+    const editor = await openFromTree(
+      'Contoso Group',
+      'Cross-tenant access',
+      PARTNERS,
+      'Northwind Traders',
+    );
+    const uri = editor.document.uri;
+    assert.match(editor.document.getText(), /"crossCloudMeetingConfiguration"/);
+    const hinted = await diagnostics(uri, (d) =>
+      d.some((x) => x.code === 'schema-unknown-property'),
+    );
+    assert.deepEqual(
+      hinted.map((d) => [d.source, codeOf(d), d.severity]),
+      [['cross-tenant', 'schema-unknown-property', vscode.DiagnosticSeverity.Information]],
+      'a hint, and nothing the user would have to fix (no warning from VS Code either)',
+    );
+    assert.match(hinted[0].message, /Graph returns it .*: it is kept as it is and never sent\./);
+
+    const value = JSON.parse(editor.document.getText()) as Record<string, unknown>;
+    value.b2bCollaborationOutbound = {
+      usersAndGroups: {
+        accessType: 'unknownFutureValue',
+        targets: [{ target: 'AllUsers', targetType: 'user' }],
+      },
+      applications: {
+        accessType: 'allowed',
+        targets: [{ target: 'AllApplications', targetType: 'application' }],
+      },
+    };
+    await replaceAll(editor, JSON.stringify(value, null, 2) + '\n');
+    const future = (
+      await diagnostics(uri, (d) => d.some((x) => x.code === 'unknown-future-value'))
+    ).find((d) => d.code === 'unknown-future-value')!;
+    assert.equal(future.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(future.message, /it cannot be set\. Set "allowed" or "blocked"\./);
+  });
+
   it('offers enum values and property names as completions, and explains fields on hover', async () => {
     const editor = await openFromTree(
       'Contoso Group',
@@ -256,6 +295,10 @@ describe('policy documents', () => {
     assert.ok(
       labels.some((l) => l.includes('allowed')) && labels.some((l) => l.includes('blocked')),
       labels.join(', '),
+    );
+    assert.ok(
+      !labels.some((l) => l.includes('unknownFutureValue')),
+      `unknownFutureValue is never offered: ${labels.join(', ')}`,
     );
     const atKey = positionOf(doc, '"inboundTrust"');
     await editor.edit((b) => b.insert(new vscode.Position(atKey.line, 0), '  "\n'));

@@ -11,9 +11,10 @@ export interface CheckContext {
    */
   readonly restOfPolicyBytes?: number;
   /**
-   * Default documents: the object the document started from (live as it was read, or the version
-   * a draft began from), when the caller knows it: a setting it holds that the document leaves
-   * out was removed, and the default settings cannot inherit (rule `default-cannot-inherit`).
+   * The object the document started from (live as it was read, or the version a draft began
+   * from), when the caller knows it. An unknown property it holds is one Graph returned: a hint,
+   * not a warning. Default documents: a setting it holds that the document leaves out was
+   * removed, and the default settings cannot inherit (rule `default-cannot-inherit`).
    */
   readonly startedFrom?: object;
 }

@@ -18,7 +18,7 @@ export function checkDocument(
   const positions = new TextPositions(text);
   const { root, syntax } = parseJson(positions);
   if (syntax.length > 0 || !root) return syntax;
-  const schema = context.schemas.check(kind, root, positions);
+  const schema = context.schemas.check(kind, root, positions, context.startedFrom);
   if (root.type !== 'object') return schema;
   const rules = RULES.flatMap((rule) =>
     rule.check({ kind: DOCUMENT_KINDS[kind], root, positions, input: context }),

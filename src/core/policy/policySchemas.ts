@@ -19,6 +19,22 @@ export interface SchemaProblem {
 }
 
 /**
+ * A schema with every object that lists `properties` and says nothing of `additionalProperties`
+ * closed (`additionalProperties: false`). The files leave that out on purpose: VS Code's JSON
+ * service would warn about every unknown property, also one Graph returned that the user cannot
+ * fix; our own check reports them instead, as a warning or, for one Graph returned, a hint.
+ */
+function closed(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(closed);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const out = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [key, closed(value)]),
+  );
+  if ('properties' in out && !('additionalProperties' in out)) out.additionalProperties = false;
+  return out;
+}
+
+/**
  * The JSON schemas shipped in `schemas/`, compiled with ajv (draft-07, the same files VS Code's
  * JSON language service reads through `contributes.jsonValidation`), so our diagnostics and the
  * editor's squiggles agree on what is valid.
@@ -39,7 +55,7 @@ export class PolicySchemas {
         string,
         unknown
       >;
-      ajv.addSchema({ ...schema, $id: base + file });
+      ajv.addSchema({ ...(closed(schema) as Record<string, unknown>), $id: base + file });
     }
     const validators = new Map<DocumentKindId, ValidateFunction>();
     for (const kind of ALL_DOCUMENT_KINDS)
@@ -56,14 +72,21 @@ export class PolicySchemas {
     }));
   }
 
-  /** Diagnostics positioned on the nodes of a parsed document. */
-  check(kind: DocumentKindId, root: Node, positions: TextPositions): Diagnostic[] {
-    return schemaDiagnostics(
-      this.errors(kind, jsonValue(root)),
-      root,
-      positions,
-      DOCUMENT_KINDS[kind].title,
-    );
+  /**
+   * Diagnostics positioned on the nodes of a parsed document. `startedFrom`: what the document
+   * started from (live as Graph returned it), so an unknown property Graph returned is a hint.
+   */
+  check(
+    kind: DocumentKindId,
+    root: Node,
+    positions: TextPositions,
+    startedFrom?: object,
+  ): Diagnostic[] {
+    return schemaDiagnostics(this.errors(kind, jsonValue(root)), root, positions, {
+      documentTitle: DOCUMENT_KINDS[kind].title,
+      kind,
+      ...(startedFrom ? { startedFrom } : {}),
+    });
   }
 
   private errors(kind: DocumentKindId, value: unknown): ErrorObject[] {

@@ -2,18 +2,48 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic, QuickFix } from './diagnostic';
 import { keyOf, nodeDiagnostic, propertyNamed, stringValue, type Node } from './jsonTree';
 import { removeChildFix, renameKeyFix, replaceNodeFix } from './quickFixes';
+import type { DocumentKindId } from './documentKinds';
 import type { TextPositions } from './textPositions';
+
+/**
+ * Properties Microsoft documents as returned outside the v1.0 metadata, per document kind
+ * (graph-api.md §3; the Entra cross-tenant sync walkthrough shows them in partner answers).
+ */
+const DOCUMENTED_OUTSIDE_METADATA: Partial<Record<DocumentKindId, readonly string[]>> = {
+  partner: ['crossCloudMeetingConfiguration', 'protectedContentSharing'],
+};
+
+export interface SchemaCheckInput {
+  readonly documentTitle: string;
+  readonly kind: DocumentKindId;
+  /** What the document started from (live as Graph returned it), when known. */
+  readonly startedFrom?: object;
+}
+
+/** The value at a JSON pointer's segments (objects and arrays); undefined when a step is missing. */
+function valueAtSegments(root: unknown, segments: readonly string[]): unknown {
+  let node = root;
+  for (const segment of segments) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
 
 /**
  * Turns ajv errors into diagnostics on the offending node, with messages that say how to fix the
  * value. Unknown properties are warnings, not errors: Graph keeps adding properties, and a newer
- * one we don't know yet must not block a push.
+ * one we don't know yet must not block a push; one Graph returned itself (it is in what the
+ * document started from, or Microsoft documents it outside the metadata) is only a hint, since
+ * there is nothing to fix. `unknownFutureValue`, which Graph returns for a member newer than the
+ * client, is an error of its own: it cannot be set.
  */
 export function schemaDiagnostics(
   errors: readonly ErrorObject[],
   root: Node,
   positions: TextPositions,
-  documentTitle: string,
+  input: SchemaCheckInput,
 ): Diagnostic[] {
   // An enum error already says which values fit; the type error ajv adds for the same value is noise.
   const enumPaths = new Set(
@@ -28,7 +58,8 @@ export function schemaDiagnostics(
       error,
       node,
       positions,
-      labelOf(error.instancePath, documentTitle),
+      labelOf(error.instancePath, input.documentTitle),
+      input,
     );
     if (diagnostic) diagnostics.push(diagnostic);
   }
@@ -40,12 +71,24 @@ function toDiagnostic(
   node: Node,
   positions: TextPositions,
   label: string,
+  input: SchemaCheckInput,
 ): Diagnostic | undefined {
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = (error.params as { additionalProperty: string }).additionalProperty;
       const property = propertyNamed(node, name);
       if (!property) return undefined;
+      const path = [...pointerSegments(error.instancePath), name];
+      const documented =
+        path.length === 1 && (DOCUMENTED_OUTSIDE_METADATA[input.kind] ?? []).includes(name);
+      if (documented || valueAtSegments(input.startedFrom, path) !== undefined)
+        return nodeDiagnostic(
+          positions,
+          keyOf(property),
+          'info',
+          'schema-unknown-property',
+          `${JSON.stringify(name)} is not in Graph's v1.0 metadata, but Graph ${documented ? 'returns it (documented outside the metadata)' : 'returned it'}: it is kept as it is and never sent.`,
+        );
       // Read-only properties are not offered: typing them in is not the fix.
       const properties =
         (error.parentSchema as { properties?: Record<string, { readOnly?: boolean }> })
@@ -70,6 +113,14 @@ function toDiagnostic(
       const offered = allowed.filter(
         (value): value is string => typeof value === 'string' && value !== 'unknownFutureValue',
       );
+      if (stringValue(node) === 'unknownFutureValue')
+        return nodeDiagnostic(
+          positions,
+          node,
+          'error',
+          'unknown-future-value',
+          `${sentence(label)} is "unknownFutureValue", Graph's stand-in for a value newer than this client: it cannot be set. Set ${orList(offered.map((value) => JSON.stringify(value)))}.`,
+        );
       const fixes = enumFix(node, offered, positions);
       return nodeDiagnostic(
         positions,

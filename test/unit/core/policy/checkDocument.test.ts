@@ -146,10 +146,77 @@ const CASES: readonly Case[] = [
       },
       {
         code: 'schema-unknown-property',
-        severity: 'warning',
+        severity: 'info',
         range: [4, 2, 4, 34],
         message:
-          /^Unknown property "crossCloudMeetingConfiguration" in the partner configuration document\. Known properties: appServiceConnectInbound, .*It is kept.*a push that would send it is refused/,
+          '"crossCloudMeetingConfiguration" is not in Graph\'s v1.0 metadata, but Graph returns it (documented outside the metadata): it is kept as it is and never sent.',
+      },
+    ],
+  },
+  {
+    name: 'an unknown property Graph returned (it is in what the document started from): an information hint, nested too',
+    kind: 'partner',
+    lines: [
+      '{',
+      '  "b2bCollaborationInbound": { "usersAndGroups": null, "newNested": true },',
+      '  "brandNewSetting": { "on": true },',
+      '  "typedByHand": 1',
+      '}',
+    ],
+    context: {
+      startedFrom: {
+        b2bCollaborationInbound: { usersAndGroups: null, newNested: false },
+        brandNewSetting: { on: false },
+      },
+    },
+    expected: [
+      {
+        code: 'schema-unknown-property',
+        severity: 'info',
+        range: [1, 55, 1, 66],
+        message:
+          '"newNested" is not in Graph\'s v1.0 metadata, but Graph returned it: it is kept as it is and never sent.',
+      },
+      {
+        code: 'schema-unknown-property',
+        severity: 'info',
+        range: [2, 2, 2, 19],
+        message:
+          '"brandNewSetting" is not in Graph\'s v1.0 metadata, but Graph returned it: it is kept as it is and never sent.',
+      },
+      {
+        code: 'schema-unknown-property',
+        severity: 'warning',
+        range: [3, 2, 3, 15],
+        message:
+          /^Unknown property "typedByHand" in the partner configuration document\. .*a push that would send it is refused/,
+      },
+    ],
+  },
+  {
+    name: 'unknownFutureValue is an error: it stands for a value newer than this client and cannot be set',
+    kind: 'partner',
+    lines: [
+      '{',
+      '  "b2bDirectConnectOutbound": {',
+      '    "applications": { "accessType": "unknownFutureValue", "targets": [{ "target": "someday", "targetType": "unknownFutureValue" }] }',
+      '  }',
+      '}',
+    ],
+    expected: [
+      {
+        code: 'unknown-future-value',
+        severity: 'error',
+        range: [2, 36, 2, 56],
+        message:
+          '`accessType` is "unknownFutureValue", Graph\'s stand-in for a value newer than this client: it cannot be set. Set "allowed" or "blocked".',
+      },
+      {
+        code: 'unknown-future-value',
+        severity: 'error',
+        range: [2, 107, 2, 127],
+        message:
+          '`targetType` is "unknownFutureValue", Graph\'s stand-in for a value newer than this client: it cannot be set. Set "user", "group" or "application".',
       },
     ],
   },

@@ -131,7 +131,7 @@ describe('policy schemas', () => {
     assert.deepEqual(schemas().validate('partner', body), []);
   });
 
-  it('keeps enum members Graph may return, including unknownFutureValue', () => {
+  it('refuses unknownFutureValue, which Graph only returns, never accepts', () => {
     const body = {
       b2bDirectConnectOutbound: {
         applications: {
@@ -140,7 +140,24 @@ describe('policy schemas', () => {
         },
       },
     };
-    assert.deepEqual(schemas().validate('default', body), []);
+    assert.deepEqual(
+      schemas()
+        .validate('default', body)
+        .map((p) => [p.instancePath, p.keyword]),
+      [
+        ['/b2bDirectConnectOutbound/applications/accessType', 'enum'],
+        ['/b2bDirectConnectOutbound/applications/targets/0/targetType', 'enum'],
+      ],
+    );
+  });
+
+  it('still finds unknown properties, though the files leave them to our checks', () => {
+    assert.deepEqual(
+      schemas()
+        .validate('partner', { inboundTrust: { isMfaAccepted: true, isMfaAcepted: true } })
+        .map((p) => [p.instancePath, p.keyword]),
+      [['/inboundTrust', 'additionalProperties']],
+    );
   });
 
   describe('schema files', () => {
@@ -150,6 +167,29 @@ describe('policy schemas', () => {
         string,
         unknown
       >;
+
+    /** Every value of `key` anywhere in a schema. */
+    const everywhere = (value: unknown, key: string): unknown[] =>
+      Array.isArray(value)
+        ? value.flatMap((v) => everywhere(v, key))
+        : typeof value === 'object' && value !== null
+          ? Object.entries(value as Record<string, unknown>).flatMap(([k, v]): unknown[] => [
+              ...(k === key ? [v] : []),
+              ...everywhere(v, key),
+            ])
+          : [];
+
+    it('never offer unknownFutureValue: VS Code completes enum members, and it is no value to set', () => {
+      for (const file of files)
+        assert.ok(!everywhere(read(file), 'enum').flat().includes('unknownFutureValue'), file);
+    });
+
+    it('leave unknown properties to our checks, so VS Code raises no warning for a property Graph returned', () => {
+      for (const file of files) {
+        const closed = everywhere(read(file), 'additionalProperties').filter((v) => v === false);
+        assert.deepEqual(closed, [], file);
+      }
+    });
 
     it('are draft-07 and carry no $id, so VS Code resolves their relative $refs against the file URL', () => {
       for (const file of files) {
