@@ -98,77 +98,91 @@ export class DraftStore implements vscode.Disposable {
 
   /** Saves the draft unless another window changed it since this one read it and the user keeps theirs. */
   async save(uri: vscode.Uri, draft: Draft): Promise<void> {
-    await this.load();
     const key = uri.toString();
-    let expected = this.expected(key);
-    for (let ask = 0; ; ask++) {
-      try {
-        await this.serially(async () => {
-          const saved = await this.folder.write(key, draft, expected);
-          this.cache.set(key, saved);
-          this.shown.set(key, saved.version);
-        });
-        break;
-      } catch (err) {
-        if (!(err instanceof DraftConflict)) throw err;
+    await this.overOtherWindow(
+      uri,
+      async (expected) => {
+        const saved = await this.folder.write(key, draft, expected);
+        this.cache.set(key, saved);
+        this.shown.set(key, saved.version);
+      },
+      {
         // Discarded elsewhere: nothing to overwrite, the draft starts again from this one.
-        if (err.current.version === null && ask < MAX_ASKS) {
-          expected = null;
-          continue;
-        }
-        const name = await this.nameOf(uri);
-        const overwrite = vscode.l10n.t('Overwrite');
-        if (
-          ask >= MAX_ASKS ||
-          !(await confirmModal(
-            undefined,
-            vscode.l10n.t(
-              'The draft of {0} was changed in another window since you opened it.',
-              name,
-            ),
-            vscode.l10n.t(
-              "Overwrite it with yours, or keep the other window's: your edits then stay in this editor, unsaved.",
-            ),
-            overwrite,
-          ))
-        ) {
-          this.adopt(uri, err.current);
-          throw new Error(
-            vscode.l10n.t(
-              "Not saved: the draft of {0} was changed in another window. Your edits are still in this editor; revert it to see the other window's version.",
-              name,
-            ),
-          );
-        }
-        expected = err.current.version;
-      }
-    }
+        whenGone: 'retry',
+        action: vscode.l10n.t('Overwrite'),
+        detail: vscode.l10n.t(
+          "Overwrite it with yours, or keep the other window's: your edits then stay in this editor, unsaved.",
+        ),
+        refused: (name) =>
+          vscode.l10n.t(
+            "Not saved: the draft of {0} was changed in another window. Your edits are still in this editor; revert it to see the other window's version.",
+            name,
+          ),
+      },
+    );
     this.changed.fire({ uri, discarded: false, external: false });
   }
 
   /** Drops the draft; one another window changed since this one read it only after the user says so. */
   async discard(uri: vscode.Uri): Promise<void> {
-    await this.load();
     const key = uri.toString();
-    let expected = this.expected(key);
+    const forget = (): void => {
+      this.cache.set(key, { version: null });
+      this.shown.set(key, null);
+    };
+    await this.overOtherWindow(
+      uri,
+      async (expected) => {
+        await this.folder.remove(key, expected);
+        forget();
+      },
+      {
+        // Discarded elsewhere already.
+        whenGone: forget,
+        action: vscode.l10n.t('Discard'),
+        detail: vscode.l10n.t("Discarding it drops the other window's version too."),
+        refused: (name) =>
+          vscode.l10n.t(
+            'Not discarded: the draft of {0} was changed in another window; it is kept as that window saved it.',
+            name,
+          ),
+      },
+    );
+    this.changed.fire({ uri, discarded: true, external: false });
+  }
+
+  /**
+   * Runs a write that expects the version this window read. When another window changed the draft
+   * since, the user is asked (at most MAX_ASKS times) whether to go over it; declined, this window
+   * takes the other's version and the write fails with `refused`. A draft another window discarded
+   * is `whenGone`: written again from nothing (`retry`), or already done (a callback).
+   */
+  private async overOtherWindow(
+    uri: vscode.Uri,
+    write: (expected: DraftState['version']) => Promise<void>,
+    conflict: {
+      readonly whenGone: 'retry' | (() => void);
+      readonly action: string;
+      readonly detail: string;
+      readonly refused: (name: string) => string;
+    },
+  ): Promise<void> {
+    await this.load();
+    let expected = this.expected(uri.toString());
     for (let ask = 0; ; ask++) {
       try {
-        await this.serially(async () => {
-          await this.folder.remove(key, expected);
-          this.cache.set(key, { version: null });
-          this.shown.set(key, null);
-        });
-        break;
+        await this.serially(() => write(expected));
+        return;
       } catch (err) {
         if (!(err instanceof DraftConflict)) throw err;
         if (err.current.version === null) {
-          // Discarded elsewhere already.
-          this.cache.set(key, { version: null });
-          this.shown.set(key, null);
-          break;
+          if (conflict.whenGone !== 'retry') return conflict.whenGone();
+          if (ask < MAX_ASKS) {
+            expected = null;
+            continue;
+          }
         }
         const name = await this.nameOf(uri);
-        const discard = vscode.l10n.t('Discard');
         if (
           ask >= MAX_ASKS ||
           !(await confirmModal(
@@ -177,22 +191,16 @@ export class DraftStore implements vscode.Disposable {
               'The draft of {0} was changed in another window since you opened it.',
               name,
             ),
-            vscode.l10n.t("Discarding it drops the other window's version too."),
-            discard,
+            conflict.detail,
+            conflict.action,
           ))
         ) {
           this.adopt(uri, err.current);
-          throw new Error(
-            vscode.l10n.t(
-              'Not discarded: the draft of {0} was changed in another window; it is kept as that window saved it.',
-              name,
-            ),
-          );
+          throw new Error(conflict.refused(name));
         }
         expected = err.current.version;
       }
     }
-    this.changed.fire({ uri, discarded: true, external: false });
   }
 
   /** Takes what another window left as this window's view, and says so to the tree and editors. */
