@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writeFileUnder } from '../core/files/writeFilesUnder';
-import { exportPaths, type ExportPaths } from '../core/policy/exportBase';
+import { exportPaths, parseBase, type ExportPaths } from '../core/policy/exportBase';
 import { setIdentitySync } from '../core/graph/operations/identitySync';
 import { listPartners, updatePartner } from '../core/graph/operations/partners';
 import { updateDefaultConfiguration, updatePolicy } from '../core/graph/operations/policy';
@@ -98,7 +98,7 @@ export class PushService {
     >;
     // A draft remembers what it started from; an exported file has its base in .xta-base/. Pushed to
     // another tenant, a file's base (of the tenant it came from) says nothing about the target.
-    const fileBase = target.isWorkspaceFile && !override ? readFileBase(uri) : undefined;
+    const fileBase = target.isWorkspaceFile && !override ? await readFileBase(uri) : undefined;
     const base =
       uri.scheme === POLICY_SCHEME ? (await this.drafts.get(uri))?.baseText : fileBase?.text;
     let rebased = false;
@@ -410,17 +410,15 @@ interface FileBase {
 }
 
 /** Undefined for a file outside the export layout or not on disk. */
-function readFileBase(uri: vscode.Uri): FileBase | undefined {
+async function readFileBase(uri: vscode.Uri): Promise<FileBase | undefined> {
   const paths = uri.scheme === 'file' ? exportPaths(uri.fsPath) : undefined;
   if (!paths) return undefined;
   const file = path.join(paths.root, paths.base);
   const display = vscode.workspace.asRelativePath(vscode.Uri.file(file));
   try {
-    const text = fs.readFileSync(file, 'utf8');
-    const value: unknown = JSON.parse(text);
+    const text = await fs.promises.readFile(file, 'utf8');
     // A base that is not an object cannot say what the tenant held: as good as none.
-    const usable = typeof value === 'object' && value !== null && !Array.isArray(value);
-    return { paths, display, text: usable ? text : undefined };
+    return { paths, display, text: parseBase(text) ? text : undefined };
   } catch {
     return { paths, display, text: undefined };
   }

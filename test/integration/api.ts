@@ -113,3 +113,15 @@ export async function changesSince(
     .slice(mark)
     .filter((r) => r.method !== 'GET' && !r.path.includes('$batch'));
 }
+
+/** Clicks a policy row of the tree and returns its editor, read again from the provider (an earlier test may have left it in memory). */
+export async function openFromTree(item: vscode.TreeItem): Promise<vscode.TextEditor> {
+  await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+  const editor = await waitFor('the policy editor', () =>
+    vscode.window.activeTextEditor?.document.uri.scheme === 'xtenant'
+      ? vscode.window.activeTextEditor
+      : undefined,
+  );
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  return editor;
+}

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { DraftFolder } from '../../src/core/drafts/draftFolder';
 import { draftFileName } from '../../src/core/drafts/storedDraft';
-import { extensionApi, freshSandbox, labelOf, nodeAt, readLog, waitFor } from './api';
+import { extensionApi, freshSandbox, labelOf, nodeAt, openFromTree, readLog, waitFor } from './api';
 
 const PARTNERS = /^Partners \(\d+\)$/;
 const FABRIKAM = ['Contoso Group', 'Cross-tenant access', PARTNERS, 'Fabrikam Retail'] as const;
@@ -22,15 +22,7 @@ async function fabrikamItem(): Promise<vscode.TreeItem> {
 async function openFabrikam(): Promise<vscode.TextEditor> {
   const item = await fabrikamItem();
   assert.equal(labelOf(item), 'Fabrikam Retail');
-  await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
-  const editor = await waitFor('the partner editor', () =>
-    vscode.window.activeTextEditor?.document.uri.scheme === 'xtenant'
-      ? vscode.window.activeTextEditor
-      : undefined,
-  );
-  // The document may still be in memory from an earlier test: read it again from the provider.
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  return editor;
+  return openFromTree(item);
 }
 
 /** The document with one setting flipped, as a user would save it. */

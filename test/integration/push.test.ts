@@ -7,6 +7,7 @@ import {
   freshSandbox,
   labelOf,
   nodeAt,
+  openFromTree,
   readLog,
   waitFor,
 } from './api';
@@ -57,14 +58,7 @@ async function editNorthwind(
   const item = api.tree.getTreeItem(
     await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS, 'Northwind Traders'),
   );
-  await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
-  const editor = await waitFor('the partner editor', () =>
-    vscode.window.activeTextEditor?.document.uri.scheme === 'xtenant'
-      ? vscode.window.activeTextEditor
-      : undefined,
-  );
-  // The document may still be in memory from an earlier test: read it again from the provider.
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+  const editor = await openFromTree(item);
   const doc = editor.document;
   const value = JSON.parse(doc.getText()) as Record<string, unknown>;
   edit(value);

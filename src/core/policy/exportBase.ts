@@ -72,14 +72,15 @@ export function liveSinceExport(
   file: object,
 ): LiveSinceExport {
   if (baseText === undefined) return { state: 'unrecorded' };
-  const base = parseObject(baseText);
+  const base = parseBase(baseText);
   if (!base) return { state: 'unreadable' };
   if (live === undefined) return { state: 'removed' };
   const result = threeWay(kind, base, live, file);
   return result.liveChanged ? { state: 'moved', result } : { state: 'unchanged' };
 }
 
-function parseObject(text: string): object | undefined {
+/** A base's object; undefined when the text is not a JSON object (it cannot say what the tenant held). */
+export function parseBase(text: string): object | undefined {
   try {
     const value: unknown = JSON.parse(text);
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
