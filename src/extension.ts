@@ -4,6 +4,8 @@ import { commands } from './commands';
 import { createLog } from './host/log';
 import type { CommandContext } from './commands/commandContext';
 import { registerCommand } from './host/runCommand';
+import { UserInputSlot } from './host/userInputSlot';
+import { VscodeUserInput } from './host/vscodeUserInput';
 import { SandboxService, type SandboxRequestRecord } from './services/sandbox/sandboxService';
 import { TenantConnections } from './services/tenants/tenantConnections';
 import { TenantData } from './services/tenants/tenantData';
@@ -47,6 +49,8 @@ export interface CrossTenantApi {
   sandboxRequests(): readonly SandboxRequestRecord[];
   /** VS Code's global storage of the extension, which every window shares (drafts, the tenant list): tests write there as another window would. */
   readonly storagePath: string;
+  /** Where every prompt goes: tests answer them by putting a scripted UserInput in (`use`). */
+  readonly userInput: UserInputSlot;
   /** The Tenants view's provider, so tests can read the items a user sees. */
   readonly tree: TenantsTreeProvider;
   /** The in-process sandbox service (fault injection and changes "behind the tree's back" in tests). */
@@ -63,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const activateStart = performance.now();
   const channel = vscode.window.createOutputChannel('Cross-Tenant', { log: true });
   const log = createLog(channel);
+  const ui = new UserInputSlot(new VscodeUserInput(log));
   const tenants = new TenantList(context.globalStorageUri, log);
   const sandbox = new SandboxService(context.globalStorageUri, log);
   const connections = new TenantConnections(tenants, sandbox, context.secrets, log);
@@ -99,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const pairDiagnostics = new PairDiagnostics(pairs, tenants, data);
   const ctx: CommandContext = {
     log,
+    ui,
     tenants,
     connections,
     sandbox,
@@ -183,6 +189,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     logUri: context.logUri,
     storagePath: context.globalStorageUri.fsPath,
     sandboxRequests: () => sandbox.requests(),
+    userInput: ui,
     tree,
     sandbox,
     logPanels,

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { UserInput } from '../core/ports/userInput';
 import type { Log } from '../host/log';
 import type { HostCommand } from '../host/runCommand';
 import type { SandboxService } from '../services/sandbox/sandboxService';
@@ -16,6 +17,8 @@ import type { TenantList } from '../services/tenants/tenantList';
 /** The services every command handler receives besides its own arguments. */
 export interface CommandContext {
   readonly log: Log;
+  /** Every question a command asks the user: quick picks, input boxes, confirmations, messages. */
+  readonly ui: UserInput;
   readonly tenants: TenantList;
   readonly connections: TenantConnections;
   readonly sandbox: SandboxService;

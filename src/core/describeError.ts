@@ -3,6 +3,7 @@ import { DeadlineError, GraphError, RequestTimeoutError, seconds } from './graph
 import { isIdempotent } from './graph/retryPolicy';
 import { printable } from './printable';
 import { redactSecrets } from './redact';
+import { UserCancelledError } from './userCancelledError';
 
 /** How a failure is presented: a one-line summary for the user and the full detail for the log. */
 export interface ErrorDescription {
@@ -15,7 +16,9 @@ export interface ErrorDescription {
 }
 
 export function isCancellation(err: unknown): boolean {
+  if (err instanceof UserCancelledError) return true;
   if (!(err instanceof Error)) return false;
+  // AbortError: an aborted request; Canceled: VS Code's CancellationError, from a cancelled token.
   return err.name === 'AbortError' || err.name === 'Canceled' || err.name === 'CancellationError';
 }
 

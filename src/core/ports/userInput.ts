@@ -1,0 +1,78 @@
+/**
+ * Everything a command asks the user, as one port: VS Code's window in the product
+ * (host/vscodeUserInput), a scripted double in tests (test/support/scriptedUserInput). A prompt
+ * the user dismisses throws `UserCancelledError`, so no caller can mistake "no answer" for an
+ * answer, and no argument can skip a prompt: a test answers it through the double instead.
+ */
+export interface PickItem<T> {
+  readonly label: string;
+  readonly description?: string;
+  readonly detail?: string;
+  /** Shown checked in a multi-select pick. */
+  readonly picked?: boolean;
+  readonly value: T;
+}
+
+export interface PickOptions {
+  readonly title?: string;
+  readonly placeHolder: string;
+  readonly matchOnDescription?: boolean;
+  readonly matchOnDetail?: boolean;
+}
+
+export interface InputOptions {
+  readonly title?: string;
+  readonly prompt: string;
+  readonly placeHolder?: string;
+  readonly value?: string;
+  readonly password?: boolean;
+  /** A message while the text cannot be accepted, undefined once it can. */
+  readonly validate?: (value: string) => string | undefined;
+}
+
+export interface ConfirmOptions<A extends string> {
+  /** One line: what is about to happen. */
+  readonly message: string;
+  /** What it means, shown under the message. */
+  readonly detail?: string;
+  /** The buttons, in order; dismissing the dialog (Cancel, Escape) throws UserCancelledError. */
+  readonly actions: readonly A[];
+}
+
+export interface FolderOptions {
+  readonly title: string;
+  readonly openLabel: string;
+  /** A folder URI string to start in. */
+  readonly defaultUri?: string;
+}
+
+/** A live search in a pick (the directory picker): `find` runs for each text the user types. */
+export interface SearchOptions<T> extends PickOptions {
+  readonly find: (text: string, signal: AbortSignal) => Promise<readonly PickItem<T>[]>;
+  readonly canPickMany: boolean;
+}
+
+export interface UserInput {
+  /** One item; throws UserCancelledError when the pick is dismissed. */
+  pick<T>(
+    items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>,
+    options: PickOptions,
+  ): Promise<T>;
+  /** Any number of items (none is an answer); throws UserCancelledError when dismissed. */
+  pickMany<T>(
+    items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>,
+    options: PickOptions,
+  ): Promise<T[]>;
+  /** Items found as the user types; throws UserCancelledError when dismissed or nothing is chosen. */
+  search<T>(options: SearchOptions<T>): Promise<T[]>;
+  /** Text the user typed and `validate` accepted; throws UserCancelledError when dismissed. */
+  input(options: InputOptions): Promise<string>;
+  /** A modal warning with actions: the one chosen; throws UserCancelledError when dismissed. */
+  confirm<A extends string>(options: ConfirmOptions<A>): Promise<A>;
+  /** A folder the user chose, as a URI string; throws UserCancelledError when dismissed. */
+  pickFolder(options: FolderOptions): Promise<string>;
+  /** A non-modal message; resolves with the action clicked, or undefined when closed. */
+  inform<A extends string>(message: string, ...actions: A[]): Promise<A | undefined>;
+  /** A non-modal warning; resolves with the action clicked, or undefined when closed. */
+  warn<A extends string>(message: string, ...actions: A[]): Promise<A | undefined>;
+}

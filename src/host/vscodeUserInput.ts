@@ -1,0 +1,171 @@
+import * as vscode from 'vscode';
+import { describeError } from '../core/describeError';
+import type {
+  ConfirmOptions,
+  FolderOptions,
+  InputOptions,
+  PickItem,
+  PickOptions,
+  SearchOptions,
+  UserInput,
+} from '../core/ports/userInput';
+import { UserCancelledError } from '../core/userCancelledError';
+import type { Log } from './log';
+
+type Item<T> = vscode.QuickPickItem & { readonly value: T };
+
+const toItem = <T>(i: PickItem<T>): Item<T> => ({
+  label: i.label,
+  description: i.description,
+  detail: i.detail,
+  picked: i.picked,
+  value: i.value,
+});
+
+/** Milliseconds after the last key before a search runs: fewer Graph requests while typing. */
+const SEARCH_DELAY_MS = 300;
+
+/**
+ * The product's `UserInput`: VS Code's quick picks, input boxes and messages. Prompts keep their
+ * focus (`ignoreFocusOut`): an admin who switches to a browser to look up a domain must not lose
+ * what they typed. A dismissed prompt throws UserCancelledError.
+ */
+export class VscodeUserInput implements UserInput {
+  constructor(private readonly log: Log) {}
+
+  async pick<T>(
+    items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>,
+    options: PickOptions,
+  ): Promise<T> {
+    const picked = await vscode.window.showQuickPick<Item<T>>(
+      Promise.resolve(items).then((all) => all.map(toItem)),
+      { ...options, ignoreFocusOut: true },
+    );
+    if (!picked) throw new UserCancelledError();
+    return picked.value;
+  }
+
+  async pickMany<T>(
+    items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>,
+    options: PickOptions,
+  ): Promise<T[]> {
+    const picked = await vscode.window.showQuickPick<Item<T>>(
+      Promise.resolve(items).then((all) => all.map(toItem)),
+      { ...options, canPickMany: true, ignoreFocusOut: true },
+    );
+    if (!picked) throw new UserCancelledError();
+    return picked.map((p) => p.value);
+  }
+
+  async search<T>(options: SearchOptions<T>): Promise<T[]> {
+    const pick = vscode.window.createQuickPick<Item<T>>();
+    pick.title = options.title;
+    pick.placeholder = options.placeHolder;
+    pick.canSelectMany = options.canPickMany;
+    pick.matchOnDescription = options.matchOnDescription ?? false;
+    pick.matchOnDetail = options.matchOnDetail ?? false;
+    pick.ignoreFocusOut = true;
+    let abort: AbortController | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    // Choices survive new searches: a multi-select keeps what was checked before the text changed.
+    const keep = (found: Item<T>[]): Item<T>[] => {
+      const chosen = pick.selectedItems;
+      return [...chosen, ...found.filter((f) => !chosen.some((c) => c.label === f.label))];
+    };
+    pick.onDidChangeValue((value) => {
+      clearTimeout(timer);
+      abort?.abort();
+      if (value.trim().length < 2) return;
+      timer = setTimeout(() => {
+        const current = new AbortController();
+        abort = current;
+        pick.busy = true;
+        options
+          .find(value.trim(), current.signal)
+          .then(
+            (found) => {
+              if (abort !== current) return;
+              const chosen = pick.selectedItems;
+              pick.items = keep(found.map(toItem));
+              pick.selectedItems = chosen;
+            },
+            (err: unknown) => {
+              const d = describeError(err);
+              if (d.cancelled || abort !== current) return;
+              // A failed search is not "no results": say so in the pick, the detail in the log.
+              this.log.error(`Search "${value.trim()}" failed: ${d.detail}`);
+              pick.items = keep([]);
+              pick.placeholder = vscode.l10n.t(
+                'Search failed: {0} (details in the log)',
+                d.summary,
+              );
+            },
+          )
+          .finally(() => {
+            if (abort === current) pick.busy = false;
+          });
+      }, SEARCH_DELAY_MS);
+    });
+    try {
+      const result = await new Promise<T[] | undefined>((resolve) => {
+        pick.onDidAccept(() => {
+          const chosen = options.canPickMany ? pick.selectedItems : pick.activeItems;
+          resolve(chosen.map((i) => i.value));
+        });
+        pick.onDidHide(() => resolve(undefined));
+        pick.show();
+      });
+      if (!result?.length) throw new UserCancelledError();
+      return result;
+    } finally {
+      clearTimeout(timer);
+      abort?.abort();
+      pick.dispose();
+    }
+  }
+
+  async input(options: InputOptions): Promise<string> {
+    const text = await vscode.window.showInputBox({
+      title: options.title,
+      prompt: options.prompt,
+      placeHolder: options.placeHolder,
+      value: options.value,
+      password: options.password,
+      ignoreFocusOut: true,
+      validateInput: options.validate,
+    });
+    if (text === undefined) throw new UserCancelledError();
+    return text;
+  }
+
+  async confirm<A extends string>(options: ConfirmOptions<A>): Promise<A> {
+    const chosen = await vscode.window.showWarningMessage(
+      options.message,
+      { modal: true, detail: options.detail },
+      ...options.actions,
+    );
+    if (chosen === undefined) throw new UserCancelledError();
+    return chosen;
+  }
+
+  async pickFolder(options: FolderOptions): Promise<string> {
+    const folders = await vscode.window.showOpenDialog({
+      title: options.title,
+      openLabel: options.openLabel,
+      canSelectFiles: false,
+      canSelectFolders: true,
+      canSelectMany: false,
+      defaultUri: options.defaultUri ? vscode.Uri.parse(options.defaultUri) : undefined,
+    });
+    if (!folders?.length) throw new UserCancelledError();
+    return folders[0].toString();
+  }
+
+  async inform<A extends string>(message: string, ...actions: A[]): Promise<A | undefined> {
+    return vscode.window.showInformationMessage(message, ...actions);
+  }
+
+  async warn<A extends string>(message: string, ...actions: A[]): Promise<A | undefined> {
+    return vscode.window.showWarningMessage(message, ...actions);
+  }
+}
