@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CrossTenantApi } from '../../src/extension';
+import { ScriptedUserInput, type Step } from '../support/scriptedUserInput';
 
 export const EXTENSION_ID = 'cross-tenant-explorer.cross-tenant-explorer';
 
@@ -124,4 +125,33 @@ export async function openFromTree(item: vscode.TreeItem): Promise<vscode.TextEd
   );
   await vscode.commands.executeCommand('workbench.action.files.revert');
   return editor;
+}
+
+/**
+ * Runs `action` with every prompt answered from `steps`, as the user would (no command argument
+ * can skip a prompt). Fails when a step was never shown; returns what `action` returned and what
+ * the user was shown, so a test can check the words of a refusal.
+ */
+export async function answering<T>(
+  steps: readonly Step[],
+  action: () => Thenable<T> | Promise<T>,
+): Promise<{ result: T; ui: ScriptedUserInput }> {
+  const ui = new ScriptedUserInput(steps);
+  const slot = (await extensionApi()).userInput.use(ui);
+  try {
+    const result = await action();
+    ui.assertDone();
+    return { result, ui };
+  } finally {
+    slot.dispose();
+  }
+}
+
+/** Runs a command with its prompts answered from `steps` (see `answering`). */
+export function runAnswering<T = unknown>(
+  steps: readonly Step[],
+  command: string,
+  ...args: unknown[]
+): Promise<{ result: T; ui: ScriptedUserInput }> {
+  return answering(steps, () => vscode.commands.executeCommand<T>(command, ...args));
 }
