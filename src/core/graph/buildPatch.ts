@@ -1,3 +1,5 @@
+import { jsonEqual } from '../jsonEqual';
+
 /** A PATCH body for T: some of its top-level properties, each a whole new value or null (= inherit from the default). */
 export type Patch<T> = { [K in keyof T]?: T[K] | null };
 
@@ -37,28 +39,4 @@ export function buildPatch<T extends object>(
     if (!jsonEqual(was[key] ?? null, next)) patch[key] = next;
   }
   return patch as Patch<T>;
-}
-
-/** Structural equality of JSON values; object key order does not matter, array order does. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return (
-      Array.isArray(a) &&
-      Array.isArray(b) &&
-      a.length === b.length &&
-      a.every((item, i) => jsonEqual(item, b[i]))
-    );
-  }
-  const ao = a as Record<string, unknown>;
-  const bo = b as Record<string, unknown>;
-  // An absent property and an explicit undefined are the same document once serialised.
-  const keys = new Set(
-    [...Object.keys(ao), ...Object.keys(bo)].filter(
-      (k) => ao[k] !== undefined || bo[k] !== undefined,
-    ),
-  );
-  for (const key of keys) if (!jsonEqual(ao[key], bo[key])) return false;
-  return true;
 }

@@ -1,7 +1,8 @@
 import { effectivePartner, INHERITABLE_SETTINGS } from '../graph/effectivePartner';
 import type { DefaultConfiguration, Partner } from '../graph/types';
+import { jsonEqual } from '../jsonEqual';
 import { propertyLabel } from './diffSummary';
-import { isPlainObject, sameValue, unsentKeys } from './documentPaths';
+import { isPlainObject, unsentKeys } from './documentPaths';
 
 export interface BlastRadiusEntry {
   /** The default's property, e.g. `inboundTrust`. */
@@ -34,11 +35,11 @@ export function defaultBlastRadius(
     if (unsent.has(setting)) continue;
     const was: unknown = before[setting];
     const now: unknown = after[setting];
-    if (sameValue(was, now)) continue;
+    if (jsonEqual(was, now, 'unsetIsNull')) continue;
     const changedFields =
       isPlainObject(was) && isPlainObject(now)
         ? [...new Set([...Object.keys(was), ...Object.keys(now)])].filter(
-            (field) => !sameValue(was[field], now[field]),
+            (field) => !jsonEqual(was[field], now[field], 'unsetIsNull'),
           )
         : undefined;
     const inheritingPartnerIds = partners

@@ -1,4 +1,5 @@
-import { isUnset, unsentKeys, type JsonRecord } from './documentPaths';
+import { isUnset } from '../jsonEqual';
+import { unsentKeys, type JsonRecord } from './documentPaths';
 
 /**
  * The settings of a default-settings draft that would have to go to Graph as `null`: written as

@@ -1,6 +1,7 @@
 import { INHERITABLE_SETTINGS } from '../graph/effectivePartner';
 import { DOCUMENT_KINDS, type DocumentKindId } from './documentKinds';
 import { GRAPH_TYPES, propertyShape, type GraphTypeName, type PropertyShape } from './graphTypes';
+import { jsonEqual } from '../jsonEqual';
 import { isGuid } from './guid';
 
 /**
@@ -165,7 +166,7 @@ class ChangeWalker {
     after: unknown,
     type: GraphTypeName | undefined,
   ): void {
-    if (jsonEqual(before ?? null, after ?? null)) return;
+    if (jsonEqual(before, after, 'absentIsNull')) return;
     const name = path[path.length - 1].property;
     if (type === 'crossTenantAccessPolicyTarget') return this.targets(path, before, after);
     if (type && KEYED_LISTS[type] && Array.isArray(before) && Array.isArray(after))
@@ -284,23 +285,4 @@ function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
-}
-
-/** Structural equality of JSON values; key order does not matter, array order does. */
-function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (
-    typeof a !== 'object' ||
-    typeof b !== 'object' ||
-    a === null ||
-    b === null ||
-    Array.isArray(a) !== Array.isArray(b)
-  )
-    return false;
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
-  const ao = a as Record<string, unknown>;
-  const bo = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
-  return [...keys].every((key) => jsonEqual(ao[key] ?? null, bo[key] ?? null));
 }

@@ -1,49 +1,18 @@
+import { jsonEqual } from '../jsonEqual';
 import { toCanonicalText } from './canonical';
 import { DOCUMENT_KINDS, type DocumentKindId } from './documentKinds';
 
 /**
  * Property paths through policy documents, shared by the push plan, the three-way rebase, drift
- * and the CLI's diff. One notion of "the same value" for all of them: JSON equality where object
- * key order does not matter, array order does, and an absent property equals an explicit `null`
- * (a document that leaves a setting out and one that writes `null` send the same thing).
+ * and the CLI's diff. One notion of "the same value" for all of them: `jsonEqual` with
+ * `'unsetIsNull'` (an absent property, an explicit `null` and an object of nothing but nulls send
+ * the same thing).
  */
 
 export type JsonRecord = Record<string, unknown>;
 
 export function isPlainObject(value: unknown): value is JsonRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * Equality of JSON values: key order ignored, array order kept, absent = null at every depth, and an
- * object holding nothing but nulls = null (Graph serves an unconfigured setting such as a partner's
- * `automaticUserConsentSettings` as `{"inboundAllowed": null, "outboundAllowed": null}`, which is
- * what storing `null` reads back as). Empty arrays are values: an empty target list means something.
- */
-export function sameValue(a: unknown, b: unknown): boolean {
-  const x = isUnset(a) ? null : a;
-  const y = isUnset(b) ? null : b;
-  if (x === y) return true;
-  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
-  if (Array.isArray(x) || Array.isArray(y)) {
-    return (
-      Array.isArray(x) &&
-      Array.isArray(y) &&
-      x.length === y.length &&
-      x.every((item, i) => sameValue(item, y[i]))
-    );
-  }
-  const xo = x as JsonRecord;
-  const yo = y as JsonRecord;
-  for (const key of new Set([...Object.keys(xo), ...Object.keys(yo)]))
-    if (!sameValue(xo[key], yo[key])) return false;
-  return true;
-}
-
-/** Null, absent, or an object whose every property is unset. */
-export function isUnset(value: unknown): boolean {
-  if (value === null || value === undefined) return true;
-  return isPlainObject(value) && Object.values(value).every(isUnset);
 }
 
 /**
@@ -84,7 +53,7 @@ export function leafDifferences(
   after: unknown,
   path: string[] = [],
 ): LeafDifference[] {
-  if (sameValue(before, after)) return [];
+  if (jsonEqual(before, after, 'unsetIsNull')) return [];
   if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return keys.flatMap((key) => leafDifferences(before[key], after[key], [...path, key]));

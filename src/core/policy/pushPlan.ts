@@ -1,8 +1,9 @@
 import { buildPatch, SERVER_OWNED_PROPERTIES } from '../graph/buildPatch';
+import { jsonEqual } from '../jsonEqual';
 import { cannotInherit } from './cannotInherit';
 import { summarizeChanges } from './diffSummary';
 import type { DocumentKindId } from './documentKinds';
-import { comparable, sameValue, unsentKeys, type JsonRecord } from './documentPaths';
+import { comparable, unsentKeys, type JsonRecord } from './documentPaths';
 
 export interface PushPlan {
   readonly kind: DocumentKindId;
@@ -38,7 +39,7 @@ export function planPush(kind: DocumentKindId, live: object, draft: object): Pus
       patch,
       changes,
       cannotInherit: [],
-      empty: sameValue(comparable(kind, live), comparable(kind, draft)),
+      empty: jsonEqual(comparable(kind, live), comparable(kind, draft), 'unsetIsNull'),
     };
   }
   const readOnly = [...new Set([...SERVER_OWNED_PROPERTIES, ...unsentKeys(kind)])];
@@ -49,7 +50,7 @@ export function planPush(kind: DocumentKindId, live: object, draft: object): Pus
   const refused = kind === 'default' ? cannotInherit(live, draft) : [];
   const patch = Object.fromEntries(
     Object.entries(built).filter(
-      ([key, value]) => !sameValue(was[key], value) && !refused.includes(key),
+      ([key, value]) => !jsonEqual(was[key], value, 'unsetIsNull') && !refused.includes(key),
     ),
   );
   return {

@@ -1,14 +1,7 @@
+import { isUnset, jsonEqual } from '../jsonEqual';
 import { pathLabel, summarizeChanges } from './diffSummary';
 import type { DocumentKindId } from './documentKinds';
-import {
-  cloneJson,
-  comparable,
-  isPlainObject,
-  isUnset,
-  sameValue,
-  setAt,
-  type JsonRecord,
-} from './documentPaths';
+import { cloneJson, comparable, isPlainObject, setAt, type JsonRecord } from './documentPaths';
 
 /** Both sides changed the same property to different values since the draft was started. */
 export interface Conflict {
@@ -57,7 +50,12 @@ export function threeWay(
   const conflicts: Conflict[] = [];
   for (const key of new Set([...Object.keys(b), ...Object.keys(l), ...Object.keys(d)]))
     merge([key], b[key], l[key], d[key], merged, conflicts);
-  return { liveChanged: !sameValue(b, l), theirs: summarizeChanges(kind, b, l), conflicts, merged };
+  return {
+    liveChanged: !jsonEqual(b, l, 'unsetIsNull'),
+    theirs: summarizeChanges(kind, b, l),
+    conflicts,
+    merged,
+  };
 }
 
 function merge(
@@ -68,8 +66,8 @@ function merge(
   merged: JsonRecord,
   conflicts: Conflict[],
 ): void {
-  if (sameValue(base, draft)) return; // the user did not touch it: live stands
-  if (sameValue(base, live) || sameValue(live, draft)) {
+  if (jsonEqual(base, draft, 'unsetIsNull')) return; // the user did not touch it: live stands
+  if (jsonEqual(base, live, 'unsetIsNull') || jsonEqual(live, draft, 'unsetIsNull')) {
     // Only the user changed it, or both made the same change.
     setAt(merged, path, draft);
     return;

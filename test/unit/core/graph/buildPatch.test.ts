@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildPatch, jsonEqual } from '../../../../src/core/graph/buildPatch';
+import { buildPatch } from '../../../../src/core/graph/buildPatch';
 import type { Partner } from '../../../../src/core/graph/types';
 
 const allowAll = {
@@ -125,15 +125,5 @@ describe('buildPatch', () => {
       buildPatch(before, after, ['isServiceDefault', 'automaticUserConsentSettings']),
       {},
     );
-  });
-});
-
-describe('jsonEqual', () => {
-  it('compares JSON values structurally', () => {
-    assert.equal(jsonEqual({ a: [1, { b: null }] }, { a: [1, { b: null }] }), true);
-    assert.equal(jsonEqual({ a: 1, b: undefined }, { a: 1 }), true);
-    assert.equal(jsonEqual([1, 2], [2, 1]), false);
-    assert.equal(jsonEqual({ a: null }, { a: false }), false);
-    assert.equal(jsonEqual([], {}), false);
   });
 });
