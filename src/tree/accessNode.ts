@@ -4,6 +4,7 @@ import { childrenOrError } from './childrenOrError';
 import { DefaultSettingsNode, BasePolicyNode } from './policyNodes';
 import { PartnersNode } from './partnersNode';
 import type { TreeNode, TreeServices } from './treeNode';
+import { nodeId } from './nodeId';
 
 /** "Cross-tenant access": the base policy, the default settings and the partners of one tenant. */
 export class AccessNode implements TreeNode {
@@ -11,7 +12,7 @@ export class AccessNode implements TreeNode {
   constructor(readonly tenant: TenantRecord) {}
 
   get id(): string {
-    return `${this.tenant.auth}:${this.tenant.tenantId}/access`;
+    return nodeId(this.tenant, 'access');
   }
 
   toTreeItem(): vscode.TreeItem {

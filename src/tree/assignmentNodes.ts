@@ -5,6 +5,7 @@ import type { TenantRecord } from '../core/tenants/tenantRecord';
 import { childrenOrError } from './childrenOrError';
 import { MessageNode } from './messageNode';
 import type { TreeNode, TreeServices } from './treeNode';
+import { nodeId } from './nodeId';
 
 /** The users and groups assigned to a sync configuration: who is in scope when it syncs assigned users only. */
 export class AssignmentsNode implements TreeNode {
@@ -15,7 +16,7 @@ export class AssignmentsNode implements TreeNode {
   ) {}
 
   get id(): string {
-    return `${this.tenant.auth}:${this.tenant.tenantId}/sync/${this.servicePrincipal.id}/assignments`;
+    return nodeId(this.tenant, 'sync', this.servicePrincipal.id!, 'assignments');
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -61,7 +62,13 @@ export class AssignmentNode implements TreeNode {
   ) {}
 
   get id(): string {
-    return `${this.tenant.auth}:${this.tenant.tenantId}/sync/${this.servicePrincipal.id}/assignments/${this.assignment.id}`;
+    return nodeId(
+      this.tenant,
+      'sync',
+      this.servicePrincipal.id!,
+      'assignments',
+      this.assignment.id!,
+    );
   }
 
   toTreeItem(): vscode.TreeItem {

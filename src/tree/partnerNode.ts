@@ -8,6 +8,7 @@ import type { TenantRecord } from '../core/tenants/tenantRecord';
 import { escapeMarkdown } from '../core/policy/markdownText';
 import { openCommand, type DocumentNode } from './policyNodes';
 import type { TreeNode } from './treeNode';
+import { nodeId } from './nodeId';
 
 const SETTING_LABEL: Record<string, string> = {
   b2bCollaborationInbound: 'B2B collaboration inbound',
@@ -28,7 +29,7 @@ export class PartnerNode implements DocumentNode {
   ) {}
 
   get id(): string {
-    return `${this.tenant.auth}:${this.tenant.tenantId}/access/partners/${this.summary.tenantId}`;
+    return nodeId(this.tenant, 'access', 'partners', this.summary.tenantId);
   }
 
   get label(): string {
@@ -137,7 +138,7 @@ export class IdentitySyncNode implements DocumentNode {
   ) {}
 
   get id(): string {
-    return `${this.tenant.auth}:${this.tenant.tenantId}/access/partners/${this.summary.tenantId}/identitySync`;
+    return nodeId(this.tenant, 'access', 'partners', this.summary.tenantId, 'identitySync');
   }
 
   get document(): DocumentIdentity {

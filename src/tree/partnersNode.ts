@@ -4,6 +4,7 @@ import type { TenantRecord } from '../core/tenants/tenantRecord';
 import { MessageNode } from './messageNode';
 import { PartnerNode } from './partnerNode';
 import type { TreeNode } from './treeNode';
+import { nodeId } from './nodeId';
 
 /** "Partners (N)": one node per partner organization, sorted by name. */
 export class PartnersNode implements TreeNode {
@@ -14,7 +15,7 @@ export class PartnersNode implements TreeNode {
   ) {}
 
   get id(): string {
-    return `${this.tenant.auth}:${this.tenant.tenantId}/access/partners`;
+    return nodeId(this.tenant, 'access', 'partners');
   }
 
   toTreeItem(): vscode.TreeItem {

@@ -4,6 +4,7 @@ import { accessLevel, type AccessLevel } from '../core/policy/accessSummary';
 import type { DocumentIdentity } from '../core/policy/documentUri';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import type { TreeNode } from './treeNode';
+import { nodeId } from './nodeId';
 
 /** A node that stands for one policy document; clicking it opens the document. */
 export interface DocumentNode extends TreeNode {
@@ -31,7 +32,7 @@ export class BasePolicyNode implements DocumentNode {
   ) {}
 
   get id(): string {
-    return `${this.tenant.auth}:${this.tenant.tenantId}/access/policy`;
+    return nodeId(this.tenant, 'access', 'policy');
   }
 
   get document(): DocumentIdentity {
@@ -63,7 +64,7 @@ export class DefaultSettingsNode implements DocumentNode {
   ) {}
 
   get id(): string {
-    return `${this.tenant.auth}:${this.tenant.tenantId}/access/default`;
+    return nodeId(this.tenant, 'access', 'default');
   }
 
   get document(): DocumentIdentity {

@@ -14,6 +14,7 @@ import { childrenOrError } from './childrenOrError';
 import { escapeMarkdown } from '../core/policy/markdownText';
 import { MessageNode } from './messageNode';
 import type { TreeNode, TreeServices } from './treeNode';
+import { nodeId } from './nodeId';
 
 /** "Cross-tenant synchronization": the sync configurations of a (source) tenant. */
 export class SyncNode implements TreeNode {
@@ -21,7 +22,7 @@ export class SyncNode implements TreeNode {
   constructor(readonly tenant: TenantRecord) {}
 
   get id(): string {
-    return `${this.tenant.auth}:${this.tenant.tenantId}/sync`;
+    return nodeId(this.tenant, 'sync');
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -82,7 +83,7 @@ export class SyncConfigurationNode implements TreeNode {
   }
 
   get id(): string {
-    return `${this.tenant.auth}:${this.tenant.tenantId}/sync/${this.servicePrincipal.id}`;
+    return nodeId(this.tenant, 'sync', this.servicePrincipal.id!);
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -137,7 +138,7 @@ export class SyncJobNode implements TreeNode {
   }
 
   get id(): string {
-    return `${this.tenant.auth}:${this.tenant.tenantId}/sync/${this.servicePrincipal.id}/${this.job.id}`;
+    return nodeId(this.tenant, 'sync', this.servicePrincipal.id!, this.job.id!);
   }
 
   toTreeItem(): vscode.TreeItem {

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { getCloud } from '../core/auth/clouds';
-import { tenantKey, type AuthMethod, type TenantRecord } from '../core/tenants/tenantRecord';
+import type { AuthMethod, TenantRecord } from '../core/tenants/tenantRecord';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import { type TenantState } from '../services/tenants/tenantConnections';
 import { AccessNode } from './accessNode';
 import { escapeMarkdown } from '../core/policy/markdownText';
 import { SyncNode } from './syncNode';
 import { MessageNode } from './messageNode';
+import { nodeId } from './nodeId';
 import type { TreeNode, TreeServices } from './treeNode';
 
 const METHOD_LABEL: Record<AuthMethod, string> = {
@@ -33,7 +34,7 @@ export class TenantNode implements TreeNode {
   ) {}
 
   get id(): string {
-    return tenantKey(this.tenant);
+    return nodeId(this.tenant);
   }
 
   /** Every state but "signed in" is in the description already. */
