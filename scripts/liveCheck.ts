@@ -18,7 +18,7 @@ import { getOrganization } from '../src/core/graph/operations/tenants';
 import { loadPartnerOverview, type PartnerOverview } from '../src/core/graph/partnerOverview';
 import { describeJobStatus } from '../src/core/sync/jobStatus';
 import { oneLine } from '../src/core/policy/markdownText';
-import { isTenantId } from '../src/core/tenants/tenantRecord';
+import { isGuid } from '../src/core/policy/guid';
 import { CliError } from '../src/cli/args';
 import { connect, environmentCredentialKind, KIND_WORDS, type Env } from '../src/cli/connection';
 
@@ -53,7 +53,7 @@ function parseLiveArgs(argv: readonly string[]): LiveArgs {
     else if (name === '--help' || name === '-h') throw new CliError(USAGE);
     else throw new CliError(`Unknown argument ${argv[i]}. ${USAGE}`);
   }
-  if (write !== undefined && !isTenantId(write))
+  if (write !== undefined && !isGuid(write))
     throw new CliError(`--write needs the tenant id (a GUID) of a test partner, not "${write}".`);
   if (!isCloudName(cloud))
     throw new CliError(`Unknown cloud "${cloud}": use global, usGov, usGovDoD or china.`);
@@ -89,7 +89,7 @@ export async function liveCheck(argv: readonly string[], io: LiveCheckIo): Promi
   let client: GraphClient;
   let how: string;
   try {
-    if (!isTenantId(tenantId))
+    if (!isGuid(tenantId))
       throw new CliError(`AZURE_TENANT_ID must be a tenant id (a GUID), not "${tenantId}".`);
     how = KIND_WORDS[environmentCredentialKind(io.env)];
     const connection = connect({

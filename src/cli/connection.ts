@@ -3,7 +3,7 @@ import { CLOUDS, getCloud, type Cloud, type CloudName } from '../core/auth/cloud
 import { GRAPH_COMMAND_LINE_TOOLS_APP_ID } from '../core/auth/publicClients';
 import { GraphClient, type GraphClientOptions } from '../core/graph/graphClient';
 import { resolveTenantId, TenantInputError } from '../core/tenants/resolveTenant';
-import { isTenantId } from '../core/tenants/tenantRecord';
+import { isGuid } from '../core/policy/guid';
 import { CliError } from './args';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -161,7 +161,7 @@ function graphConnection(
   return {
     description: `Microsoft Graph (${cloud.displayName})${graphUrl ? ` at ${graphUrl}` : ''}`,
     async resolveTenant(nameOrId) {
-      if (isTenantId(nameOrId.trim())) return nameOrId.trim().toLowerCase();
+      if (isGuid(nameOrId.trim())) return nameOrId.trim().toLowerCase();
       try {
         return await resolveTenantId(
           nameOrId,

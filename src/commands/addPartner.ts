@@ -7,7 +7,7 @@ import {
 } from '../core/graph/operations/tenants';
 import type { TenantInformation } from '../core/graph/types';
 import { validateTenantInput } from '../core/tenants/resolveTenant';
-import { isTenantId } from '../core/tenants/tenantRecord';
+import { isGuid } from '../core/policy/guid';
 import type { CommandDefinition } from './commandContext';
 import { pickTenant } from './pickTenant';
 import { tenantLabel } from '../core/tenants/tenantLabel';
@@ -37,7 +37,7 @@ export const addPartner: CommandDefinition = {
     const value = input.trim();
     let info: TenantInformation;
     try {
-      info = isTenantId(value)
+      info = isGuid(value)
         ? await findTenantInformationByTenantId(client, value)
         : await findTenantInformationByDomainName(client, value);
     } catch (err) {

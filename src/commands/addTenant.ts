@@ -3,7 +3,8 @@ import { CLOUDS, type CloudName } from '../core/auth/clouds';
 import { GraphClient } from '../core/graph/graphClient';
 import { findTenantInformationByDomainName } from '../core/graph/operations/tenants';
 import { resolveTenantId, validateTenantInput } from '../core/tenants/resolveTenant';
-import { isTenantId, type AuthMethod, type TenantRecord } from '../core/tenants/tenantRecord';
+import type { AuthMethod, TenantRecord } from '../core/tenants/tenantRecord';
+import { isGuid } from '../core/policy/guid';
 import type { CommandContext, CommandDefinition } from './commandContext';
 import { withCancellableProgress } from '../host/cancellation';
 import { tenantLabel } from '../core/tenants/tenantLabel';
@@ -113,7 +114,7 @@ export const addTenant: CommandDefinition = {
       tenantId,
       cloud,
       auth: method,
-      ...(isTenantId(input.trim()) ? {} : { defaultDomain: input.trim().toLowerCase() }),
+      ...(isGuid(input.trim()) ? {} : { defaultDomain: input.trim().toLowerCase() }),
       ...(app.clientId ? { clientId: app.clientId } : {}),
       ...(app.certificatePath ? { certificatePath: app.certificatePath } : {}),
       signedOut: false,
@@ -139,7 +140,7 @@ async function askAppCredentials(
       title: `${title}: application (client) id`,
       prompt: 'The app registration that has the application permissions (Policy.Read.All, …)',
       ignoreFocusOut: true,
-      validateInput: (v) => (isTenantId(v.trim()) ? undefined : 'An application id is a GUID.'),
+      validateInput: (v) => (isGuid(v.trim()) ? undefined : 'An application id is a GUID.'),
     }));
   if (!clientId) return undefined;
   if (method === 'clientSecret') {
@@ -176,7 +177,7 @@ async function resolve(
   cloud: CloudName,
   signal: AbortSignal,
 ): Promise<string> {
-  if (method !== 'sandbox' || isTenantId(input.trim())) {
+  if (method !== 'sandbox' || isGuid(input.trim())) {
     return resolveTenantId(
       input,
       cloud,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { putSyncSecrets } from '../core/graph/operations/syncJobs';
 import { syncSecrets } from '../core/sync/createConfiguration';
+import { isGuid } from '../core/policy/guid';
 import { readSyncSettings } from '../core/sync/savedSyncSettings';
 import { confirmModal } from '../host/confirm';
 import type { CommandDefinition } from './commandContext';
@@ -50,10 +51,7 @@ export const configureSync: CommandDefinition = {
               : `The saved settings could not be read (${saved.reason}): confirm the tenant this configuration syncs to (tenant id).`,
           value: current?.companyId ?? guess?.tenantId ?? '',
           ignoreFocusOut: true,
-          validateInput: (v) =>
-            /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v.trim())
-              ? undefined
-              : 'A tenant id is a GUID.',
+          validateInput: (v) => (isGuid(v.trim()) ? undefined : 'A tenant id is a GUID.'),
         })
       )?.trim();
     if (!targetTenantId) return false;

@@ -9,7 +9,8 @@ import {
   type CredentialProblem,
 } from '../core/sync/createConfiguration';
 import { validateTenantInput } from '../core/tenants/resolveTenant';
-import { isTenantId, type TenantRecord } from '../core/tenants/tenantRecord';
+import type { TenantRecord } from '../core/tenants/tenantRecord';
+import { isGuid } from '../core/policy/guid';
 import { openPartnerSetting } from '../services/openPartnerSetting';
 import { pickTenant } from './pickTenant';
 import { withCancellableProgress } from '../host/cancellation';
@@ -103,7 +104,7 @@ async function pickTarget(
 ): Promise<{ tenantId: string; name: string } | undefined> {
   const resolve = async (input: string): Promise<{ tenantId: string; name: string }> => {
     const client = ctx.connections.client(source);
-    const info = isTenantId(input)
+    const info = isGuid(input)
       ? await findTenantInformationByTenantId(client, input)
       : await findTenantInformationByDomainName(client, input);
     return {

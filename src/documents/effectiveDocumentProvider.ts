@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { getPartner } from '../core/graph/operations/partners';
 import { getDefaultConfiguration } from '../core/graph/operations/policy';
 import { effectiveDocumentText } from '../core/policy/effectiveDocument';
-import { isTenantId } from '../core/tenants/tenantRecord';
+import { isGuid } from '../core/policy/guid';
 import { withAbortSignal } from '../host/abortSignal';
 import type { TenantConnections } from '../services/tenants/tenantConnections';
 import { tenantLabel } from '../core/tenants/tenantLabel';
@@ -24,7 +24,7 @@ export class EffectiveDocumentProvider implements vscode.TextDocumentContentProv
     token: vscode.CancellationToken,
   ): Promise<string> {
     const [tenantId, partnerTenantId] = uri.path.split('/').filter(Boolean);
-    if (!isTenantId(tenantId ?? '') || !isTenantId(partnerTenantId ?? ''))
+    if (!isGuid(tenantId ?? '') || !isGuid(partnerTenantId ?? ''))
       throw new Error(`Not an effective-settings document: ${uri.toString()}`);
     await this.store.load();
     const tenant = this.store

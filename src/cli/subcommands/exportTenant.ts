@@ -5,7 +5,7 @@ import { getPolicy } from '../../core/graph/operations/policy';
 import { loadPartnerOverview } from '../../core/graph/partnerOverview';
 import { exportFiles, exportFolderName } from '../../core/policy/exportLayout';
 import { BASE_FOLDER } from '../../core/policy/exportBase';
-import { isTenantId } from '../../core/tenants/tenantRecord';
+import { isGuid } from '../../core/policy/guid';
 import { CliError } from '../args';
 import type { CliContext, CommandResult } from '../cliContext';
 
@@ -30,7 +30,7 @@ export async function exportCommand(ctx: CliContext): Promise<CommandResult> {
   ]);
   const defaultDomain =
     organization?.verifiedDomains?.find((domain) => domain.isDefault)?.name ??
-    (isTenantId(tenant) ? undefined : tenant.trim().toLowerCase());
+    (isGuid(tenant) ? undefined : tenant.trim().toLowerCase());
   const exportTenant = {
     tenantId,
     ...(organization?.displayName ? { displayName: organization.displayName } : {}),

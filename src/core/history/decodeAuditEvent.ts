@@ -1,6 +1,6 @@
 import type { DirectoryAudit } from '../graph/types';
 import { GRAPH_TYPES, type GraphTypeName } from '../policy/graphTypes';
-import { isGuid } from '../policy/guid';
+import { GUID_TEXT, isGuid } from '../policy/guid';
 import {
   HISTORY_CATEGORIES,
   MICROSOFT_SUPPORT_TENANT_ID,
@@ -17,7 +17,7 @@ import type {
 
 type TargetResource = NonNullable<DirectoryAudit['targetResources']>[number];
 
-const GUID_IN_TEXT = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
+const GUID_IN_TEXT = new RegExp(GUID_TEXT);
 
 function text(v: string | null | undefined): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v : undefined;

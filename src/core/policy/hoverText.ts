@@ -1,5 +1,5 @@
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { isGuid } from './guid';
+import { GUID_TEXT, isGuid } from './guid';
 import { escapeMarkdown, inlineCode, oneLine } from './markdownText';
 
 export interface GuidRange {
@@ -11,8 +11,7 @@ export interface GuidRange {
 }
 
 /** A GUID not glued to other letters, digits or hyphens (so not part of a longer id). */
-const GUID_IN_TEXT =
-  /(?<![0-9A-Za-z-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z-])/g;
+const GUID_IN_TEXT = new RegExp(`(?<![0-9A-Za-z-])${GUID_TEXT}(?![0-9A-Za-z-])`, 'g');
 
 /**
  * The GUID under the cursor when the cursor is inside a JSON string (a value or a property name)

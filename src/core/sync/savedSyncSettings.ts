@@ -3,6 +3,7 @@ import type { CallOptions, GraphClient } from '../graph/graphClient';
 import { GraphError } from '../graph/graphError';
 import { getSyncSecrets } from '../graph/operations/syncJobs';
 import type { SyncSecret } from '../graph/types';
+import { isGuid } from '../policy/guid';
 
 /**
  * `SyncNotificationSettings`, a JSON document inside a secret's string. The cross-tenant
@@ -31,8 +32,6 @@ export type SavedSyncSettings =
       readonly notifications?: SyncNotificationSettings;
     }
   | { readonly readable: false; readonly reason: string };
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** JSON and the portal write booleans as true/"True"/"true". */
 function flag(value: unknown): boolean | undefined {
@@ -78,7 +77,7 @@ export function savedSyncSettings(secrets: readonly SyncSecret[]): SavedSyncSett
   const notifications = notificationSettings(value('SyncNotificationSettings'));
   return {
     readable: true,
-    ...(companyId && GUID.test(companyId) ? { companyId: companyId.toLowerCase() } : {}),
+    ...(companyId && isGuid(companyId) ? { companyId: companyId.toLowerCase() } : {}),
     ...(syncAll !== undefined ? { syncAll } : {}),
     ...(notifications ? { notifications } : {}),
   };

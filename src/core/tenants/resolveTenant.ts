@@ -1,5 +1,5 @@
 import { getCloud, type CloudName } from '../auth/clouds';
-import { isTenantId } from './tenantRecord';
+import { isGuid } from '../policy/guid';
 
 export type FetchLike = (input: string, init?: { signal?: AbortSignal }) => Promise<Response>;
 
@@ -14,7 +14,7 @@ export class TenantInputError extends Error {
 export function validateTenantInput(input: string): string | undefined {
   const v = input.trim();
   if (!v) return 'Enter a tenant id (GUID) or a verified domain such as contoso.onmicrosoft.com.';
-  if (isTenantId(v) || DOMAIN.test(v)) return undefined;
+  if (isGuid(v) || DOMAIN.test(v)) return undefined;
   if (/^[0-9a-f-]{30,40}$/i.test(v)) return 'This looks like a tenant id but is not a valid GUID.';
   return 'Not a tenant id (GUID) or a domain name.';
 }
@@ -34,7 +34,7 @@ export async function resolveTenantId(
   const v = input.trim();
   const invalid = validateTenantInput(v);
   if (invalid) throw new TenantInputError(invalid);
-  if (isTenantId(v)) return v.toLowerCase();
+  if (isGuid(v)) return v.toLowerCase();
   const base = (authority ?? getCloud(cloud).loginAuthority).replace(/\/$/, '');
   const res = await fetchFn(
     `${base}/${encodeURIComponent(v)}/v2.0/.well-known/openid-configuration`,
@@ -49,7 +49,7 @@ export async function resolveTenantId(
   const doc = (await res.json()) as { issuer?: unknown };
   const id =
     typeof doc.issuer === 'string' ? /\/([0-9a-f-]{36})\//i.exec(doc.issuer)?.[1] : undefined;
-  if (!id || !isTenantId(id))
+  if (!id || !isGuid(id))
     throw new Error(`The OpenID configuration of ${v} has no tenant id in its issuer.`);
   return id.toLowerCase();
 }

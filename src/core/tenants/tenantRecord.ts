@@ -1,4 +1,5 @@
 import { isCloudName, type CloudName } from '../auth/clouds';
+import { isGuid } from '../policy/guid';
 
 /**
  * How a tenant's tokens are obtained. `microsoft` is VS Code's built-in account provider (the
@@ -37,12 +38,6 @@ export interface TenantRecord {
   readonly signedOut?: boolean;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isTenantId(value: string): boolean {
-  return GUID.test(value);
-}
-
 /** A tenant is identified by its id and the sign-in method: the same tenant may be added once per method. */
 export function tenantKey(t: Pick<TenantRecord, 'tenantId' | 'auth'>): string {
   return `${t.auth}:${t.tenantId.toLowerCase()}`;
@@ -61,7 +56,7 @@ export function parseTenantRecords(json: unknown): { records: TenantRecord[]; dr
     const ok =
       raw &&
       typeof raw.tenantId === 'string' &&
-      isTenantId(raw.tenantId) &&
+      isGuid(raw.tenantId) &&
       isCloudName(raw.cloud) &&
       AUTH_METHODS.includes(raw.auth as AuthMethod);
     if (!ok) continue;

@@ -1,7 +1,6 @@
 import { badRequest } from '../errors';
 import { isJsonObject, type Json, type JsonObject } from '../json';
-
-export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isGuid } from '../../core/policy/guid';
 
 export type Shape =
   | { readonly kind: 'boolean' }
@@ -75,7 +74,7 @@ function targetConfiguration(slot: 'users' | 'applications'): Shape {
             throw badRequest(
               `Invalid value for '${at}.targetType': application lists take targetType 'application', not '${targetType}'.`,
             );
-          if (!APPLICATION_KEYWORDS.includes(target) && !GUID.test(target))
+          if (!APPLICATION_KEYWORDS.includes(target) && !isGuid(target))
             throw badRequest(
               `Invalid value for '${at}.target': expected an application id or one of ${APPLICATION_KEYWORDS.join(', ')}.`,
             );
@@ -89,7 +88,7 @@ function targetConfiguration(slot: 'users' | 'applications'): Shape {
               throw badRequest(
                 `Invalid value for '${at}': the keyword 'AllUsers' takes targetType 'user'.`,
               );
-          } else if (!GUID.test(target)) {
+          } else if (!isGuid(target)) {
             throw badRequest(
               `Invalid value for '${at}.target': expected an object id (GUID) or 'AllUsers'.`,
             );
@@ -261,7 +260,7 @@ const PARTNER_WRITABLE: Readonly<Record<string, Shape>> = {
 /** POST body of a partner: `tenantId` (a GUID) is required; everything else is optional and inherits when absent. */
 export function validatePartnerCreate(body: JsonObject): JsonObject {
   const { tenantId } = body;
-  if (typeof tenantId !== 'string' || !GUID.test(tenantId))
+  if (typeof tenantId !== 'string' || !isGuid(tenantId))
     throw badRequest("Invalid value for 'tenantId': the partner's tenant id (a GUID) is required.");
   const rest: JsonObject = { ...body };
   delete rest.tenantId;

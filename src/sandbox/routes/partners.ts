@@ -10,7 +10,8 @@ import {
   renderPartner,
 } from '../policy/crossTenantDocuments';
 import { assertPolicySize } from '../policy/policySize';
-import { GUID, validatePartnerCreate, validatePartnerUpdate } from '../policy/policyValidation';
+import { isGuid } from '../../core/policy/guid';
+import { validatePartnerCreate, validatePartnerUpdate } from '../policy/policyValidation';
 
 const PARTNER_TYPE = 'microsoft.graph.crossTenantAccessPolicyConfigurationPartner';
 
@@ -109,7 +110,7 @@ export const partnerRoutes: readonly Route[] = [
     permission: PERMISSIONS.policyRead,
     query: ['$select', '$expand'],
     handle: (ctx) => {
-      if (!GUID.test(ctx.params.partnerTenantId))
+      if (!isGuid(ctx.params.partnerTenantId))
         throw badRequest(
           `Invalid partner tenant id '${ctx.params.partnerTenantId}': expected a GUID.`,
         );

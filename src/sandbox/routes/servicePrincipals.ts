@@ -6,7 +6,7 @@ import { cloneJson, type JsonObject, str } from '../json';
 import { compileFilter, type FilterSchema } from '../odata/filter';
 import { collectionBody, pageByOffset } from '../odata/paging';
 import { applySelect, parseSelect } from '../odata/select';
-import { GUID } from '../policy/policyValidation';
+import { isGuid } from '../../core/policy/guid';
 import { appRoleAssignment, appRoleAssignmentId } from '../seed/syncConfigurations';
 import type { ServicePrincipalRecord } from '../store/records';
 import { SERVICE_PRINCIPAL_PROPERTIES } from '../sync/servicePrincipalObjects';
@@ -121,7 +121,7 @@ export const servicePrincipalRoutes: readonly Route[] = [
       const record = findServicePrincipal(ctx);
       const sp = record.servicePrincipal;
       const { principalId, resourceId, appRoleId } = ctx.body();
-      if (typeof principalId !== 'string' || !GUID.test(principalId))
+      if (typeof principalId !== 'string' || !isGuid(principalId))
         throw badRequest(
           "Invalid value for 'principalId': expected the object id of a user or group.",
         );

@@ -4,7 +4,7 @@ import { badRequest, ErrorResponse, gatewayBadRequest, resourceNotFound } from '
 import { created, noContent, odataContext, ok, type Route, type RouteContext } from '../http/route';
 import { cloneJson, isJsonObject, type JsonObject, str } from '../json';
 import { collectionBody } from '../odata/paging';
-import { GUID } from '../policy/policyValidation';
+import { isGuid } from '../../core/policy/guid';
 import type { ServicePrincipalRecord, SyncJobRecord } from '../store/records';
 import { compressed, CYCLE_DELAY_MS, pauseJob, restartJob, startJob } from '../sync/jobEngine';
 import { newJobObject, synchronizationJobId } from '../sync/jobObjects';
@@ -140,7 +140,7 @@ function validateCredentials(
       "Cross-tenant synchronization authenticates with the 'AuthenticationType' credential set to 'SyncPolicy'.",
     );
   const companyId = value('CompanyId');
-  if (!companyId || !GUID.test(companyId))
+  if (!companyId || !isGuid(companyId))
     throw badRequest("The 'CompanyId' credential must be the target tenant id (a GUID).");
   const problems = checkCrossTenantSync(ctx.world, ctx.tenant.tenantId, companyId);
   // Sandbox choice: Microsoft documents neither status nor body of a failed test. A 400 with the

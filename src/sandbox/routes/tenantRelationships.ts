@@ -3,7 +3,7 @@ import { badRequest, directoryObjectNotFound } from '../errors';
 import { odataContext, ok, type Route, type RouteContext } from '../http/route';
 import type { JsonObject } from '../json';
 import { collectionBody } from '../odata/paging';
-import { GUID } from '../policy/policyValidation';
+import { isGuid } from '../../core/policy/guid';
 import type { TenantStore } from '../store/tenantStore';
 
 function tenantInformation(ctx: RouteContext, tenant: TenantStore): JsonObject {
@@ -25,7 +25,7 @@ export const tenantRelationshipRoutes: readonly Route[] = [
     permission: PERMISSIONS.tenantLookup,
     handle: (ctx) => {
       const { tenantId } = ctx.params;
-      if (!GUID.test(tenantId))
+      if (!isGuid(tenantId))
         throw badRequest(
           `Invalid value '${tenantId}' for parameter 'tenantId': expected a tenant id (GUID).`,
         );
