@@ -6,6 +6,7 @@ import { fromWorkspacePath } from '../core/policy/documentUri';
 import type { CommandDefinition } from './commandContext';
 import { withCancellableProgress } from '../host/cancellation';
 import { tenantLabel } from '../core/tenants/tenantLabel';
+import { plural } from '../core/plural';
 
 /**
  * Compares exported policy files with what their tenants hold now: one Problems entry per drifted
@@ -74,7 +75,7 @@ export const checkDrift: CommandDefinition = {
             vscode.workspace.asRelativePath(tenantFolder, false),
           );
           ctx.log.info(
-            `Drift of ${vscode.workspace.asRelativePath(tenantFolder)} against ${tenantLabel(tenant)}: ${entries.length} difference${entries.length === 1 ? '' : 's'}.`,
+            `Drift of ${vscode.workspace.asRelativePath(tenantFolder)} against ${tenantLabel(tenant)}: ${plural(entries.length, 'difference')}.`,
           );
           all.push(...entries);
         }
@@ -89,7 +90,7 @@ export const checkDrift: CommandDefinition = {
     if (all.length) {
       void vscode.window
         .showWarningMessage(
-          `${all.length} drifted propert${all.length === 1 ? 'y' : 'ies'} in ${files2} file${files2 === 1 ? '' : 's'}: see Problems.${note}`,
+          `${plural(all.length, 'drifted property', 'drifted properties')} in ${plural(files2, 'file')}: see Problems.${note}`,
           'Show Problems',
         )
         .then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));

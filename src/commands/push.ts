@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PushOptions } from '../documents/pushService';
 import type { CommandDefinition } from './commandContext';
 import { documentArg } from './documentArg';
+import { plural } from '../core/plural';
 
 /** Push a policy document (draft or workspace file) to its tenant, after checks, a conflict check and a confirmation. */
 export const push: CommandDefinition = {
@@ -15,7 +16,7 @@ export const push: CommandDefinition = {
     );
     if (result.pushed)
       vscode.window.setStatusBarMessage(
-        `Cross-Tenant: pushed ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}`,
+        `Cross-Tenant: pushed ${plural(result.changes.length, 'change')}`,
         5000,
       );
     ctx.refreshTree();

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { PairService } from '../services/pairs/pairService';
+import { plural } from '../core/plural';
 
 /** The Tenant Pairs view's badge: how many pairs would fail (errors), so it shows even while the view is collapsed. */
 export class PairsBadge implements vscode.Disposable {
@@ -11,7 +12,7 @@ export class PairsBadge implements vscode.Disposable {
       view.badge = failing
         ? {
             value: failing,
-            tooltip: `${failing} tenant pair${failing === 1 ? '' : 's'} with errors`,
+            tooltip: `${plural(failing, 'tenant pair')} with errors`,
           }
         : undefined;
     });

@@ -4,6 +4,7 @@ import type { PairStatus, SyncDirection, TenantPair, PairTenant } from '../core/
 import type { PairFinding } from '../core/pairs/pairFinding';
 import { describeError } from '../core/describeError';
 import type { PairService } from '../services/pairs/pairService';
+import { plural } from '../core/plural';
 
 export type PairsNode = PairNode | PairSyncNode | PairFindingNode | PairMessageNode;
 
@@ -32,10 +33,6 @@ function nameOf(t: PairTenant): string {
 
 function icon([id, color]: [string, string | undefined]): vscode.ThemeIcon {
   return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** "2 errors · 1 warning", or what an unproblematic pair is. */

@@ -5,6 +5,7 @@ import type { DocumentIdentity } from '../core/policy/documentUri';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import type { TreeNode } from './treeNode';
 import { nodeId } from './nodeId';
+import { plural } from '../core/plural';
 
 /** A node that stands for one policy document; clicking it opens the document. */
 export interface DocumentNode extends TreeNode {
@@ -82,7 +83,7 @@ export class DefaultSettingsNode implements DocumentNode {
     ].join(' · ');
     item.tooltip = new vscode.MarkdownString().appendText(
       `Applies to every external tenant without a partner entry, and to each setting a partner leaves unset (null).\n\n` +
-        `${d.isServiceDefault ? 'These are still the Microsoft service defaults.' : 'Customised in this tenant.'} ${this.partnerCount} partner${this.partnerCount === 1 ? '' : 's'} may inherit from it.`,
+        `${d.isServiceDefault ? 'These are still the Microsoft service defaults.' : 'Customised in this tenant.'} ${plural(this.partnerCount, 'partner')} may inherit from it.`,
     );
     item.iconPath = new vscode.ThemeIcon('settings');
     item.contextValue = 'policy.default';

@@ -9,6 +9,7 @@ import { policyUri } from '../services/documentUris';
 import { TenantNode } from './tenantNode';
 import { withAccessibleName } from './accessibleName';
 import type { TreeNode, TreeServices } from './treeNode';
+import { plural } from '../core/plural';
 
 /**
  * The Tenants view. Top level: one node per tenant (with none, VS Code shows the welcome content).
@@ -74,8 +75,8 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
       : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     const note = errors
-      ? `✖ pair: ${errors} error${errors === 1 ? '' : 's'}`
-      : `⚠ pair: ${findings.length} warning${findings.length === 1 ? '' : 's'}`;
+      ? `✖ pair: ${plural(errors, 'error')}`
+      : `⚠ pair: ${plural(findings.length, 'warning')}`;
     item.description = item.description ? `${String(item.description)} · ${note}` : note;
     const md =
       item.tooltip instanceof vscode.MarkdownString

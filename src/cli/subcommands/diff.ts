@@ -4,6 +4,7 @@ import { CliError } from '../args';
 import type { CliContext, CommandResult } from '../cliContext';
 import { expandArguments } from '../files';
 import { describeTarget, fetchLive, readTenantDocument } from '../live';
+import { plural } from '../../core/plural';
 
 /**
  * `diff <file>`: what pushing the file would change in the tenant now — the change summary in
@@ -35,7 +36,7 @@ export async function diffCommand(ctx: CliContext): Promise<CommandResult> {
     ctx.print('No differences.');
   } else {
     if (changes.length > 0) {
-      ctx.print(`${changes.length} change${changes.length === 1 ? '' : 's'} if pushed:`);
+      ctx.print(`${plural(changes.length, 'change')} if pushed:`);
       for (const line of changes) ctx.print(`  ${line}`);
     }
     ctx.print('--- tenant');

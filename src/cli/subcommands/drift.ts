@@ -14,6 +14,7 @@ import {
   tenantFolderOf,
 } from '../files';
 import { fetchLiveTenant } from '../live';
+import { plural } from '../../core/plural';
 
 /**
  * `drift <dir>`: every exported file under the folder (one tenant folder, or a folder of them)
@@ -67,7 +68,7 @@ export async function driftCommand(ctx: CliContext): Promise<CommandResult> {
     ctx.print(
       t.drifted === 0
         ? `${t.folder}: no drift (${t.files} files match tenant ${t.tenantId}).`
-        : `${t.folder}: ${t.drifted} difference${t.drifted === 1 ? '' : 's'} from tenant ${t.tenantId}.`,
+        : `${t.folder}: ${plural(t.drifted, 'difference')} from tenant ${t.tenantId}.`,
     );
   }
   return {

@@ -21,6 +21,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { expandArguments, packageRoot, type FoundFile } from '../files';
 import { describeTarget, fetchLive, readTenantDocument, type TenantDocument } from '../live';
+import { plural } from '../../core/plural';
 
 type Action = 'update' | 'create' | 'none';
 
@@ -134,14 +135,14 @@ export async function pushCommand(ctx: CliContext): Promise<CommandResult> {
   ctx.print(
     action === 'create'
       ? `The tenant does not have it yet: ${request!.method} creates it with:`
-      : `${changes.length} change${changes.length === 1 ? '' : 's'} (${request!.method} of ${Object.keys(body).join(', ')}):`,
+      : `${plural(changes.length, 'change')} (${request!.method} of ${Object.keys(body).join(', ')}):`,
   );
   for (const line of printableList(changes)) ctx.print(`  ${line}`);
   for (const entry of blastRadius ?? []) {
     const ids = entry.inheritingPartnerIds;
     if (ids.length > 0)
       ctx.print(
-        `  ${entry.label} is inherited by ${ids.length} partner${ids.length === 1 ? '' : 's'}: ${ids.join(', ')}`,
+        `  ${entry.label} is inherited by ${plural(ids.length, 'partner')}: ${ids.join(', ')}`,
       );
   }
   if (!ctx.args.yes) {
@@ -231,7 +232,7 @@ function refuseErrors(ctx: CliContext, display: string, diagnostics: readonly Di
       `${display}:${d.range.start.line + 1}:${d.range.start.character + 1}: error: ${d.message} [${d.code}]`,
     );
   throw new CliError(
-    `${display} has ${errors.length} error${errors.length === 1 ? '' : 's'}: nothing was pushed. Fix them (cross-tenant validate ${display}) and try again.`,
+    `${display} has ${plural(errors.length, 'error')}: nothing was pushed. Fix them (cross-tenant validate ${display}) and try again.`,
   );
 }
 

@@ -5,6 +5,7 @@ import { PolicySchemas } from '../../core/policy/policySchemas';
 import { CliError } from '../args';
 import type { CliContext, CommandResult } from '../cliContext';
 import { expandArguments, layoutIdentity, packageRoot, readText } from '../files';
+import { plural } from '../../core/plural';
 
 interface FileReport {
   readonly file: string;
@@ -73,9 +74,8 @@ export function validateCommand(ctx: CliContext): CommandResult {
       );
     }
   }
-  const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
   ctx.print(
-    `${count(files.length, 'file')} checked: ${count(errors, 'error')}, ${count(warnings, 'warning')}.`,
+    `${plural(files.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`,
   );
   return { code: errors > 0 ? 1 : 0, json: { ok: errors === 0, errors, warnings, files: reports } };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fsp, type Stats } from 'node:fs';
 import * as path from 'node:path';
+import { plural } from '../plural';
 
 /**
  * Every file this project writes (exports, log exports, drafts, the tenant list, the sandbox's
@@ -38,7 +39,7 @@ export class UnsafePathError extends Error {
           : reason === 'outside'
             ? 'is not a path below the folder written to'
             : `is ${reason}`
-      }: refusing to write through it, ${written === 0 ? 'nothing was written' : `after ${written} file${written === 1 ? '' : 's'} written`}.`,
+      }: refusing to write through it, ${written === 0 ? 'nothing was written' : `after ${plural(written, 'file')} written`}.`,
     );
   }
 }

@@ -2,10 +2,7 @@ import type { TenantNames } from '../history/describeHistoryEntry';
 import { propertyLabel } from '../policy/diffSummary';
 import type { ImpactEvaluation, ImpactReason, ImpactRow, ReasonKind } from './evaluateImpact';
 import type { ImpactResult } from './previewImpact';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+import { plural } from '../plural';
 
 function capitalised(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;

@@ -1,5 +1,6 @@
 import { parseGraphDateTime } from '../graph/dateTime';
 import { parseScheduleInterval } from '../graph/duration';
+import { plural } from '../plural';
 
 /** The status a job shows: the status code, except that a finished run that failed outright is `failed`. */
 export type JobStatusKind =
@@ -179,11 +180,11 @@ function errorText(
 /** "40 minutes", "1 hour", "1 day". */
 export function formatInterval(ms: number): string {
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (minutes < 60) return plural(minutes, 'minute');
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} hour${hours === 1 ? '' : 's'}`;
+  if (hours < 24) return plural(hours, 'hour');
   const days = Math.round(hours / 24);
-  return `${days} day${days === 1 ? '' : 's'}`;
+  return plural(days, 'day');
 }
 
 /** "5 min ago", "in 12 min", "3 h ago", "2 d ago" relative to now. */

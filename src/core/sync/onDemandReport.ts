@@ -1,5 +1,6 @@
 import { escapeMarkdown, inlineCode } from '../policy/markdownText';
 import type { explainOnDemand } from './provisioningErrors';
+import { plural } from '../plural';
 
 /** One subject provisioned on demand: what it was, and what came back (or why the call failed). */
 export interface OnDemandOutcome {
@@ -17,7 +18,7 @@ export function onDemandMarkdown(
   const lines = [
     `# Provision on demand: ${escapeMarkdown(configuration)}`,
     '',
-    `${at.toLocaleString()} · ${outcomes.length} subject${outcomes.length === 1 ? '' : 's'}`,
+    `${at.toLocaleString()} · ${plural(outcomes.length, 'subject')}`,
     '',
   ];
   for (const o of outcomes) {
