@@ -14,6 +14,7 @@ import { parseDocument, toCanonicalText } from '../core/policy/canonical';
 import type { Diagnostic } from '../core/policy/diagnostic';
 import type { DocumentIdentity } from '../core/policy/documentUri';
 import { boundedLines } from '../core/boundedLines';
+import { plural } from '../core/plural';
 import { unknownPropertiesSent } from '../core/policy/unknownPropertiesSent';
 import { planPush, type PushPlan } from '../core/policy/pushPlan';
 import { resolveConflicts, threeWay } from '../core/policy/threeWay';
@@ -48,6 +49,8 @@ export interface PushResult {
   readonly pushed: boolean;
   readonly changes: string[];
   readonly sent?: Record<string, unknown>;
+  /** Why nothing was sent, as the user was told (refused for errors, or nothing to push). */
+  readonly notPushed?: string;
 }
 
 /**
@@ -135,10 +138,9 @@ export class PushService {
     }
     if (plan.empty) {
       if (uri.scheme === POLICY_SCHEME) await this.drafts.discard(uri);
-      void vscode.window.showInformationMessage(
-        `Nothing to push: the document matches ${tenantLabel(target.tenant)}.`,
-      );
-      return { pushed: false, changes: [] };
+      const notPushed = `Nothing to push: the document matches ${tenantLabel(target.tenant)}.`;
+      void vscode.window.showInformationMessage(notPushed);
+      return { pushed: false, changes: [], notPushed };
     }
     // Graph answers 400 to a property it does not know: such a push is refused before anything is sent.
     const [unknown] = unknownPropertiesSent(doc.getText(), diagnostics, Object.keys(plan.patch));
@@ -179,13 +181,13 @@ export class PushService {
 
   /** A document with errors: nothing is sent; the first error is shown, with the way to Problems. */
   private refuse(uri: vscode.Uri, errors: readonly Diagnostic[]): PushResult {
-    const text = `Not pushed: the document has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: line ${errors[0].range.start.line + 1}, ${errors[0].message})`;
+    const text = `Not pushed: the document has ${plural(errors.length, 'error')} (first: line ${errors[0].range.start.line + 1}, ${errors[0].message})`;
     this.log.info(`${uri.toString()}: ${text}`);
     const show = 'Show Problems';
     void vscode.window
       .showErrorMessage(text, show)
       .then((c) => c === show && vscode.commands.executeCommand('workbench.actions.view.problems'));
-    return { pushed: false, changes: [] };
+    return { pushed: false, changes: [], notPushed: text };
   }
 
   /** Live changed since the draft began: show, rebase the user's own changes onto live, or overwrite after a second confirmation. */

@@ -56,6 +56,30 @@ export async function readLog(logUri: vscode.Uri): Promise<string> {
   return '';
 }
 
+/** Where the log ends now: `logAfter(mark, …)` then reads only what a command wrote after it. */
+export async function logMark(): Promise<number> {
+  return (await readLog((await extensionApi()).logUri)).length;
+}
+
+/**
+ * Waits for a line matching `pattern` among what the log says after `mark`, and returns it. This is
+ * how a test tells a refusal from a crash: the command wrapper logs "<command> failed: <detail>"
+ * (the error's kind and message; the user's notification has its first line), so a refusal is
+ * matched by its own words and a crash (a TypeError, say) is not. A timeout names what was logged.
+ */
+export async function logAfter(mark: number, pattern: RegExp): Promise<string> {
+  const api = await extensionApi();
+  let text = '';
+  try {
+    return await waitFor(`"${pattern.source}" in the log`, async () => {
+      text = (await readLog(api.logUri)).slice(mark);
+      return text.split('\n').find((line) => pattern.test(line));
+    });
+  } catch (err) {
+    throw new Error(`${(err as Error).message}; the log said:\n${text}`);
+  }
+}
+
 type Api = CrossTenantApi;
 type Node = Awaited<ReturnType<Api['tree']['getChildren']>>[number];
 

@@ -6,6 +6,8 @@ import {
   extensionApi,
   freshSandbox,
   labelOf,
+  logAfter,
+  logMark,
   nodeAt,
   openFromTree,
   readLog,
@@ -20,6 +22,7 @@ interface PushResult {
   pushed: boolean;
   changes: string[];
   sent?: Record<string, unknown>;
+  notPushed?: string;
 }
 
 /** Graph as another admin sees it: straight to the sandbox, not through the extension. */
@@ -183,6 +186,11 @@ describe('diff and push', () => {
       answers: { confirm: true },
     });
     assert.equal(result.pushed, false);
+    // Refused for the errors, with the first one named (not "nothing to push", not a crash).
+    assert.match(
+      result.notPushed ?? '',
+      /^Not pushed: the document has \d+ errors? \(first: line \d+, .+\)$/,
+    );
     assert.equal(await requestsSince(mark, 'PATCH'), 0);
   });
 
@@ -221,7 +229,8 @@ describe('diff and push', () => {
       doc.uri,
       { answers: { confirm: true } },
     );
-    assert.deepEqual(result, { pushed: false, changes: [] }, 'refused, not failed');
+    assert.equal(result?.pushed, false, 'refused, not failed');
+    assert.match(result?.notPushed ?? '', refusal, 'the user is told why');
     assert.equal(await requestsSince(mark, 'PATCH'), 0, 'nothing is sent');
     await waitFor('the refusal in the log', async () =>
       (await refusals()) === seen + 1 ? true : undefined,
@@ -250,7 +259,8 @@ describe('diff and push', () => {
         answers: { confirm: true },
       },
     );
-    assert.deepEqual(result, { pushed: false, changes: [] }, 'refused, not failed');
+    assert.equal(result?.pushed, false, 'refused, not failed');
+    assert.match(result?.notPushed ?? '', refusal, 'the user is told why');
     assert.equal(await requestsSince(mark, 'PATCH'), 0, 'nothing is sent');
     await waitFor('the second refusal in the log', async () =>
       (await refusals()) === seen + 2 ? true : undefined,
@@ -280,6 +290,7 @@ describe('diff and push', () => {
     );
     assert.equal(colleague.status, 204);
     const mark = api.sandboxRequests().length;
+    const logged = await logMark();
     const cancelled = await vscode.commands.executeCommand<PushResult | undefined>(
       'crossTenant.push',
       doc.uri,
@@ -298,12 +309,18 @@ describe('diff and push', () => {
       answers: { confirm: true, conflict: 'rebase', conflictChoice: 'draft' },
     });
     assert.equal(rebased.pushed, true);
+    // Declining is silent; a crash is not: the wrapper would have logged "crossTenant.push failed"
+    // before the rebased push's own line. With the confirmation answered, the only silent end before
+    // the PATCH is the declined conflict question.
+    const pushedLine = await logAfter(logged, /Pushed to Contoso Group /);
+    const beforePush = (await readLog(api.logUri)).slice(logged).split(pushedLine)[0];
+    assert.doesNotMatch(beforePush, /crossTenant\.push failed/);
     const trust = (await northwindPartner()).inboundTrust as Record<string, unknown>;
     assert.equal(trust.isMfaAccepted, false, 'my change');
     assert.equal(trust.isCompliantDeviceAccepted, true, "the colleague's change is kept");
   });
 
-  for (const [name, breakIt] of [
+  for (const [name, breakIt, failure] of [
     [
       '403 (missing permission)',
       async () =>
@@ -312,6 +329,7 @@ describe('diff and push', () => {
           'User.Read',
           'CrossTenantInformation.ReadBasic.All',
         ]),
+      /crossTenant\.push failed: GraphError 403 /,
     ],
     [
       '503 after the retries',
@@ -319,6 +337,7 @@ describe('diff and push', () => {
         (await (await extensionApi()).sandbox.get()).faults.set({
           unavailable: { count: 100, retryAfterSeconds: 0 },
         }),
+      /crossTenant\.push failed: GraphError 503 /,
     ],
   ] as const) {
     it(`keeps the draft byte-identical when the push fails with ${name}`, async () => {
@@ -337,12 +356,15 @@ describe('diff and push', () => {
       });
       // The failure may hit the re-read of live (503) or the PATCH (403); either way nothing changes.
       await breakIt();
+      const logged = await logMark();
       const result = await vscode.commands.executeCommand<PushResult | undefined>(
         'crossTenant.push',
         doc.uri,
         { answers: { confirm: true } },
       );
-      assert.ok(!result?.pushed);
+      assert.equal(result, undefined, 'the push failed');
+      // It failed with Graph's answer, not with a crash of ours.
+      await logAfter(logged, failure);
       (await api.sandbox.get()).faults.clear();
       const draftAfter = Buffer.from(await vscode.workspace.fs.readFile(doc.uri)).toString('utf8');
       assert.equal(draftAfter, draftBefore, 'the draft is untouched');

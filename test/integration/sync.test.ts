@@ -6,6 +6,8 @@ import {
   extensionApi,
   freshSandbox,
   labelOf,
+  logAfter,
+  logMark,
   nodeAt,
   readLog,
   waitFor,
@@ -45,10 +47,16 @@ describe('cross-tenant sync jobs', () => {
     let { node, item } = await fabrikamJob();
     assert.equal(item.contextValue, 'syncJob.active');
     const mark = api.sandboxRequests().length;
+    const logged = await logMark();
     assert.equal(
       await vscode.commands.executeCommand('crossTenant.startJob', node),
       undefined,
       'Start on a running job is refused',
+    );
+    // The refusal itself, as the user is told it (not any failure: a crash is logged as its own kind).
+    await logAfter(
+      logged,
+      /crossTenant\.startJob failed: Error: Fabrikam Retail is already running: use Restart to run a full cycle now/,
     );
     assert.ok(
       !api
@@ -299,9 +307,15 @@ describe('cross-tenant sync jobs', () => {
     matching.matchingPriority = 0;
     await write(again);
     const mark2 = api.sandboxRequests().length;
+    const logged = await logMark();
     assert.equal(
       await vscode.commands.executeCommand('crossTenant.push', uri, { answers: { confirm: true } }),
       undefined,
+      'the push is refused',
+    );
+    await logAfter(
+      logged,
+      /crossTenant\.push failed: Error: Not pushed: .*Matching attributes pair users with their copies in the target/,
     );
     assert.equal((await changesSince(mark2)).length, 0);
     await vscode.commands.executeCommand('crossTenant.discardDraft', uri, { confirm: false });

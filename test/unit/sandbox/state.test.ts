@@ -7,6 +7,7 @@ import {
   SANDBOX_TENANT_IDS,
   type SandboxState,
 } from '../../../src/sandbox';
+import { ErrorResponse } from '../../../src/sandbox/errors';
 import {
   createSandbox,
   GraphTestClient,
@@ -127,7 +128,13 @@ describe('sandbox state and persistence', () => {
       TypeError,
     );
     const { sandbox } = createSandbox();
-    assert.throws(() => sandbox.mintToken({ tenantId: 'nowhere.example' }));
+    assert.throws(
+      () => sandbox.mintToken({ tenantId: 'nowhere.example' }),
+      (e: unknown) =>
+        e instanceof ErrorResponse &&
+        e.status === 404 &&
+        e.message === "'nowhere.example' is not a sandbox tenant id or domain.",
+    );
   });
 });
 
