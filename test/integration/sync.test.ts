@@ -196,16 +196,41 @@ describe('cross-tenant sync jobs', () => {
 
   it('keeps other job nodes as they are when a job changes', async () => {
     const api = await extensionApi();
-    const jobs = (
-      await Promise.all(
-        (await api.tree.getChildren(await nodeAt(api, 'Contoso Group', SYNC))).map((c) =>
-          childItems(api, c),
-        ),
-      )
-    ).flat();
-    assert.ok(
-      jobs.some((j) => j.contextValue === 'syncJob.quarantine'),
-      'Tailspin stays quarantined',
+    const jobItems = async (): Promise<vscode.TreeItem[]> =>
+      (
+        await Promise.all(
+          (await api.tree.getChildren(await nodeAt(api, 'Contoso Group', SYNC))).map((c) =>
+            childItems(api, c),
+          ),
+        )
+      ).flat();
+    // What the user sees of a job node, without its relative times ("last run 5 min ago").
+    const seen = (j: vscode.TreeItem) => ({
+      id: j.id,
+      label: labelOf(j),
+      contextValue: j.contextValue,
+      icon: (j.iconPath as vscode.ThemeIcon | undefined)?.id,
+    });
+    const tailspin = (items: vscode.TreeItem[]) =>
+      items.find((j) => j.contextValue === 'syncJob.quarantine');
+    const before = tailspin(await jobItems());
+    assert.ok(before, 'Tailspin is quarantined');
+    const { node, item } = await fabrikamJob();
+    assert.notEqual(item.contextValue, 'syncJob.paused');
+    assert.equal(await vscode.commands.executeCommand('crossTenant.pauseJob', node), true);
+    const after = await jobItems();
+    assert.equal(
+      after.find((j) => j.id === item.id)?.contextValue,
+      'syncJob.paused',
+      "Fabrikam's job shows its change",
+    );
+    const still = tailspin(after);
+    assert.ok(still, 'Tailspin stays quarantined');
+    assert.deepEqual(seen(still), seen(before), "Tailspin's job node is as it was");
+    // Back as it was for the tests that follow.
+    assert.equal(
+      await vscode.commands.executeCommand('crossTenant.startJob', (await fabrikamJob()).node),
+      true,
     );
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { sleep } from '../../../../src/core/graph/abort';
+import { abortError, sleep } from '../../../../src/core/graph/abort';
 import { RateLimiter, type RateLimiterClock } from '../../../../src/core/sync/rateLimiter';
 
 /** Virtual time: sleeps resolve on the next tick and move `now` forward (still abortable). */
@@ -15,6 +15,41 @@ function fakeClock(): RateLimiterClock & { sleeps: number[] } {
       now += ms;
     },
   };
+}
+
+/** Virtual time that moves only when the test says: each sleep waits for `advance` (or its abort). */
+function manualClock(): RateLimiterClock & { advance(ms: number): void; pending(): number[] } {
+  let now = 0;
+  const sleeping: { until: number; ms: number; wake: () => void }[] = [];
+  return {
+    now: () => now,
+    sleep: (ms, signal) =>
+      new Promise<void>((resolve, reject) => {
+        const entry = { until: now + ms, ms, wake: resolve };
+        sleeping.push(entry);
+        signal?.addEventListener(
+          'abort',
+          () => {
+            sleeping.splice(sleeping.indexOf(entry), 1);
+            reject(abortError(signal));
+          },
+          { once: true },
+        );
+      }),
+    advance(ms) {
+      now += ms;
+      for (const entry of sleeping.filter((e) => e.until <= now)) {
+        sleeping.splice(sleeping.indexOf(entry), 1);
+        entry.wake();
+      }
+    },
+    pending: () => sleeping.map((e) => e.ms),
+  };
+}
+
+/** Lets every promise that can settle now do so (no time passes on the clock). */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 describe('RateLimiter', () => {
@@ -72,16 +107,25 @@ describe('RateLimiter', () => {
   });
 
   it('aborts a queued waiter without blocking the ones behind it', async () => {
-    const clock: RateLimiterClock = {
-      now: () => 0,
-      sleep: (ms, signal) => sleep(ms > 0 ? 60_000 : 0, signal),
-    };
+    const clock = manualClock();
     const limiter = new RateLimiter(1, 1000, clock);
     await limiter.acquire();
     const controller = new AbortController();
     const waiting = limiter.acquire(controller.signal);
-    setTimeout(() => controller.abort(), 5);
+    let behindDone = false;
+    const behind = limiter.acquire().then(() => (behindDone = true));
+    await settle();
+    assert.deepEqual(clock.pending(), [1000], 'the first waiter sleeps until the window ends');
+    controller.abort();
     await assert.rejects(waiting, { name: 'AbortError' });
+    await settle();
+    // The one behind moved up at once: it now sleeps for the slot, and only one sleep is left.
+    assert.deepEqual(clock.pending(), [1000]);
+    assert.equal(behindDone, false);
+    clock.advance(1000);
+    await behind;
+    assert.equal(clock.now(), 1000, 'served when the window ended, not a window later');
+    assert.equal(limiter.waitTime(), 1000, 'the aborted waiter used no slot: only one was taken');
   });
 
   it('aborts a waiter that is still queued behind another', async () => {
