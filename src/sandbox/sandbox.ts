@@ -24,6 +24,11 @@ export interface SandboxOptions {
   readonly now?: () => number;
   /** Latency added to every Graph request; fault injection can change it, clear() restores it. */
   readonly latencyMs?: number;
+  /**
+   * How the latency is waited out (default: a timer that an aborted request cancels); tests pass
+   * one that records the delay asked for, so nothing depends on how fast the machine is.
+   */
+  readonly sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
   /** Seed of the generated data when there is no state. */
   readonly seed?: number;
   /**
@@ -98,6 +103,7 @@ export class Sandbox implements SandboxControl {
     state: SandboxState | undefined,
     latencyMs: number,
     signingKeys: SigningKeySource | undefined,
+    sleep: SandboxOptions['sleep'],
   ) {
     this.world = createWorld(seed, anchorMs, state);
     this.faults = new Faults(latencyMs);
@@ -111,6 +117,7 @@ export class Sandbox implements SandboxControl {
       limiters: this.limiters,
       onChanged: () => this.fireChanged(),
       ...(signingKeys === undefined ? {} : { signingKeys: new SigningKeys(signingKeys) }),
+      ...(sleep === undefined ? {} : { sleep }),
     });
   }
 
@@ -130,6 +137,7 @@ export class Sandbox implements SandboxControl {
       state,
       options.latencyMs ?? 0,
       options.signingKeys,
+      options.sleep,
     );
     if (options.timeCompression !== undefined) sandbox.setTimeCompression(options.timeCompression);
     if (options.answers) sandbox.setAnswers(options.answers);

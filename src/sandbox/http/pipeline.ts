@@ -39,6 +39,8 @@ export interface PipelineEnv {
   readonly onChanged: () => void;
   /** When set, tokens must be signed by these keys (see SandboxOptions.signingKeys). */
   readonly signingKeys?: SigningKeys;
+  /** Waits out the injected latency (see SandboxOptions.sleep); default a cancellable timer. */
+  readonly sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
 }
 
 /** A Graph request after version and body handling: a top-level request or one item of a batch. */
@@ -155,7 +157,7 @@ export class Pipeline {
       return { kind: 'response', response: this.control(request, segments.slice(1), ids) };
 
     const { faults } = this.env;
-    if (faults.latencyMs > 0) await sleep(faults.latencyMs, signal);
+    if (faults.latencyMs > 0) await (this.env.sleep ?? sleep)(faults.latencyMs, signal);
     const fault = faults.takeConnectionFault(request.method);
     if (fault.kind === 'drop') return { kind: 'drop' };
     if (fault.kind === 'hang') {

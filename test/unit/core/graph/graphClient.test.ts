@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { sleep } from '../../../../src/core/graph/abort';
 import { batch } from '../../../../src/core/graph/batch';
 import { GraphClient, type GraphClientOptions } from '../../../../src/core/graph/graphClient';
 import { GraphError, NetworkError } from '../../../../src/core/graph/graphError';
@@ -409,11 +410,26 @@ describe('GraphClient', () => {
     });
 
     it('stops a retry wait as soon as the request is aborted', async () => {
-      const { fetch } = scriptedFetch(() => json(429, {}, { 'retry-after': '30' }));
-      const c = new GraphClient({ tenantId: TENANT, credential: recordingCredential(), fetch });
+      const { fetch, calls } = scriptedFetch(() => json(429, {}, { 'retry-after': '30' }));
       const controller = new AbortController();
-      setTimeout(() => controller.abort(), 30);
-      const started = Date.now();
+      const asked: number[] = [];
+      // The real, abortable timer, aborted once the client is waiting on it: 30 s is beyond the
+      // test's timeout, so only the abort can end the wait in time.
+      const clock = {
+        ...fakeClock(),
+        sleep: (ms: number, signal?: AbortSignal): Promise<void> => {
+          asked.push(ms);
+          const waiting = sleep(ms, signal);
+          controller.abort();
+          return waiting;
+        },
+      };
+      const c = new GraphClient({
+        tenantId: TENANT,
+        credential: recordingCredential(),
+        fetch,
+        clock,
+      });
       await assert.rejects(
         c.request({
           operation: 'partners.list',
@@ -423,7 +439,8 @@ describe('GraphClient', () => {
         }),
         (e: Error) => e.name === 'AbortError',
       );
-      assert.ok(Date.now() - started < 2000, 'did not sleep through Retry-After');
+      assert.deepEqual(asked, [30_000], "the wait was the answer's Retry-After");
+      assert.equal(calls.length, 1, 'nothing was sent after the abort');
     });
 
     it('sends nothing when already aborted', async () => {
