@@ -169,7 +169,8 @@ export function instantiatedApplication(f: {
     tags: [],
     tokenEncryptionKeyId: null,
     api: {
-      requestedAccessTokenVersion: null,
+      // As Microsoft's applicationTemplate: instantiate example answers (graph-examples).
+      requestedAccessTokenVersion: 2,
       acceptMappedClaims: null,
       knownClientApplications: [],
       oauth2PermissionScopes: [],
