@@ -56,15 +56,14 @@ export async function logPanelChecks({ page, shots, check, total, dialogs }) {
       await frame.locator('[data-testid="log-row"]').first().waitFor({ timeout: 30000 });
       await frame.locator('[data-testid="btn-load-all"]').click();
       const started = Date.now();
-      const progress = frame.locator('[data-testid="progress"]');
-      for (;;) {
-        if (/All entries loaded/.test((await progress.textContent()) ?? '')) break;
-        if (Date.now() - started > 240_000)
+      await frame
+        .locator('[data-testid="progress"]', { hasText: 'All entries loaded' })
+        .waitFor({ timeout: 240_000 })
+        .catch(async () => {
           throw new Error(
             `only ${loadedCount(await count.textContent())} of ${total} loaded after 4 minutes`,
           );
-        await page.waitForTimeout(2000);
-      }
+        });
       const n = loadedCount(await count.textContent());
       if (n < total) throw new Error(`all loaded, but only ${n} of ${total}`);
       const rows = await frame.locator('[data-testid="log-row"]').count();
@@ -76,7 +75,8 @@ export async function logPanelChecks({ page, shots, check, total, dialogs }) {
       // The panel follows the theme (VS Code's CSS variables): the same view in the dark theme.
       await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
       await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 10000 });
-      await page.waitForTimeout(500);
+      // The webview has its theme when VS Code has given its document the dark class.
+      await frame.locator('body.vscode-dark').waitFor({ timeout: 10000 });
       await page.screenshot({ path: path.join(shots, 'logs-50k-dark.png') });
       await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
       await page
@@ -166,8 +166,13 @@ export async function logPanelChecks({ page, shots, check, total, dialogs }) {
     if (dialogs.length) throw new Error(`a dialog opened: ${dialogs.join(', ')}`);
     // Leave a filter to be restored after the reload, and move the focus out of the panel (Escape in
     // the search box clears it, and the next palette command starts with Escape).
+    const counted = await frame.locator('[data-testid="row-count"]').textContent();
     await frame.locator('[data-testid="filter-text"]').fill('Tailspin');
-    await page.waitForTimeout(500);
+    // Applied (and so kept for the reload) once the count of rows shown has changed.
+    await frame
+      .locator('[data-testid="row-count"]', { hasText: 'shown' })
+      .and(frame.locator('[data-testid="row-count"]', { hasNotText: counted ?? '' }))
+      .waitFor({ timeout: 10000 });
     await frame.locator('[data-testid="filter-text"]').press('Tab');
   });
 }

@@ -19,7 +19,7 @@ import {
   sleep,
   startMemorySampler,
 } from '../../harness/codeServer.mjs';
-import { activityBarItem, runCommand, sideBarPane } from './workbench.mjs';
+import { activityBarItem, runCommand, sideBarPane, waitForPaint } from './workbench.mjs';
 import { seedLogLoad } from './logLoad.mjs';
 import { logPanelChecks, logPanelRestoreCheck } from './logPanelChecks.mjs';
 import { pairChecks } from './pairChecks.mjs';
@@ -225,7 +225,7 @@ try {
       await page.screenshot({ path: path.join(shots, 'tree-light.png') });
       await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
       await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 10000 });
-      await page.waitForTimeout(500);
+      await waitForPaint(page, '.part.sidebar', true);
       await page.screenshot({ path: path.join(shots, 'tree-dark.png') });
       await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
     },

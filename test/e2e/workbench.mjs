@@ -35,6 +35,25 @@ export async function expectNotification(page, text, timeout = 15000) {
     .waitFor({ state: 'attached', timeout });
 }
 
+/**
+ * Waits until the element `selector` names is painted in a dark (`dark` true) or light background:
+ * a theme switch has reached it, so a screenshot shows the new theme.
+ */
+export async function waitForPaint(page, selector, dark, timeout = 10000) {
+  await page.waitForFunction(
+    ([sel, wantDark]) => {
+      const element = document.querySelector(sel);
+      const rgb =
+        element && /rgba?\((\d+), (\d+), (\d+)/.exec(getComputedStyle(element).backgroundColor);
+      if (!rgb) return false;
+      const [r, g, b] = rgb.slice(1).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.5 === wantDark;
+    },
+    [selector, dark],
+    { timeout },
+  );
+}
+
 /** The activity-bar entry of a view container, by its title. */
 export function activityBarItem(page, title) {
   return page.locator(`.activitybar [aria-label^="${title}"]`).first();
