@@ -28,6 +28,9 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
     // Not for this window's saves: VS Code made those itself, and an event would make it re-read a
     // document the user is still typing in.
     this.subscription = drafts.onDidChange(({ uri, discarded, external }) => {
+      // A discarded draft (after a push, live has moved): the live text served before is no base for
+      // a draft saved before the editor has read the document again; the next save reads live.
+      if (discarded) this.served.delete(uri.toString());
       if ((discarded || external) && uri.scheme === POLICY_SCHEME)
         this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
     });
