@@ -2,7 +2,8 @@
 
 /** Runs a command from the palette by its full title ("Cross-Tenant: Show Log"). */
 export async function runCommand(page, title) {
-  // Right after start-up the palette may not list contributed commands yet: retry a few times.
+  // Right after start-up the palette may not list contributed commands yet, or lose the focus to a
+  // loading webview: retry a few times.
   for (let attempt = 1; ; attempt++) {
     // Keys pressed while a webview has the focus stay in its frame (VS Code 1.110): give the workbench the focus.
     await page.evaluate(
@@ -11,10 +12,12 @@ export async function runCommand(page, title) {
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10000 });
-    await input.fill('>' + title);
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     try {
+      await input.waitFor({ timeout: 10000 });
+      // A webview that takes the focus as it loads (a panel restored after a reload) closes the
+      // palette: then the input is gone before it is filled, and the next attempt opens it again.
+      await input.fill('>' + title, { timeout: 4000 });
       await row.waitFor({ timeout: 4000 });
       await row.click();
       return;
