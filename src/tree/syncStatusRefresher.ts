@@ -31,9 +31,8 @@ export class SyncStatusRefresher implements vscode.Disposable {
       .get<number>('sync.refreshSeconds', 60);
     if (!this.view.visible || !seconds || seconds <= 0) return;
     this.timer = setInterval(
-      () => {
-        if (this.tree.data.invalidateLoadedSync()) this.tree.redraw();
-      },
+      // Each tenant with jobs on screen reloads its sync node only.
+      () => this.tree.data.invalidateLoadedSync(),
       Math.max(10, seconds) * 1000,
     );
   }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { tenantKey } from '../core/tenants/tenantRecord';
 import type { TenantConnections } from '../services/tenants/tenantConnections';
-import type { TenantData } from '../services/tenants/tenantData';
+import type { TenantData, TenantDataChange } from '../services/tenants/tenantData';
+import { dataPartsOf } from '../core/tenants/tenantChange';
+import { nodeId } from './nodeId';
 import type { TenantList } from '../services/tenants/tenantList';
 import type { DraftStore } from '../services/drafts/draftStore';
 import type { PairService } from '../services/pairs/pairService';
@@ -23,6 +25,11 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly services: TreeServices;
   /** Documents with a saved draft, so their nodes show as modified. */
   private draftUris = new Set<string>();
+  /**
+   * The nodes handed to VS Code, by id: a change reloads the node that shows it (VS Code knows a
+   * node by the object it was given), and nothing else in the view.
+   */
+  private readonly shown = new Map<string, TreeNode>();
 
   constructor(
     private readonly store: TenantList,
@@ -43,6 +50,7 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       connections.onDidChangeState(() => this.redraw()),
       drafts.onDidChange(() => void loadDrafts()),
       pairs.onDidChange(() => this.redraw()),
+      data.onDidChange((e) => this.reload(e)),
     ];
   }
 
@@ -91,6 +99,12 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    const children = await this.childrenOf(node);
+    for (const child of children) this.shown.set(child.id, child);
+    return children;
+  }
+
+  private async childrenOf(node?: TreeNode): Promise<TreeNode[]> {
     if (node) {
       if (!node.getChildren) return [];
       return vscode.window.withProgress({ location: { viewId: 'crossTenant.tenants' } }, () =>
@@ -98,6 +112,7 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       );
     }
     await this.store.load();
+    this.shown.clear();
     return this.store.all().map((record) => {
       const key = tenantKey(record);
       const state = this.connections.state(key);
@@ -106,11 +121,23 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     });
   }
 
-  /** Forgets the data behind a node (its tenant's part, or everything) so the next expansion reloads it. */
+  /** Forgets the data behind a node (its tenant's part, or everything): the change reloads it. */
   refresh(node?: TreeNode): void {
     if (node?.tenant) this.data.invalidate(node.tenant, node.dataPart);
     else this.data.clear();
-    this.redraw();
+  }
+
+  /**
+   * Reloads the nodes a change touches: the "Cross-tenant access" or "Cross-tenant
+   * synchronization" node of that tenant, whose children are read again; nodes of other tenants
+   * and the other part keep what they show. A node not on screen loads fresh when it is expanded.
+   */
+  private reload(e: TenantDataChange): void {
+    if (!e.tenant) return this.redraw();
+    for (const part of dataPartsOf(e.change)) {
+      const node = this.shown.get(nodeId(e.tenant, part));
+      if (node) this.changed.fire(node);
+    }
   }
 
   /** Redraws from what is loaded (tenant states, names), without reloading data. */

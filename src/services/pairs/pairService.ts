@@ -48,7 +48,7 @@ export class PairService implements vscode.Disposable {
     this.subscriptions = [
       tenants.onDidChange(stale),
       connections.onDidChangeState(stale),
-      data.onDidInvalidate(stale),
+      data.onDidChange(stale),
     ];
   }
 

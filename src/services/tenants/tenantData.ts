@@ -1,92 +1,77 @@
 import * as vscode from 'vscode';
-import {
-  loadAccessData,
-  loadSyncData,
-  type AccessData,
-  type SyncConfiguration,
-} from '../../core/graph/tenantTreeData';
+import type { AccessData, SyncConfiguration } from '../../core/graph/tenantTreeData';
+import type { TenantChange, TenantDataPart } from '../../core/tenants/tenantChange';
 import { tenantKey, type TenantRecord } from '../../core/tenants/tenantRecord';
 import type { TenantConnections } from './tenantConnections';
+import { TenantService } from './tenantService';
 
 export type { AccessData, SyncConfiguration } from '../../core/graph/tenantTreeData';
 
-export type DataPart = 'access' | 'sync';
+export type DataPart = TenantDataPart;
+
+/** A change in one tenant, or (tenant undefined) everything reloaded. */
+export interface TenantDataChange {
+  readonly tenant?: TenantRecord;
+  readonly change: TenantChange;
+}
 
 /**
- * What the tree shows of each tenant, loaded on first expansion and kept until a refresh. Concurrent
- * callers share one load; a refresh aborts a load in flight so its late answer cannot overwrite
- * newer data.
+ * The `TenantService` of every tenant, and one stream of their changes for the views: the tree
+ * reloads the nodes a change touches, the pair checks run again, documents and log panels follow.
  */
 export class TenantData implements vscode.Disposable {
-  private readonly cache = new Map<string, { promise: Promise<unknown>; abort: AbortController }>();
-  private readonly invalidated = new vscode.EventEmitter<void>();
-  /** Cached data was dropped (a refresh, a push, a sync action): views built on it should reload. */
-  readonly onDidInvalidate = this.invalidated.event;
+  private readonly services = new Map<string, TenantService>();
+  private readonly emitter = new vscode.EventEmitter<TenantDataChange>();
+  /** Data was changed or dropped (a write, a refresh, a sync action): views built on it reload. */
+  readonly onDidChange = this.emitter.event;
 
   constructor(private readonly connections: TenantConnections) {}
 
-  /** The base policy and the partner overview (loadAccessData), loaded once per refresh. */
+  /** The service of one tenant (the same object for the same tenant key). */
+  tenant(record: TenantRecord): TenantService {
+    const key = tenantKey(record);
+    let service = this.services.get(key);
+    if (!service) {
+      service = new TenantService(
+        record,
+        (r) => this.connections.client(r),
+        (change) => this.emitter.fire({ tenant: service!.tenant, change }),
+      );
+      this.services.set(key, service);
+    }
+    return service;
+  }
+
+  /** Shorthand for `tenant(record).access()`. */
   access(record: TenantRecord): Promise<AccessData> {
-    return this.load(record, 'access', (signal) =>
-      loadAccessData(this.connections.client(record), { signal }),
-    );
+    return this.tenant(record).access();
   }
 
-  /** Cross-tenant sync configurations with their jobs (loadSyncData), loaded once per refresh. */
+  /** Shorthand for `tenant(record).sync()`. */
   sync(record: TenantRecord): Promise<SyncConfiguration[]> {
-    return this.load(record, 'sync', (signal) =>
-      loadSyncData(this.connections.client(record), { signal }),
-    );
+    return this.tenant(record).sync();
   }
 
-  /** Forgets cached data of one tenant (one part, or all), aborting loads in flight. */
+  /** Drops one tenant's data (one part, or all) and announces it as reloaded. */
   invalidate(record: TenantRecord, part?: DataPart): void {
-    for (const p of part ? [part] : (['access', 'sync'] as const)) {
-      const k = `${tenantKey(record)}#${p}`;
-      this.cache.get(k)?.abort.abort();
-      this.cache.delete(k);
-    }
-    this.invalidated.fire();
+    this.tenant(record).changed({ kind: 'reloaded', part });
   }
 
-  /** Drops the sync data of every tenant that has it loaded (its jobs are on screen), so statuses are read again. */
+  /** Drops the sync data of every tenant whose jobs are on screen, so their statuses are read again. */
   invalidateLoadedSync(): number {
-    let n = 0;
-    for (const [k, e] of [...this.cache]) {
-      if (!k.endsWith('#sync')) continue;
-      e.abort.abort();
-      this.cache.delete(k);
-      n++;
-    }
-    return n;
+    const loaded = [...this.services.values()].filter((s) => s.has('sync'));
+    for (const s of loaded) s.changed({ kind: 'reloaded', part: 'sync' });
+    return loaded.length;
   }
 
+  /** Drops every tenant's data, announced once. */
   clear(): void {
-    for (const e of this.cache.values()) e.abort.abort();
-    this.cache.clear();
-    this.invalidated.fire();
+    for (const s of this.services.values()) s.dropAll();
+    this.emitter.fire({ change: { kind: 'reloaded' } });
   }
 
   dispose(): void {
-    this.clear();
-    this.invalidated.dispose();
-  }
-
-  private load<T>(
-    record: TenantRecord,
-    part: DataPart,
-    fn: (signal: AbortSignal) => Promise<T>,
-  ): Promise<T> {
-    const k = `${tenantKey(record)}#${part}`;
-    const hit = this.cache.get(k);
-    if (hit) return hit.promise as Promise<T>;
-    const abort = new AbortController();
-    const promise = fn(abort.signal);
-    this.cache.set(k, { promise, abort });
-    // A failed load is not cached: the error node's retry loads again.
-    promise.catch(() => {
-      if (this.cache.get(k)?.promise === promise) this.cache.delete(k);
-    });
-    return promise;
+    for (const s of this.services.values()) s.dropAll();
+    this.emitter.dispose();
   }
 }
