@@ -32,6 +32,7 @@ import { ON_DEMAND_SCHEME, OnDemandReports } from './documents/onDemandReports';
 import { LiveDocumentProvider } from './documents/liveDocumentProvider';
 import { PolicyChecker, PolicyCodeActions } from './documents/policyChecker';
 import { PolicyDocumentProvider } from './documents/policyDocumentProvider';
+import { followTenantChanges } from './documents/followTenantChanges';
 import { TenantsStatusBar } from './tree/tenantsStatusBar';
 import { createPanelServices } from './webview/panelServices';
 import { ProvisioningLogPanels } from './webview/provisioningLogPanels';
@@ -134,6 +135,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
       isCaseSensitive: true,
     }),
     documents,
+    followTenantChanges(data, { policy: documents, live }),
     drafts,
     checker,
     vscode.languages.registerCodeActionsProvider(

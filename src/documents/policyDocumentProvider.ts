@@ -36,6 +36,16 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
     });
   }
 
+  /**
+   * Live moved under documents: those shown from live read it again; one with a draft keeps it (the
+   * draft is the user's, and its push checks live against the draft's base).
+   */
+  override liveChanged(uris: readonly vscode.Uri[], deleted = false): void {
+    const fromLive = uris.filter((uri) => !this.draftBases.has(uri.toString()));
+    for (const uri of fromLive) this.served.delete(uri.toString());
+    super.liveChanged(fromLive, deleted);
+  }
+
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     // What the editor loads: its next save expects this draft to be still there.
     const draft = await this.drafts.open(uri);

@@ -60,7 +60,7 @@ export class TenantData implements vscode.Disposable {
   /** Drops the sync data of every tenant whose jobs are on screen, so their statuses are read again. */
   invalidateLoadedSync(): number {
     const loaded = [...this.services.values()].filter((s) => s.has('sync'));
-    for (const s of loaded) s.changed({ kind: 'reloaded', part: 'sync' });
+    for (const s of loaded) s.changed({ kind: 'jobStatuses' });
     return loaded.length;
   }
 
