@@ -107,16 +107,26 @@ export async function logPanelChecks({ page, shots, check, total, dialogs }) {
           .textContent()) ?? ''
       ).trim();
       await frame.locator('[data-testid="filter-error-code"]').selectOption('');
-      // …and that user's failures, with two filters.
-      await frame.locator('[data-testid="filter-status-failure"]').check();
-      await frame.locator('[data-testid="filter-text"]').fill(who);
-      await frame
-        .locator('[data-testid="row-count"]', { hasText: 'shown' })
-        .waitFor({ timeout: 10000 });
+      // …and that user's failures, with two filters, each applied once the count shown has moved
+      // (a row clicked before the list is drawn again can be another one by the time it is hit).
+      const rowCount = frame.locator('[data-testid="row-count"]');
+      const applied = async (change) => {
+        const before = (await rowCount.textContent()) ?? '';
+        await change();
+        await frame
+          .locator('[data-testid="row-count"]', { hasText: 'shown' })
+          .and(frame.locator('[data-testid="row-count"]', { hasNotText: before }))
+          .waitFor({ timeout: 10000 });
+      };
+      await applied(() => frame.locator('[data-testid="filter-status-failure"]').check());
+      await applied(() => frame.locator('[data-testid="filter-text"]').fill(who));
       await frame
         .locator('[data-testid="log-row"]', { hasText: 'PolicyCheckFailure' })
         .first()
         .click();
+      await frame
+        .locator('[data-testid="details-error-code"]', { hasText: 'PolicyCheckFailure' })
+        .waitFor({ timeout: 20000 });
       await frame.locator('[data-testid="details-error-meaning"]').waitFor({ timeout: 20000 });
       await page.screenshot({ path: path.join(shots, 'logs-failures-details.png') });
       await frame.locator('[data-testid="chart-bar"]').first().waitFor({ timeout: 5000 });
