@@ -98,14 +98,17 @@ export async function logPanelChecks({ page, shots, check, total, dialogs }) {
         .first()
         .locator('.col-errorCode', { hasText: 'SyncPolicyCheckFailure' })
         .waitFor({ timeout: 10000 });
-      const who = (
-        (await frame
-          .locator('[data-testid="log-row"]')
-          .first()
-          .locator('.col-source')
-          .first()
-          .textContent()) ?? ''
-      ).trim();
+      // The first such row that names its user (a row redrawn while read, or an entry with no
+      // source name, would leave the search empty and filter nothing).
+      const named = frame
+        .locator('[data-testid="log-row"]', {
+          has: frame.locator('.col-errorCode', { hasText: 'SyncPolicyCheckFailure' }),
+        })
+        .locator('.col-source', { hasText: /\S/ })
+        .first();
+      await named.waitFor({ timeout: 10000 });
+      const who = ((await named.textContent()) ?? '').trim();
+      if (!who) throw new Error('the policy-check failure names no user');
       await frame.locator('[data-testid="filter-error-code"]').selectOption('');
       // …and that user's failures, with two filters, each applied once the count shown has moved
       // (a row clicked before the list is drawn again can be another one by the time it is hit).
