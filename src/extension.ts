@@ -86,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const push = new PushService(tenants, connections, live, drafts, checker, data, log);
   const drift = new DriftDiagnostics();
   const onDemandReports = new OnDemandReports();
+  const jobDetails = new JobDetailsProvider(tenants, connections);
   const logPanels = new ProvisioningLogPanels(
     createPanelServices({ log, tenants, connections, data, extensionUri: context.extensionUri }),
     tenants,
@@ -127,6 +128,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     tree,
     treeView,
     new SyncStatusRefresher(treeView, tree),
+    live,
     vscode.workspace.registerFileSystemProvider(LIVE_SCHEME, live, {
       isCaseSensitive: true,
       isReadonly: true,
@@ -156,10 +158,8 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
       new DraftBaseProvider(drafts),
     ),
     registerPushOnSave(),
-    vscode.workspace.registerTextDocumentContentProvider(
-      JOB_SCHEME,
-      new JobDetailsProvider(tenants, connections),
-    ),
+    jobDetails,
+    vscode.workspace.registerTextDocumentContentProvider(JOB_SCHEME, jobDetails),
     vscode.workspace.registerTextDocumentContentProvider(ON_DEMAND_SCHEME, onDemandReports),
     drift,
     logPanels,

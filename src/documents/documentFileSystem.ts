@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../host/disposable';
 
 /**
  * What our document file systems have in common: every document is a file whose identity is in its
  * URI, there are no folders to list, create or rename, and nothing is watched (changes come from
  * our own operations, announced as tenant changes: see followTenantChanges).
  */
-export abstract class DocumentFileSystem implements vscode.FileSystemProvider {
-  protected readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+export abstract class DocumentFileSystem extends Disposable implements vscode.FileSystemProvider {
+  protected readonly changed = this._register(new vscode.EventEmitter<vscode.FileChangeEvent[]>());
   readonly onDidChangeFile = this.changed.event;
 
   abstract stat(uri: vscode.Uri): vscode.FileStat | Thenable<vscode.FileStat>;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DriftEntry } from '../core/policy/drift';
 import { toVsRange } from './policyChecker';
+import { Disposable } from '../host/disposable';
 
 export const DRIFT_SOURCE = 'cross-tenant drift';
 
@@ -8,8 +9,10 @@ export const DRIFT_SOURCE = 'cross-tenant drift';
  * Drift found by "Check Drift Against Live", in the Problems panel: one entry per drifted property,
  * each with a "Diff Against Live" action. Entries stay until the next check of the same folder.
  */
-export class DriftDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('cross-tenant-drift');
+export class DriftDiagnostics extends Disposable implements vscode.CodeActionProvider {
+  private readonly collection = this._register(
+    vscode.languages.createDiagnosticCollection('cross-tenant-drift'),
+  );
 
   /** Replaces the drift shown for files under `folder` with `entries` (file paths relative to `base`). */
   show(base: vscode.Uri, folder: vscode.Uri, entries: readonly DriftEntry[]): void {
@@ -49,9 +52,5 @@ export class DriftDiagnostics implements vscode.CodeActionProvider, vscode.Dispo
     };
     action.diagnostics = drift;
     return [action];
-  }
-
-  dispose(): void {
-    this.collection.dispose();
   }
 }

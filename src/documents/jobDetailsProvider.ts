@@ -7,16 +7,19 @@ import { tenantLabel } from '../core/tenants/tenantLabel';
 import { AUTH_METHODS, tenantKey, type AuthMethod } from '../core/tenants/tenantRecord';
 import type { TenantConnections } from '../services/tenants/tenantConnections';
 import type { TenantList } from '../services/tenants/tenantList';
+import { Disposable } from '../host/disposable';
 
 /** A sync job's details as a Markdown report, read fresh from Graph each time it is shown. */
-export class JobDetailsProvider implements vscode.TextDocumentContentProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+export class JobDetailsProvider extends Disposable implements vscode.TextDocumentContentProvider {
+  private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly store: TenantList,
     private readonly connections: TenantConnections,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Re-reads an open report (the job changed). */
   refresh(uri: vscode.Uri): void {

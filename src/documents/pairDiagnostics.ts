@@ -6,6 +6,7 @@ import type { TenantData } from '../services/tenants/tenantData';
 import type { TenantList } from '../services/tenants/tenantList';
 import { partnerSetting, type SettingLocation } from '../services/openPartnerSetting';
 import { POLICY_SCHEME } from '../services/documentUris';
+import { Disposable } from '../host/disposable';
 
 export const PAIR_SOURCE = 'Cross-Tenant pair check';
 
@@ -26,30 +27,32 @@ interface Placed {
  * Problems panel say, on the exact setting, what the other tenant needs. The quick fix merges the
  * finding's change into the document (a draft once saved), never pushes.
  */
-export class PairDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
+export class PairDiagnostics extends Disposable implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
-  private readonly collection = vscode.languages.createDiagnosticCollection('cross-tenant-pairs');
+  private readonly collection = this._register(
+    vscode.languages.createDiagnosticCollection('cross-tenant-pairs'),
+  );
   private placed = new Map<string, Placed[]>();
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly pairs: PairService,
     private readonly tenants: TenantList,
     private readonly data: TenantData,
   ) {
-    this.subscriptions = [
-      pairs.onDidChange(() => void this.update()),
-      // Stale findings go; they come back checked again while a partner document is open.
+    super();
+    this._register(pairs.onDidChange(() => void this.update()));
+    // Stale findings go; they come back checked again while a partner document is open.
+    this._register(
       pairs.onDidGoStale(() => {
         this.collection.clear();
         this.placed = new Map();
         if (vscode.workspace.textDocuments.some((d) => isPartnerDocument(d.uri)))
           void this.pairs.pairs();
       }),
-      // Ranges follow the text: an open (or edited) document gets its diagnostics on the setting itself.
-      vscode.workspace.onDidOpenTextDocument((d) => this.onDocument(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.onDocument(e.document)),
-    ];
+    );
+    // Ranges follow the text: an open (or edited) document gets its diagnostics on the setting itself.
+    this._register(vscode.workspace.onDidOpenTextDocument((d) => this.onDocument(d)));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.onDocument(e.document)));
   }
 
   private onDocument(doc: vscode.TextDocument): void {
@@ -95,6 +98,8 @@ export class PairDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
         });
       }
     }
+    // The locations were awaited: the window may have closed meanwhile.
+    if (this.isDisposed) return;
     this.placed = next;
     this.collection.clear();
     for (const [key, list] of next) {
@@ -194,10 +199,5 @@ export class PairDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
         action.isPreferred = true;
         return [action];
       });
-  }
-
-  dispose(): void {
-    this.collection.dispose();
-    for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -8,6 +8,7 @@ import type { PolicySchemas } from '../core/policy/policySchemas';
 import { requireBundle } from '../host/lazyBundles';
 import type * as PolicySchemasModule from '../core/policy/policySchemas';
 import { LIVE_SCHEME, POLICY_SCHEME } from '../services/documentUris';
+import { Disposable, toDisposable } from '../host/disposable';
 
 const SEVERITY: Record<Diagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -31,11 +32,12 @@ export function toVsRange(r: Diagnostic['range']): vscode.Range {
  * jsonValidation); the editor shows ours for everything else, and for unknown properties, which
  * the files leave to us, so no problem is listed twice.
  */
-export class PolicyChecker implements vscode.Disposable {
+export class PolicyChecker extends Disposable {
   private schemas?: PolicySchemas;
-  private readonly collection = vscode.languages.createDiagnosticCollection('cross-tenant');
+  private readonly collection = this._register(
+    vscode.languages.createDiagnosticCollection('cross-tenant'),
+  );
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly subscriptions: vscode.Disposable[];
 
   /**
    * `startedFrom`: the canonical text a document started from, where it is known (our policy
@@ -45,11 +47,11 @@ export class PolicyChecker implements vscode.Disposable {
     private readonly extensionPath: string,
     private readonly startedFrom: (uri: vscode.Uri) => string | undefined = () => undefined,
   ) {
-    this.subscriptions = [
-      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 250)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
-    ];
+    super();
+    this._register(toDisposable(() => this.timers.forEach((t) => clearTimeout(t))));
+    this._register(vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 250)));
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)));
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
 
@@ -107,12 +109,6 @@ export class PolicyChecker implements vscode.Disposable {
         );
       }, delayMs),
     );
-  }
-
-  dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    for (const s of this.subscriptions) s.dispose();
-    this.collection.dispose();
   }
 }
 

@@ -16,7 +16,6 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
   private readonly served = new Map<string, string>();
   /** Per document with a draft, the live text the draft began from, as last read or saved. */
   private readonly draftBases = new Map<string, string>();
-  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly live: LiveDocumentProvider,
@@ -27,13 +26,15 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
     // keeps an editor with unsaved edits as it is, and its next save meets the changed draft).
     // Not for this window's saves: VS Code made those itself, and an event would make it re-read a
     // document the user is still typing in.
-    this.subscription = drafts.onDidChange(({ uri, discarded, external }) => {
-      // A discarded draft (after a push, live has moved): the live text served before is no base for
-      // a draft saved before the editor has read the document again; the next save reads live.
-      if (discarded) this.served.delete(uri.toString());
-      if ((discarded || external) && uri.scheme === POLICY_SCHEME)
-        this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
-    });
+    this._register(
+      drafts.onDidChange(({ uri, discarded, external }) => {
+        // A discarded draft (after a push, live has moved): the live text served before is no base for
+        // a draft saved before the editor has read the document again; the next save reads live.
+        if (discarded) this.served.delete(uri.toString());
+        if ((discarded || external) && uri.scheme === POLICY_SCHEME)
+          this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+      }),
+    );
   }
 
   /**
@@ -105,10 +106,5 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
     throw vscode.FileSystemError.NoPermissions(
       `${uri.toString()}: use "Discard Draft" to drop changes; deleting a partner is a separate command.`,
     );
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

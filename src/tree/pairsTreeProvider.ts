@@ -5,6 +5,7 @@ import type { PairFinding } from '../core/pairs/pairFinding';
 import { describeError } from '../core/describeError';
 import type { PairService } from '../services/pairs/pairService';
 import { plural } from '../core/plural';
+import { Disposable } from '../host/disposable';
 
 export type PairsNode = PairNode | PairSyncNode | PairFindingNode | PairMessageNode;
 
@@ -200,17 +201,15 @@ export class PairMessageNode {
  * The Tenant Pairs view: every two tenants that reference each other, checked on both sides before
  * any sync runs. Pairs with errors come first. The view's badge counts them.
  */
-export class PairsTreeProvider implements vscode.TreeDataProvider<PairsNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<PairsNode | undefined>();
+export class PairsTreeProvider extends Disposable implements vscode.TreeDataProvider<PairsNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<PairsNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly service: PairService) {
+    super();
     // VS Code asks for children again only while the view is visible: a hidden view costs no check.
-    this.subscriptions = [
-      service.onDidChange(() => this.changed.fire(undefined)),
-      service.onDidGoStale(() => this.changed.fire(undefined)),
-    ];
+    this._register(service.onDidChange(() => this.changed.fire(undefined)));
+    this._register(service.onDidGoStale(() => this.changed.fire(undefined)));
   }
 
   getTreeItem(node: PairsNode): vscode.TreeItem {
@@ -244,10 +243,5 @@ export class PairsTreeProvider implements vscode.TreeDataProvider<PairsNode>, vs
         ),
       ];
     }
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-    for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -1,25 +1,27 @@
 import * as vscode from 'vscode';
 import type { TenantsTreeProvider } from './tenantsTreeProvider';
+import { Disposable, toDisposable } from '../host/disposable';
 
 /**
  * While the Tenants view is visible, re-reads the status of the sync jobs on screen every
  * `crossTenant.sync.refreshSeconds` (0 turns it off); stops as soon as the view is hidden, so a
  * closed view costs no Graph calls.
  */
-export class SyncStatusRefresher implements vscode.Disposable {
+export class SyncStatusRefresher extends Disposable {
   private timer?: NodeJS.Timeout;
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly view: vscode.TreeView<unknown>,
     private readonly tree: TenantsTreeProvider,
   ) {
-    this.subscriptions = [
-      view.onDidChangeVisibility(() => this.reschedule()),
+    super();
+    this._register(toDisposable(() => clearInterval(this.timer)));
+    this._register(view.onDidChangeVisibility(() => this.reschedule()));
+    this._register(
       vscode.workspace.onDidChangeConfiguration(
         (e) => e.affectsConfiguration('crossTenant.sync.refreshSeconds') && this.reschedule(),
       ),
-    ];
+    );
     this.reschedule();
   }
 
@@ -35,10 +37,5 @@ export class SyncStatusRefresher implements vscode.Disposable {
       () => this.tree.data.invalidateLoadedSync(),
       Math.max(10, seconds) * 1000,
     );
-  }
-
-  dispose(): void {
-    clearInterval(this.timer);
-    for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -2,27 +2,24 @@ import * as vscode from 'vscode';
 import { tenantKey } from '../core/tenants/tenantRecord';
 import type { TenantConnections } from '../services/tenants/tenantConnections';
 import type { TenantList } from '../services/tenants/tenantList';
+import { Disposable } from '../host/disposable';
 
 /** "3/5 tenants": how many tenants are signed in; a click opens the Tenants view. Hidden with no tenants. */
-export class TenantsStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem(
-    'crossTenant.status',
-    vscode.StatusBarAlignment.Left,
-    10,
+export class TenantsStatusBar extends Disposable {
+  private readonly item = this._register(
+    vscode.window.createStatusBarItem('crossTenant.status', vscode.StatusBarAlignment.Left, 10),
   );
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly store: TenantList,
     private readonly connections: TenantConnections,
   ) {
+    super();
     this.item.name = 'Cross-Tenant: signed-in tenants';
     this.item.command = 'crossTenant.tenants.focus';
-    this.subscriptions = [
-      store.onDidChange(() => this.update()),
-      connections.onDidChangeState(() => this.update()),
-    ];
-    void store.load().then(() => this.update());
+    this._register(store.onDidChange(() => this.update()));
+    this._register(connections.onDidChangeState(() => this.update()));
+    void store.load().then(() => this.isDisposed || this.update());
   }
 
   private update(): void {
@@ -48,10 +45,5 @@ export class TenantsStatusBar implements vscode.Disposable {
       ? new vscode.ThemeColor('statusBarItem.warningBackground')
       : undefined;
     this.item.show();
-  }
-
-  dispose(): void {
-    this.item.dispose();
-    for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -12,16 +12,16 @@ import { TenantNode } from './tenantNode';
 import { withAccessibleName } from './accessibleName';
 import type { TreeNode, TreeServices } from './treeNode';
 import { plural } from '../core/plural';
+import { Disposable } from '../host/disposable';
 
 /**
  * The Tenants view. Top level: one node per tenant (with none, VS Code shows the welcome content).
  * A tenant whose state is not known yet is probed silently in the background. Children load lazily,
  * with progress shown in the view; failures become error nodes under the node that failed.
  */
-export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+export class TenantsTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
   private readonly services: TreeServices;
   /** Documents with a saved draft, so their nodes show as modified. */
   private draftUris = new Set<string>();
@@ -38,6 +38,7 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     drafts: DraftStore,
     private readonly pairs: PairService,
   ) {
+    super();
     this.services = { connections, data };
     const loadDrafts = (): Promise<void> =>
       drafts.list().then((set) => {
@@ -45,13 +46,11 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         this.redraw();
       });
     void loadDrafts();
-    this.subscriptions = [
-      store.onDidChange(() => this.redraw()),
-      connections.onDidChangeState(() => this.redraw()),
-      drafts.onDidChange(() => void loadDrafts()),
-      pairs.onDidChange(() => this.redraw()),
-      data.onDidChange((e) => this.reload(e)),
-    ];
+    this._register(store.onDidChange(() => this.redraw()));
+    this._register(connections.onDidChangeState(() => this.redraw()));
+    this._register(drafts.onDidChange(() => void loadDrafts()));
+    this._register(pairs.onDidChange(() => this.redraw()));
+    this._register(data.onDidChange((e) => this.reload(e)));
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -143,10 +142,5 @@ export class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   /** Redraws from what is loaded (tenant states, names), without reloading data. */
   redraw(): void {
     this.changed.fire(undefined);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-    for (const s of this.subscriptions) s.dispose();
   }
 }

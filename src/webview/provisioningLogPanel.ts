@@ -15,6 +15,7 @@ import type { Log } from '../host/log';
 import type { TenantConnections } from '../services/tenants/tenantConnections';
 import { panelHtml, panelResourceRoots } from './panelHtml';
 import { exportRows } from './exportRows';
+import { Disposable } from '../host/disposable';
 
 export const PANEL_VIEW_TYPE = 'crossTenant.provisioningLogs';
 
@@ -50,8 +51,7 @@ export interface PanelServices {
  * entry comes from another tenant, so it reaches the webview only as message data, never as HTML;
  * every message back is validated before it is acted on.
  */
-export class ProvisioningLogPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class ProvisioningLogPanel extends Disposable {
   private readonly entries = new Map<string, ProvisioningObjectSummary>();
   private readonly index = new LogIndex();
   private loader?: LogLoader;
@@ -63,13 +63,12 @@ export class ProvisioningLogPanel implements vscode.Disposable {
   private context?: Promise<DetailsContext>;
   /** Loading and polling are over (panel closed, or the extension shutting down). */
   private stopped = false;
-  private closed = false;
-  private readonly disposedEmitter = new vscode.EventEmitter<void>();
+  private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
-  private readonly stateChanged = new vscode.EventEmitter<PanelState>();
+  private readonly stateChanged = this._register(new vscode.EventEmitter<PanelState>());
   /** The user changed filters, sort, time range, live mode or selection. */
   readonly onDidChangeState = this.stateChanged.event;
-  private readonly posted = new vscode.EventEmitter<HostMessage>();
+  private readonly posted = this._register(new vscode.EventEmitter<HostMessage>());
   /** Every message sent to the webview, as sent. */
   readonly onDidPost = this.posted.event;
 
@@ -80,17 +79,18 @@ export class ProvisioningLogPanel implements vscode.Disposable {
     private readonly services: PanelServices,
     private readonly title: { readonly title: string; readonly subtitle: string },
   ) {
+    super();
+    // Registered before its listeners, so they are gone when it closes: closing calls back into nothing.
+    this._register(panel);
     panel.webview.options = {
       enableScripts: true,
       localResourceRoots: panelResourceRoots(services.extensionUri),
     };
     panel.iconPath = new vscode.ThemeIcon('output');
     panel.webview.html = panelHtml(panel.webview, services.extensionUri);
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
-      panel.onDidChangeViewState(() => this.updateLive()),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this._register(panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)));
+    this._register(panel.onDidChangeViewState(() => this.updateLive()));
+    this._register(panel.onDidDispose(() => this.dispose()));
   }
 
   /** The state a reload restores (the webview keeps its own copy; this one serves export and tests). */
@@ -394,16 +394,11 @@ export class ProvisioningLogPanel implements vscode.Disposable {
     if (this.liveTimer) clearInterval(this.liveTimer);
   }
 
-  /** The panel was closed (or is being closed): everything goes. */
-  dispose(): void {
-    if (this.closed) return;
-    this.closed = true;
+  /** The panel was closed (or is being closed): loading stops, its owner is told, everything goes. */
+  override dispose(): void {
+    if (this.isDisposed) return;
     this.stop();
     this.disposedEmitter.fire();
-    this.disposedEmitter.dispose();
-    this.posted.dispose();
-    this.stateChanged.dispose();
-    for (const d of this.disposables) d.dispose();
-    this.panel.dispose();
+    super.dispose();
   }
 }

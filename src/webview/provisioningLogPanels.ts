@@ -7,6 +7,7 @@ import type { Log } from '../host/log';
 import type { TenantList } from '../services/tenants/tenantList';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import { PANEL_VIEW_TYPE, ProvisioningLogPanel, type PanelServices } from './provisioningLogPanel';
+import { Disposable, toDisposable } from '../host/disposable';
 
 export interface PanelDefaults {
   readonly days: number;
@@ -18,10 +19,8 @@ export interface PanelDefaults {
  * with the filters, sort, time range and live mode it had (the state is validated first: it
  * comes back from the webview).
  */
-export class ProvisioningLogPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
+export class ProvisioningLogPanels extends Disposable implements vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, ProvisioningLogPanel>();
-  private readonly registration: vscode.Disposable;
-  private shuttingDown = false;
 
   constructor(
     private readonly services: PanelServices,
@@ -31,7 +30,16 @@ export class ProvisioningLogPanels implements vscode.WebviewPanelSerializer, vsc
     /** The workspace's memory: each panel's last state, kept by the host as well as by the webview. */
     private readonly memento: vscode.Memento,
   ) {
-    this.registration = vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, this);
+    super();
+    // On deactivation (a reload): panels stay open for VS Code to restore, and keep their
+    // remembered state; they only stop loading and polling.
+    this._register(
+      toDisposable(() => {
+        for (const p of this.panels.values()) p.stop();
+        this.panels.clear();
+      }),
+    );
+    this._register(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, this));
   }
 
   /** The panel of a configuration, if open (tests use it to read what was loaded). */
@@ -128,17 +136,9 @@ export class ProvisioningLogPanels implements vscode.WebviewPanelSerializer, vsc
     panel.onDidDispose(() => {
       if (this.panels.get(k) === panel) this.panels.delete(k);
       // A panel the user closed is not restored: forget its state (but not while the window reloads).
-      if (!this.shuttingDown) void this.memento.update(remembered, undefined);
+      if (!this.isDisposed) void this.memento.update(remembered, undefined);
     });
     return panel;
-  }
-
-  /** On deactivation (a reload): panels stay open for VS Code to restore, and keep their remembered state. */
-  dispose(): void {
-    this.shuttingDown = true;
-    this.registration.dispose();
-    for (const p of this.panels.values()) p.stop();
-    this.panels.clear();
   }
 }
 

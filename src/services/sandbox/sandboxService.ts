@@ -5,6 +5,7 @@ import type { Sandbox, SandboxState, SandboxTenant } from '../../sandbox';
 import { requireBundle } from '../../host/lazyBundles';
 import type { Log } from '../../host/log';
 import { writeFileUnder } from '../../core/files/writeFilesUnder';
+import { Disposable, toDisposable } from '../../host/disposable';
 
 /** One request the extension sent to the sandbox, as the sandbox saw it (for the log and the tests). */
 export interface SandboxRequestRecord {
@@ -34,19 +35,22 @@ const SAVE_DELAY_MS = 300;
  * in the browser profile and would be lost with it (vscode-harness FINDINGS Q5). Requests reach the
  * sandbox through our Graph client's full HTTP pipeline; only the socket is replaced by `fetch`.
  */
-export class SandboxService implements vscode.Disposable {
+export class SandboxService extends Disposable {
   private sandbox?: Sandbox;
   private saveTimer?: NodeJS.Timeout;
   private saving = Promise.resolve();
   private readonly recent: SandboxRequestRecord[] = [];
   /** Per tenant, the permissions an admin "consented" to; absent: everything asked for. */
   private readonly consented = new Map<string, ReadonlySet<string>>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly storageUri: vscode.Uri,
     private readonly log: Log,
-  ) {}
+  ) {
+    super();
+    // A change still waiting for its save is written now, before the window goes.
+    this._register(toDisposable(() => this.saveTimer && void this.saveNow()));
+  }
 
   /** The sandbox, created from the saved state on first use. */
   async get(): Promise<Sandbox> {
@@ -65,7 +69,7 @@ export class SandboxService implements vscode.Disposable {
     // Another caller may have finished first while we awaited the file.
     if (this.sandbox) return this.sandbox;
     this.sandbox = sandbox;
-    this.disposables.push(sandbox.onDidChange(() => this.scheduleSave()));
+    this._register(sandbox.onDidChange(() => this.scheduleSave()));
     return sandbox;
   }
 
@@ -217,11 +221,6 @@ export class SandboxService implements vscode.Disposable {
       }
     });
     return this.saving;
-  }
-
-  dispose(): void {
-    if (this.saveTimer) void this.saveNow();
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -16,6 +16,7 @@ import type { Log } from '../../host/log';
 import type { SandboxService } from '../sandbox/sandboxService';
 import { isUserAction, runInBackground } from '../../host/userAction';
 import type { TenantList } from './tenantList';
+import { Disposable } from '../../host/disposable';
 
 export type TenantState =
   | { readonly kind: 'signedIn' }
@@ -33,13 +34,13 @@ export function secretKey(r: Pick<TenantRecord, 'tenantId' | 'clientId'>): strin
  * prompts: a credential without a usable session throws SignInRequiredError and the tenant shows
  * "needs sign-in". Only `signIn`, which runs inside a command, may prompt.
  */
-export class TenantConnections implements vscode.Disposable {
+export class TenantConnections extends Disposable {
   private readonly clients = new Map<string, GraphClient>();
   private readonly states = new Map<string, TenantState>();
   /** Device-code credentials authenticated in this session (MSAL keeps their tokens in memory only). */
   private readonly liveDeviceCode = new Set<string>();
   private readonly probes = new Map<string, Promise<TenantState>>();
-  private readonly changed = new vscode.EventEmitter<string>();
+  private readonly changed = this._register(new vscode.EventEmitter<string>());
   readonly onDidChangeState = this.changed.event;
 
   constructor(
@@ -47,7 +48,9 @@ export class TenantConnections implements vscode.Disposable {
     private readonly sandbox: SandboxService,
     private readonly secrets: vscode.SecretStorage,
     private readonly log: Log,
-  ) {}
+  ) {
+    super();
+  }
 
   state(key: string): TenantState {
     return this.states.get(key) ?? { kind: 'checking' };
@@ -253,10 +256,6 @@ export class TenantConnections implements vscode.Disposable {
         };
       }
     }
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }
 

@@ -4,6 +4,7 @@ import type { TenantChange, TenantDataPart } from '../../core/tenants/tenantChan
 import { tenantKey, type TenantRecord } from '../../core/tenants/tenantRecord';
 import type { TenantConnections } from './tenantConnections';
 import { TenantService } from './tenantService';
+import { Disposable, toDisposable } from '../../host/disposable';
 
 export type { AccessData, SyncConfiguration } from '../../core/graph/tenantTreeData';
 
@@ -19,13 +20,17 @@ export interface TenantDataChange {
  * The `TenantService` of every tenant, and one stream of their changes for the views: the tree
  * reloads the nodes a change touches, the pair checks run again, documents and log panels follow.
  */
-export class TenantData implements vscode.Disposable {
+export class TenantData extends Disposable {
   private readonly services = new Map<string, TenantService>();
-  private readonly emitter = new vscode.EventEmitter<TenantDataChange>();
+  private readonly emitter = this._register(new vscode.EventEmitter<TenantDataChange>());
   /** Data was changed or dropped (a write, a refresh, a sync action): views built on it reload. */
   readonly onDidChange = this.emitter.event;
 
-  constructor(private readonly connections: TenantConnections) {}
+  constructor(private readonly connections: TenantConnections) {
+    super();
+    // Loads in flight are aborted when the window goes.
+    this._register(toDisposable(() => this.services.forEach((s) => s.dropAll())));
+  }
 
   /** The service of one tenant (the same object for the same tenant key). */
   tenant(record: TenantRecord): TenantService {
@@ -68,10 +73,5 @@ export class TenantData implements vscode.Disposable {
   clear(): void {
     for (const s of this.services.values()) s.dropAll();
     this.emitter.fire({ change: { kind: 'reloaded' } });
-  }
-
-  dispose(): void {
-    for (const s of this.services.values()) s.dropAll();
-    this.emitter.dispose();
   }
 }

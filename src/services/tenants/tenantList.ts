@@ -10,6 +10,7 @@ import { notificationText } from '../../core/printable';
 import { tenantLabel } from '../../core/tenants/tenantLabel';
 import { writeFileUnder } from '../../core/files/writeFilesUnder';
 import { WriteQueue } from '../../core/files/writeQueue';
+import { Disposable } from '../../host/disposable';
 
 const FILE = 'tenants.json';
 
@@ -17,18 +18,19 @@ const FILE = 'tenants.json';
  * The tenants the user added, kept in a file under globalStorageUri so they survive restarts, window
  * reloads and, in browser-hosted VS Code, a change of browser (globalState would not).
  */
-export class TenantList implements vscode.Disposable {
+export class TenantList extends Disposable {
   private records: TenantRecord[] = [];
   private loaded?: Promise<void>;
   /** Each save writes the whole list; one that fails does not stop the next (WriteQueue). */
   private readonly writes: WriteQueue;
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly storageUri: vscode.Uri,
     private readonly log: Log,
   ) {
+    super();
     this.writes = new WriteQueue(
       // Atomic: a window closed mid-save leaves the previous list, never half of one.
       async (text) => {
@@ -138,9 +140,5 @@ export class TenantList implements vscode.Disposable {
         show,
       )
       .then((c) => c === show && this.log.show());
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }
