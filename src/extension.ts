@@ -78,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const documents = new PolicyDocumentProvider(live, drafts);
   const checker = new PolicyChecker(context.extensionPath, (uri) => documents.startedFrom(uri));
   const pairs = new PairService(tenants, connections, data, log);
-  const tree = new TenantsTreeProvider(tenants, connections, data, drafts, pairs);
+  const tree = new TenantsTreeProvider(tenants, connections, data, drafts, pairs, log);
   const treeView = vscode.window.createTreeView('crossTenant.tenants', {
     treeDataProvider: tree,
     showCollapseAll: true,
@@ -98,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     }),
     context.workspaceState,
   );
-  const pairsTree = new PairsTreeProvider(pairs);
+  const pairsTree = new PairsTreeProvider(pairs, log);
   const pairsView = vscode.window.createTreeView('crossTenant.pairs', {
     treeDataProvider: pairsTree,
     showCollapseAll: true,
@@ -147,7 +147,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     ),
     vscode.languages.registerHoverProvider(
       { pattern: '**/*.xta-*.json' },
-      new TenantHoverProvider(tenants, connections),
+      new TenantHoverProvider(tenants, connections, log),
     ),
     vscode.workspace.registerTextDocumentContentProvider(
       EFFECTIVE_SCHEME,

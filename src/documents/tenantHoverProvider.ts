@@ -12,6 +12,10 @@ import { tenantKey, type TenantRecord } from '../core/tenants/tenantRecord';
 import type { TenantConnections } from '../services/tenants/tenantConnections';
 import type { TenantList } from '../services/tenants/tenantList';
 import { LIVE_SCHEME, POLICY_SCHEME } from '../services/documentUris';
+import { describeError } from '../core/describeError';
+import { GraphError } from '../core/graph/graphError';
+import { getCloud } from '../core/auth/clouds';
+import type { Log } from '../host/log';
 
 /**
  * Hover on a GUID in a policy document: the organization it names (display name, default domain),
@@ -24,6 +28,7 @@ export class TenantHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly store: TenantList,
     private readonly connections: TenantConnections,
+    private readonly log: Log,
   ) {}
 
   async provideHover(
@@ -71,14 +76,36 @@ export class TenantHoverProvider implements vscode.HoverProvider {
   private lookup(tenant: TenantRecord, guid: string): Promise<TenantHoverInfo | undefined> {
     const key = `${tenant.auth}:${guid.toLowerCase()}`;
     let hit = this.cache.get(key);
+    // Other clouds have no tenant lookup: the hover says only what the GUID is for.
+    if (!hit && !getCloud(tenant.cloud).supportsTenantLookup) return Promise.resolve(undefined);
     if (!hit) {
-      // A GUID that is not a tenant (a user or group id) is a 404: remembered as "not a tenant".
       hit = findTenantInformationByTenantId(this.connections.client(tenant), guid).then(
         (i) => i as TenantHoverInfo,
-        () => undefined,
+        (err: unknown) => {
+          // A GUID that is not a tenant (a user or group id) is refused with a 4xx, whose status
+          // Microsoft does not document: remembered as "not a tenant". Anything else (no
+          // permission, throttled, no answer) is not an answer about the GUID: the hover shows no
+          // tenant this time, the next one asks again, and the log says why.
+          if (!isNotATenant(err)) {
+            this.cache.delete(key);
+            const d = describeError(err);
+            if (!d.cancelled) this.log.error(`Tenant lookup of ${guid} failed: ${d.detail}`);
+          }
+          return undefined;
+        },
       );
       this.cache.set(key, hit);
     }
     return hit;
   }
+}
+
+/** Graph's refusal of a lookup because the GUID names no tenant (any 4xx that is not about us). */
+function isNotATenant(err: unknown): boolean {
+  return (
+    err instanceof GraphError &&
+    err.status >= 400 &&
+    err.status < 500 &&
+    ![401, 403, 408, 429].includes(err.status)
+  );
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { describeError } from '../core/describeError';
-import { notificationText } from '../core/printable';
 import type { Log } from './log';
+import { reportError } from './reportError';
 import { runAsUserAction } from './userAction';
 
 /** What every command handler receives besides its own arguments: the log, at least. */
@@ -29,15 +28,7 @@ export function registerCommand<C extends HostContext>(
       // A command is a user action: credentials may prompt for sign-in while it runs.
       return await runAsUserAction(() => def.run(ctx, ...args));
     } catch (err) {
-      const d = describeError(err);
-      if (d.cancelled) return undefined;
-      ctx.log.error(`${def.id} failed: ${d.detail}`);
-      // Not awaited: the command ends now, the message stays until the user dismisses it.
-      void vscode.window
-        .showErrorMessage(notificationText(d.summary), 'Show Log')
-        .then((choice) => {
-          if (choice === 'Show Log') ctx.log.show();
-        });
+      reportError(ctx.log, def.id, err);
       return undefined;
     }
   });

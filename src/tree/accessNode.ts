@@ -29,7 +29,7 @@ export class AccessNode implements TreeNode {
   }
 
   getChildren(services: TreeServices): Promise<TreeNode[]> {
-    return childrenOrError(this, async () => {
+    return childrenOrError(this, services.log, async () => {
       const { policy, overview } = await services.data.access(this.tenant);
       return [
         new BasePolicyNode(this.tenant, policy),

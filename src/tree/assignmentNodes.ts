@@ -33,7 +33,7 @@ export class AssignmentsNode implements TreeNode {
   }
 
   getChildren(services: TreeServices): Promise<TreeNode[]> {
-    return childrenOrError(this, async () => {
+    return childrenOrError(this, services.log, async () => {
       const assignments = await listSyncAssignments(
         services.connections.client(this.tenant),
         this.servicePrincipal.id!,

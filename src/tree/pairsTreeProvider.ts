@@ -6,6 +6,7 @@ import { describeError } from '../core/describeError';
 import type { PairService } from '../services/pairs/pairService';
 import { plural } from '../core/plural';
 import { Disposable } from '../host/disposable';
+import type { Log } from '../host/log';
 
 export type PairsNode = PairNode | PairSyncNode | PairFindingNode | PairMessageNode;
 
@@ -205,7 +206,10 @@ export class PairsTreeProvider extends Disposable implements vscode.TreeDataProv
   private readonly changed = this._register(new vscode.EventEmitter<PairsNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly service: PairService) {
+  constructor(
+    private readonly service: PairService,
+    private readonly log: Log,
+  ) {
     super();
     // VS Code asks for children again only while the view is visible: a hidden view costs no check.
     this._register(service.onDidChange(() => this.changed.fire(undefined)));
@@ -234,12 +238,15 @@ export class PairsTreeProvider extends Disposable implements vscode.TreeDataProv
       const rank: Record<PairStatus, number> = { error: 0, warning: 1, incomplete: 2, ok: 3 };
       return [...pairs].sort((x, y) => rank[x.status] - rank[y.status]).map((p) => new PairNode(p));
     } catch (err) {
+      const d = describeError(err);
+      if (!d.cancelled)
+        this.log.error(`Tenant Pairs view: the pairs could not be checked: ${d.detail}`);
       return [
         new PairMessageNode(
           'pairs/error',
-          `Pairs could not be checked: ${describeError(err).summary}`,
+          `Pairs could not be checked: ${d.summary}`,
           'error',
-          describeError(err).detail,
+          d.detail,
         ),
       ];
     }

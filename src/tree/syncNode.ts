@@ -39,7 +39,7 @@ export class SyncNode implements TreeNode {
   }
 
   getChildren(services: TreeServices): Promise<TreeNode[]> {
-    return childrenOrError(this, async () => {
+    return childrenOrError(this, services.log, async () => {
       const configs = await services.data.sync(this.tenant);
       if (!configs.length)
         return [

@@ -13,6 +13,7 @@ import { withAccessibleName } from './accessibleName';
 import type { TreeNode, TreeServices } from './treeNode';
 import { plural } from '../core/plural';
 import { Disposable } from '../host/disposable';
+import type { Log } from '../host/log';
 
 /**
  * The Tenants view. Top level: one node per tenant (with none, VS Code shows the welcome content).
@@ -37,9 +38,10 @@ export class TenantsTreeProvider extends Disposable implements vscode.TreeDataPr
     readonly data: TenantData,
     drafts: DraftStore,
     private readonly pairs: PairService,
+    log: Log,
   ) {
     super();
-    this.services = { connections, data };
+    this.services = { connections, data, log };
     const loadDrafts = (): Promise<void> =>
       drafts.list().then((set) => {
         this.draftUris = new Set(set);

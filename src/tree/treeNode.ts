@@ -3,11 +3,14 @@ import type { DocumentIdentity } from '../core/policy/documentUri';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import type { TenantConnections } from '../services/tenants/tenantConnections';
 import type { DataPart, TenantData } from '../services/tenants/tenantData';
+import type { Log } from '../host/log';
 
 /** What nodes need to compute their children. */
 export interface TreeServices {
   readonly connections: TenantConnections;
   readonly data: TenantData;
+  /** Where a failed load writes its detail (the error node points there). */
+  readonly log: Log;
 }
 
 /**

@@ -9,6 +9,7 @@ import { RateLimiter } from '../core/sync/rateLimiter';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import { openPartnerSetting } from '../services/openPartnerSetting';
 import type { Log } from '../host/log';
+import { describeError } from '../core/describeError';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import { type TenantConnections } from '../services/tenants/tenantConnections';
 import type { TenantData } from '../services/tenants/tenantData';
@@ -53,7 +54,15 @@ export function createPanelServices(deps: {
     async describe(record, servicePrincipalId): Promise<DetailsContext> {
       const [configs, access] = await Promise.all([
         data.sync(record),
-        data.access(record).catch(() => undefined),
+        // Without the partners the details still explain; they only name the target less well.
+        data.access(record).catch((err: unknown) => {
+          const d = describeError(err);
+          if (!d.cancelled)
+            log.error(
+              `Provisioning-log details: the partners of ${tenantLabel(record)} could not be read, so the target is named from the signed-in tenants only: ${d.detail}`,
+            );
+          return undefined;
+        }),
       ]);
       const name =
         configs.find((c) => c.servicePrincipal.id === servicePrincipalId)?.servicePrincipal

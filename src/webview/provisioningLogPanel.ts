@@ -16,6 +16,7 @@ import type { TenantConnections } from '../services/tenants/tenantConnections';
 import { panelHtml, panelResourceRoots } from './panelHtml';
 import { exportRows } from './exportRows';
 import { Disposable } from '../host/disposable';
+import { reportError } from '../host/reportError';
 
 export const PANEL_VIEW_TYPE = 'crossTenant.provisioningLogs';
 
@@ -133,16 +134,10 @@ export class ProvisioningLogPanel extends Disposable {
       );
       return;
     }
-    void this.handle(message).catch((err: unknown) => this.fail(err));
-  }
-
-  private fail(err: unknown): void {
-    const d = describeError(err);
-    if (d.cancelled) return;
-    this.services.log.error(`Provisioning-log panel: ${d.detail}`);
-    void vscode.window
-      .showErrorMessage(d.summary, 'Show Log')
-      .then((c) => c && this.services.log.show());
+    // What the user asked for in the panel fails as a command does: the summary, the detail logged.
+    void this.handle(message).catch((err: unknown) =>
+      reportError(this.services.log, `Provisioning-log panel: ${message.type}`, err),
+    );
   }
 
   private async handle(message: WebviewMessage): Promise<void> {

@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HostMessage, PanelState } from '../../src/core/provisioning/panelProtocol';
 import type { ProvisioningLogPanel } from '../../src/webview/provisioningLogPanel';
-import { changesSince, extensionApi, freshSandbox, nodeAt, readLog, waitFor } from './api';
+import {
+  changesSince,
+  extensionApi,
+  freshSandbox,
+  logAfter,
+  logMark,
+  nodeAt,
+  readLog,
+  waitFor,
+} from './api';
 
 const CONTOSO = '2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24';
 const TAILSPIN = '4e8b7f20-1a9c-4d3e-b5f6-72c0a9d8e1b3';
@@ -250,6 +259,17 @@ describe('provisioning-log panel', function () {
     );
     assert.equal(sent.tokenTenantId, CONTOSO);
     rec.dispose();
+  });
+
+  it('reports a failed action as a command does: the summary shown, the detail in the log', async () => {
+    const panel = await openTailspinLogs();
+    const mark = await logMark();
+    // An entry the panel does not hold (the webview's rows were dropped by a reload, say).
+    panel.receive({ type: 'openPolicy', id: 'no-such-entry' });
+    await logAfter(
+      mark,
+      /Provisioning-log panel: openPolicy failed: Error: That log entry is no longer loaded: reload the panel\./,
+    );
   });
 
   it('exports the filtered rows as CSV and JSON into the workspace', async () => {

@@ -5,6 +5,8 @@ import {
   extensionApi,
   freshSandbox,
   labelOf,
+  logAfter,
+  logMark,
   nodeAt,
   tenantItems,
   waitFor,
@@ -169,6 +171,7 @@ describe('the Tenants tree', () => {
             String(i.contextValue).startsWith('tenant.signedIn'),
         ),
       );
+      const mark = await logMark();
       const children = await childItems(
         api,
         await nodeAt(api, 'Northwind Traders', 'Cross-tenant access'),
@@ -177,6 +180,16 @@ describe('the Tenants tree', () => {
       assert.equal(children[0].contextValue, 'message.error');
       assert.match(labelOf(children[0]), /Policy\.Read\.All/);
       assert.equal(children[0].command?.command, 'crossTenant.refresh');
+      // The node's tooltip sends the user to the log: the full detail is there.
+      // appendText escapes the text as Markdown (spaces as &nbsp;, punctuation with backslashes).
+      const tooltip = (children[0].tooltip as vscode.MarkdownString).value
+        .replace(/&nbsp;/g, ' ')
+        .replace(/\\/g, '');
+      assert.match(tooltip, /the full detail is in the log \(Cross-Tenant: Show Log\)/);
+      await logAfter(
+        mark,
+        /Tenants view: Northwind Traders › Cross-tenant access could not be loaded: GraphError 403 /,
+      );
       // The sync part of the same tenant is unaffected by the access failure: it fails on its own.
       const top = (await childItems(api, await nodeAt(api, 'Northwind Traders'))).map(labelOf);
       assert.deepEqual(top, ['Cross-tenant access', 'Cross-tenant synchronization']);

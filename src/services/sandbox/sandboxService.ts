@@ -188,12 +188,17 @@ export class SandboxService extends Disposable {
     return vscode.Uri.joinPath(this.storageUri, STATE_FILE);
   }
 
+  /** The saved state; none before the first save. One that cannot be read is said in the log. */
   private async readState(): Promise<SandboxState | undefined> {
     try {
       return JSON.parse(
         Buffer.from(await vscode.workspace.fs.readFile(this.stateUri)).toString('utf8'),
       ) as SandboxState;
-    } catch {
+    } catch (err) {
+      if (!(err instanceof vscode.FileSystemError && err.code === 'FileNotFound'))
+        this.log.error(
+          `The saved sandbox state in ${this.stateUri.fsPath} could not be read; starting from the seeded tenants: ${String(err)}`,
+        );
       return undefined;
     }
   }

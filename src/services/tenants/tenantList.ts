@@ -6,11 +6,11 @@ import {
   type TenantRecord,
 } from '../../core/tenants/tenantRecord';
 import type { Log } from '../../host/log';
-import { notificationText } from '../../core/printable';
 import { tenantLabel } from '../../core/tenants/tenantLabel';
 import { writeFileUnder } from '../../core/files/writeFilesUnder';
 import { WriteQueue } from '../../core/files/writeQueue';
 import { Disposable } from '../../host/disposable';
+import { showErrorSummary } from '../../host/reportError';
 
 const FILE = 'tenants.json';
 
@@ -128,17 +128,12 @@ export class TenantList extends Disposable {
   private saveFailed(err: unknown): void {
     const reason = err instanceof Error ? err.message : String(err);
     this.log.error(`Could not save the tenant list to ${this.uri.fsPath}: ${reason}`);
-    const show = vscode.l10n.t('Show Log');
-    void vscode.window
-      .showErrorMessage(
-        notificationText(
-          vscode.l10n.t(
-            'Could not save the tenant list ({0}). Your tenants stay for this session; the next change saves them again.',
-            reason,
-          ),
-        ),
-        show,
-      )
-      .then((c) => c === show && this.log.show());
+    showErrorSummary(
+      this.log,
+      vscode.l10n.t(
+        'Could not save the tenant list ({0}). Your tenants stay for this session; the next change saves them again.',
+        reason,
+      ),
+    );
   }
 }
