@@ -32,7 +32,10 @@ export async function resolveDocumentTarget(
   const kind = documentKind({ uri });
   if (!kind || (kind.id === 'syncSchema' && uri.scheme !== POLICY_SCHEME))
     throw new Error(
-      `${path.posix.basename(uri.path)} is not a policy document (*.xta-policy|default|partner|identitysync.json, or a sync job's schema opened from the Tenants view).`,
+      vscode.l10n.t(
+        "{0} is not a policy document (*.xta-policy|default|partner|identitysync.json, or a sync job's schema opened from the Tenants view).",
+        path.posix.basename(uri.path),
+      ),
     );
   if (uri.scheme === POLICY_SCHEME) {
     const identity = fromUri(uri.path);
@@ -41,7 +44,9 @@ export async function resolveDocumentTarget(
       store.get(tenantKey({ tenantId: identity.tenantId, auth: uri.authority as AuthMethod }));
     if (!identity || !tenant)
       throw new Error(
-        "This document's tenant is no longer in the Tenants view: add it again to push.",
+        vscode.l10n.t(
+          "This document's tenant is no longer in the Tenants view: add it again to push.",
+        ),
       );
     return {
       kind: kind.id,
@@ -53,12 +58,20 @@ export async function resolveDocumentTarget(
   const file = fromWorkspacePath(uri.path.split('/').slice(-3).join('/'));
   if (!file)
     throw new Error(
-      `${vscode.workspace.asRelativePath(uri)} is not in the export layout (<tenant id or domain>/partners/<partner tenant id>${kind.suffix}, or <tenant>/${kind.id}${kind.suffix}).`,
+      vscode.l10n.t(
+        '{0} is not in the export layout (<tenant id or domain>/partners/<partner tenant id>{1}, or <tenant>/{2}{1}).',
+        vscode.workspace.asRelativePath(uri),
+        kind.suffix,
+        kind.id,
+      ),
     );
   const tenant = overrideTenant ?? store.byFolderName(file.tenant);
   if (!tenant)
     throw new Error(
-      `No tenant "${file.tenant}" in the Tenants view: add it (Cross-Tenant: Add Tenant…) to push or diff this file.`,
+      vscode.l10n.t(
+        'No tenant "{0}" in the Tenants view: add it (Cross-Tenant: Add Tenant…) to push or diff this file.',
+        file.tenant,
+      ),
     );
   const tenantId = tenant.tenantId;
   const identity: DocumentIdentity =

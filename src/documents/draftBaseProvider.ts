@@ -10,7 +10,9 @@ export class DraftBaseProvider implements vscode.TextDocumentContentProvider {
     const draft = await this.drafts.get(uri.with({ scheme: POLICY_SCHEME }));
     if (!draft)
       throw new Error(
-        'This document has no draft, so there is no starting version to compare with.',
+        vscode.l10n.t(
+          'This document has no draft, so there is no starting version to compare with.',
+        ),
       );
     return draft.baseText;
   }

@@ -44,10 +44,11 @@ export class DriftDiagnostics extends Disposable implements vscode.CodeActionPro
   ): vscode.CodeAction[] {
     const drift = context.diagnostics.filter((d) => d.source === DRIFT_SOURCE);
     if (!drift.length) return [];
-    const action = new vscode.CodeAction('Diff Against Live', vscode.CodeActionKind.QuickFix);
+    const title = vscode.l10n.t('Diff Against Live');
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.command = {
       command: 'crossTenant.diffWithLive',
-      title: 'Diff Against Live',
+      title,
       arguments: [doc.uri],
     };
     action.diagnostics = drift;

@@ -25,12 +25,12 @@ export class EffectiveDocumentProvider implements vscode.TextDocumentContentProv
   ): Promise<string> {
     const [tenantId, partnerTenantId] = uri.path.split('/').filter(Boolean);
     if (!isGuid(tenantId ?? '') || !isGuid(partnerTenantId ?? ''))
-      throw new Error(`Not an effective-settings document: ${uri.toString()}`);
+      throw new Error(vscode.l10n.t('Not an effective-settings document: {0}', uri.toString()));
     await this.store.load();
     const tenant = this.store
       .all()
       .find((r) => r.auth === uri.authority && r.tenantId === tenantId);
-    if (!tenant) throw new Error(`Tenant ${tenantId} is not in the Tenants view.`);
+    if (!tenant) throw new Error(vscode.l10n.t('Tenant {0} is not in the Tenants view.', tenantId));
     const client = this.connections.client(tenant);
     const [partner, defaults] = await withAbortSignal(token, (signal) =>
       Promise.all([

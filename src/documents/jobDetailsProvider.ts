@@ -34,10 +34,10 @@ export class JobDetailsProvider extends Disposable implements vscode.TextDocumen
       !servicePrincipalId ||
       !jobId
     )
-      throw new Error(`Not a job report: ${uri.toString()}`);
+      throw new Error(vscode.l10n.t('Not a job report: {0}', uri.toString()));
     await this.store.load();
     const tenant = this.store.get(tenantKey({ tenantId, auth: uri.authority as AuthMethod }));
-    if (!tenant) throw new Error(`Tenant ${tenantId} is not in the Tenants view.`);
+    if (!tenant) throw new Error(vscode.l10n.t('Tenant {0} is not in the Tenants view.', tenantId));
     const client = this.connections.client(tenant);
     const [job, assignments, settings] = await Promise.all([
       getSyncJob(client, servicePrincipalId, jobId),

@@ -38,7 +38,10 @@ export class LiveDocumentProvider extends DocumentFileSystem {
     );
     if (!tenant)
       throw vscode.FileSystemError.Unavailable(
-        `Tenant ${identity.tenantId} is not in the Tenants view: add it to open its policies.`,
+        vscode.l10n.t(
+          'Tenant {0} is not in the Tenants view: add it to open its policies.',
+          identity.tenantId,
+        ),
       );
     return { identity, tenant };
   }
@@ -61,7 +64,7 @@ export class LiveDocumentProvider extends DocumentFileSystem {
         const sync = await getIdentitySync(client, identity.partnerTenantId, { signal });
         if (!sync)
           throw vscode.FileSystemError.FileNotFound(
-            `The partner has no identity synchronization policy.`,
+            vscode.l10n.t('The partner has no identity synchronization policy.'),
           );
         return sync;
       }

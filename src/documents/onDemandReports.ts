@@ -20,7 +20,7 @@ export class OnDemandReports implements vscode.TextDocumentContentProvider {
   provideTextDocumentContent(uri: vscode.Uri): string {
     return (
       this.reports.get(uri.toString()) ??
-      'This report is no longer available: reports are kept until VS Code restarts.'
+      vscode.l10n.t('This report is no longer available: reports are kept until VS Code restarts.')
     );
   }
 }

@@ -141,7 +141,11 @@ export class PairDiagnostics extends Disposable implements vscode.CodeActionProv
         ? vscode.DiagnosticSeverity.Error
         : vscode.DiagnosticSeverity.Warning;
     const message = p.mirrored
-      ? `Other side of the pair: ${p.finding.message} (to change in ${this.tenants.labelOf(p.finding.tenantId)})`
+      ? vscode.l10n.t(
+          'Other side of the pair: {0} (to change in {1})',
+          p.finding.message,
+          this.tenants.labelOf(p.finding.tenantId),
+        )
       : p.finding.message;
     const d = new vscode.Diagnostic(range, message, severity);
     d.source = PAIR_SOURCE;
@@ -167,12 +171,15 @@ export class PairDiagnostics extends Disposable implements vscode.CodeActionProv
         if (p.mirrored) {
           // The change is in the other tenant: open a draft there.
           const action = new vscode.CodeAction(
-            `Fix in ${this.tenants.labelOf(p.finding.tenantId)}: open a draft with the change`,
+            vscode.l10n.t(
+              'Fix in {0}: open a draft with the change',
+              this.tenants.labelOf(p.finding.tenantId),
+            ),
             vscode.CodeActionKind.QuickFix,
           );
           action.command = {
             command: 'crossTenant.fixPairFinding',
-            title: 'Fix in a Draft',
+            title: vscode.l10n.t('Fix in a Draft'),
             arguments: [{ finding: p.finding }],
           };
           action.diagnostics = [d];
@@ -186,7 +193,7 @@ export class PairDiagnostics extends Disposable implements vscode.CodeActionProv
           return [];
         }
         const action = new vscode.CodeAction(
-          `Fix for the pair: set ${p.path}`,
+          vscode.l10n.t('Fix for the pair: set {0}', p.path),
           vscode.CodeActionKind.QuickFix,
         );
         action.edit = new vscode.WorkspaceEdit();

@@ -104,7 +104,10 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
 
   delete(uri: vscode.Uri): void {
     throw vscode.FileSystemError.NoPermissions(
-      `${uri.toString()}: use "Discard Draft" to drop changes; deleting a partner is a separate command.`,
+      vscode.l10n.t(
+        '{0}: use "Discard Draft" to drop changes; deleting a partner is a separate command.',
+        uri.toString(),
+      ),
     );
   }
 }

@@ -32,12 +32,20 @@ export async function partnerSetting(
   );
   if (!summary)
     throw new Error(
-      `${tenantLabel(record)} has no partner entry for ${partnerTenantId}: add it with "Add Partner…" first.`,
+      vscode.l10n.t(
+        '{0} has no partner entry for {1}: add it with "Add Partner…" first.',
+        tenantLabel(record),
+        partnerTenantId,
+      ),
     );
   const inIdentitySync = setting.startsWith(IDENTITY_SYNC);
   if (inIdentitySync && !summary.identitySync)
     throw new Error(
-      `${tenantLabel(record)} has no identity synchronization policy for ${summary.displayName ?? partnerTenantId}: use "Allow User Sync…" on the partner.`,
+      vscode.l10n.t(
+        '{0} has no identity synchronization policy for {1}: use "Allow User Sync…" on the partner.',
+        tenantLabel(record),
+        summary.displayName ?? partnerTenantId,
+      ),
     );
   return {
     uri: policyUri(
@@ -100,7 +108,7 @@ export async function draftChange(
     text,
   );
   if (!(await vscode.workspace.applyEdit(edit)))
-    throw new Error('The change could not be applied to the document.');
+    throw new Error(vscode.l10n.t('The change could not be applied to the document.'));
   if (
     vscode.workspace.getConfiguration('crossTenant').get<string>('pushOnSave', 'never') === 'never'
   )

@@ -17,14 +17,15 @@ export class AccessNode implements TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(
-      'Cross-tenant access',
+      vscode.l10n.t('Cross-tenant access'),
       vscode.TreeItemCollapsibleState.Expanded,
     );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('shield');
     item.contextValue = 'access';
-    item.tooltip =
-      'Cross-tenant access settings: who may collaborate with this tenant, and how (B2B collaboration, B2B direct connect, trust, automatic redemption).';
+    item.tooltip = vscode.l10n.t(
+      'Cross-tenant access settings: who may collaborate with this tenant, and how (B2B collaboration, B2B direct connect, trust, automatic redemption).',
+    );
     return item;
   }
 

@@ -21,14 +21,15 @@ export class AssignmentsNode implements TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(
-      'Users and groups in scope',
+      vscode.l10n.t('Users and groups in scope'),
       vscode.TreeItemCollapsibleState.Collapsed,
     );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = 'syncAssignments';
-    item.tooltip =
-      'Users and groups assigned to this configuration (app role msiam_access). With "assigned only" scoping, only they are synced; at least one internal user must be assigned.';
+    item.tooltip = vscode.l10n.t(
+      'Users and groups assigned to this configuration (app role msiam_access). With "assigned only" scoping, only they are synced; at least one internal user must be assigned.',
+    );
     return item;
   }
 
@@ -42,7 +43,7 @@ export class AssignmentsNode implements TreeNode {
         return [
           new MessageNode(
             `${this.id}/empty`,
-            'Nobody is assigned: add users or groups to sync them.',
+            vscode.l10n.t('Nobody is assigned: add users or groups to sync them.'),
             'info',
           ),
         ];
@@ -74,17 +75,23 @@ export class AssignmentNode implements TreeNode {
   toTreeItem(): vscode.TreeItem {
     const a = this.assignment;
     const item = new vscode.TreeItem(
-      a.principalDisplayName ?? a.principalId ?? 'Unknown principal',
+      a.principalDisplayName ?? a.principalId ?? vscode.l10n.t('Unknown principal'),
       vscode.TreeItemCollapsibleState.None,
     );
     item.id = this.id;
+    // Graph's principalType ("User", "ServicePrincipal") as it is, in lower case.
     item.description =
       a.principalType === 'Group'
-        ? 'group (its members are in scope)'
+        ? vscode.l10n.t('group (its members are in scope)')
         : (a.principalType ?? '').toLowerCase();
     item.iconPath = new vscode.ThemeIcon(a.principalType === 'Group' ? 'organization' : 'person');
     item.contextValue = 'syncAssignment';
-    item.tooltip = `${a.principalType ?? 'Principal'} ${a.principalId ?? ''}, assigned ${a.createdDateTime ?? ''}`;
+    item.tooltip = vscode.l10n.t(
+      '{0} {1}, assigned {2}',
+      a.principalType ?? vscode.l10n.t('Principal'),
+      a.principalId ?? '',
+      a.createdDateTime ?? '',
+    );
     return item;
   }
 }

@@ -41,12 +41,16 @@ export class MessageNode implements TreeNode {
         : new vscode.ThemeIcon(this.kind === 'action' ? 'sign-in' : 'info');
     if (this.action) item.command = this.action;
     if (this.kind === 'error') {
-      item.description = 'click to retry';
+      item.description = vscode.l10n.t('click to retry');
       item.tooltip = new vscode.MarkdownString().appendText(
-        `${this.text}\n\n${this.detail ?? ''}\n\nClick to try again; the full detail is in the log (Cross-Tenant: Show Log).`,
+        `${this.text}\n\n${this.detail ?? ''}\n\n${vscode.l10n.t('Click to try again; the full detail is in the log (Cross-Tenant: Show Log).')}`,
       );
       if (this.retry)
-        item.command = { command: 'crossTenant.refresh', title: 'Retry', arguments: [this.retry] };
+        item.command = {
+          command: 'crossTenant.refresh',
+          title: vscode.l10n.t('Retry'),
+          arguments: [this.retry],
+        };
     }
     return item;
   }

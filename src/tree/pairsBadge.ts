@@ -1,6 +1,5 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { PairService } from '../services/pairs/pairService';
-import { plural } from '../core/plural';
 import { Disposable } from '../host/disposable';
 
 /** The Tenant Pairs view's badge: how many pairs would fail (errors), so it shows even while the view is collapsed. */
@@ -13,7 +12,10 @@ export class PairsBadge extends Disposable {
         view.badge = failing
           ? {
               value: failing,
-              tooltip: `${plural(failing, 'tenant pair')} with errors`,
+              tooltip:
+                failing === 1
+                  ? vscode.l10n.t('1 tenant pair with errors')
+                  : vscode.l10n.t('{0} tenant pairs with errors', failing),
             }
           : undefined;
       }),

@@ -4,7 +4,7 @@ import type { PairStatus, SyncDirection, TenantPair, PairTenant } from '../core/
 import type { PairFinding } from '../core/pairs/pairFinding';
 import { describeError } from '../core/describeError';
 import type { PairService } from '../services/pairs/pairService';
-import { plural } from '../core/plural';
+import { errorCount, warningCount } from './findingCounts';
 import { Disposable } from '../host/disposable';
 import type { Log } from '../host/log';
 
@@ -41,12 +41,11 @@ function icon([id, color]: [string, string | undefined]): vscode.ThemeIcon {
 export function pairSummary(pair: TenantPair): string {
   const errors = pair.findings.filter((f) => f.severity === 'error').length;
   const warnings = pair.findings.filter((f) => f.severity === 'warning').length;
-  const parts = [
-    errors ? plural(errors, 'error') : '',
-    warnings ? plural(warnings, 'warning') : '',
-  ].filter(Boolean);
+  const parts = [errors ? errorCount(errors) : '', warnings ? warningCount(warnings) : ''].filter(
+    Boolean,
+  );
   if (parts.length) return parts.join(' · ');
-  return pair.status === 'incomplete' ? 'one side not checked' : 'ok';
+  return pair.status === 'incomplete' ? vscode.l10n.t('one side not checked') : vscode.l10n.t('ok');
 }
 
 /** Two tenants that reference each other, with their status. */
@@ -74,13 +73,24 @@ export class PairNode {
     item.iconPath = icon(STATUS_ICON[pair.status]);
     item.contextValue = `pair.${pair.status}${pair.syncs.length ? '.synced' : ''}`;
     const md = new vscode.MarkdownString();
-    md.appendText(`${this.label}\n${pair.a.tenantId} and ${pair.b.tenantId}\n`);
     md.appendText(
-      pair.syncs.length
-        ? `Sync: ${pair.syncs.map((s) => `${s.configurationName} (${s.sourceTenantId === pair.a.tenantId ? `${nameOf(pair.a)} → ${nameOf(pair.b)}` : `${nameOf(pair.b)} → ${nameOf(pair.a)}`})`).join(', ')}\n`
-        : 'No sync configuration between them.\n',
+      `${this.label}\n${vscode.l10n.t('{0} and {1}', pair.a.tenantId, pair.b.tenantId)}\n`,
     );
-    md.appendText(`Status: ${pairSummary(pair)}`);
+    const direction = (s: SyncDirection): string =>
+      s.sourceTenantId === pair.a.tenantId
+        ? `${nameOf(pair.a)} → ${nameOf(pair.b)}`
+        : `${nameOf(pair.b)} → ${nameOf(pair.a)}`;
+    md.appendText(
+      `${
+        pair.syncs.length
+          ? vscode.l10n.t(
+              'Sync: {0}',
+              pair.syncs.map((s) => `${s.configurationName} (${direction(s)})`).join(', '),
+            )
+          : vscode.l10n.t('No sync configuration between them.')
+      }\n`,
+    );
+    md.appendText(vscode.l10n.t('Status: {0}', pairSummary(pair)));
     item.tooltip = md;
     return item;
   }
@@ -91,7 +101,13 @@ export class PairNode {
     const findings = this.pair.findings.map((f, i) => new PairFindingNode(this, f, i, names));
     const none = findings.length
       ? []
-      : [new PairMessageNode(`${this.id}/ok`, 'No problems found on either side.', 'pass')];
+      : [
+          new PairMessageNode(
+            `${this.id}/ok`,
+            vscode.l10n.t('No problems found on either side.'),
+            'pass',
+          ),
+        ];
     return [...syncs, ...findings, ...none];
   }
 }
@@ -115,26 +131,35 @@ export class PairSyncNode {
       vscode.TreeItemCollapsibleState.None,
     );
     item.id = this.id;
-    item.description = `${s.configurationName}${s.jobStatus ? ` · ${s.jobStatus}` : ' · no job'}`;
+    item.description = `${s.configurationName} · ${s.jobStatus || vscode.l10n.t('no job')}`;
     item.iconPath = new vscode.ThemeIcon('arrow-right');
     item.contextValue = 'pairSync';
-    item.tooltip = `Sync configuration "${s.configurationName}" in ${this.names.get(s.sourceTenantId) ?? s.sourceTenantId} (service principal ${s.servicePrincipalId}).\n${targetNote(s)}`;
+    item.tooltip = `${vscode.l10n.t(
+      'Sync configuration "{0}" in {1} (service principal {2}).',
+      s.configurationName,
+      this.names.get(s.sourceTenantId) ?? s.sourceTenantId,
+      s.servicePrincipalId,
+    )}\n${targetNote(s)}`;
     return item;
   }
 }
 
 /** Where the target of a sync came from, and what Graph would not return. */
 export function targetNote(s: SyncDirection): string {
-  const unread = s.settingsUnreadable
-    ? `Its saved settings (target tenant, scope, notifications) could not be read: ${s.settingsUnreadable}.`
-    : '';
   switch (s.targetFrom) {
     case 'credentials':
-      return 'Target tenant: from its saved credentials (CompanyId).';
+      return vscode.l10n.t('Target tenant: from its saved credentials (CompanyId).');
     case 'caller':
-      return 'Target tenant: as set when it was created.';
-    default:
-      return `${unread ? `${unread} ` : ''}Target tenant: guessed from the configuration's name.`;
+      return vscode.l10n.t('Target tenant: as set when it was created.');
+    default: {
+      const guessed = vscode.l10n.t("Target tenant: guessed from the configuration's name.");
+      return s.settingsUnreadable
+        ? `${vscode.l10n.t(
+            'Its saved settings (target tenant, scope, notifications) could not be read: {0}.',
+            s.settingsUnreadable,
+          )} ${guessed}`
+        : guessed;
+    }
   }
 }
 
@@ -163,13 +188,18 @@ export class PairFindingNode {
     item.description = `${this.names.get(f.tenantId) ?? f.tenantId}${f.setting ? ` · ${f.setting}` : ''}`;
     item.iconPath = icon(SEVERITY_ICON[f.severity]);
     item.contextValue = f.fix ? 'pairFinding.fixable' : 'pairFinding';
-    item.tooltip = new vscode.MarkdownString().appendText(
-      `${f.message}\n\nChange in: ${this.names.get(f.tenantId) ?? f.tenantId}${f.setting ? `\nSetting: ${f.setting}` : ''}${f.fix ? '\n\nUse the light bulb to open a draft with the change.' : ''}`,
-    );
+    const lines = [
+      f.message,
+      '',
+      vscode.l10n.t('Change in: {0}', this.names.get(f.tenantId) ?? f.tenantId),
+      ...(f.setting ? [vscode.l10n.t('Setting: {0}', f.setting)] : []),
+      ...(f.fix ? ['', vscode.l10n.t('Use the light bulb to open a draft with the change.')] : []),
+    ];
+    item.tooltip = new vscode.MarkdownString().appendText(lines.join('\n'));
     if (f.setting)
       item.command = {
         command: 'crossTenant.openPairFinding',
-        title: 'Open the Setting',
+        title: vscode.l10n.t('Open the Setting'),
         arguments: [this],
       };
     return item;
@@ -231,7 +261,9 @@ export class PairsTreeProvider extends Disposable implements vscode.TreeDataProv
         return [
           new PairMessageNode(
             'pairs/none',
-            'No tenant pairs: no signed-in tenant has a partner entry or a sync configuration for another.',
+            vscode.l10n.t(
+              'No tenant pairs: no signed-in tenant has a partner entry or a sync configuration for another.',
+            ),
             'info',
           ),
         ];
@@ -244,7 +276,7 @@ export class PairsTreeProvider extends Disposable implements vscode.TreeDataProv
       return [
         new PairMessageNode(
           'pairs/error',
-          `Pairs could not be checked: ${d.summary}`,
+          vscode.l10n.t('Pairs could not be checked: {0}', d.summary),
           'error',
           d.detail,
         ),

@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
 import { INHERITABLE_SETTINGS, type EffectiveSetting } from '../core/graph/effectivePartner';
 import type { PartnerSummary } from '../core/graph/partnerOverview';
-import { accessLevel, formatSummary, partnerSummaryParts } from '../core/policy/accessSummary';
+import {
+  accessLevel,
+  formatSummary,
+  partnerSummaryParts,
+  type AccessLevel,
+} from '../core/policy/accessSummary';
 import type { DocumentIdentity } from '../core/policy/documentUri';
 import { partnerDocument } from '../core/policy/partnerDocument';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
@@ -11,13 +16,20 @@ import type { TreeNode } from './treeNode';
 import { nodeId } from './nodeId';
 
 const SETTING_LABEL: Record<string, string> = {
-  b2bCollaborationInbound: 'B2B collaboration inbound',
-  b2bCollaborationOutbound: 'B2B collaboration outbound',
-  b2bDirectConnectInbound: 'B2B direct connect inbound',
-  b2bDirectConnectOutbound: 'B2B direct connect outbound',
-  inboundTrust: 'Inbound trust (MFA, devices)',
-  automaticUserConsentSettings: 'Automatic redemption',
-  tenantRestrictions: 'Tenant restrictions',
+  b2bCollaborationInbound: vscode.l10n.t('B2B collaboration inbound'),
+  b2bCollaborationOutbound: vscode.l10n.t('B2B collaboration outbound'),
+  b2bDirectConnectInbound: vscode.l10n.t('B2B direct connect inbound'),
+  b2bDirectConnectOutbound: vscode.l10n.t('B2B direct connect outbound'),
+  inboundTrust: vscode.l10n.t('Inbound trust (MFA, devices)'),
+  automaticUserConsentSettings: vscode.l10n.t('Automatic redemption'),
+  tenantRestrictions: vscode.l10n.t('Tenant restrictions'),
+};
+
+/** An access level as the tooltip's table says it (an allow- or block-list is spelt out). */
+const LEVEL_WORD: Record<Exclude<AccessLevel, 'partial'>, string> = {
+  allowed: vscode.l10n.t('allowed'),
+  blocked: vscode.l10n.t('blocked'),
+  unset: vscode.l10n.t('unset'),
 };
 
 /** A partner organization, named by its resolved display name and domain rather than its GUID. */
@@ -67,24 +79,43 @@ export class PartnerNode implements DocumentNode {
     md.appendMarkdown(
       `**${escapeMarkdown(this.label)}**${p.defaultDomainName ? ` — ${escapeMarkdown(p.defaultDomainName)}` : ''}\n\n`,
     );
+    const id = `\`${p.tenantId}\``;
     md.appendMarkdown(
-      `Tenant id \`${p.tenantId}\`${p.lookupError ? ` (name not found: ${escapeMarkdown(p.lookupError.code ?? String(p.lookupError.status))})` : ''}\n\n`,
+      `${
+        p.lookupError
+          ? vscode.l10n.t(
+              'Tenant id {0} (name not found: {1})',
+              id,
+              escapeMarkdown(p.lookupError.code ?? String(p.lookupError.status)),
+            )
+          : vscode.l10n.t('Tenant id {0}', id)
+      }\n\n`,
     );
-    md.appendMarkdown('| Setting | Applies | From |\n|---|---|---|\n');
+    md.appendMarkdown(
+      `| ${vscode.l10n.t('Setting')} | ${vscode.l10n.t('Applies')} | ${vscode.l10n.t('From')} |\n|---|---|---|\n`,
+    );
+    const partner = vscode.l10n.t('partner');
     for (const key of INHERITABLE_SETTINGS) {
       const s = p.effective.settings[key] as EffectiveSetting<unknown>;
       if (!(key in SETTING_LABEL)) continue;
-      md.appendMarkdown(
-        `| ${SETTING_LABEL[key]} | ${describeValue(key, s.value)} | ${s.source === 'default' ? '_default_' : s.inheritedFields.length ? `partner (${s.inheritedFields.join(', ')} from default)` : 'partner'} |\n`,
-      );
+      const from =
+        s.source === 'default'
+          ? `_${vscode.l10n.t('default')}_`
+          : s.inheritedFields.length
+            ? vscode.l10n.t('partner ({0} from default)', s.inheritedFields.join(', '))
+            : partner;
+      md.appendMarkdown(`| ${SETTING_LABEL[key]} | ${describeValue(key, s.value)} | ${from} |\n`);
     }
-    md.appendMarkdown(
-      `| Inbound user sync | ${p.identitySync ? (p.inboundSyncAllowed ? 'allowed' : 'not allowed') : 'not configured'} | partner |\n`,
-    );
+    const sync = p.identitySync
+      ? p.inboundSyncAllowed
+        ? vscode.l10n.t('allowed')
+        : vscode.l10n.t('not allowed')
+      : vscode.l10n.t('not configured');
+    md.appendMarkdown(`| ${vscode.l10n.t('Inbound user sync')} | ${sync} | ${partner} |\n`);
     if (p.partner.isInMultiTenantOrganization)
-      md.appendMarkdown('\nMember of the same multitenant organization.\n');
+      md.appendMarkdown(`\n${vscode.l10n.t('Member of the same multitenant organization.')}\n`);
     md.appendMarkdown(
-      '\nValues in parentheses in the tree are inherited from the default settings.',
+      `\n${vscode.l10n.t('Values in parentheses in the tree are inherited from the default settings.')}`,
     );
     item.tooltip = md;
     return item;
@@ -98,35 +129,44 @@ export class PartnerNode implements DocumentNode {
 }
 
 function describeValue(key: string, value: unknown): string {
-  if (value === null || value === undefined) return 'not set';
+  if (value === null || value === undefined) return vscode.l10n.t('not set');
   if (key.startsWith('b2b') || key === 'tenantRestrictions') {
     const level = accessLevel(value);
-    if (level !== 'partial') return level;
+    if (level !== 'partial') return LEVEL_WORD[level];
     // An allow- or block-list: say who and what, since "partial" alone tells an admin nothing.
     const v = value as Record<
       string,
       { accessType?: string; targets?: { target?: string }[] } | null | undefined
     >;
+    // accessType and targets are Graph's values ("allowed", "AllUsers", ids), shown as Graph has them.
     const list = (c: (typeof v)[string], what: string): string =>
       c
-        ? `${what} ${c.accessType ?? '?'}: ${(c.targets ?? []).map((t) => t.target).join(', ') || 'none'}`
-        : `${what} not set`;
-    return escapeMarkdown(`${list(v.usersAndGroups, 'users')}; ${list(v.applications, 'apps')}`);
+        ? `${what} ${c.accessType ?? '?'}: ${(c.targets ?? []).map((t) => t.target).join(', ') || vscode.l10n.t('none')}`
+        : vscode.l10n.t('{0} not set', what);
+    return escapeMarkdown(
+      `${list(v.usersAndGroups, vscode.l10n.t('users'))}; ${list(v.applications, vscode.l10n.t('apps'))}`,
+    );
   }
   if (key === 'inboundTrust') {
     const t = value as Record<string, boolean | null | undefined>;
     const on = [
-      t.isMfaAccepted && 'MFA',
-      t.isCompliantDeviceAccepted && 'compliant devices',
-      t.isHybridAzureADJoinedDeviceAccepted && 'hybrid joined devices',
+      t.isMfaAccepted && vscode.l10n.t('MFA'),
+      t.isCompliantDeviceAccepted && vscode.l10n.t('compliant devices'),
+      t.isHybridAzureADJoinedDeviceAccepted && vscode.l10n.t('hybrid joined devices'),
     ].filter(Boolean);
-    return on.length ? `trusts ${on.join(', ')}` : 'trusts nothing';
+    return on.length ? vscode.l10n.t('trusts {0}', on.join(', ')) : vscode.l10n.t('trusts nothing');
   }
   if (key === 'automaticUserConsentSettings') {
     const c = value as Record<string, boolean | null | undefined>;
-    return `inbound ${c.inboundAllowed ? 'on' : 'off'}, outbound ${c.outboundAllowed ? 'on' : 'off'}`;
+    const onOff = (b: boolean | null | undefined): string =>
+      b ? vscode.l10n.t('on') : vscode.l10n.t('off');
+    return vscode.l10n.t(
+      'inbound {0}, outbound {1}',
+      onOff(c.inboundAllowed),
+      onOff(c.outboundAllowed),
+    );
   }
-  return 'set';
+  return vscode.l10n.t('set');
 }
 
 /** The partner's identity synchronization policy (may the partner sync users into this tenant?). */
@@ -152,19 +192,22 @@ export class IdentitySyncNode implements DocumentNode {
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(
-      'Identity synchronization',
+      vscode.l10n.t('Identity synchronization'),
       vscode.TreeItemCollapsibleState.None,
     );
     item.id = this.id;
     item.description = this.summary.inboundSyncAllowed
-      ? 'user sync inbound allowed'
-      : 'user sync inbound not allowed';
+      ? vscode.l10n.t('user sync inbound allowed')
+      : vscode.l10n.t('user sync inbound not allowed');
     item.iconPath = new vscode.ThemeIcon(
       'sync',
       this.summary.inboundSyncAllowed ? undefined : new vscode.ThemeColor('disabledForeground'),
     );
     item.contextValue = 'identitySync';
-    item.tooltip = `Whether ${this.summary.displayName ?? this.summary.tenantId} may synchronize users into this tenant (cross-tenant synchronization, set in the target tenant).`;
+    item.tooltip = vscode.l10n.t(
+      'Whether {0} may synchronize users into this tenant (cross-tenant synchronization, set in the target tenant).',
+      this.summary.displayName ?? this.summary.tenantId,
+    );
     item.command = openCommand(this);
     return item;
   }

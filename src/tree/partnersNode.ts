@@ -20,7 +20,7 @@ export class PartnersNode implements TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(
-      `Partners (${this.partners.length})`,
+      vscode.l10n.t('Partners ({0})', this.partners.length),
       this.partners.length
         ? vscode.TreeItemCollapsibleState.Expanded
         : vscode.TreeItemCollapsibleState.Collapsed,
@@ -28,8 +28,9 @@ export class PartnersNode implements TreeNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('references');
     item.contextValue = 'partners';
-    item.tooltip =
-      'Organizations with their own cross-tenant access settings. Values in parentheses are inherited from the default settings.';
+    item.tooltip = vscode.l10n.t(
+      'Organizations with their own cross-tenant access settings. Values in parentheses are inherited from the default settings.',
+    );
     return item;
   }
 
@@ -38,7 +39,9 @@ export class PartnersNode implements TreeNode {
       return Promise.resolve([
         new MessageNode(
           `${this.id}/empty`,
-          'No partner organizations: every external tenant gets the default settings.',
+          vscode.l10n.t(
+            'No partner organizations: every external tenant gets the default settings.',
+          ),
           'info',
         ),
       ]);

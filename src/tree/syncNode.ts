@@ -27,14 +27,15 @@ export class SyncNode implements TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(
-      'Cross-tenant synchronization',
+      vscode.l10n.t('Cross-tenant synchronization'),
       vscode.TreeItemCollapsibleState.Expanded,
     );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('sync');
     item.contextValue = 'sync';
-    item.tooltip =
-      "Configurations that provision this tenant's users into other tenants (this tenant is the source).";
+    item.tooltip = vscode.l10n.t(
+      "Configurations that provision this tenant's users into other tenants (this tenant is the source).",
+    );
     return item;
   }
 
@@ -45,7 +46,7 @@ export class SyncNode implements TreeNode {
         return [
           new MessageNode(
             `${this.id}/empty`,
-            'No cross-tenant sync configurations in this tenant.',
+            vscode.l10n.t('No cross-tenant sync configurations in this tenant.'),
             'info',
           ),
         ];
@@ -92,15 +93,24 @@ export class SyncConfigurationNode implements TreeNode {
       .map((s) => s.kind)
       .sort((a, b) => SEVERITY.indexOf(a) - SEVERITY.indexOf(b))[0];
     const item = new vscode.TreeItem(
-      this.servicePrincipal.displayName ?? this.servicePrincipal.id ?? 'Configuration',
+      this.servicePrincipal.displayName ??
+        this.servicePrincipal.id ??
+        vscode.l10n.t('Configuration'),
       vscode.TreeItemCollapsibleState.Expanded,
     );
     item.id = this.id;
-    item.description = worst ? statuses.find((s) => s.kind === worst)!.label : 'no job';
+    item.description = worst
+      ? statuses.find((s) => s.kind === worst)!.label
+      : vscode.l10n.t('no job');
     item.iconPath = new vscode.ThemeIcon('server-process');
     item.contextValue = 'syncConfiguration';
     item.tooltip = new vscode.MarkdownString().appendText(
-      `Sync configuration ${this.servicePrincipal.displayName ?? ''}\nService principal ${this.servicePrincipal.id ?? ''}\nApplication ${this.servicePrincipal.appId ?? ''}`,
+      vscode.l10n.t(
+        'Sync configuration {0}\nService principal {1}\nApplication {2}',
+        this.servicePrincipal.displayName ?? '',
+        this.servicePrincipal.id ?? '',
+        this.servicePrincipal.appId ?? '',
+      ),
     );
     return item;
   }
@@ -108,7 +118,7 @@ export class SyncConfigurationNode implements TreeNode {
   getChildren(): Promise<TreeNode[]> {
     const jobs = this.configuration.jobs.length
       ? this.configuration.jobs.map((j) => new SyncJobNode(this.tenant, this.servicePrincipal, j))
-      : [new MessageNode(`${this.id}/empty`, 'No provisioning job yet.', 'info')];
+      : [new MessageNode(`${this.id}/empty`, vscode.l10n.t('No provisioning job yet.'), 'info')];
     return Promise.resolve([...jobs, new AssignmentsNode(this.tenant, this.servicePrincipal)]);
   }
 }
@@ -147,14 +157,20 @@ export class SyncJobNode implements TreeNode {
     const item = new vscode.TreeItem(s.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const parts: string[] = [];
-    if (s.lastRun)
+    if (s.lastRun) {
+      const when = formatRelative(s.lastRun, this.now);
       parts.push(
-        `last run ${formatRelative(s.lastRun, this.now)}${s.lastResult ? `, ${s.lastResult.split(':')[0]}` : ''}`,
+        s.lastResult
+          ? vscode.l10n.t('last run {0}, {1}', when, s.lastResult.split(':')[0])
+          : vscode.l10n.t('last run {0}', when),
       );
+    }
     // The schedule is an estimate: a cycle that is late is "due", not "3 min ago".
     if (s.nextRun)
       parts.push(
-        s.nextRun > this.now ? `next ${formatRelative(s.nextRun, this.now)}` : 'next run due',
+        s.nextRun > this.now
+          ? vscode.l10n.t('next {0}', formatRelative(s.nextRun, this.now))
+          : vscode.l10n.t('next run due'),
       );
     item.description = parts.join(' · ');
     const [icon, color] = STATUS_ICON[s.kind];
@@ -162,33 +178,65 @@ export class SyncJobNode implements TreeNode {
     item.contextValue = `syncJob.${s.kind}`;
     item.command = {
       command: 'crossTenant.showJobDetails',
-      title: 'Show Job Details',
+      title: vscode.l10n.t('Show Job Details'),
       arguments: [this],
     };
     const md = new vscode.MarkdownString();
     md.appendMarkdown(
-      `**${escapeMarkdown(this.servicePrincipal.displayName ?? '')}**, provisioning job (${escapeMarkdown(this.job.templateId ?? 'sync')}): ${s.label}\n\n`,
+      `${vscode.l10n.t(
+        '**{0}**, provisioning job ({1}): {2}',
+        escapeMarkdown(this.servicePrincipal.displayName ?? ''),
+        escapeMarkdown(this.job.templateId ?? 'sync'),
+        s.label,
+      )}\n\n`,
     );
     if (s.quarantine) {
+      const reason = escapeMarkdown(s.quarantine.reason);
       md.appendMarkdown(
-        `**Quarantined${s.quarantine.since ? ` since ${s.quarantine.since.toLocaleString()}` : ''}.** ${escapeMarkdown(s.quarantine.reason)}\n\n`,
+        `${
+          s.quarantine.since
+            ? vscode.l10n.t(
+                '**Quarantined since {0}.** {1}',
+                s.quarantine.since.toLocaleString(),
+                reason,
+              )
+            : vscode.l10n.t('**Quarantined.** {0}', reason)
+        }\n\n`,
       );
-      if (s.quarantine.error) md.appendMarkdown(`Error: ${escapeMarkdown(s.quarantine.error)}\n\n`);
-      md.appendMarkdown(`What to do: ${escapeMarkdown(s.quarantine.remedy)}\n\n`);
+      if (s.quarantine.error)
+        md.appendMarkdown(`${vscode.l10n.t('Error: {0}', escapeMarkdown(s.quarantine.error))}\n\n`);
+      md.appendMarkdown(
+        `${vscode.l10n.t('What to do: {0}', escapeMarkdown(s.quarantine.remedy))}\n\n`,
+      );
     }
+    const row = (name: string, value: string): void =>
+      void md.appendMarkdown(`| ${name} | ${value} |\n`);
     md.appendMarkdown('| | |\n|---|---|\n');
-    md.appendMarkdown(
-      `| Last run | ${s.lastRun ? `${s.lastRun.toLocaleString()} (${formatRelative(s.lastRun, this.now)})` : 'never'} |\n`,
+    row(
+      vscode.l10n.t('Last run'),
+      s.lastRun
+        ? `${s.lastRun.toLocaleString()} (${formatRelative(s.lastRun, this.now)})`
+        : vscode.l10n.t('never'),
     );
-    if (s.lastResult) md.appendMarkdown(`| Result | ${escapeMarkdown(s.lastResult)} |\n`);
-    md.appendMarkdown(
-      `| Schedule | ${s.intervalMs ? `every ${formatInterval(s.intervalMs)}${this.job.templateId === 'Azure2Azure' ? ' (fixed for cross-tenant sync)' : ''}` : 'none'} |\n`,
+    if (s.lastResult) row(vscode.l10n.t('Result'), escapeMarkdown(s.lastResult));
+    row(
+      vscode.l10n.t('Schedule'),
+      s.intervalMs
+        ? this.job.templateId === 'Azure2Azure'
+          ? vscode.l10n.t('every {0} (fixed for cross-tenant sync)', formatInterval(s.intervalMs))
+          : vscode.l10n.t('every {0}', formatInterval(s.intervalMs))
+        : vscode.l10n.t('none'),
     );
-    if (s.nextRun)
-      md.appendMarkdown(
-        `| Next run | ${s.kind === 'quarantine' ? 'next attempt' : 'about'} ${s.nextRun.toLocaleString()} (${formatRelative(s.nextRun, this.now)}) |\n`,
+    if (s.nextRun) {
+      const at = `${s.nextRun.toLocaleString()} (${formatRelative(s.nextRun, this.now)})`;
+      row(
+        vscode.l10n.t('Next run'),
+        s.kind === 'quarantine'
+          ? vscode.l10n.t('next attempt {0}', at)
+          : vscode.l10n.t('about {0}', at),
       );
-    md.appendMarkdown(`| Job id | \`${escapeMarkdown(this.job.id ?? '')}\` |\n`);
+    }
+    row(vscode.l10n.t('Job id'), `\`${escapeMarkdown(this.job.id ?? '')}\``);
     item.tooltip = md;
     return item;
   }

@@ -11,19 +11,19 @@ import { nodeId } from './nodeId';
 import type { TreeNode, TreeServices } from './treeNode';
 
 const METHOD_LABEL: Record<AuthMethod, string> = {
-  microsoft: 'Microsoft account (VS Code)',
-  sandbox: 'Sandbox',
-  deviceCode: 'Device code',
-  clientSecret: 'App-only, client secret',
-  certificate: 'App-only, certificate',
-  azureCli: 'Azure CLI',
+  microsoft: vscode.l10n.t('Microsoft account (VS Code)'),
+  sandbox: vscode.l10n.t('Sandbox'),
+  deviceCode: vscode.l10n.t('Device code'),
+  clientSecret: vscode.l10n.t('App-only, client secret'),
+  certificate: vscode.l10n.t('App-only, certificate'),
+  azureCli: vscode.l10n.t('Azure CLI'),
 };
 
 const STATE_LABEL: Record<TenantState['kind'], string> = {
-  signedIn: 'signed in',
-  needsSignIn: 'needs sign-in',
-  checking: 'checking…',
-  error: 'error',
+  signedIn: vscode.l10n.t('signed in'),
+  needsSignIn: vscode.l10n.t('needs sign-in'),
+  checking: vscode.l10n.t('checking…'),
+  error: vscode.l10n.t('error'),
 };
 
 /** A tenant. Its id is the tenant key (sign-in method + tenant id), stable across refreshes. */
@@ -54,7 +54,7 @@ export class TenantNode implements TreeNode {
     const parts = [
       r.defaultDomain && r.displayName ? r.defaultDomain : undefined,
       r.cloud !== 'global' ? getCloud(r.cloud).displayName : undefined,
-      r.auth === 'sandbox' ? 'sandbox' : undefined,
+      r.auth === 'sandbox' ? vscode.l10n.t('sandbox') : undefined,
     ];
     if (this.state.kind !== 'signedIn') parts.push(STATE_LABEL[this.state.kind]);
     item.description = parts.filter(Boolean).join(' · ');
@@ -62,15 +62,18 @@ export class TenantNode implements TreeNode {
     item.contextValue = `tenant.${this.state.kind}.${r.auth}`;
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${escapeMarkdown(tenantLabel(r))}**\n\n| | |\n|---|---|\n`);
-    md.appendMarkdown(`| Tenant id | \`${r.tenantId}\` |\n`);
-    if (r.defaultDomain)
-      md.appendMarkdown(`| Default domain | ${escapeMarkdown(r.defaultDomain)} |\n`);
-    md.appendMarkdown(`| Cloud | ${getCloud(r.cloud).displayName} |\n`);
-    md.appendMarkdown(
-      `| Sign-in | ${METHOD_LABEL[r.auth]}${r.account ? `, ${escapeMarkdown(r.account)}` : ''} |\n`,
+    const row = (name: string, value: string): void =>
+      void md.appendMarkdown(`| ${name} | ${value} |\n`);
+    row(vscode.l10n.t('Tenant id'), `\`${r.tenantId}\``);
+    if (r.defaultDomain) row(vscode.l10n.t('Default domain'), escapeMarkdown(r.defaultDomain));
+    row(vscode.l10n.t('Cloud'), getCloud(r.cloud).displayName);
+    row(
+      vscode.l10n.t('Sign-in'),
+      `${METHOD_LABEL[r.auth]}${r.account ? `, ${escapeMarkdown(r.account)}` : ''}`,
     );
-    md.appendMarkdown(
-      `| State | ${STATE_LABEL[this.state.kind]}${this.state.kind === 'error' ? `: ${escapeMarkdown(this.state.message)}` : ''} |\n`,
+    row(
+      vscode.l10n.t('State'),
+      `${STATE_LABEL[this.state.kind]}${this.state.kind === 'error' ? `: ${escapeMarkdown(this.state.message)}` : ''}`,
     );
     item.tooltip = md;
     return item;
@@ -89,11 +92,11 @@ export class TenantNode implements TreeNode {
         return [
           new MessageNode(
             `${this.id}/signIn`,
-            `Sign in to ${tenantLabel(this.tenant)} to see its settings`,
+            vscode.l10n.t('Sign in to {0} to see its settings', tenantLabel(this.tenant)),
             'action',
             undefined,
             undefined,
-            { command: 'crossTenant.signIn', title: 'Sign In', arguments: [this] },
+            { command: 'crossTenant.signIn', title: vscode.l10n.t('Sign In'), arguments: [this] },
           ),
         ];
     }

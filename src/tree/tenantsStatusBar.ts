@@ -15,7 +15,7 @@ export class TenantsStatusBar extends Disposable {
     private readonly connections: TenantConnections,
   ) {
     super();
-    this.item.name = 'Cross-Tenant: signed-in tenants';
+    this.item.name = vscode.l10n.t('Cross-Tenant: signed-in tenants');
     this.item.command = 'crossTenant.tenants.focus';
     this._register(store.onDidChange(() => this.update()));
     this._register(connections.onDidChangeState(() => this.update()));
@@ -35,12 +35,34 @@ export class TenantsStatusBar extends Disposable {
     // Sign-in states are checked when the view first shows the tenants (no Graph call at start-up);
     // until then, claiming "0 signed in" would be wrong.
     const unchecked = count('checking');
-    this.item.text = unchecked
-      ? `$(organization) ${all.length} tenants`
-      : `$(organization) ${signedIn}/${all.length} tenants`;
+    this.item.text = `$(organization) ${
+      unchecked
+        ? vscode.l10n.t('{0} tenants', all.length)
+        : vscode.l10n.t('{0}/{1} tenants', signedIn, all.length)
+    }`;
     this.item.tooltip = unchecked
-      ? `Cross-Tenant: ${all.length} tenants; open the Tenants view to check their sign-in.`
-      : `Cross-Tenant: ${signedIn} of ${all.length} tenants signed in${needs ? `, ${needs} need${needs === 1 ? 's' : ''} sign-in` : ''}. Click to open the Tenants view.`;
+      ? vscode.l10n.t(
+          'Cross-Tenant: {0} tenants; open the Tenants view to check their sign-in.',
+          all.length,
+        )
+      : !needs
+        ? vscode.l10n.t(
+            'Cross-Tenant: {0} of {1} tenants signed in. Click to open the Tenants view.',
+            signedIn,
+            all.length,
+          )
+        : needs === 1
+          ? vscode.l10n.t(
+              'Cross-Tenant: {0} of {1} tenants signed in, 1 needs sign-in. Click to open the Tenants view.',
+              signedIn,
+              all.length,
+            )
+          : vscode.l10n.t(
+              'Cross-Tenant: {0} of {1} tenants signed in, {2} need sign-in. Click to open the Tenants view.',
+              signedIn,
+              all.length,
+              needs,
+            );
     this.item.backgroundColor = needs
       ? new vscode.ThemeColor('statusBarItem.warningBackground')
       : undefined;

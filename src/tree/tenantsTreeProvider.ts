@@ -11,7 +11,7 @@ import { policyUri } from '../services/documentUris';
 import { TenantNode } from './tenantNode';
 import { withAccessibleName } from './accessibleName';
 import type { TreeNode, TreeServices } from './treeNode';
-import { plural } from '../core/plural';
+import { errorCount, warningCount } from './findingCounts';
 import { Disposable } from '../host/disposable';
 import type { Log } from '../host/log';
 
@@ -62,7 +62,8 @@ export class TenantsTreeProvider extends Disposable implements vscode.TreeDataPr
       node.tenant &&
       this.draftUris.has(policyUri(node.tenant, node.document).toString())
     ) {
-      item.description = `● draft${item.description ? ` · ${String(item.description)}` : ''}`;
+      const draft = `● ${vscode.l10n.t('draft')}`;
+      item.description = item.description ? `${draft} · ${String(item.description)}` : draft;
       item.contextValue = `${item.contextValue ?? ''}.modified`;
     }
     if (node.document?.kind === 'partner' && node.tenant)
@@ -84,17 +85,21 @@ export class TenantsTreeProvider extends Disposable implements vscode.TreeDataPr
       ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
       : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     const note = errors
-      ? `✖ pair: ${plural(errors, 'error')}`
-      : `⚠ pair: ${plural(findings.length, 'warning')}`;
+      ? `✖ ${vscode.l10n.t('pair: {0}', errorCount(errors))}`
+      : `⚠ ${vscode.l10n.t('pair: {0}', warningCount(findings.length))}`;
     item.description = item.description ? `${String(item.description)} · ${note}` : note;
     const md =
       item.tooltip instanceof vscode.MarkdownString
         ? item.tooltip
         : new vscode.MarkdownString(typeof item.tooltip === 'string' ? item.tooltip : '');
-    md.appendMarkdown('\n\n**Pair checks** (see the Tenant Pairs view)\n\n');
+    md.appendMarkdown(`\n\n${vscode.l10n.t('**Pair checks** (see the Tenant Pairs view)')}\n\n`);
     for (const f of findings)
       md.appendText(
-        `${f.severity === 'error' ? '✖' : '⚠'} ${f.message}${f.tenantId === tenantId ? '' : ' (to change in the other tenant)'}\n`,
+        `${f.severity === 'error' ? '✖' : '⚠'} ${
+          f.tenantId === tenantId
+            ? f.message
+            : vscode.l10n.t('{0} (to change in the other tenant)', f.message)
+        }\n`,
       );
     item.tooltip = md;
   }

@@ -28,8 +28,8 @@ export async function exportRows(
   const uri = folder
     ? vscode.Uri.joinPath(folder, EXPORT_FOLDER, name)
     : await vscode.window.showSaveDialog({
-        title: 'Export provisioning logs',
-        saveLabel: 'Export',
+        title: vscode.l10n.t('Export provisioning logs'),
+        saveLabel: vscode.l10n.t('Export'),
         filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
       });
   if (!uri) return undefined;
@@ -41,13 +41,17 @@ export async function exportRows(
   // Atomic, and never through a symbolic link: below the workspace folder, or the file chosen.
   if (folder) await writeFileUnder(folder.fsPath, `${EXPORT_FOLDER}/${name}`, text);
   else await writeFileUnder(path.dirname(uri.fsPath), path.basename(uri.fsPath), text);
+  const where = vscode.workspace.asRelativePath(uri);
+  const open = vscode.l10n.t('Open');
   void vscode.window
     .showInformationMessage(
-      `Exported ${data.rows.length} log entries to ${vscode.workspace.asRelativePath(uri)}.`,
-      'Open',
+      data.rows.length === 1
+        ? vscode.l10n.t('Exported 1 log entry to {0}.', where)
+        : vscode.l10n.t('Exported {0} log entries to {1}.', data.rows.length, where),
+      open,
     )
     .then(async (choice) => {
-      if (choice) await vscode.window.showTextDocument(uri);
+      if (choice === open) await vscode.window.showTextDocument(uri);
     });
   return uri;
 }

@@ -22,6 +22,10 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
+  // A translation is text, never markup.
+  const title = vscode.l10n
+    .t('Provisioning logs')
+    .replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -29,7 +33,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${style.toString()}">
-<title>Provisioning logs</title>
+<title>${title}</title>
 </head>
 <body>
 <div id="app"></div>

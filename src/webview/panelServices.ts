@@ -94,7 +94,11 @@ export function createPanelServices(deps: {
       const job = configuration?.jobs.find((j) => j.id === jobId);
       if (!configuration || !job)
         throw new Error(
-          `The job ${jobId} no longer exists in ${tenantLabel(record)}: refresh the Tenants view.`,
+          vscode.l10n.t(
+            'The job {0} no longer exists in {1}: refresh the Tenants view.',
+            jobId,
+            tenantLabel(record),
+          ),
         );
       await vscode.commands.executeCommand(
         'crossTenant.provisionOnDemand',
@@ -106,7 +110,11 @@ export function createPanelServices(deps: {
       const record = tenants.byTenantId(pointer.tenantId);
       if (!record)
         throw new Error(
-          `${pointer.label}: add and sign in to tenant ${pointer.tenantId} to open its policy.`,
+          vscode.l10n.t(
+            '{0}: add and sign in to tenant {1} to open its policy.',
+            pointer.label,
+            pointer.tenantId,
+          ),
         );
       await openPartnerSetting(data, record, pointer.partnerTenantId, pointer.setting);
     },

@@ -26,6 +26,21 @@ const DAY_MS = 86_400_000;
 /** One live poll reads at most this many new entries; a backlog larger than that is what "reload" is for. */
 const LIVE_POLL_MAX = 5000;
 
+/** "Provisioning Logs: <configuration>", the panel's title (VS Code restores it after a reload). */
+export function panelTitle(configurationName: string): string {
+  return vscode.l10n.t('Provisioning Logs: {0}', configurationName);
+}
+
+/** A panel's title back to its configuration's name (a title from before a language change stays whole). */
+function configurationNameOf(title: string): string {
+  const [before, after] = panelTitle('\u0000').split('\u0000');
+  return title.length >= before.length + after.length &&
+    title.startsWith(before) &&
+    title.endsWith(after)
+    ? title.slice(before.length, title.length - after.length)
+    : title;
+}
+
 /** What a panel needs from the rest of the extension. */
 export interface PanelServices {
   readonly log: Log;
@@ -106,7 +121,7 @@ export class ProvisioningLogPanel extends Disposable {
 
   /** The configuration's name, from the panel title. */
   private get configurationName(): string {
-    return this.title.title.replace(/^Provisioning Logs: /, '');
+    return configurationNameOf(this.title.title);
   }
 
   reveal(): void {
@@ -315,7 +330,7 @@ export class ProvisioningLogPanel extends Disposable {
 
   private entry(id: string): ProvisioningObjectSummary {
     const e = this.entries.get(id);
-    if (!e) throw new Error('That log entry is no longer loaded: reload the panel.');
+    if (!e) throw new Error(vscode.l10n.t('That log entry is no longer loaded: reload the panel.'));
     return e;
   }
 
@@ -340,7 +355,7 @@ export class ProvisioningLogPanel extends Disposable {
   private async copyIds(id: string): Promise<void> {
     const details = await this.details(id);
     await vscode.env.clipboard.writeText(details.ids.map(([k, v]) => `${k}: ${v}`).join('\n'));
-    void vscode.window.setStatusBarMessage('Copied the ids of the log entry', 3000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the ids of the log entry'), 3000);
   }
 
   private async provision(id: string): Promise<void> {
@@ -348,7 +363,9 @@ export class ProvisioningLogPanel extends Disposable {
     const sourceId = e.sourceIdentity?.id;
     const jobId = e.jobId ?? this.state.target.jobId;
     if (!sourceId || !jobId)
-      throw new Error('This entry names no source user or job to provision on demand.');
+      throw new Error(
+        vscode.l10n.t('This entry names no source user or job to provision on demand.'),
+      );
     await this.services.provisionOnDemand(
       this.record,
       this.state.target.servicePrincipalId,
@@ -360,7 +377,9 @@ export class ProvisioningLogPanel extends Disposable {
   private async openPolicy(id: string): Promise<void> {
     const details = await this.details(id);
     if (!details.policy)
-      throw new Error("This entry's error does not point at a cross-tenant access setting.");
+      throw new Error(
+        vscode.l10n.t("This entry's error does not point at a cross-tenant access setting."),
+      );
     await this.services.openPolicy(details.policy);
   }
 

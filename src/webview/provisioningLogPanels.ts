@@ -6,7 +6,12 @@ import { tenantKey, type TenantRecord } from '../core/tenants/tenantRecord';
 import type { Log } from '../host/log';
 import type { TenantList } from '../services/tenants/tenantList';
 import { tenantLabel } from '../core/tenants/tenantLabel';
-import { PANEL_VIEW_TYPE, ProvisioningLogPanel, type PanelServices } from './provisioningLogPanel';
+import {
+  PANEL_VIEW_TYPE,
+  ProvisioningLogPanel,
+  panelTitle,
+  type PanelServices,
+} from './provisioningLogPanel';
 import { Disposable, toDisposable } from '../host/disposable';
 
 export interface PanelDefaults {
@@ -65,7 +70,7 @@ export class ProvisioningLogPanels extends Disposable implements vscode.WebviewP
       existing.reveal();
       return existing;
     }
-    const title = titleOf(configurationName);
+    const title = panelTitle(configurationName);
     const panel = vscode.window.createWebviewPanel(
       PANEL_VIEW_TYPE,
       title,
@@ -150,10 +155,6 @@ function stateKey(tenantId: string, servicePrincipalId: string): string {
   return `crossTenant.logPanel/${tenantId.toLowerCase()}/${servicePrincipalId.toLowerCase()}`;
 }
 
-function titleOf(configurationName: string): string {
-  return `Provisioning Logs: ${configurationName}`;
-}
-
 function subtitleOf(record: TenantRecord): string {
-  return `Source tenant ${tenantLabel(record)} (${record.tenantId})`;
+  return vscode.l10n.t('Source tenant {0} ({1})', tenantLabel(record), record.tenantId);
 }

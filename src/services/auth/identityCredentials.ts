@@ -1,6 +1,7 @@
 // Entry of dist/identity.js, a separate bundle: @azure/identity and MSAL weigh about a megabyte,
 // so they are loaded only when a tenant uses one of these sign-in methods (see host/lazyBundles.ts).
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
+import * as vscode from 'vscode';
 import {
   AzureCliCredential,
   ClientCertificateCredential,
@@ -48,8 +49,8 @@ export function createIdentityCredential(o: IdentityCredentialOptions): TokenCre
       return appOnly(
         new ClientSecretCredential(
           o.tenantId,
-          required(o.clientId, 'client id'),
-          required(o.secret, 'client secret'),
+          required(o.clientId, vscode.l10n.t('This sign-in method needs a client id.')),
+          required(o.secret, vscode.l10n.t('This sign-in method needs a client secret.')),
           { authorityHost },
         ),
         o.cloud,
@@ -58,8 +59,13 @@ export function createIdentityCredential(o: IdentityCredentialOptions): TokenCre
       return appOnly(
         new ClientCertificateCredential(
           o.tenantId,
-          required(o.clientId, 'client id'),
-          { certificatePath: required(o.certificatePath, 'certificate path') },
+          required(o.clientId, vscode.l10n.t('This sign-in method needs a client id.')),
+          {
+            certificatePath: required(
+              o.certificatePath,
+              vscode.l10n.t('This sign-in method needs a certificate path.'),
+            ),
+          },
           { authorityHost },
         ),
         o.cloud,
@@ -83,7 +89,7 @@ function appOnly(inner: TokenCredential, cloud: Cloud): TokenCredential {
   };
 }
 
-function required(value: string | undefined, what: string): string {
-  if (!value) throw new Error(`This sign-in method needs a ${what}.`);
+function required(value: string | undefined, missing: string): string {
+  if (!value) throw new Error(missing);
   return value;
 }

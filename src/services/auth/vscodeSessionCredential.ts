@@ -56,8 +56,11 @@ export class VsCodeSessionCredential implements TokenCredential {
         }
       : request;
     const detail = claims
-      ? `${o.tenantLabel} requires you to sign in again (Conditional Access).`
-      : `Sign in to ${o.tenantLabel} to read and manage its cross-tenant settings.`;
+      ? vscode.l10n.t('{0} requires you to sign in again (Conditional Access).', o.tenantLabel)
+      : vscode.l10n.t(
+          'Sign in to {0} to read and manage its cross-tenant settings.',
+          o.tenantLabel,
+        );
     let session = await vscode.authentication.getSession(provider, what, {
       ...account,
       silent: true,
@@ -71,7 +74,11 @@ export class VsCodeSessionCredential implements TokenCredential {
     }
     if (!session) throw new SignInRequiredError(o.tenantId, o.tenantLabel);
     if (expired(session))
-      throw new SignInRequiredError(o.tenantId, o.tenantLabel, 'the session has expired');
+      throw new SignInRequiredError(
+        o.tenantId,
+        o.tenantLabel,
+        vscode.l10n.t('the session has expired'),
+      );
     if (interactive) o.onAccount?.(session.account);
     return { token: session.accessToken, expiresOnTimestamp: tokenExpiry(session.accessToken) };
   }

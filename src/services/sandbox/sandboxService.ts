@@ -98,7 +98,13 @@ export class SandboxService extends Disposable {
     const res = await fetch(`${this.externalUrl}${path}`, { method, signal: signal ?? null });
     if (!res.ok)
       throw new Error(
-        `The sandbox at ${this.externalUrl} answered ${res.status} to ${method} ${path}.`,
+        vscode.l10n.t(
+          'The sandbox at {0} answered {1} to {2} {3}.',
+          this.externalUrl ?? '',
+          res.status,
+          method,
+          path,
+        ),
       );
     return (res.status === 204 ? undefined : await res.json()) as T;
   }

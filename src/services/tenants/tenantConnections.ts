@@ -226,7 +226,7 @@ export class TenantConnections extends Disposable {
             throw new SignInRequiredError(
               record.tenantId,
               tenantLabel(record),
-              'the client secret is not stored on this machine',
+              vscode.l10n.t('the client secret is not stored on this machine'),
             );
           return requireBundle<typeof IdentityModule>('identity.js').createIdentityCredential({
             method: record.auth as 'deviceCode' | 'clientSecret' | 'certificate' | 'azureCli',
@@ -263,7 +263,7 @@ async function showDeviceCode(
   tenant: string,
   info: { message: string; userCode: string; verificationUri: string },
 ): Promise<void> {
-  const copy = 'Copy Code and Open Browser';
+  const copy = vscode.l10n.t('Copy Code and Open Browser');
   const choice = await vscode.window.showInformationMessage(
     `${tenant}: ${info.message}`,
     { modal: false },
