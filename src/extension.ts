@@ -138,6 +138,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     }),
     documents,
     followTenantChanges(data, { policy: documents, live }),
+    data.onDidChange((e) => logPanels.tenantChanged(e)),
     drafts,
     checker,
     vscode.languages.registerCodeActionsProvider(

@@ -398,6 +398,21 @@ export class ProvisioningLogPanel extends Disposable {
     return { rows, entries };
   }
 
+  /** The job changed (started, restarted, provisioned on demand): a live panel polls now. */
+  jobChanged(): void {
+    if (this.liveTimer) void this.poll();
+  }
+
+  /**
+   * The configuration was deleted: the panel keeps the entries it loaded, stops polling and says
+   * in its title that the configuration is gone.
+   */
+  configurationDeleted(): void {
+    this.setState({ ...this.state, live: false });
+    this.updateLive();
+    this.panel.title = vscode.l10n.t('{0} (deleted)', this.title.title);
+  }
+
   /**
    * The extension is shutting down (a window reload): stop loading and polling, but leave the
    * panel open so VS Code restores it.

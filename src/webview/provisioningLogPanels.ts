@@ -5,6 +5,7 @@ import { parsePanelState } from '../core/provisioning/parsePanelState';
 import { tenantKey, type TenantRecord } from '../core/tenants/tenantRecord';
 import type { Log } from '../host/log';
 import type { TenantList } from '../services/tenants/tenantList';
+import type { TenantDataChange } from '../services/tenants/tenantData';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import {
   PANEL_VIEW_TYPE,
@@ -58,6 +59,19 @@ export class ProvisioningLogPanels extends Disposable implements vscode.WebviewP
     for (const [k, p] of this.panels)
       if (k.endsWith(suffix) && p.currentState.target.tenantId === tenantId) return p;
     return undefined;
+  }
+
+  /**
+   * A change the extension made to a sync configuration: its open panel follows. A job started,
+   * restarted or provisioned on demand is polled at once when the panel is live (the new entries
+   * show without waiting for the next poll); a deleted configuration's panel says it is gone.
+   */
+  tenantChanged({ tenant, change }: TenantDataChange): void {
+    if (!tenant || (change.kind !== 'job' && change.kind !== 'syncConfiguration')) return;
+    const panel = this.get(tenant, change.servicePrincipalId);
+    if (change.kind === 'syncConfiguration' && change.change === 'deleted')
+      panel?.configurationDeleted();
+    else panel?.jobChanged();
   }
 
   show(
