@@ -71,9 +71,14 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
   const ui = new UserInputSlot(new VscodeUserInput(log));
   const tenants = new TenantList(context.globalStorageUri, log);
   const sandbox = new SandboxService(context.globalStorageUri, log);
-  const connections = new TenantConnections(tenants, sandbox, context.secrets, log);
+  const connections = new TenantConnections(tenants, sandbox, context.secrets, log, ui);
   const data = new TenantData(connections);
-  const drafts = new DraftStore(context.globalStorageUri, log, (uri) => documentName(uri, tenants));
+  const drafts = new DraftStore(
+    context.globalStorageUri,
+    log,
+    (uri) => documentName(uri, tenants),
+    ui,
+  );
   const live = new LiveDocumentProvider(tenants, connections);
   const documents = new PolicyDocumentProvider(live, drafts);
   const checker = new PolicyChecker(context.extensionPath, (uri) => documents.startedFrom(uri));
@@ -83,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     treeDataProvider: tree,
     showCollapseAll: true,
   });
-  const push = new PushService(tenants, connections, live, drafts, checker, data, log);
+  const push = new PushService(tenants, connections, live, drafts, checker, data, log, ui);
   const drift = new DriftDiagnostics();
   const onDemandReports = new OnDemandReports();
   const jobDetails = new JobDetailsProvider(tenants, connections);

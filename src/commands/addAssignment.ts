@@ -1,40 +1,48 @@
+import * as vscode from 'vscode';
 import { addSyncAssignment } from '../core/graph/operations/appRoleAssignments';
 import { accessRoleId } from '../core/graph/operations/syncConfigurations';
-import type { ServicePrincipal } from '../core/graph/types';
-import type { TenantRecord } from '../core/tenants/tenantRecord';
-import { pickDirectoryObjects, type DirectoryObject } from './pickDirectoryObjects';
+import { pickDirectoryObjects } from './pickDirectoryObjects';
 import type { CommandDefinition } from './commandContext';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import { AssignmentsNode } from '../tree/assignmentNodes';
 import { SyncConfigurationNode } from '../tree/syncNode';
 
-/** Assigns users or groups to a sync configuration (its msiam_access app role), bringing them into scope. */
+/**
+ * Assigns users or groups to a sync configuration (its msiam_access app role), bringing them into
+ * scope. The user searches the source tenant's directory for them.
+ *
+ * Argument: a sync configuration node or its "Users and groups in scope" node of the Tenants view.
+ * Returns the ids assigned.
+ */
 export const addAssignment: CommandDefinition = {
   id: 'crossTenant.addAssignment',
-  run: async (ctx, arg, options) => {
-    const target: { tenant: TenantRecord; servicePrincipal: ServicePrincipal } | undefined =
-      arg instanceof AssignmentsNode || arg instanceof SyncConfigurationNode ? arg : undefined;
-    if (!target)
-      throw new Error('Add Users or Groups works on a sync configuration in the Tenants view.');
-    const client = ctx.connections.client(target.tenant);
-    const roleId = accessRoleId(target.servicePrincipal);
+  run: async (ctx, arg) => {
+    if (!(arg instanceof AssignmentsNode || arg instanceof SyncConfigurationNode))
+      throw new Error(
+        vscode.l10n.t('Add Users or Groups works on a sync configuration in the Tenants view.'),
+      );
+    const { tenant, servicePrincipal } = arg;
+    const client = ctx.connections.client(tenant);
+    const configuration = servicePrincipal.displayName ?? vscode.l10n.t('the sync configuration');
+    const roleId = accessRoleId(servicePrincipal);
     if (!roleId)
       throw new Error(
-        `${target.servicePrincipal.displayName ?? 'The configuration'} has no msiam_access app role: it was not created from the cross-tenant synchronization template.`,
+        vscode.l10n.t(
+          '{0} has no msiam_access app role: it was not created from the cross-tenant synchronization template.',
+          configuration,
+        ),
       );
-    const objects =
-      (options as { objects?: DirectoryObject[] } | undefined)?.objects ??
-      (await pickDirectoryObjects(
-        client,
-        `Assign to ${target.servicePrincipal.displayName ?? 'sync configuration'} in ${tenantLabel(target.tenant)}`,
-      ));
-    if (!objects?.length) return [];
+    const objects = await pickDirectoryObjects(
+      ctx.ui,
+      client,
+      vscode.l10n.t('Assign to {0} in {1}', configuration, tenantLabel(tenant)),
+    );
     const added: string[] = [];
     for (const o of objects) {
-      await addSyncAssignment(client, target.servicePrincipal.id!, o.id, roleId);
+      await addSyncAssignment(client, servicePrincipal.id!, o.id, roleId);
       added.push(o.id);
       ctx.log.info(
-        `Assigned ${o.type.toLowerCase()} ${o.name} (${o.id}) to ${target.servicePrincipal.displayName ?? target.servicePrincipal.id} in ${target.tenant.tenantId}.`,
+        `Assigned ${o.type.toLowerCase()} ${o.name} (${o.id}) to ${servicePrincipal.displayName ?? servicePrincipal.id} in ${tenant.tenantId}.`,
       );
     }
     ctx.refreshTree();

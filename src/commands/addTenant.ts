@@ -5,106 +5,99 @@ import { findTenantInformationByDomainName } from '../core/graph/operations/tena
 import { resolveTenantId, validateTenantInput } from '../core/tenants/resolveTenant';
 import type { AuthMethod, TenantRecord } from '../core/tenants/tenantRecord';
 import { isGuid } from '../core/policy/guid';
+import type { UserInput } from '../core/ports/userInput';
 import type { CommandContext, CommandDefinition } from './commandContext';
 import { withCancellableProgress } from '../host/cancellation';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import { secretKey } from '../services/tenants/tenantConnections';
 
-/** Everything the flow asks for; a caller (another command, a test) may pass any of it to skip that step. */
-export interface AddTenantOptions {
-  readonly method?: AuthMethod;
-  /** Tenant id or verified domain. */
-  readonly tenant?: string;
-  readonly cloud?: CloudName;
-  readonly clientId?: string;
-  readonly secret?: string;
-  readonly certificatePath?: string;
-}
-
-const METHODS: readonly { method: AuthMethod; label: string; detail: string }[] = [
+/** The sign-in methods, as the first question offers them. */
+const methods = (): readonly { method: AuthMethod; label: string; detail: string }[] => [
   {
     method: 'microsoft',
-    label: '$(account) Microsoft account',
-    detail: 'Sign in through VS Code with your work account (recommended)',
+    label: `$(account) ${vscode.l10n.t('Microsoft account')}`,
+    detail: vscode.l10n.t('Sign in through VS Code with your work account (recommended)'),
   },
   {
     method: 'deviceCode',
-    label: '$(device-mobile) Device code',
-    detail: 'Sign in on another device with a code, e.g. from a remote or headless machine',
+    label: `$(device-mobile) ${vscode.l10n.t('Device code')}`,
+    detail: vscode.l10n.t(
+      'Sign in on another device with a code, e.g. from a remote or headless machine',
+    ),
   },
   {
     method: 'clientSecret',
-    label: '$(key) App-only: client secret',
-    detail:
+    label: `$(key) ${vscode.l10n.t('App-only: client secret')}`,
+    detail: vscode.l10n.t(
       "An app registration with application permissions; the secret is kept in VS Code's secret storage",
+    ),
   },
   {
     method: 'certificate',
-    label: '$(file-binary) App-only: certificate',
-    detail: 'An app registration with a certificate (PEM file with the private key)',
+    label: `$(file-binary) ${vscode.l10n.t('App-only: certificate')}`,
+    detail: vscode.l10n.t('An app registration with a certificate (PEM file with the private key)'),
   },
   {
     method: 'azureCli',
-    label: '$(terminal) Azure CLI',
-    detail: 'Use the account `az login` signed in to on this machine',
+    label: `$(terminal) ${vscode.l10n.t('Azure CLI')}`,
+    detail: vscode.l10n.t('Use the account `az login` signed in to on this machine'),
   },
   {
     method: 'sandbox',
-    label: '$(beaker) Sandbox',
-    detail: 'A built-in sandbox tenant: no Microsoft account needed',
+    label: `$(beaker) ${vscode.l10n.t('Sandbox')}`,
+    detail: vscode.l10n.t('A built-in sandbox tenant: no Microsoft account needed'),
   },
 ];
 
-/** Add a tenant by id or verified domain, choosing how to sign in to it; then sign in. */
+/**
+ * Add a tenant by id or verified domain, choosing how to sign in to it (and the cloud and app
+ * credentials where the method needs them); then sign in. Every answer comes from the user.
+ *
+ * No argument (the Tenants view's title bar, the palette). Returns the tenant id.
+ */
 export const addTenant: CommandDefinition = {
   id: 'crossTenant.addTenant',
   run: async (ctx, arg) => {
-    const given = (
-      arg && typeof arg === 'object' && !('record' in arg) ? arg : {}
-    ) as AddTenantOptions;
-    const title = 'Add Tenant';
-    const method =
-      given.method ??
-      (
-        await vscode.window.showQuickPick(
-          METHODS.map((m) => ({ ...m, label: m.label })),
-          { title: `${title}: how do you sign in?`, matchOnDetail: true },
-        )
-      )?.method;
-    if (!method) return undefined;
-    const input =
-      given.tenant ??
-      (await vscode.window.showInputBox({
-        title: `${title}: tenant`,
-        prompt: 'Tenant id (GUID) or a verified domain of the tenant',
-        placeHolder: 'contoso.onmicrosoft.com or 72f988bf-86f1-41af-91ab-2d7cd011db47',
-        ignoreFocusOut: true,
-        validateInput: validateTenantInput,
-      }));
-    if (!input) return undefined;
+    if (arg !== undefined && arg !== null)
+      throw new Error(vscode.l10n.t('Add Tenant takes no argument: it asks for the tenant.'));
+    const title = vscode.l10n.t('Add Tenant');
+    const method = await ctx.ui.pick(
+      methods().map((m) => ({ label: m.label, detail: m.detail, value: m.method })),
+      {
+        title: vscode.l10n.t('{0}: how do you sign in?', title),
+        placeHolder: vscode.l10n.t('How do you sign in to the tenant?'),
+        matchOnDetail: true,
+      },
+    );
+    const input = await ctx.ui.input({
+      title: vscode.l10n.t('{0}: tenant', title),
+      prompt: vscode.l10n.t('Tenant id (GUID) or a verified domain of the tenant'),
+      placeHolder: 'contoso.onmicrosoft.com or 72f988bf-86f1-41af-91ab-2d7cd011db47',
+      validate: validateTenantInput,
+    });
     const cloud =
       method === 'sandbox'
         ? 'global'
-        : (given.cloud ??
-          (
-            await vscode.window.showQuickPick(
-              Object.values(CLOUDS).map((c) => ({
-                label: c.displayName,
-                description: c.graphHost,
-                cloud: c.name,
-              })),
-              {
-                title: `${title}: cloud`,
-                placeHolder: 'Which cloud is the tenant in? (GCC moderate uses Global)',
-              },
-            )
-          )?.cloud);
-    if (!cloud) return undefined;
-    const app = await askAppCredentials(method, given, title);
-    if (!app) return undefined;
+        : await ctx.ui.pick<CloudName>(
+            Object.values(CLOUDS).map((c) => ({
+              label: c.displayName,
+              description: c.graphHost,
+              value: c.name,
+            })),
+            {
+              title: vscode.l10n.t('{0}: cloud', title),
+              placeHolder: vscode.l10n.t(
+                'Which cloud is the tenant in? (GCC moderate uses Global)',
+              ),
+            },
+          );
+    const app = await askAppCredentials(ctx.ui, method, title);
 
     const tenantId = await withCancellableProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Looking up ${input.trim()}…` },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Looking up {0}…', input.trim()),
+      },
       (_p, signal) => resolve(ctx, method, input, cloud, signal),
     );
     await ctx.tenants.load();
@@ -128,42 +121,37 @@ export const addTenant: CommandDefinition = {
   },
 };
 
+/** The app registration of an app-only method (nothing for the others). */
 async function askAppCredentials(
+  ui: UserInput,
   method: AuthMethod,
-  given: AddTenantOptions,
   title: string,
-): Promise<{ clientId?: string; secret?: string; certificatePath?: string } | undefined> {
+): Promise<{ clientId?: string; secret?: string; certificatePath?: string }> {
   if (method !== 'clientSecret' && method !== 'certificate') return {};
-  const clientId =
-    given.clientId ??
-    (await vscode.window.showInputBox({
-      title: `${title}: application (client) id`,
-      prompt: 'The app registration that has the application permissions (Policy.Read.All, …)',
-      ignoreFocusOut: true,
-      validateInput: (v) => (isGuid(v.trim()) ? undefined : 'An application id is a GUID.'),
-    }));
-  if (!clientId) return undefined;
+  const clientId = (
+    await ui.input({
+      title: vscode.l10n.t('{0}: application (client) id', title),
+      prompt: vscode.l10n.t(
+        'The app registration that has the application permissions (Policy.Read.All, …)',
+      ),
+      validate: (v) =>
+        isGuid(v.trim()) ? undefined : vscode.l10n.t('An application id is a GUID.'),
+    })
+  ).trim();
   if (method === 'clientSecret') {
-    const secret =
-      given.secret ??
-      (await vscode.window.showInputBox({
-        title: `${title}: client secret`,
-        password: true,
-        ignoreFocusOut: true,
-        prompt: "Stored in VS Code's secret storage, never in settings or logs",
-      }));
-    return secret ? { clientId: clientId.trim(), secret } : undefined;
+    const secret = await ui.input({
+      title: vscode.l10n.t('{0}: client secret', title),
+      prompt: vscode.l10n.t("Stored in VS Code's secret storage, never in settings or logs"),
+      password: true,
+      validate: (v) => (v ? undefined : vscode.l10n.t('Enter the client secret.')),
+    });
+    return { clientId, secret };
   }
-  const certificatePath =
-    given.certificatePath ??
-    (
-      await vscode.window.showOpenDialog({
-        title: `${title}: certificate (PEM with private key)`,
-        filters: { 'PEM certificate': ['pem'] },
-        canSelectMany: false,
-      })
-    )?.[0]?.fsPath;
-  return certificatePath ? { clientId: clientId.trim(), certificatePath } : undefined;
+  const certificate = await ui.pickFile({
+    title: vscode.l10n.t('{0}: certificate (PEM with private key)', title),
+    filters: { [vscode.l10n.t('PEM certificate')]: ['pem'] },
+  });
+  return { clientId, certificatePath: vscode.Uri.parse(certificate).fsPath };
 }
 
 /**
@@ -195,7 +183,7 @@ async function resolve(
     return (await findTenantInformationByDomainName(client, input.trim(), { signal })).tenantId;
   } catch (err) {
     if ((err as { status?: number }).status === 404)
-      throw new Error(`No sandbox tenant uses the domain ${input.trim()}.`);
+      throw new Error(vscode.l10n.t('No sandbox tenant uses the domain {0}.', input.trim()));
     throw err;
   }
 }

@@ -3,7 +3,7 @@ import { listPartners } from '../core/graph/operations/partners';
 import { getDefaultConfiguration, getPolicy } from '../core/graph/operations/policy';
 import { driftOfTenantFolder, type DriftEntry, type FolderFile } from '../core/policy/drift';
 import { fromWorkspacePath } from '../core/policy/documentUri';
-import type { CommandDefinition } from './commandContext';
+import type { CommandContext, CommandDefinition } from './commandContext';
 import { withCancellableProgress } from '../host/cancellation';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import { plural } from '../core/plural';
@@ -12,21 +12,14 @@ import { plural } from '../core/plural';
  * Compares exported policy files with what their tenants hold now: one Problems entry per drifted
  * property (and per document on one side only), each with a diff action. Works on a tenant folder
  * or on a folder of several exported tenants.
+ *
+ * Argument: a folder's URI (the explorer), or nothing: the workspace folder (picked when there are
+ * several). Returns each drifted file and what differs.
  */
 export const checkDrift: CommandDefinition = {
   id: 'crossTenant.checkDrift',
   run: async (ctx, arg) => {
-    const folder =
-      arg instanceof vscode.Uri
-        ? arg
-        : vscode.workspace.workspaceFolders?.length === 1
-          ? vscode.workspace.workspaceFolders[0].uri
-          : (
-              await vscode.window.showWorkspaceFolderPick({
-                placeHolder: 'Check which folder for drift?',
-              })
-            )?.uri;
-    if (!folder) return undefined;
+    const folder = await driftFolder(ctx, arg);
     const files = await vscode.workspace.findFiles(
       new vscode.RelativePattern(folder, '**/*.xta-{policy,default,partner,identitysync}.json'),
       '**/node_modules/**',
@@ -48,13 +41,19 @@ export const checkDrift: CommandDefinition = {
     }
     if (!groups.size)
       throw new Error(
-        `No exported policy files under ${vscode.workspace.asRelativePath(folder)} (use Export Tenant to Workspace first).`,
+        vscode.l10n.t(
+          'No exported policy files under {0} (use Export Tenant to Workspace first).',
+          vscode.workspace.asRelativePath(folder),
+        ),
       );
     await ctx.tenants.load();
     const all: DriftEntry[] = [];
     const unknown: string[] = [];
     await withCancellableProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Checking drift against live…' },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Checking drift against live…'),
+      },
       async (_p, signal) => {
         for (const { tenantFolder, files: group } of groups.values()) {
           const name = group[0].identity.tenant;
@@ -83,20 +82,45 @@ export const checkDrift: CommandDefinition = {
     );
     const base = vscode.workspace.getWorkspaceFolder(folder)?.uri ?? folder;
     ctx.drift.show(base, folder, all);
-    const files2 = new Set(all.map((e) => e.file)).size;
+    const drifted = new Set(all.map((e) => e.file)).size;
     const note = unknown.length
-      ? ` Not checked (add these tenants first): ${unknown.join(', ')}.`
+      ? ` ${vscode.l10n.t('Not checked (add these tenants first): {0}.', unknown.join(', '))}`
       : '';
     if (all.length) {
-      void vscode.window
-        .showWarningMessage(
-          `${plural(all.length, 'drifted property', 'drifted properties')} in ${plural(files2, 'file')}: see Problems.${note}`,
-          'Show Problems',
-        )
+      const show = vscode.l10n.t('Show Problems');
+      const found =
+        all.length === 1
+          ? drifted === 1
+            ? vscode.l10n.t('1 drifted property in 1 file: see Problems.')
+            : vscode.l10n.t('1 drifted property in {0} files: see Problems.', drifted)
+          : drifted === 1
+            ? vscode.l10n.t('{0} drifted properties in 1 file: see Problems.', all.length)
+            : vscode.l10n.t(
+                '{0} drifted properties in {1} files: see Problems.',
+                all.length,
+                drifted,
+              );
+      void ctx.ui
+        .warn(`${found}${note}`, show)
         .then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
     } else {
-      void vscode.window.showInformationMessage(`No drift: the files match their tenants.${note}`);
+      void ctx.ui.inform(`${vscode.l10n.t('No drift: the files match their tenants.')}${note}`);
     }
     return all.map((e) => ({ file: e.file, message: e.message }));
   },
 };
+
+/** The folder to check: the one given, the workspace's only folder, or the one the user picks. */
+async function driftFolder(ctx: CommandContext, arg: unknown): Promise<vscode.Uri> {
+  if (arg instanceof vscode.Uri) return arg;
+  if (arg !== undefined && arg !== null)
+    throw new Error(vscode.l10n.t('Check Drift works on a folder of exported policy files.'));
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (!folders.length)
+    throw new Error(vscode.l10n.t('Open a folder with exported policy files to check drift.'));
+  if (folders.length === 1) return folders[0].uri;
+  return ctx.ui.pick(
+    folders.map((f) => ({ label: f.name, description: f.uri.fsPath, value: f.uri })),
+    { placeHolder: vscode.l10n.t('Check which folder for drift?') },
+  );
+}

@@ -1,18 +1,29 @@
 import * as vscode from 'vscode';
 import type { CommandDefinition } from './commandContext';
 import { PartnerNode } from '../tree/partnerNode';
-import type { TreeNode } from '../tree/treeNode';
+import { TenantNode } from '../tree/tenantNode';
 
-/** Copies the tenant id of a tenant node, or of the partner organization of a partner node. */
+/**
+ * Copies a tenant's id.
+ *
+ * Argument: a tenant node (its own id) or a partner node (the partner organization's id) of the
+ * Tenants view. Returns the id copied.
+ */
 export const copyTenantId: CommandDefinition = {
   id: 'crossTenant.copyTenantId',
   run: async (_ctx, arg) => {
-    const node = arg as TreeNode | undefined;
-    const id = node instanceof PartnerNode ? node.summary.tenantId : node?.tenant?.tenantId;
+    const id =
+      arg instanceof PartnerNode
+        ? arg.summary.tenantId
+        : arg instanceof TenantNode
+          ? arg.tenant.tenantId
+          : undefined;
     if (!id)
-      throw new Error('Copy Tenant Id works on a tenant or partner node of the Tenants view.');
+      throw new Error(
+        vscode.l10n.t('Copy Tenant Id works on a tenant or partner node of the Tenants view.'),
+      );
     await vscode.env.clipboard.writeText(id);
-    vscode.window.setStatusBarMessage(`Copied tenant id ${id}`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied tenant id {0}', id), 3000);
     return id;
   },
 };

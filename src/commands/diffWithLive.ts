@@ -5,19 +5,33 @@ import type { CommandDefinition } from './commandContext';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import { documentArg } from './documentArg';
 
-/** Opens live (re-read now) against the draft, the open document or a workspace file. */
+/**
+ * Opens live (re-read now) against the draft, the open document or a workspace file.
+ *
+ * Argument: see documentArg (a URI, a policy node, or nothing for the active editor). Returns the
+ * diff's title.
+ */
 export const diffWithLive: CommandDefinition = {
   id: 'crossTenant.diffWithLive',
   run: async (ctx, arg) => {
     const uri = documentArg(arg);
-    if (!uri) throw new Error('Open a policy document or an exported policy file first.');
+    if (!uri)
+      throw new Error(vscode.l10n.t('Open a policy document or an exported policy file first.'));
     const target = await resolveDocumentTarget(uri, ctx.tenants);
     const left = liveUri(target.tenant, target.identity);
+    const who = tenantLabel(target.tenant);
     const name =
       'partnerTenantId' in target.identity
-        ? `${target.identity.label} in ${tenantLabel(target.tenant)}`
-        : `${target.kind === 'default' ? 'Default settings' : 'Base policy'} of ${tenantLabel(target.tenant)}`;
-    const title = `${name}: live ↔ ${target.isWorkspaceFile ? vscode.workspace.asRelativePath(uri) : (await ctx.drafts.has(uri)) ? 'draft' : 'editor'}`;
+        ? vscode.l10n.t('{0} in {1}', target.identity.label, who)
+        : target.kind === 'default'
+          ? vscode.l10n.t('Default settings of {0}', who)
+          : vscode.l10n.t('Base policy of {0}', who);
+    const right = target.isWorkspaceFile
+      ? vscode.workspace.asRelativePath(uri)
+      : (await ctx.drafts.has(uri))
+        ? vscode.l10n.t('draft')
+        : vscode.l10n.t('editor');
+    const title = vscode.l10n.t('{0}: live ↔ {1}', name, right);
     await vscode.commands.executeCommand('vscode.diff', left, uri, title, { preview: false });
     return title;
   },

@@ -9,49 +9,43 @@ import { tenantLabel } from '../core/tenants/tenantLabel';
 import { writeFilesUnder } from '../core/files/writeFilesUnder';
 
 /**
- * Writes a tenant's cross-tenant access settings into a workspace folder as reviewable files: base
- * policy, default settings, one file per partner keyed by tenant id (and its identity sync), and a
- * README saying what each file is. The files get the same schemas and checks as live documents.
+ * Writes a tenant's cross-tenant access settings into a folder the user chooses (the workspace's
+ * first folder offered) as reviewable files: base policy, default settings, one file per partner
+ * keyed by tenant id (and its identity sync), and a README saying what each file is. The files get
+ * the same schemas and checks as live documents. A tenant folder that exists already is replaced
+ * file by file only after a confirmation.
+ *
+ * Argument: the tenant (see pickTenant: the tenant node, a tenant key, id or domain), or nothing to
+ * pick one. Returns the paths written (relative to the folder chosen).
  */
 export const exportTenant: CommandDefinition = {
   id: 'crossTenant.exportTenant',
-  run: async (ctx, arg, options) => {
-    const tenant = await pickTenant(ctx, arg, 'Export which tenant?');
-    if (!tenant) return undefined;
-    const given = options as { folder?: vscode.Uri; overwrite?: boolean } | undefined;
-    const target =
-      given?.folder ??
-      vscode.workspace.workspaceFolders?.[0]?.uri ??
-      (
-        await vscode.window.showOpenDialog({
-          canSelectFolders: true,
-          canSelectFiles: false,
-          title: 'Export into which folder?',
-        })
-      )?.[0];
-    if (!target) return undefined;
+  run: async (ctx, arg) => {
+    const tenant = await pickTenant(ctx, arg, vscode.l10n.t('Export which tenant?'));
+    const target = vscode.Uri.parse(
+      await ctx.ui.pickFolder({
+        title: vscode.l10n.t('Export {0} into which folder?', tenantLabel(tenant)),
+        openLabel: vscode.l10n.t('Export Here'),
+        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri.toString(),
+      }),
+    );
     if (target.scheme !== 'file')
       throw new Error(
         vscode.l10n.t('Export writes to a folder on disk; {0} is not one.', target.toString()),
       );
     const folder = vscode.Uri.joinPath(target, exportFolderName(tenant));
-    if (!given?.overwrite && (await exists(folder))) {
-      const replace = 'Replace Files';
-      const choice = await vscode.window.showWarningMessage(
-        `${vscode.workspace.asRelativePath(folder)} already exists.`,
-        {
-          modal: true,
-          detail:
-            'Files of the same name are replaced with what the tenant holds now; other files stay.',
-        },
-        replace,
-      );
-      if (choice !== replace) return undefined;
-    }
+    if (await exists(folder))
+      await ctx.ui.confirm({
+        message: vscode.l10n.t('{0} already exists.', vscode.workspace.asRelativePath(folder)),
+        detail: vscode.l10n.t(
+          'Files of the same name are replaced with what the tenant holds now; other files stay.',
+        ),
+        actions: [vscode.l10n.t('Replace Files')],
+      });
     const files = await withCancellableProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: `Exporting ${tenantLabel(tenant)}…`,
+        title: vscode.l10n.t('Exporting {0}…', tenantLabel(tenant)),
       },
       async (_p, signal) => {
         const client = ctx.connections.client(tenant);
@@ -86,7 +80,7 @@ export const exportTenant: CommandDefinition = {
       `Exported ${tenantLabel(tenant)} (${tenant.tenantId}) to ${folder.toString()}: ${files.filter((f) => !f.base).length} files and their export versions in .xta-base/.`,
     );
     const readme = files.find((f) => f.path.endsWith('README.md'));
-    if (readme && !given?.folder)
+    if (readme)
       await vscode.commands.executeCommand(
         'markdown.showPreview',
         vscode.Uri.joinPath(target, ...readme.path.split('/')),

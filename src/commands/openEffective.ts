@@ -3,12 +3,18 @@ import { effectiveUri } from '../services/documentUris';
 import type { CommandDefinition } from './commandContext';
 import { PartnerNode } from '../tree/partnerNode';
 
-/** Opens what actually applies to a partner: its settings merged over the default, annotated. */
+/**
+ * Opens what actually applies to a partner: its settings merged over the default, annotated.
+ *
+ * Argument: a partner node of the Tenants view. Returns the document's URI as a string.
+ */
 export const openEffective: CommandDefinition = {
   id: 'crossTenant.openEffective',
   run: async (_ctx, arg) => {
     if (!(arg instanceof PartnerNode))
-      throw new Error('Open Effective Settings works on a partner in the Tenants view.');
+      throw new Error(
+        vscode.l10n.t('Open Effective Settings works on a partner in the Tenants view.'),
+      );
     const s = arg.summary;
     const uri = effectiveUri(
       arg.tenant.auth,

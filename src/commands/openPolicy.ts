@@ -6,6 +6,9 @@ import type { DocumentNode } from '../tree/policyNodes';
 /**
  * Opens the policy document a tree node stands for (the default click on policy nodes): the draft if
  * one was saved, else what the tenant holds now. Editing and saving keeps a draft; nothing is pushed.
+ *
+ * Argument: a policy node of the Tenants view (base policy, default settings, partner, identity
+ * synchronization). Returns the document's URI as a string.
  */
 export const openPolicy: CommandDefinition = {
   id: 'crossTenant.openPolicy',
@@ -13,7 +16,9 @@ export const openPolicy: CommandDefinition = {
     const node = arg as Partial<DocumentNode> | undefined;
     if (!node?.document || !node.tenant)
       throw new Error(
-        'Open a policy from the Tenants view: click a base policy, default settings, partner or identity synchronization node.',
+        vscode.l10n.t(
+          'Open a policy from the Tenants view: click a base policy, default settings, partner or identity synchronization node.',
+        ),
       );
     const uri = policyUri(node.tenant, node.document);
     await vscode.window.showTextDocument(uri, { preview: false });

@@ -33,6 +33,7 @@ export const provisionOnDemand: CommandDefinition = {
     const subjects =
       (options as { subjects?: Subject[] } | undefined)?.subjects ??
       (await pickDirectoryObjects(
+        ctx.ui,
         client,
         `Provision on demand: ${node.servicePrincipal.displayName ?? 'sync job'}`,
       ));

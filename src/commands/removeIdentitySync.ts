@@ -1,32 +1,41 @@
+import * as vscode from 'vscode';
 import { deleteIdentitySync } from '../core/graph/operations/identitySync';
-import { confirmModal } from '../host/confirm';
 import type { CommandDefinition } from './commandContext';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import { IdentitySyncNode, PartnerNode } from '../tree/partnerNode';
-import type { TreeNode } from '../tree/treeNode';
 
-/** Deletes the partner's identity synchronization policy (users already synced stay). */
+/**
+ * Deletes the partner's identity synchronization policy (users already synced stay), after a
+ * confirmation.
+ *
+ * Argument: an identity synchronization node (or its partner's node) of the Tenants view. Returns
+ * true once removed.
+ */
 export const removeIdentitySync: CommandDefinition = {
   id: 'crossTenant.removeIdentitySync',
-  run: async (ctx, arg, options) => {
-    const node = arg as TreeNode | undefined;
-    const tenant =
-      node instanceof IdentitySyncNode || node instanceof PartnerNode ? node.tenant : undefined;
+  run: async (ctx, arg) => {
+    const node = arg instanceof IdentitySyncNode || arg instanceof PartnerNode ? arg : undefined;
     const partnerTenantId =
       node?.document && 'partnerTenantId' in node.document
         ? node.document.partnerTenantId
         : undefined;
-    if (!tenant || !partnerTenantId)
-      throw new Error('This works on an identity synchronization node in the Tenants view.');
-    if (
-      !(await confirmModal(
-        options,
-        `Remove the identity synchronization of ${partnerTenantId} from ${tenantLabel(tenant)}?`,
+    if (!node || !partnerTenantId)
+      throw new Error(
+        vscode.l10n.t('This works on an identity synchronization node in the Tenants view.'),
+      );
+    const tenant = node.tenant;
+    const partner = node.document && 'label' in node.document ? node.document.label : undefined;
+    await ctx.ui.confirm({
+      message: vscode.l10n.t(
+        'Remove the identity synchronization of {0} from {1}?',
+        partner ?? partnerTenantId,
+        tenantLabel(tenant),
+      ),
+      detail: vscode.l10n.t(
         'That tenant can no longer sync users in; users it already synced stay.',
-        'Remove',
-      ))
-    )
-      return false;
+      ),
+      actions: [vscode.l10n.t('Remove')],
+    });
     await deleteIdentitySync(ctx.connections.client(tenant), partnerTenantId);
     ctx.log.info(
       `Removed the identity synchronization of partner ${partnerTenantId} in ${tenant.tenantId}.`,

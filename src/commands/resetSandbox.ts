@@ -1,19 +1,17 @@
-import { confirmModal } from '../host/confirm';
+import * as vscode from 'vscode';
 import type { CommandDefinition } from './commandContext';
 
-/** Drops every change made in the sandbox tenants and restores their seeded state. */
+/** Drops every change made in the sandbox tenants and restores their seeded state, after a confirmation. No argument. */
 export const resetSandbox: CommandDefinition = {
   id: 'crossTenant.resetSandbox',
-  run: async (ctx, options) => {
-    if (
-      !(await confirmModal(
-        options,
-        'Reset the sandbox tenants?',
+  run: async (ctx) => {
+    await ctx.ui.confirm({
+      message: vscode.l10n.t('Reset the sandbox tenants?'),
+      detail: vscode.l10n.t(
         'Every change made to the sandbox tenants is lost. Real tenants are not affected.',
-        'Reset Sandbox',
-      ))
-    )
-      return;
+      ),
+      actions: [vscode.l10n.t('Reset Sandbox')],
+    });
     await ctx.sandbox.reset();
     await ctx.tenants.load();
     const sandboxTenants = ctx.tenants.all().filter((r) => r.auth === 'sandbox');

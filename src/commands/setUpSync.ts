@@ -166,7 +166,7 @@ async function ensureSignedIn(
     given && typeof given !== 'string' ? given : await pickTenant(ctx, given, placeHolder, filter);
   if (!record) return undefined;
   if (ctx.connections.state(tenantKey(record)).kind !== 'signedIn') {
-    await vscode.commands.executeCommand('crossTenant.signIn', { record });
+    await vscode.commands.executeCommand('crossTenant.signIn', tenantKey(record));
     if (ctx.connections.state(tenantKey(record)).kind !== 'signedIn')
       throw new Error(`Sign in to ${tenantLabel(record)} to set up sync with it.`);
   }
@@ -201,6 +201,7 @@ async function pickScope(
   if (!picked) return undefined;
   if (picked.all) return { choice: 'allUsers' };
   const objects = await pickDirectoryObjects(
+    ctx.ui,
     ctx.connections.client(source),
     `Users and groups of ${tenantLabel(source)} to sync`,
   );

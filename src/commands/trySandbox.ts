@@ -13,7 +13,8 @@ const SANDBOX_CLOUD: Record<string, CloudName> = {
 
 /**
  * Adds every sandbox tenant, signed in, so that anyone can try every feature without a Microsoft
- * account. The sandbox plays Microsoft Graph in process; its changes persist across reloads.
+ * account. The sandbox plays Microsoft Graph in process; its changes persist across reloads. No
+ * argument; returns the sandbox tenants' ids.
  */
 export const trySandbox: CommandDefinition = {
   id: 'crossTenant.trySandbox',
@@ -44,7 +45,7 @@ export const trySandbox: CommandDefinition = {
     );
     await vscode.commands.executeCommand('crossTenant.tenants.focus');
     vscode.window.setStatusBarMessage(
-      `Cross-Tenant: ${tenants.length} sandbox tenants added`,
+      vscode.l10n.t('Cross-Tenant: {0} sandbox tenants added', tenants.length),
       5000,
     );
     return tenants.map((t) => t.tenantId);

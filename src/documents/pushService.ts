@@ -7,17 +7,11 @@ import { setIdentitySync } from '../core/graph/operations/identitySync';
 import { listPartners, updatePartner } from '../core/graph/operations/partners';
 import { updateDefaultConfiguration, updatePolicy } from '../core/graph/operations/policy';
 import { putSyncSchema } from '../core/graph/operations/syncJobs';
-import { changedMatchingAttributes } from '../core/sync/matchingAttributes';
-import { defaultBlastRadius } from '../core/policy/blastRadius';
-import { cannotInheritMessage } from '../core/policy/cannotInherit';
-import { parseDocument, toCanonicalText } from '../core/policy/canonical';
-import type { Diagnostic } from '../core/policy/diagnostic';
-import type { DocumentIdentity } from '../core/policy/documentUri';
-import { boundedLines } from '../core/boundedLines';
-import { plural } from '../core/plural';
-import { unknownPropertiesSent } from '../core/policy/unknownPropertiesSent';
-import { planPush, type PushPlan } from '../core/policy/pushPlan';
-import { resolveConflicts, threeWay } from '../core/policy/threeWay';
+import { toCanonicalText } from '../core/policy/canonical';
+import type { PushPlan } from '../core/policy/pushPlan';
+import { runPush, type PushHost, type PushResult } from '../core/push/pushFlow';
+import type { UserInput } from '../core/ports/userInput';
+import type { TenantRecord } from '../core/tenants/tenantRecord';
 import type { Log } from '../host/log';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import { type TenantConnections } from '../services/tenants/tenantConnections';
@@ -27,39 +21,16 @@ import type { DraftStore } from '../services/drafts/draftStore';
 import { resolveDocumentTarget, type DocumentTarget } from './documentTarget';
 import type { LiveDocumentProvider } from './liveDocumentProvider';
 import type { PolicyChecker } from './policyChecker';
-import { liveCounterpart, policyUri, POLICY_SCHEME } from '../services/documentUris';
+import { pushWords } from './pushWords';
+import { liveCounterpart, POLICY_SCHEME } from '../services/documentUris';
 
-/** Thrown to end a push the user declined: silent, like any cancellation. */
-class PushCancelled extends Error {
-  override readonly name = 'Canceled';
-}
-
-export interface PushOptions {
-  /** Push a workspace file to this tenant instead of the one its folder names (cloning a configuration). */
-  readonly targetTenantId?: string;
-  /** Tests: answer the confirmations. `conflict` picks what to do when live changed since the draft began. */
-  readonly answers?: {
-    readonly confirm?: boolean;
-    readonly conflict?: 'rebase' | 'overwrite' | 'cancel';
-    readonly conflictChoice?: 'live' | 'draft';
-  };
-}
-
-export interface PushResult {
-  readonly pushed: boolean;
-  readonly changes: string[];
-  readonly sent?: Record<string, unknown>;
-  /** Why nothing was sent, as the user was told (refused for errors, or nothing to push). */
-  readonly notPushed?: string;
-}
+export type { PushResult } from '../core/push/pushFlow';
 
 /**
- * The one way anything reaches a tenant from a document. In order: the document is saved (so a
- * failure can never lose the edit), refused while it has errors, compared with live re-read now and
- * with the version the draft started from (Graph has no ETags: this is our only guard against
- * overwriting a colleague), summarised in words with its blast radius in a modal confirmation, sent
- * as a minimal PATCH, re-read, and only then is the draft dropped and the tree refreshed. Any
- * failure leaves the draft exactly as it was.
+ * The host side of a push (the flow itself is core/push/pushFlow): saves the document first (so a
+ * failure can never lose the edit), resolves its tenant, refuses workspace files in Restricted
+ * Mode, and gives the flow the tenant's Graph operations, the drafts and the editors. Any failure
+ * leaves the draft exactly as it was; questions go through the UserInput it was given.
  */
 export class PushService {
   constructor(
@@ -70,276 +41,99 @@ export class PushService {
     private readonly checker: PolicyChecker,
     private readonly data: TenantData,
     private readonly log: Log,
+    private readonly ui: UserInput,
   ) {}
 
-  async push(uri: vscode.Uri, options: PushOptions = {}): Promise<PushResult> {
+  /**
+   * Pushes the document at `uri` to its tenant, or a workspace file to `otherTenant` instead of
+   * the one its folder names (cloning a configuration).
+   */
+  async push(uri: vscode.Uri, otherTenant?: TenantRecord): Promise<PushResult> {
     const doc = await vscode.workspace.openTextDocument(uri);
     if (doc.isDirty && !(await doc.save()))
-      throw new Error('The document could not be saved, so nothing was pushed.');
-    const override = options.targetTenantId
-      ? this.store.byTenantId(options.targetTenantId)
-      : undefined;
-    if (options.targetTenantId && !override)
-      throw new Error(`Tenant ${options.targetTenantId} is not in the Tenants view.`);
-    const target = await resolveDocumentTarget(uri, this.store, override);
+      throw new Error(vscode.l10n.t('The document could not be saved, so nothing was pushed.'));
+    const target = await resolveDocumentTarget(uri, this.store, otherTenant);
     if (target.isWorkspaceFile && !vscode.workspace.isTrusted) {
       throw new Error(
-        'Pushing from workspace files is disabled in Restricted Mode: trust this workspace first (Workspaces: Manage Workspace Trust).',
+        vscode.l10n.t(
+          'Pushing from workspace files is disabled in Restricted Mode: trust this workspace first (Workspaces: Manage Workspace Trust).',
+        ),
       );
     }
-
-    const diagnostics = this.checker.check(doc);
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length) return this.refuse(uri, errors);
-    const parsed = parseDocument(target.kind, doc.getText(), identityFields(target.identity));
-    if (!parsed.value) throw new Error('The document is not a JSON object, so nothing was pushed.');
-    let draft: Record<string, unknown> = parsed.value;
-
-    const liveObject = (await this.live.read(target.identity, target.tenant)) as Record<
-      string,
-      unknown
-    >;
+    const isDraft = uri.scheme === POLICY_SCHEME;
     // A draft remembers what it started from; an exported file has its base in .xta-base/. Pushed to
     // another tenant, a file's base (of the tenant it came from) says nothing about the target.
-    const fileBase = target.isWorkspaceFile && !override ? await readFileBase(uri) : undefined;
-    const base =
-      uri.scheme === POLICY_SCHEME ? (await this.drafts.get(uri))?.baseText : fileBase?.text;
-    let rebased = false;
-    if (base !== undefined && toCanonicalText(target.kind, liveObject) !== base) {
-      draft = await this.onLiveChanged(
-        uri,
-        target,
-        JSON.parse(base) as object,
-        liveObject,
-        draft,
-        options,
-      );
-      rebased = draft !== parsed.value;
-    }
-
-    if (target.kind === 'syncSchema') {
-      const broken = changedMatchingAttributes(liveObject, draft);
-      if (broken.length)
-        throw new Error(
-          `Not pushed: ${broken.join('; ')}. Matching attributes pair users with their copies in the target; changing them makes the next cycle create duplicates. Keep them as they are.`,
-        );
-    }
-    const plan = planPush(target.kind, liveObject, draft);
-    // The default settings cannot inherit: a setting left out since live (a workspace file, or one
-    // live gained since the draft began) is refused, never sent as null.
-    if (plan.cannotInherit.length > 0) {
-      const refused = this.checker
-        .check(doc, liveObject)
-        .filter((d) => d.code === 'default-cannot-inherit');
-      if (refused.length) return this.refuse(uri, refused);
-      // Only a rebase can drop a setting the text still holds.
-      const [key] = plan.cannotInherit;
-      throw new Error(`Not pushed: ${cannotInheritMessage(key, draft[key] === undefined)}`);
-    }
-    if (plan.empty) {
-      if (uri.scheme === POLICY_SCHEME) await this.drafts.discard(uri);
-      const notPushed = `Nothing to push: the document matches ${tenantLabel(target.tenant)}.`;
-      void vscode.window.showInformationMessage(notPushed);
-      return { pushed: false, changes: [], notPushed };
-    }
-    // Graph answers 400 to a property it does not know: such a push is refused before anything is sent.
-    const [unknown] = unknownPropertiesSent(doc.getText(), diagnostics, Object.keys(plan.patch));
-    if (unknown)
-      throw new Error(
-        `Not pushed: line ${unknown.range.start.line + 1}: ${unknown.message.split('. ')[0]}. Graph answers 400 to a property it does not know: remove it or fix its spelling.`,
-      );
-    const unguarded =
-      fileBase !== undefined && fileBase.text === undefined
-        ? vscode.l10n.t(
-            'This file has no record of the version it was exported from ({0}): every difference from the tenant is pushed, including changes made there since. Export again to be warned of those.',
-            fileBase.display,
-          )
-        : undefined;
-    await this.confirm(target, plan, liveObject, draft, options, unguarded);
-    await this.send(target, plan);
-    this.log.info(
-      `Pushed to ${tenantLabel(target.tenant)} (${target.tenant.tenantId}), ${target.kind}${'partnerTenantId' in target.identity ? ` ${target.identity.partnerTenantId}` : ''}: ${JSON.stringify(plan.patch)}`,
+    const fileBase = target.isWorkspaceFile && !otherTenant ? await readFileBase(uri) : undefined;
+    const base = isDraft ? (await this.drafts.get(uri))?.baseText : fileBase?.text;
+    const result = await runPush(
+      {
+        identity: target.identity,
+        source: isDraft ? 'draft' : 'file',
+        text: doc.getText(),
+        diagnostics: this.checker.check(doc),
+        base,
+        note:
+          fileBase !== undefined && fileBase.text === undefined
+            ? vscode.l10n.t(
+                'This file has no record of the version it was exported from ({0}): every difference from the tenant is pushed, including changes made there since. Export again to be warned of those.',
+                fileBase.display,
+              )
+            : undefined,
+      },
+      this.host(doc, target, fileBase),
+      this.ui,
+      pushWords(target),
     );
-
-    // Re-read: what the tenant holds now is what the user sees.
-    const after = toCanonicalText(
-      target.kind,
-      await this.live.read(target.identity, target.tenant),
-    );
-    if (uri.scheme === POLICY_SCHEME) {
-      await this.drafts.discard(uri);
-      if (after !== doc.getText())
-        this.log.warn(
-          `${uri.toString()}: the tenant stored the change differently from the document; the document now shows the tenant's version.`,
-        );
-    }
-    if (fileBase)
-      await this.recordFilePush(doc, target, fileBase, after, rebased ? draft : undefined);
-    this.data.invalidate(target.tenant, 'access');
-    return { pushed: true, changes: plan.changes, sent: plan.patch };
+    if (result.showProblems && result.notPushed) this.refused(uri, result.notPushed);
+    if (result.pushed) this.data.invalidate(target.tenant, 'access');
+    return result;
   }
 
-  /** A document with errors: nothing is sent; the first error is shown, with the way to Problems. */
-  private refuse(uri: vscode.Uri, errors: readonly Diagnostic[]): PushResult {
-    const text = `Not pushed: the document has ${plural(errors.length, 'error')} (first: line ${errors[0].range.start.line + 1}, ${errors[0].message})`;
+  private host(
+    doc: vscode.TextDocument,
+    target: DocumentTarget,
+    fileBase: FileBase | undefined,
+  ): PushHost {
+    const uri = doc.uri;
+    const isDraft = uri.scheme === POLICY_SCHEME;
+    return {
+      readLive: async () =>
+        (await this.live.read(target.identity, target.tenant)) as Record<string, unknown>,
+      partners: () =>
+        listPartners(this.connections.client(target.tenant), { expandIdentitySync: false }),
+      send: async (plan) => {
+        await this.send(target, plan);
+        this.log.info(
+          `Pushed to ${tenantLabel(target.tenant)} (${target.tenant.tenantId}), ${target.kind}${'partnerTenantId' in target.identity ? ` ${target.identity.partnerTenantId}` : ''}: ${JSON.stringify(plan.patch)}`,
+        );
+      },
+      checkAgainstLive: (live) => this.checker.check(doc, live),
+      showVersions: () => showVersions(uri),
+      saveRebased: (text, baseText) =>
+        this.drafts.save(uri, { text, baseText, savedAt: Date.now() }),
+      nothingToPush: async () => {
+        if (isDraft) await this.drafts.discard(uri);
+      },
+      pushed: async (after, rebased) => {
+        if (isDraft) {
+          await this.drafts.discard(uri);
+          if (after !== doc.getText())
+            this.log.warn(
+              `${uri.toString()}: the tenant stored the change differently from the document; the document now shows the tenant's version.`,
+            );
+        }
+        if (fileBase) await this.recordFilePush(doc, target, fileBase, after, rebased);
+      },
+    };
+  }
+
+  /** A document with problems: nothing was sent; the first is shown, with the way to Problems. */
+  private refused(uri: vscode.Uri, text: string): void {
     this.log.info(`${uri.toString()}: ${text}`);
-    const show = 'Show Problems';
+    const show = vscode.l10n.t('Show Problems');
     void vscode.window
       .showErrorMessage(text, show)
       .then((c) => c === show && vscode.commands.executeCommand('workbench.actions.view.problems'));
-    return { pushed: false, changes: [], notPushed: text };
-  }
-
-  /** Live changed since the draft began: show, rebase the user's own changes onto live, or overwrite after a second confirmation. */
-  private async onLiveChanged(
-    uri: vscode.Uri,
-    target: DocumentTarget,
-    base: object,
-    liveObject: object,
-    draft: Record<string, unknown>,
-    options: PushOptions,
-  ): Promise<Record<string, unknown>> {
-    const result = threeWay(target.kind, base, liveObject, draft);
-    if (!result.liveChanged) return draft;
-    const rebase = 'Rebase onto Live';
-    const overwrite = 'Overwrite Live…';
-    const show = 'Show Versions';
-    const who = tenantLabel(target.tenant);
-    let choice =
-      options.answers?.conflict === 'rebase'
-        ? rebase
-        : options.answers?.conflict === 'overwrite'
-          ? overwrite
-          : options.answers?.conflict === 'cancel'
-            ? undefined
-            : undefined;
-    if (!options.answers?.conflict) {
-      for (;;) {
-        choice = await vscode.window.showWarningMessage(
-          uri.scheme === POLICY_SCHEME
-            ? `Someone changed this policy in ${who} since your draft began. Nothing was pushed.`
-            : `Someone changed this policy in ${who} since this file was exported. Nothing was pushed.`,
-          {
-            modal: true,
-            detail: `Changed in the tenant:\n${bulleted(result.theirs)}${result.conflicts.length ? `\n\nBoth you and the tenant changed:\n${bulleted(result.conflicts.map((c) => c.label))}` : ''}`,
-          },
-          rebase,
-          show,
-          overwrite,
-        );
-        if (choice !== show) break;
-        await this.showVersions(uri);
-      }
-    }
-    if (choice === rebase) {
-      const choices: Record<string, 'live' | 'draft'> = {};
-      for (const c of result.conflicts) {
-        const pick =
-          options.answers?.conflictChoice ??
-          (
-            await vscode.window.showQuickPick(
-              [
-                {
-                  label: 'Keep mine',
-                  description: JSON.stringify(c.draft),
-                  value: 'draft' as const,
-                },
-                {
-                  label: "Keep the tenant's",
-                  description: JSON.stringify(c.live),
-                  value: 'live' as const,
-                },
-              ],
-              {
-                title: `Both changed: ${c.label}`,
-                placeHolder: `Was ${JSON.stringify(c.base)}. Which value should the push keep?`,
-                ignoreFocusOut: true,
-              },
-            )
-          )?.value;
-        if (!pick) throw new PushCancelled();
-        choices[c.path.join('/')] = pick;
-      }
-      const merged = result.conflicts.length ? resolveConflicts(result, choices) : result.merged;
-      // The rebased draft starts from today's live: save it so a later push compares with that.
-      if (uri.scheme === POLICY_SCHEME)
-        await this.drafts.save(uri, {
-          text: toCanonicalText(target.kind, merged),
-          baseText: toCanonicalText(target.kind, liveObject),
-          savedAt: Date.now(),
-        });
-      return merged;
-    }
-    if (choice === overwrite) {
-      const yes = 'Overwrite';
-      const sure =
-        options.answers?.conflict === 'overwrite'
-          ? yes
-          : await vscode.window.showWarningMessage(
-              `Overwrite the changes made in ${who}?`,
-              {
-                modal: true,
-                detail: `These changes made in the tenant will be replaced by your draft:\n${bulleted(result.theirs)}`,
-              },
-              yes,
-            );
-      if (sure === yes) return draft;
-    }
-    throw new PushCancelled();
-  }
-
-  /** Three versions side by side: the one the draft began from against live, and against the draft. */
-  private async showVersions(uri: vscode.Uri): Promise<void> {
-    const baseUri = uri.with({ scheme: 'xtenant-base' });
-    await vscode.commands.executeCommand(
-      'vscode.diff',
-      baseUri,
-      liveCounterpart(uri),
-      'Started from ↔ Tenant now',
-      { viewColumn: vscode.ViewColumn.One },
-    );
-    await vscode.commands.executeCommand('vscode.diff', baseUri, uri, 'Started from ↔ My draft', {
-      viewColumn: vscode.ViewColumn.Two,
-    });
-  }
-
-  private async confirm(
-    target: DocumentTarget,
-    plan: PushPlan,
-    liveObject: object,
-    draft: Record<string, unknown>,
-    options: PushOptions,
-    note?: string,
-  ): Promise<void> {
-    const who = tenantLabel(target.tenant);
-    let impact = note ? `\n\n${note}` : '';
-    if (target.kind === 'default') {
-      const partners = await listPartners(this.connections.client(target.tenant), {
-        expandIdentitySync: false,
-      });
-      const radius = defaultBlastRadius(liveObject, draft, partners);
-      impact = `\n\nEvery external organization without its own setting gets these changes${radius.length ? ', including partners that inherit them:' : '.'}\n${radius.map((r) => `• ${r.label}: ${r.inheritingPartnerIds.length} partner${r.inheritingPartnerIds.length === 1 ? '' : 's'} inherit${r.inheritingPartnerIds.length === 1 ? 's' : ''} it`).join('\n')}`;
-    }
-    const what =
-      'partnerTenantId' in target.identity
-        ? `the ${target.kind === 'partner' ? 'partner settings' : 'identity synchronization'} for ${target.identity.label}`
-        : target.kind === 'syncSchema'
-          ? 'the attribute mappings (the whole schema is replaced and the job restarts)'
-          : target.kind === 'default'
-            ? 'the default settings'
-            : 'the base policy';
-    const push = 'Push';
-    const answer =
-      options.answers?.confirm === undefined
-        ? await vscode.window.showWarningMessage(
-            `Push to ${who}: ${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} to ${what}?`,
-            { modal: true, detail: `${bulleted(plan.changes)}${impact}` },
-            push,
-          )
-        : options.answers.confirm
-          ? push
-          : undefined;
-    if (answer !== push) throw new PushCancelled();
   }
 
   private async send(target: DocumentTarget, plan: PushPlan): Promise<void> {
@@ -389,19 +183,25 @@ export class PushService {
       );
     }
   }
-
-  /** The editable document of a workspace file's object, for "open live" style actions. */
-  async editableUri(uri: vscode.Uri): Promise<vscode.Uri> {
-    const target = await resolveDocumentTarget(uri, this.store);
-    return target.isWorkspaceFile ? policyUri(target.tenant, target.identity) : uri;
-  }
 }
 
-/** A dialog's list: bounded, so a huge change cannot push the buttons off the screen. */
-function bulleted(lines: readonly string[]): string {
-  return boundedLines(lines)
-    .map((line) => `• ${line}`)
-    .join('\n');
+/** Three versions side by side: the one the draft began from against live, and against the draft. */
+async function showVersions(uri: vscode.Uri): Promise<void> {
+  const baseUri = uri.with({ scheme: 'xtenant-base' });
+  await vscode.commands.executeCommand(
+    'vscode.diff',
+    baseUri,
+    liveCounterpart(uri),
+    vscode.l10n.t('Started from ↔ Tenant now'),
+    { viewColumn: vscode.ViewColumn.One },
+  );
+  await vscode.commands.executeCommand(
+    'vscode.diff',
+    baseUri,
+    uri,
+    vscode.l10n.t('Started from ↔ My draft'),
+    { viewColumn: vscode.ViewColumn.Two },
+  );
 }
 
 /** Where an exported file's base lives, and its text (undefined: there is none, or it is unreadable). */
@@ -424,14 +224,4 @@ async function readFileBase(uri: vscode.Uri): Promise<FileBase | undefined> {
   } catch {
     return { paths, display, text: undefined };
   }
-}
-
-function identityFields(
-  identity: DocumentIdentity,
-): Partial<Record<'partnerTenantId' | 'jobId', string>> {
-  return 'partnerTenantId' in identity
-    ? { partnerTenantId: identity.partnerTenantId }
-    : 'jobId' in identity
-      ? { jobId: identity.jobId }
-      : {};
 }

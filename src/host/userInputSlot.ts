@@ -29,6 +29,7 @@ export class UserInputSlot implements UserInput {
   input: UserInput['input'] = (options) => this.current.input(options);
   confirm: UserInput['confirm'] = (options) => this.current.confirm(options);
   pickFolder: UserInput['pickFolder'] = (options) => this.current.pickFolder(options);
+  pickFile: UserInput['pickFile'] = (options) => this.current.pickFile(options);
   inform: UserInput['inform'] = (message, ...actions) => this.current.inform(message, ...actions);
   warn: UserInput['warn'] = (message, ...actions) => this.current.warn(message, ...actions);
 }

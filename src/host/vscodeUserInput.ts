@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { describeError } from '../core/describeError';
 import type {
   ConfirmOptions,
+  FileOptions,
   FolderOptions,
   InputOptions,
   PickItem,
@@ -159,6 +160,21 @@ export class VscodeUserInput implements UserInput {
     });
     if (!folders?.length) throw new UserCancelledError();
     return folders[0].toString();
+  }
+
+  async pickFile(options: FileOptions): Promise<string> {
+    const files = await vscode.window.showOpenDialog({
+      title: options.title,
+      openLabel: options.openLabel,
+      canSelectFiles: true,
+      canSelectFolders: false,
+      canSelectMany: false,
+      filters: options.filters
+        ? Object.fromEntries(Object.entries(options.filters).map(([k, v]) => [k, [...v]]))
+        : undefined,
+    });
+    if (!files?.length) throw new UserCancelledError();
+    return files[0].toString();
   }
 
   async inform<A extends string>(message: string, ...actions: A[]): Promise<A | undefined> {

@@ -42,11 +42,6 @@ export class TenantNode implements TreeNode {
     return this.state.kind === 'signedIn' ? vscode.l10n.t('signed in') : undefined;
   }
 
-  /** Kept for commands that take "something with a record". */
-  get record(): TenantRecord {
-    return this.tenant;
-  }
-
   toTreeItem(): vscode.TreeItem {
     const r = this.tenant;
     const item = new vscode.TreeItem(tenantLabel(r), vscode.TreeItemCollapsibleState.Collapsed);

@@ -1,5 +1,6 @@
 import type {
   ConfirmOptions,
+  FileOptions,
   FolderOptions,
   InputOptions,
   PickItem,
@@ -20,6 +21,8 @@ export type Answer =
   /** The action button clicked. */
   | { readonly confirm: string }
   | { readonly folder: string }
+  /** A file chosen, as a URI string. */
+  | { readonly file: string }
   /** The action clicked on a non-modal message (messages with no step are only recorded). */
   | { readonly notice: string }
   /** Escape: the prompt throws UserCancelledError. */
@@ -32,7 +35,7 @@ export interface Step {
 }
 
 export type PromptKind =
-  'pick' | 'pickMany' | 'search' | 'input' | 'confirm' | 'folder' | 'inform' | 'warn';
+  'pick' | 'pickMany' | 'search' | 'input' | 'confirm' | 'folder' | 'file' | 'inform' | 'warn';
 
 /** What the user was shown, in order: every prompt and message, answered or not. */
 export interface Shown {
@@ -51,8 +54,9 @@ const ANSWER_KIND: Record<string, readonly PromptKind[]> = {
   input: ['input'],
   confirm: ['confirm'],
   folder: ['folder'],
+  file: ['file'],
   notice: ['inform', 'warn'],
-  cancel: ['pick', 'pickMany', 'search', 'input', 'confirm', 'folder'],
+  cancel: ['pick', 'pickMany', 'search', 'input', 'confirm', 'folder', 'file'],
 };
 
 const matches = (text: string, want: string | RegExp): boolean =>
@@ -217,6 +221,13 @@ export class ScriptedUserInput implements UserInput {
     return settle(() => {
       return (this.take('folder', join(options.title, options.openLabel), []) as { folder: string })
         .folder;
+    });
+  }
+
+  pickFile(options: FileOptions): Promise<string> {
+    return settle(() => {
+      return (this.take('file', join(options.title, options.openLabel), []) as { file: string })
+        .file;
     });
   }
 

@@ -46,6 +46,13 @@ export interface FolderOptions {
   readonly defaultUri?: string;
 }
 
+export interface FileOptions {
+  readonly title: string;
+  readonly openLabel?: string;
+  /** The kinds of file offered, by name: `{ 'PEM certificate': ['pem'] }`. */
+  readonly filters?: Readonly<Record<string, readonly string[]>>;
+}
+
 /** A live search in a pick (the directory picker): `find` runs for each text the user types. */
 export interface SearchOptions<T> extends PickOptions {
   readonly find: (text: string, signal: AbortSignal) => Promise<readonly PickItem<T>[]>;
@@ -71,6 +78,8 @@ export interface UserInput {
   confirm<A extends string>(options: ConfirmOptions<A>): Promise<A>;
   /** A folder the user chose, as a URI string; throws UserCancelledError when dismissed. */
   pickFolder(options: FolderOptions): Promise<string>;
+  /** A file the user chose, as a URI string; throws UserCancelledError when dismissed. */
+  pickFile(options: FileOptions): Promise<string>;
   /** A non-modal message; resolves with the action clicked, or undefined when closed. */
   inform<A extends string>(message: string, ...actions: A[]): Promise<A | undefined>;
   /** A non-modal warning; resolves with the action clicked, or undefined when closed. */

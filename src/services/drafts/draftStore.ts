@@ -8,7 +8,8 @@ import {
   type DraftState,
 } from '../../core/drafts/draftFolder';
 import type { Draft } from '../../core/drafts/storedDraft';
-import { confirmModal } from '../../host/confirm';
+import type { UserInput } from '../../core/ports/userInput';
+import { UserCancelledError } from '../../core/userCancelledError';
 import type { Log } from '../../host/log';
 
 export type { Draft } from '../../core/drafts/storedDraft';
@@ -59,6 +60,8 @@ export class DraftStore implements vscode.Disposable {
     private readonly log: Log,
     /** How a document is named to the user ("partner fabrikam.com in Contoso Group"). */
     private readonly nameOf: (uri: vscode.Uri) => Promise<string>,
+    /** Where the question "overwrite the other window's draft?" is asked. */
+    private readonly ui: UserInput,
   ) {
     this.folder = new DraftFolder(storageUri.fsPath, (notice) => void this.tell(notice));
     // A closed editor shows nothing: a later save or discard expects what the folder holds.
@@ -183,23 +186,30 @@ export class DraftStore implements vscode.Disposable {
           }
         }
         const name = await this.nameOf(uri);
-        if (
-          ask >= MAX_ASKS ||
-          !(await confirmModal(
-            undefined,
-            vscode.l10n.t(
-              'The draft of {0} was changed in another window since you opened it.',
-              name,
-            ),
-            conflict.detail,
-            conflict.action,
-          ))
-        ) {
+        if (ask >= MAX_ASKS || !(await this.goOver(name, conflict.detail, conflict.action))) {
           this.adopt(uri, err.current);
           throw new Error(conflict.refused(name));
         }
         expected = err.current.version;
       }
+    }
+  }
+
+  /** Asks whether to go over the other window's draft; dismissing the question is a no. */
+  private async goOver(name: string, detail: string, action: string): Promise<boolean> {
+    try {
+      await this.ui.confirm({
+        message: vscode.l10n.t(
+          'The draft of {0} was changed in another window since you opened it.',
+          name,
+        ),
+        detail,
+        actions: [action],
+      });
+      return true;
+    } catch (err) {
+      if (err instanceof UserCancelledError) return false;
+      throw err;
     }
   }
 
@@ -300,7 +310,7 @@ export class DraftStore implements vscode.Disposable {
         );
     this.log.warn(`${message} (${notice.movedTo})`);
     const show = vscode.l10n.t('Show Log');
-    void vscode.window.showWarningMessage(message, show).then((c) => c === show && this.log.show());
+    void this.ui.warn(message, show).then((c) => c === show && this.log.show());
   }
 
   dispose(): void {

@@ -12,6 +12,7 @@ import { tenantKey, type TenantRecord } from '../../core/tenants/tenantRecord';
 import { VsCodeSessionCredential } from '../auth/vscodeSessionCredential';
 import { requireBundle } from '../../host/lazyBundles';
 import type * as IdentityModule from '../auth/identityCredentials';
+import type { UserInput } from '../../core/ports/userInput';
 import type { Log } from '../../host/log';
 import type { SandboxService } from '../sandbox/sandboxService';
 import { isUserAction, runInBackground } from '../../host/userAction';
@@ -48,6 +49,8 @@ export class TenantConnections extends Disposable {
     private readonly sandbox: SandboxService,
     private readonly secrets: vscode.SecretStorage,
     private readonly log: Log,
+    /** Where the device code is shown to the user. */
+    private readonly ui: UserInput,
   ) {
     super();
   }
@@ -235,7 +238,7 @@ export class TenantConnections extends Disposable {
             ...(record.clientId ? { clientId: record.clientId } : {}),
             ...(secret ? { secret } : {}),
             ...(record.certificatePath ? { certificatePath: record.certificatePath } : {}),
-            onDeviceCode: (info) => void showDeviceCode(tenantLabel(record), info),
+            onDeviceCode: (info) => void showDeviceCode(this.ui, tenantLabel(record), info),
           });
         };
         return {
@@ -259,16 +262,14 @@ export class TenantConnections extends Disposable {
   }
 }
 
+/** The device code flow's instructions (Entra's own words), with the way to the browser. */
 async function showDeviceCode(
+  ui: UserInput,
   tenant: string,
   info: { message: string; userCode: string; verificationUri: string },
 ): Promise<void> {
   const copy = vscode.l10n.t('Copy Code and Open Browser');
-  const choice = await vscode.window.showInformationMessage(
-    `${tenant}: ${info.message}`,
-    { modal: false },
-    copy,
-  );
+  const choice = await ui.inform(vscode.l10n.t('{0}: {1}', tenant, info.message), copy);
   if (choice === copy) {
     await vscode.env.clipboard.writeText(info.userCode);
     await vscode.env.openExternal(vscode.Uri.parse(info.verificationUri));
