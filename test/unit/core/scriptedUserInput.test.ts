@@ -31,6 +31,29 @@ describe('ScriptedUserInput', () => {
     await assert.rejects(ui.input({ prompt: 'Name' }), /unexpected input prompt "Name"/);
   });
 
+  it('answers a folder or a file pick only with its own kind of answer', async () => {
+    const ui = new ScriptedUserInput([
+      { expect: 'certificate', answer: { file: 'file:///keys/app.pem' } },
+      { expect: 'Export', answer: { folder: 'file:///out' } },
+    ]);
+    await assert.rejects(
+      ui.pickFolder({ title: 'Export into which folder?', openLabel: 'Export Here' }),
+      /unexpected folder prompt/,
+    );
+    assert.equal(
+      await ui.pickFile({ title: 'Add Tenant: certificate (PEM with private key)' }),
+      'file:///keys/app.pem',
+    );
+    assert.equal(
+      await ui.pickFolder({ title: 'Export into which folder?', openLabel: 'Export Here' }),
+      'file:///out',
+    );
+    assert.deepEqual(
+      ui.shown.map((s) => s.kind),
+      ['folder', 'file', 'folder'],
+    );
+  });
+
   it('cancels as Escape does, which the command wrapper keeps silent', async () => {
     const ui = new ScriptedUserInput([{ expect: 'Push', answer: { cancel: true } }]);
     const err = await ui
