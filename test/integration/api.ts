@@ -115,7 +115,10 @@ export async function childItems(api: Api, node: Node): Promise<vscode.TreeItem[
 /** The seeded sandbox tenants, freshly reset, all signed in (and the tree's cached data dropped). */
 export async function freshSandbox(): Promise<void> {
   const api = await extensionApi();
-  await vscode.commands.executeCommand('crossTenant.resetSandbox', { confirm: false });
+  await runAnswering(
+    [{ expect: 'Reset the sandbox tenants?', answer: { confirm: 'Reset Sandbox' } }],
+    'crossTenant.resetSandbox',
+  );
   await vscode.commands.executeCommand('crossTenant.trySandbox');
   await waitFor(
     'sandbox tenants signed in',
@@ -178,4 +181,63 @@ export function runAnswering<T = unknown>(
   ...args: unknown[]
 ): Promise<{ result: T; ui: ScriptedUserInput }> {
   return answering(steps, () => vscode.commands.executeCommand<T>(command, ...args));
+}
+
+/**
+ * Exports `tenant` into `folder` as the user does: that folder picked, and the tenant's folder
+ * there (`tenantFolder`), if it exists already, replaced.
+ */
+export async function exportInto(
+  tenant: string,
+  folder: vscode.Uri,
+  tenantFolder: string,
+): Promise<{ result: string[] | undefined; ui: ScriptedUserInput }> {
+  const exists = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, tenantFolder)).then(
+    () => true,
+    () => false,
+  );
+  return runAnswering<string[] | undefined>(
+    [
+      { expect: / into which folder\?/, answer: { folder: folder.toString() } },
+      ...(exists
+        ? [{ expect: /already exists\./, answer: { confirm: 'Replace Files' } } as const]
+        : []),
+    ],
+    'crossTenant.exportTenant',
+    tenant,
+  );
+}
+
+/** Discards the draft of `uri` if it has one, confirming as the user does; false when it had none. */
+export async function discardIfDraft(uri: vscode.Uri): Promise<boolean> {
+  const ui = new ScriptedUserInput([
+    { expect: /^Discard your changes to /, answer: { confirm: 'Discard Draft' } },
+  ]);
+  const slot = (await extensionApi()).userInput.use(ui);
+  try {
+    return (
+      (await vscode.commands.executeCommand<boolean>('crossTenant.discardDraft', uri)) === true
+    );
+  } finally {
+    slot.dispose();
+  }
+}
+
+/**
+ * Removes the sandbox tenant `tenantId` (named `name` in the view) and adds it again, answering
+ * both commands' questions as the user does: a fresh client, whose tokens are asked for anew.
+ */
+export async function readdSandboxTenant(tenantId: string, name: string): Promise<void> {
+  await runAnswering(
+    [{ expect: `Remove ${name} from the Tenants view?`, answer: { confirm: 'Remove' } }],
+    'crossTenant.removeTenant',
+    `sandbox:${tenantId}`,
+  );
+  await runAnswering(
+    [
+      { expect: 'Add Tenant: how do you sign in?', answer: { pick: /Sandbox$/ } },
+      { expect: 'Add Tenant: tenant', answer: { input: tenantId } },
+    ],
+    'crossTenant.addTenant',
+  );
 }

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { childItems, extensionApi, freshSandbox, labelOf, nodeAt, waitFor } from './api';
+import {
+  childItems,
+  exportInto,
+  extensionApi,
+  freshSandbox,
+  labelOf,
+  nodeAt,
+  runAnswering,
+  waitFor,
+} from './api';
 
 const PARTNERS = /^Partners \(\d+\)$/;
 
@@ -385,10 +394,18 @@ describe('policy documents', () => {
     assert.equal(reopened.getText(), edited, 'the draft comes back');
     const live = await vscode.workspace.fs.readFile(uri.with({ scheme: 'xtenant-live' }));
     assert.equal(Buffer.from(live).toString('utf8'), original, 'the tenant is unchanged');
-    assert.equal(
-      await vscode.commands.executeCommand('crossTenant.discardDraft', uri, { confirm: false }),
-      true,
+    const discarded = await runAnswering(
+      [
+        {
+          expect:
+            /^Discard your changes to .*\.xta-partner\.json\?\nThe document goes back to what the tenant holds now\./,
+          answer: { confirm: 'Discard Draft' },
+        },
+      ],
+      'crossTenant.discardDraft',
+      uri,
     );
+    assert.equal(discarded.result, true);
     const after = await vscode.workspace.fs.readFile(uri);
     assert.equal(Buffer.from(after).toString('utf8'), original);
     const refreshed = (
@@ -450,11 +467,8 @@ describe('policy documents', () => {
 
   it('exports a tenant into the workspace as reviewable files that pass the checks', async () => {
     const folder = vscode.workspace.workspaceFolders![0].uri;
-    const paths = await vscode.commands.executeCommand<string[]>(
-      'crossTenant.exportTenant',
-      'contoso.onmicrosoft.com',
-      { folder, overwrite: true },
-    );
+    const paths = (await exportInto('contoso.onmicrosoft.com', folder, 'contoso.onmicrosoft.com'))
+      .result!;
     assert.ok(paths.includes('contoso.onmicrosoft.com/README.md'), paths.join(', '));
     assert.ok(paths.includes('contoso.onmicrosoft.com/default.xta-default.json'));
     assert.ok(paths.includes('contoso.onmicrosoft.com/policy.xta-policy.json'));

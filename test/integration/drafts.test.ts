@@ -4,7 +4,16 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { DraftFolder } from '../../src/core/drafts/draftFolder';
 import { draftFileName } from '../../src/core/drafts/storedDraft';
-import { extensionApi, freshSandbox, labelOf, nodeAt, openFromTree, readLog, waitFor } from './api';
+import {
+  answering,
+  extensionApi,
+  freshSandbox,
+  labelOf,
+  nodeAt,
+  openFromTree,
+  readLog,
+  waitFor,
+} from './api';
 
 const PARTNERS = /^Partners \(\d+\)$/;
 const FABRIKAM = ['Contoso Group', 'Cross-tenant access', PARTNERS, 'Fabrikam Retail'] as const;
@@ -99,11 +108,26 @@ describe('drafts: two windows, crashes and corrupt files (issue 14, defects 4 an
     );
     await waitFor('this window sees the other draft', async () => (await marked()) || undefined);
 
-    // Asked (a modal; refused where tests run, as a user's "Cancel"), nothing is overwritten.
-    assert.equal(await editor.document.save(), false);
+    // Asked, and declined: nothing is overwritten.
+    const question =
+      /^The draft of partner \S+ in Contoso Group was changed in another window since you opened it\.\nOverwrite it with yours, or keep the other window's/;
+    const declined = await answering([{ expect: question, answer: { cancel: true } }], () =>
+      editor.document.save(),
+    );
+    assert.equal(declined.result, false);
+    assert.deepEqual(declined.ui.shown[0].choices, ['Overwrite']);
     assert.equal((await other.read(key)).draft?.text, theirs, "the other window's draft is kept");
     assert.equal(editor.document.getText(), mine, 'my edit is still in the editor');
     assert.equal(editor.document.isDirty, true);
+
+    // Asked again on the next save, and told to overwrite: mine replaces theirs.
+    const overwritten = await answering(
+      [{ expect: question, answer: { confirm: 'Overwrite' } }],
+      () => editor.document.save(),
+    );
+    assert.equal(overwritten.result, true);
+    assert.equal((await other.read(key)).draft?.text, mine, 'my draft replaced theirs');
+    assert.equal(editor.document.isDirty, false);
   });
 
   it('a draft file that does not read is set aside as .corrupt with its bytes, never dropped, and the user is told by name', async () => {

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { SANDBOX_TENANT_IDS } from '../../src/sandbox/seed/tenants';
-import { extensionApi, freshSandbox, readLog, waitFor } from './api';
+import { exportInto, extensionApi, freshSandbox, readLog, waitFor } from './api';
 
 const WOODGROVE = `sandbox:${SANDBOX_TENANT_IDS.woodgrove}`;
 
@@ -25,12 +25,17 @@ describe('files: nothing written through a link, no save lost after a failed one
     const out = path.join(dir, 'out');
     fs.mkdirSync(path.join(out, 'contoso.onmicrosoft.com'), { recursive: true });
     fs.symlinkSync(victim, path.join(out, 'contoso.onmicrosoft.com', 'README.md'));
-    const result = await vscode.commands.executeCommand(
-      'crossTenant.exportTenant',
+    // The folder exists (with the link in it): replacing its files is confirmed, then refused.
+    const { result, ui } = await exportInto(
       'contoso.onmicrosoft.com',
-      { folder: vscode.Uri.file(out), overwrite: true },
+      vscode.Uri.file(out),
+      'contoso.onmicrosoft.com',
     );
     assert.equal(result, undefined, 'the command failed');
+    assert.deepEqual(
+      ui.shown.map((s) => s.kind),
+      ['folder', 'confirm'],
+    );
     assert.equal(fs.readFileSync(victim, 'utf8'), 'precious');
     // Refused before any file was written.
     assert.deepEqual(fs.readdirSync(path.join(out, 'contoso.onmicrosoft.com')), ['README.md']);

@@ -4,7 +4,27 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type * as SandboxModule from '../../src/sandbox';
 import { TokenIssuer } from '../support/tokenIssuer';
-import { EXTENSION_ID, extensionApi, freshSandbox, tenantItems, waitFor } from './api';
+import type { Step } from '../support/scriptedUserInput';
+import {
+  EXTENSION_ID,
+  extensionApi,
+  freshSandbox,
+  runAnswering,
+  tenantItems,
+  waitFor,
+} from './api';
+
+/** Add Tenant's questions for `tenantId` with VS Code's Microsoft account, in the global cloud. */
+const addWithMicrosoftAccount = (tenantId: string): Step[] => [
+  { expect: 'Add Tenant: how do you sign in?', answer: { pick: /Microsoft account$/ } },
+  { expect: 'Add Tenant: tenant', answer: { input: tenantId } },
+  { expect: 'Add Tenant: cloud', answer: { pick: 'Global' } },
+];
+/** Reset Default's confirmation, accepted. */
+const RESET: Step = {
+  expect: /^Reset the default settings of /,
+  answer: { confirm: 'Reset to Microsoft Defaults' },
+};
 import type {
   MicrosoftAccountStandIn,
   ProviderRequest,
@@ -147,7 +167,11 @@ describe('signing in with a Microsoft account (VS Code provider stand-in, signed
   after(async () => {
     if (!server) return;
     for (const id of [ids.contoso, ids.fabrikam])
-      await vscode.commands.executeCommand('crossTenant.removeTenant', key(id), { confirm: false });
+      await runAnswering(
+        [{ expect: / from the Tenants view\?$/, answer: { confirm: 'Remove' } }],
+        'crossTenant.removeTenant',
+        key(id),
+      );
     const settings = vscode.workspace.getConfiguration('crossTenant');
     await settings.update('sandbox.allTenants', undefined, vscode.ConfigurationTarget.Global);
     await settings.update('sandbox.url', undefined, vscode.ConfigurationTarget.Global);
@@ -204,11 +228,10 @@ describe('signing in with a Microsoft account (VS Code provider stand-in, signed
     const mark = standIn.requests.length;
     const shown = prompts().length;
     const graphMark = api.sandboxRequests().length;
-    const id = await vscode.commands.executeCommand('crossTenant.addTenant', {
-      method: 'microsoft',
-      tenant: ids.contoso,
-      cloud: 'global',
-    });
+    const { result: id } = await runAnswering(
+      addWithMicrosoftAccount(ids.contoso),
+      'crossTenant.addTenant',
+    );
     assert.equal(id, ids.contoso);
     await waitForState(ids.contoso, 'signedIn');
 
@@ -266,9 +289,7 @@ describe('signing in with a Microsoft account (VS Code provider stand-in, signed
     let mark = standIn.requests.length;
     const graphMark = api.sandboxRequests().length;
     assert.equal(
-      await vscode.commands.executeCommand('crossTenant.resetDefault', key(ids.contoso), {
-        confirm: false,
-      }),
+      (await runAnswering([RESET], 'crossTenant.resetDefault', key(ids.contoso))).result,
       true,
     );
     assert.deepEqual(
@@ -299,11 +320,7 @@ describe('signing in with a Microsoft account (VS Code provider stand-in, signed
     const api = await extensionApi();
     standIn.signInAs(ids.fabrikam, fabrikamAdmin);
     let mark = standIn.requests.length;
-    await vscode.commands.executeCommand('crossTenant.addTenant', {
-      method: 'microsoft',
-      tenant: ids.fabrikam,
-      cloud: 'global',
-    });
+    await runAnswering(addWithMicrosoftAccount(ids.fabrikam), 'crossTenant.addTenant');
     await waitForState(ids.fabrikam, 'signedIn');
     assert.deepEqual(
       asked(mark).map((r) => [r.tenantId, r.kind, r.answered]),
@@ -316,12 +333,7 @@ describe('signing in with a Microsoft account (VS Code provider stand-in, signed
     // Silent requests name each tenant's account: VS Code's own preference is the last account used.
     mark = standIn.requests.length;
     for (const id of [ids.fabrikam, ids.contoso])
-      assert.equal(
-        await vscode.commands.executeCommand('crossTenant.resetDefault', key(id), {
-          confirm: false,
-        }),
-        true,
-      );
+      assert.equal((await runAnswering([RESET], 'crossTenant.resetDefault', key(id))).result, true);
     assert.deepEqual(
       asked(mark).map((r) => [r.tenantId, r.account?.label]),
       [[ids.fabrikam, fabrikamAdmin.label]],
@@ -521,9 +533,7 @@ describe('signing in with a Microsoft account (VS Code provider stand-in, signed
     const graphMark = api.sandboxRequests().length;
     const shown = prompts().length;
     assert.equal(
-      await vscode.commands.executeCommand('crossTenant.resetDefault', key(ids.contoso), {
-        confirm: false,
-      }),
+      (await runAnswering([RESET], 'crossTenant.resetDefault', key(ids.contoso))).result,
       true,
     );
     assert.deepEqual(await sent(graphMark, ids.contoso), [

@@ -3,7 +3,15 @@ import * as vscode from 'vscode';
 import type { PairRunResult, PlanStep } from '../../src/core/pairs/pairPlan';
 import type { PairFindingNode, PairNode } from '../../src/tree/pairsTreeProvider';
 import { SANDBOX_DEFAULT_SCOPES } from '../../src/sandbox/auth/permissions';
-import { changesSince, extensionApi, freshSandbox, labelOf, nodeAt, waitFor } from './api';
+import {
+  changesSince,
+  discardIfDraft,
+  extensionApi,
+  freshSandbox,
+  labelOf,
+  nodeAt,
+  waitFor,
+} from './api';
 
 const CONTOSO = '2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24';
 const TAILSPIN = '4e8b7f20-1a9c-4d3e-b5f6-72c0a9d8e1b3';
@@ -185,7 +193,7 @@ describe('tenant pairs', function () {
       /inboundAllowed/,
     );
     assert.deepEqual(await changesSince(mark), [], 'nothing was sent to Graph');
-    await vscode.commands.executeCommand('crossTenant.discardDraft', doc.uri, { confirm: false });
+    assert.equal(await discardIfDraft(doc.uri), true);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

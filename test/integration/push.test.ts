@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { Step } from '../support/scriptedUserInput';
 import {
   changesSince,
   childItems,
+  discardIfDraft,
+  exportInto,
   extensionApi,
   freshSandbox,
   labelOf,
@@ -10,13 +13,23 @@ import {
   logMark,
   nodeAt,
   openFromTree,
+  readdSandboxTenant,
   readLog,
+  runAnswering,
   waitFor,
 } from './api';
 
 const PARTNERS = /^Partners \(\d+\)$/;
 const CONTOSO = '2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24';
 const NORTHWIND = 'c93d2a71-5e8f-4b14-a6d0-3f7b9e2c1d85';
+
+/** The push's confirmation, answered "Push". */
+const PUSH: Step = { expect: /^Push to Contoso Group: /, answer: { confirm: 'Push' } };
+/** The question when live moved since a draft began. */
+const MOVED_SINCE_DRAFT =
+  /^Someone changed this policy in Contoso Group since your draft began\. Nothing was pushed\./;
+const MOVED_SINCE_EXPORT =
+  /^Someone changed this policy in Contoso Group since this file was exported\. Nothing was pushed\./;
 
 interface PushResult {
   pushed: boolean;
@@ -95,9 +108,8 @@ describe('diff and push', () => {
     const api = await extensionApi();
     (await api.sandbox.get()).faults.clear();
     api.sandbox.setConsentedPermissions(CONTOSO, undefined);
-    for (const d of vscode.workspace.textDocuments.filter((x) => x.uri.scheme === 'xtenant')) {
-      await vscode.commands.executeCommand('crossTenant.discardDraft', d.uri, { confirm: false });
-    }
+    for (const d of vscode.workspace.textDocuments.filter((x) => x.uri.scheme === 'xtenant'))
+      await discardIfDraft(d.uri);
   });
 
   it('diffs live against the draft with the right sides', async () => {
@@ -122,10 +134,14 @@ describe('diff and push', () => {
       (v.inboundTrust as Record<string, unknown>).isCompliantDeviceAccepted = true;
     });
     const mark = api.sandboxRequests().length;
-    const result = await vscode.commands.executeCommand<PushResult>('crossTenant.push', doc.uri, {
-      answers: { confirm: true },
-    });
+    const { result, ui } = await runAnswering<PushResult>([PUSH], 'crossTenant.push', doc.uri);
     assert.equal(result.pushed, true);
+    // The confirmation named the change in words and offered one button.
+    assert.match(
+      ui.shown[0].text,
+      /^Push to Contoso Group: 1 change to the partner settings for northwindtraders\.onmicrosoft\.com\?\n• Inbound trust, compliant devices: not trusted → trusted/,
+    );
+    assert.deepEqual(ui.shown[0].choices, ['Push']);
     const writes = await changesSince(mark);
     assert.deepEqual(
       writes.map((r) => `${r.method} ${r.path} ${r.status}`),
@@ -165,10 +181,11 @@ describe('diff and push', () => {
         .isCompliantDeviceAccepted,
       true,
     );
-    assert.equal(
-      await vscode.commands.executeCommand('crossTenant.discardDraft', doc.uri, { confirm: false }),
-      false,
-      'no draft is left after a push',
+    const discard = await runAnswering<boolean>([], 'crossTenant.discardDraft', doc.uri);
+    assert.equal(discard.result, false, 'no draft is left after a push');
+    assert.deepEqual(
+      discard.ui.shown.map((x) => x.text),
+      ['This document has no draft: it shows what the tenant holds.'],
     );
     const node = (
       await childItems(api, await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS))
@@ -182,9 +199,8 @@ describe('diff and push', () => {
       v.B2BCollaborationInbound = null;
     });
     const mark = api.sandboxRequests().length;
-    const result = await vscode.commands.executeCommand<PushResult>('crossTenant.push', doc.uri, {
-      answers: { confirm: true },
-    });
+    // No question is asked: an unscripted prompt would fail the command.
+    const { result } = await runAnswering<PushResult>([], 'crossTenant.push', doc.uri);
     assert.equal(result.pushed, false);
     // Refused for the errors, with the first one named (not "nothing to push", not a crash).
     assert.match(
@@ -224,11 +240,7 @@ describe('diff and push', () => {
 
     // A draft: the document knows what it started from.
     let mark = api.sandboxRequests().length;
-    let result = await vscode.commands.executeCommand<PushResult | undefined>(
-      'crossTenant.push',
-      doc.uri,
-      { answers: { confirm: true } },
-    );
+    let { result } = await runAnswering<PushResult | undefined>([], 'crossTenant.push', doc.uri);
     assert.equal(result?.pushed, false, 'refused, not failed');
     assert.match(result?.notPushed ?? '', refusal, 'the user is told why');
     assert.equal(await requestsSince(mark, 'PATCH'), 0, 'nothing is sent');
@@ -238,10 +250,7 @@ describe('diff and push', () => {
 
     // A workspace file: only live, read at push time, shows the setting was there.
     const folder = vscode.workspace.workspaceFolders![0].uri;
-    await vscode.commands.executeCommand('crossTenant.exportTenant', `sandbox:${CONTOSO}`, {
-      folder,
-      overwrite: true,
-    });
+    await exportInto(`sandbox:${CONTOSO}`, folder, 'contoso.onmicrosoft.com');
     const file = vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com', 'default.xta-default.json');
     const exported = JSON.parse(
       Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8'),
@@ -252,13 +261,7 @@ describe('diff and push', () => {
       Buffer.from(JSON.stringify(exported, null, 2) + '\n', 'utf8'),
     );
     mark = api.sandboxRequests().length;
-    result = await vscode.commands.executeCommand<PushResult | undefined>(
-      'crossTenant.push',
-      file,
-      {
-        answers: { confirm: true },
-      },
-    );
+    ({ result } = await runAnswering<PushResult | undefined>([], 'crossTenant.push', file));
     assert.equal(result?.pushed, false, 'refused, not failed');
     assert.match(result?.notPushed ?? '', refusal, 'the user is told why');
     assert.equal(await requestsSince(mark, 'PATCH'), 0, 'nothing is sent');
@@ -291,12 +294,21 @@ describe('diff and push', () => {
     assert.equal(colleague.status, 204);
     const mark = api.sandboxRequests().length;
     const logged = await logMark();
-    const cancelled = await vscode.commands.executeCommand<PushResult | undefined>(
+    const cancelled = await runAnswering<PushResult | undefined>(
+      [{ expect: MOVED_SINCE_DRAFT, answer: { cancel: true } }],
       'crossTenant.push',
       doc.uri,
-      { answers: { confirm: true, conflict: 'cancel' } },
     );
-    assert.equal(cancelled, undefined, 'declined: nothing pushed');
+    assert.equal(cancelled.result, undefined, 'declined: nothing pushed');
+    assert.deepEqual(cancelled.ui.shown[0].choices, [
+      'Rebase onto Live',
+      'Show Versions',
+      'Overwrite Live…',
+    ]);
+    assert.match(
+      cancelled.ui.shown[0].text,
+      /Changed in the tenant:\n• Inbound trust, compliant devices: not trusted → trusted/,
+    );
     assert.equal(await requestsSince(mark, 'PATCH'), 0);
     assert.equal(
       ((await northwindPartner()).inboundTrust as Record<string, unknown>)
@@ -304,14 +316,16 @@ describe('diff and push', () => {
       true,
       "the colleague's change stands",
     );
-    // Rebase keeps the colleague's change and applies mine.
-    const rebased = await vscode.commands.executeCommand<PushResult>('crossTenant.push', doc.uri, {
-      answers: { confirm: true, conflict: 'rebase', conflictChoice: 'draft' },
-    });
+    // Rebase keeps the colleague's change and applies mine (they changed different settings, so
+    // nothing asks whose value wins: such a question would fail the push here).
+    const { result: rebased } = await runAnswering<PushResult>(
+      [{ expect: MOVED_SINCE_DRAFT, answer: { confirm: 'Rebase onto Live' } }, PUSH],
+      'crossTenant.push',
+      doc.uri,
+    );
     assert.equal(rebased.pushed, true);
     // Declining is silent; a crash is not: the wrapper would have logged "crossTenant.push failed"
-    // before the rebased push's own line. With the confirmation answered, the only silent end before
-    // the PATCH is the declined conflict question.
+    // before the rebased push's own line.
     const pushedLine = await logAfter(logged, /Pushed to Contoso Group /);
     const beforePush = (await readLog(api.logUri)).slice(logged).split(pushedLine)[0];
     assert.doesNotMatch(beforePush, /crossTenant\.push failed/);
@@ -320,7 +334,7 @@ describe('diff and push', () => {
     assert.equal(trust.isCompliantDeviceAccepted, true, "the colleague's change is kept");
   });
 
-  for (const [name, breakIt, failure] of [
+  for (const [name, breakIt, failure, steps] of [
     [
       '403 (missing permission)',
       async () =>
@@ -330,6 +344,8 @@ describe('diff and push', () => {
           'CrossTenantInformation.ReadBasic.All',
         ]),
       /crossTenant\.push failed: GraphError 403 /,
+      // Refused at the PATCH, after the confirmation.
+      [PUSH],
     ],
     [
       '503 after the retries',
@@ -338,6 +354,8 @@ describe('diff and push', () => {
           unavailable: { count: 100, retryAfterSeconds: 0 },
         }),
       /crossTenant\.push failed: GraphError 503 /,
+      // Live cannot be read: nothing is asked.
+      [],
     ],
   ] as const) {
     it(`keeps the draft byte-identical when the push fails with ${name}`, async () => {
@@ -347,20 +365,14 @@ describe('diff and push', () => {
       });
       const draftBefore = Buffer.from(await vscode.workspace.fs.readFile(doc.uri)).toString('utf8');
       // A fresh client, so the edit bundle's token is asked for now (with the limited consent).
-      await vscode.commands.executeCommand('crossTenant.removeTenant', `sandbox:${CONTOSO}`, {
-        confirm: false,
-      });
-      await vscode.commands.executeCommand('crossTenant.addTenant', {
-        method: 'sandbox',
-        tenant: CONTOSO,
-      });
+      await readdSandboxTenant(CONTOSO, 'Contoso Group');
       // The failure may hit the re-read of live (503) or the PATCH (403); either way nothing changes.
       await breakIt();
       const logged = await logMark();
-      const result = await vscode.commands.executeCommand<PushResult | undefined>(
+      const { result } = await runAnswering<PushResult | undefined>(
+        steps,
         'crossTenant.push',
         doc.uri,
-        { answers: { confirm: true } },
       );
       assert.equal(result, undefined, 'the push failed');
       // It failed with Graph's answer, not with a crash of ours.
@@ -385,10 +397,20 @@ describe('diff and push', () => {
       try {
         const before = (await readLog(api.logUri)).length;
         const mark = api.sandboxRequests().length;
-        const id = await vscode.commands.executeCommand<string | undefined>(
+        const { result: id } = await runAnswering<string | undefined>(
+          [
+            {
+              expect: 'The partner organization',
+              answer: { input: 'northwindtraders.onmicrosoft.com' },
+            },
+            {
+              expect:
+                /^Add Northwind Traders \(northwindtraders\.onmicrosoft\.com\) as a partner of Contoso Group\?/,
+              answer: { confirm: 'Add Partner' },
+            },
+          ],
           'crossTenant.addPartner',
           `sandbox:${CONTOSO}`,
-          { partner: 'northwindtraders.onmicrosoft.com', confirm: false },
         );
         assert.equal(id, undefined);
         const posts = api
@@ -415,10 +437,16 @@ describe('diff and push', () => {
 
   it('adds a partner by domain, allows user sync, and deletes it again', async () => {
     const api = await extensionApi();
-    const id = await vscode.commands.executeCommand<string>(
+    const { result: id } = await runAnswering<string>(
+      [
+        { expect: 'The partner organization', answer: { input: 'woodgrovebank.onmicrosoft.com' } },
+        {
+          expect: /^Add Woodgrove Bank .* as a partner of Contoso Group\?/,
+          answer: { confirm: 'Add Partner' },
+        },
+      ],
       'crossTenant.addPartner',
       `sandbox:${CONTOSO}`,
-      { partner: 'woodgrovebank.onmicrosoft.com', confirm: false },
     );
     assert.match(id, /^[0-9a-f-]{36}$/);
     const partner = await nodeAt(
@@ -428,24 +456,68 @@ describe('diff and push', () => {
       PARTNERS,
       'Woodgrove Bank',
     );
-    assert.equal(
-      await vscode.commands.executeCommand('crossTenant.allowUserSync', partner, {
-        confirm: false,
-      }),
-      'created',
+    const allowed = await runAnswering(
+      [
+        {
+          expect: 'Allow Woodgrove Bank to sync users into Contoso Group?',
+          answer: { confirm: 'Allow User Sync' },
+        },
+      ],
+      'crossTenant.allowUserSync',
+      partner,
     );
+    assert.equal(allowed.result, 'created');
     const withSync = await childItems(
       api,
       await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS, 'Woodgrove Bank'),
     );
     assert.equal(labelOf(withSync[0]), 'Identity synchronization');
-    assert.equal(
-      await vscode.commands.executeCommand(
-        'crossTenant.deletePartner',
-        await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS, 'Woodgrove Bank'),
-        { confirmText: 'woodgrovebank.onmicrosoft.com' },
-      ),
-      true,
+    const woodgrove = await nodeAt(
+      api,
+      'Contoso Group',
+      'Cross-tenant access',
+      PARTNERS,
+      'Woodgrove Bank',
+    );
+    // The typed domain is the only way to delete: the old option answers nothing, and a wrong
+    // text is refused by the input box itself. Nothing is sent either way.
+    const mark = api.sandboxRequests().length;
+    const logged = await logMark();
+    await runAnswering(
+      [{ expect: /Type woodgrovebank\.onmicrosoft\.com to confirm\./, answer: { cancel: true } }],
+      'crossTenant.deletePartner',
+      woodgrove,
+      { confirmText: 'woodgrovebank.onmicrosoft.com' },
+    );
+    const wrong = await runAnswering(
+      [
+        {
+          expect: /Type woodgrovebank\.onmicrosoft\.com to confirm\./,
+          answer: { input: 'woodgrove' },
+        },
+      ],
+      'crossTenant.deletePartner',
+      woodgrove,
+    );
+    assert.equal(wrong.ui.shown[0].refused, 'Type woodgrovebank.onmicrosoft.com to confirm.');
+    assert.deepEqual(await changesSince(mark), []);
+    assert.doesNotMatch((await readLog(api.logUri)).slice(logged), /deletePartner failed/);
+    const deleted = await runAnswering(
+      [
+        {
+          expect:
+            /^Delete partner Woodgrove Bank from Contoso Group\n.*with its identity synchronization/,
+          answer: { input: 'WoodgroveBank.onmicrosoft.com ' },
+        },
+      ],
+      'crossTenant.deletePartner',
+      woodgrove,
+    );
+    assert.equal(deleted.result, true);
+    assert.deepEqual(
+      (await changesSince(mark)).map((r) => `${r.method} ${r.status} ${r.tokenTenantId}`),
+      [`DELETE 204 ${CONTOSO}`, `DELETE 204 ${CONTOSO}`],
+      'its identity synchronization, then the partner, in Contoso',
     );
     const after = (
       await childItems(api, await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS))
@@ -455,10 +527,7 @@ describe('diff and push', () => {
 
   it('pushes an exported workspace file and reports drift in Problems', async () => {
     const folder = vscode.workspace.workspaceFolders![0].uri;
-    await vscode.commands.executeCommand('crossTenant.exportTenant', `sandbox:${CONTOSO}`, {
-      folder,
-      overwrite: true,
-    });
+    await exportInto(`sandbox:${CONTOSO}`, folder, 'contoso.onmicrosoft.com');
     const file = vscode.Uri.joinPath(
       folder,
       'contoso.onmicrosoft.com',
@@ -497,9 +566,19 @@ describe('diff and push', () => {
     assert.ok(actions.some((a) => a.title === 'Diff Against Live'));
     // The file's base says the tenant moved since the export: restoring what the file says
     // overwrites that change, so it takes the explicit "Overwrite Live…".
-    const result = await vscode.commands.executeCommand<PushResult>('crossTenant.push', file, {
-      answers: { confirm: true, conflict: 'overwrite' },
-    });
+    const { result } = await runAnswering<PushResult>(
+      [
+        { expect: MOVED_SINCE_EXPORT, answer: { confirm: 'Overwrite Live…' } },
+        {
+          expect:
+            /^Overwrite the changes made in Contoso Group\?\nThese changes made in the tenant will be replaced by your draft:\n• Inbound trust, MFA: trusted → not trusted/,
+          answer: { confirm: 'Overwrite' },
+        },
+        PUSH,
+      ],
+      'crossTenant.push',
+      file,
+    );
     assert.equal(result.pushed, true);
     assert.equal(
       ((await northwindPartner()).inboundTrust as Record<string, unknown>).isMfaAccepted,
@@ -519,10 +598,7 @@ describe('diff and push', () => {
   // from a colleague's change made in the tenant since.
   it("pushing an exported file keeps a colleague's change: rebased, the file then holds both", async () => {
     const folder = vscode.workspace.workspaceFolders![0].uri;
-    await vscode.commands.executeCommand('crossTenant.exportTenant', `sandbox:${CONTOSO}`, {
-      folder,
-      overwrite: true,
-    });
+    await exportInto(`sandbox:${CONTOSO}`, folder, 'contoso.onmicrosoft.com');
     const tenantFolder = vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com');
     const file = vscode.Uri.joinPath(tenantFolder, 'partners', `${NORTHWIND}.xta-partner.json`);
     const base = vscode.Uri.joinPath(
@@ -552,9 +628,11 @@ describe('diff and push', () => {
         '"isCompliantDeviceAccepted": true',
       ),
     );
-    const result = await vscode.commands.executeCommand<PushResult>('crossTenant.push', file, {
-      answers: { confirm: true, conflict: 'rebase' },
-    });
+    const { result } = await runAnswering<PushResult>(
+      [{ expect: MOVED_SINCE_EXPORT, answer: { confirm: 'Rebase onto Live' } }, PUSH],
+      'crossTenant.push',
+      file,
+    );
     assert.equal(result.pushed, true);
     assert.deepEqual((await northwindPartner()).inboundTrust, {
       isMfaAccepted: false,

@@ -1,13 +1,23 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, labelOf, readLog, tenantItems, waitFor } from './api';
+import type { Step } from '../support/scriptedUserInput';
+import { extensionApi, labelOf, readLog, runAnswering, tenantItems, waitFor } from './api';
 
 const CONTOSO = 'contoso.onmicrosoft.com';
+
+/** Add Tenant's questions for a sandbox tenant, answered with `tenant`. */
+const addSandboxTenant = (tenant: string): Step[] => [
+  { expect: 'Add Tenant: how do you sign in?', answer: { pick: /Sandbox$/ } },
+  { expect: 'Add Tenant: tenant', answer: { input: tenant } },
+];
 
 describe('sign-in to the sandbox tenants', () => {
   before(async () => {
     await extensionApi();
-    await vscode.commands.executeCommand('crossTenant.resetSandbox', { confirm: false });
+    await runAnswering(
+      [{ expect: 'Reset the sandbox tenants?', answer: { confirm: 'Reset Sandbox' } }],
+      'crossTenant.resetSandbox',
+    );
   });
 
   it('"Try the Sandbox Tenants" signs in to every sandbox tenant and shows their organizations', async () => {
@@ -86,20 +96,27 @@ describe('sign-in to the sandbox tenants', () => {
 
   it('adds a tenant by domain, resolved through Graph, and removes it again', async () => {
     const api = await extensionApi();
-    await vscode.commands.executeCommand(
+    const removed = await runAnswering(
+      [
+        {
+          expect: 'Remove Fabrikam Retail from the Tenants view?',
+          answer: { confirm: 'Remove' },
+        },
+      ],
       'crossTenant.removeTenant',
       'fabrikamretail.onmicrosoft.com',
-      { confirm: false },
     );
+    assert.match(removed.ui.shown[0].text, /Nothing changes in the tenant/);
     await waitFor(
       'Fabrikam removed',
       async () =>
         !(await tenantItems(api)).some((i) => labelOf(i) === 'Fabrikam Retail') || undefined,
     );
-    const id = await vscode.commands.executeCommand<string>('crossTenant.addTenant', {
-      method: 'sandbox',
-      tenant: 'fabrikam.com',
-    });
+    const { result: id, ui } = await runAnswering<string>(
+      addSandboxTenant('fabrikam.com'),
+      'crossTenant.addTenant',
+    );
+    assert.ok(ui.shown[0].choices.includes('$(account) Microsoft account'), 'every method offered');
     assert.match(id, /^[0-9a-f-]{36}$/);
     const item = await waitFor('Fabrikam back', async () =>
       (await tenantItems(api)).find(
@@ -114,10 +131,10 @@ describe('sign-in to the sandbox tenants', () => {
     const api = await extensionApi();
     const count = (await tenantItems(api)).length;
     // Errors are handled by the command wrapper (message + log); the command resolves to undefined.
-    const result = await vscode.commands.executeCommand('crossTenant.addTenant', {
-      method: 'sandbox',
-      tenant: 'nobody.example.com',
-    });
+    const { result } = await runAnswering(
+      addSandboxTenant('nobody.example.com'),
+      'crossTenant.addTenant',
+    );
     assert.equal(result, undefined);
     assert.equal((await tenantItems(api)).length, count);
     await waitFor(

@@ -10,6 +10,7 @@ import {
   logMark,
   nodeAt,
   readLog,
+  runAnswering,
   waitFor,
 } from './api';
 
@@ -247,23 +248,33 @@ describe('cross-tenant sync jobs', () => {
       }[]
     ).filter((u) => !before.includes(u.displayName) && /^[A-Za-z ]+$/.test(u.displayName));
     const user = users[0];
-    assert.deepEqual(
-      await vscode.commands.executeCommand('crossTenant.addAssignment', await scope(), {
-        objects: [{ id: user.id, name: user.displayName, type: 'User' }],
-      }),
-      [user.id],
+    const assigned = await runAnswering(
+      [
+        {
+          expect: 'Type the start of a user or group name',
+          answer: { search: user.displayName, choose: [user.displayName] },
+        },
+      ],
+      'crossTenant.addAssignment',
+      await scope(),
     );
+    assert.deepEqual(assigned.result, [user.id]);
     const added = await waitFor('the new assignment', async () =>
       (await api.tree.getChildren(await scope())).find(
         (n) => labelOf(api.tree.getTreeItem(n)) === user.displayName,
       ),
     );
-    assert.equal(
-      await vscode.commands.executeCommand('crossTenant.removeAssignment', added, {
-        confirm: false,
-      }),
-      true,
+    const removed = await runAnswering(
+      [
+        {
+          expect: `Remove ${user.displayName} from the scope of`,
+          answer: { confirm: 'Remove from Scope' },
+        },
+      ],
+      'crossTenant.removeAssignment',
+      added,
     );
+    assert.equal(removed.result, true);
     const after = (await childItems(api, await scope())).map(labelOf);
     assert.ok(!after.includes(user.displayName));
   });
@@ -306,10 +317,10 @@ describe('cross-tenant sync jobs', () => {
     };
     await write(schema);
     const mark = api.sandboxRequests().length;
-    const result = await vscode.commands.executeCommand<{ pushed: boolean } | undefined>(
+    const { result } = await runAnswering<{ pushed: boolean } | undefined>(
+      [{ expect: /^Push to Contoso Group: .* attribute mappings/, answer: { confirm: 'Push' } }],
       'crossTenant.push',
       uri,
-      { answers: { confirm: true } },
     );
     if (!result)
       assert.fail(
@@ -334,16 +345,20 @@ describe('cross-tenant sync jobs', () => {
     const mark2 = api.sandboxRequests().length;
     const logged = await logMark();
     assert.equal(
-      await vscode.commands.executeCommand('crossTenant.push', uri, { answers: { confirm: true } }),
+      (await runAnswering([], 'crossTenant.push', uri)).result,
       undefined,
-      'the push is refused',
+      'the push is refused before any question',
     );
     await logAfter(
       logged,
       /crossTenant\.push failed: Error: Not pushed: .*Matching attributes pair users with their copies in the target/,
     );
     assert.equal((await changesSince(mark2)).length, 0);
-    await vscode.commands.executeCommand('crossTenant.discardDraft', uri, { confirm: false });
+    await runAnswering(
+      [{ expect: /^Discard your changes to /, answer: { confirm: 'Discard Draft' } }],
+      'crossTenant.discardDraft',
+      uri,
+    );
   });
 
   it('creates a configuration end to end, assigns a user, starts it and provisions on demand', async function () {
@@ -376,12 +391,17 @@ describe('cross-tenant sync jobs', () => {
       id: string;
       displayName: string;
     }[];
-    assert.deepEqual(
-      await vscode.commands.executeCommand('crossTenant.addAssignment', config, {
-        objects: [{ id: group.id, name: group.displayName, type: 'Group' }],
-      }),
-      [group.id],
+    const assigned = await runAnswering(
+      [
+        {
+          expect: 'Type the start of a user or group name',
+          answer: { search: group.displayName, choose: [group.displayName] },
+        },
+      ],
+      'crossTenant.addAssignment',
+      config,
     );
+    assert.deepEqual(assigned.result, [group.id]);
     assert.equal(await vscode.commands.executeCommand('crossTenant.startJob', job), true);
     const [started] = await api.tree.getChildren(
       await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail (second)'),

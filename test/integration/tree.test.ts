@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
   childItems,
+  readdSandboxTenant,
   extensionApi,
   freshSandbox,
   labelOf,
@@ -157,13 +158,7 @@ describe('the Tenants tree', () => {
     const tenantId = northwind.id!.replace(/^sandbox:/, '');
     api.sandbox.setConsentedPermissions(tenantId, ['User.Read']);
     try {
-      await vscode.commands.executeCommand('crossTenant.removeTenant', tenantId, {
-        confirm: false,
-      });
-      await vscode.commands.executeCommand('crossTenant.addTenant', {
-        method: 'sandbox',
-        tenant: tenantId,
-      });
+      await readdSandboxTenant(tenantId, 'Northwind Traders');
       await waitFor('Northwind signed in', async () =>
         (await tenantItems(api)).find(
           (i) =>
@@ -196,11 +191,7 @@ describe('the Tenants tree', () => {
     } finally {
       api.sandbox.setConsentedPermissions(tenantId, undefined);
     }
-    await vscode.commands.executeCommand('crossTenant.removeTenant', tenantId, { confirm: false });
-    await vscode.commands.executeCommand('crossTenant.addTenant', {
-      method: 'sandbox',
-      tenant: tenantId,
-    });
+    await readdSandboxTenant(tenantId, 'Northwind Traders');
     const access = await childItems(
       api,
       await nodeAt(api, 'Northwind Traders', 'Cross-tenant access'),
