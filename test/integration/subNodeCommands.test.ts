@@ -436,8 +436,10 @@ describe('actions started on a node act on its tenant, not on the first one (iss
 
   it("refresh on a row reloads that row's part of its own tenant", async () => {
     const api = await extensionApi();
-    await runAnswering([], 'crossTenant.refresh', await NODES.partners());
+    await api.tree.getChildren(await NODES.access());
+    // The view may reload what the refresh dropped at once: count from before it.
     const mark = api.sandboxRequests().length;
+    await runAnswering([], 'crossTenant.refresh', await NODES.partners());
     await api.tree.getChildren(await NODES.access());
     readIn(CONTOSO, /\/crossTenantAccessPolicy\/partners$/, api.sandboxRequests().slice(mark));
   });
