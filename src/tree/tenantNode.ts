@@ -51,7 +51,7 @@ export class TenantNode implements TreeNode {
       r.cloud !== 'global' ? getCloud(r.cloud).displayName : undefined,
       r.auth === 'sandbox' ? vscode.l10n.t('sandbox') : undefined,
     ];
-    if (this.state.kind !== 'signedIn') parts.push(stateLabel(this.state.kind));
+    if (this.state.kind !== 'signedIn') parts.push(STATE_LABEL[this.state.kind]);
     item.description = parts.filter(Boolean).join(' · ');
     item.iconPath = icon(this.state);
     item.contextValue = `tenant.${this.state.kind}.${r.auth}`;
