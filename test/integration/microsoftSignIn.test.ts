@@ -168,7 +168,7 @@ describe('signing in with a Microsoft account (VS Code provider stand-in, signed
     if (!server) return;
     for (const id of [ids.contoso, ids.fabrikam])
       await runAnswering(
-        [{ expect: / from the Tenants view\?$/, answer: { confirm: 'Remove' } }],
+        [{ expect: / from the Tenants view\?/, answer: { confirm: 'Remove' } }],
         'crossTenant.removeTenant',
         key(id),
       );
