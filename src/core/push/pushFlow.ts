@@ -222,11 +222,7 @@ async function confirmPush(
   const note = doc.note ? `\n\n${doc.note}` : '';
   let impact = '';
   if (doc.identity.kind === 'default') {
-    const radius = defaultBlastRadius(
-      live,
-      draft,
-      await host.partners(),
-    );
+    const radius = defaultBlastRadius(live, draft, await host.partners());
     impact = `\n\n${words.defaultReach(radius.length > 0)}\n${radius
       .map((r) => `• ${words.inheritedBy(r.label, r.inheritingPartnerIds.length)}`)
       .join('\n')}`;
