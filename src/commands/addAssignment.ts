@@ -4,8 +4,7 @@ import { accessRoleId } from '../core/graph/operations/syncConfigurations';
 import { pickDirectoryObjects } from './pickDirectoryObjects';
 import type { CommandDefinition } from './commandContext';
 import { tenantLabel } from '../core/tenants/tenantLabel';
-import { AssignmentsNode } from '../tree/assignmentNodes';
-import { SyncConfigurationNode } from '../tree/syncNode';
+import { nodeArg } from './nodeArg';
 
 /**
  * Assigns users or groups to a sync configuration (its msiam_access app role), bringing them into
@@ -17,11 +16,12 @@ import { SyncConfigurationNode } from '../tree/syncNode';
 export const addAssignment: CommandDefinition = {
   id: 'crossTenant.addAssignment',
   run: async (ctx, arg) => {
-    if (!(arg instanceof AssignmentsNode || arg instanceof SyncConfigurationNode))
+    const node = nodeArg(arg, 'syncAssignments', 'syncConfiguration');
+    if (!node)
       throw new Error(
         vscode.l10n.t('Add Users or Groups works on a sync configuration in the Tenants view.'),
       );
-    const { tenant, servicePrincipal } = arg;
+    const { tenant, servicePrincipal } = node;
     const client = ctx.connections.client(tenant);
     const configuration = servicePrincipal.displayName ?? vscode.l10n.t('the sync configuration');
     const roleId = accessRoleId(servicePrincipal);
@@ -38,14 +38,17 @@ export const addAssignment: CommandDefinition = {
       vscode.l10n.t('Assign to {0} in {1}', configuration, tenantLabel(tenant)),
     );
     const added: string[] = [];
-    for (const o of objects) {
-      await addSyncAssignment(client, servicePrincipal.id!, o.id, roleId);
-      added.push(o.id);
-      ctx.log.info(
-        `Assigned ${o.type.toLowerCase()} ${o.name} (${o.id}) to ${servicePrincipal.displayName ?? servicePrincipal.id} in ${tenant.tenantId}.`,
-      );
-    }
-    ctx.refreshTree();
+    await ctx.data
+      .tenant(tenant)
+      .write({ kind: 'assignments', servicePrincipalId: servicePrincipal.id! }, async (writer) => {
+        for (const o of objects) {
+          await addSyncAssignment(writer, servicePrincipal.id!, o.id, roleId);
+          added.push(o.id);
+          ctx.log.info(
+            `Assigned ${o.type.toLowerCase()} ${o.name} (${o.id}) to ${servicePrincipal.displayName ?? servicePrincipal.id} in ${tenant.tenantId}.`,
+          );
+        }
+      });
     return added;
   },
 };

@@ -64,7 +64,11 @@ export const addPartner: CommandDefinition = {
       actions: [vscode.l10n.t('Add Partner')],
     });
     try {
-      await createPartner(client, { tenantId: info.tenantId });
+      await ctx.data
+        .tenant(tenant)
+        .write({ kind: 'partner', partnerTenantId: info.tenantId, change: 'created' }, (writer) =>
+          createPartner(writer, { tenantId: info.tenantId }),
+        );
     } catch (err) {
       if (isAlreadyExists(err))
         throw new Error(
@@ -75,8 +79,6 @@ export const addPartner: CommandDefinition = {
     ctx.log.info(
       `Added partner ${info.tenantId} (${info.displayName ?? ''}) to ${tenant.tenantId}.`,
     );
-    ctx.data.invalidate(tenant, 'access');
-    ctx.refreshTree();
     await vscode.window.showTextDocument(
       policyUri(tenant, {
         kind: 'partner',

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandDefinition } from './commandContext';
-import { PartnerNode } from '../tree/partnerNode';
-import { TenantNode } from '../tree/tenantNode';
+import { nodeArg } from './nodeArg';
 
 /**
  * Copies a tenant's id.
@@ -12,12 +11,8 @@ import { TenantNode } from '../tree/tenantNode';
 export const copyTenantId: CommandDefinition = {
   id: 'crossTenant.copyTenantId',
   run: async (_ctx, arg) => {
-    const id =
-      arg instanceof PartnerNode
-        ? arg.summary.tenantId
-        : arg instanceof TenantNode
-          ? arg.tenant.tenantId
-          : undefined;
+    const node = nodeArg(arg, 'partner', 'tenant');
+    const id = node?.kind === 'partner' ? node.summary.tenantId : node?.tenant.tenantId;
     if (!id)
       throw new Error(
         vscode.l10n.t('Copy Tenant Id works on a tenant or partner node of the Tenants view.'),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { resolveDocumentTarget } from '../documents/documentTarget';
+import { resolveDocumentTarget } from '../services/documentTarget';
 import { liveUri } from '../services/documentUris';
 import type { CommandDefinition } from './commandContext';
 import { tenantLabel } from '../core/tenants/tenantLabel';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { effectiveUri } from '../services/documentUris';
 import type { CommandDefinition } from './commandContext';
-import { PartnerNode } from '../tree/partnerNode';
+import { nodeArg } from './nodeArg';
 
 /**
  * Opens what actually applies to a partner: its settings merged over the default, annotated.
@@ -11,14 +11,15 @@ import { PartnerNode } from '../tree/partnerNode';
 export const openEffective: CommandDefinition = {
   id: 'crossTenant.openEffective',
   run: async (_ctx, arg) => {
-    if (!(arg instanceof PartnerNode))
+    const node = nodeArg(arg, 'partner');
+    if (!node)
       throw new Error(
         vscode.l10n.t('Open Effective Settings works on a partner in the Tenants view.'),
       );
-    const s = arg.summary;
+    const s = node.summary;
     const uri = effectiveUri(
-      arg.tenant.auth,
-      arg.tenant.tenantId,
+      node.tenant.auth,
+      node.tenant.tenantId,
       s.tenantId,
       s.defaultDomainName ?? s.displayName ?? s.tenantId,
     );

@@ -26,7 +26,6 @@ export const push: CommandDefinition = {
           : vscode.l10n.t('Cross-Tenant: pushed {0} changes', result.changes.length),
         5000,
       );
-    ctx.refreshTree();
     return result;
   },
 };

@@ -37,7 +37,6 @@ export const pushToTenant: CommandDefinition = {
       actions: [vscode.l10n.t('Continue with {0}', tenantLabel(target))],
     });
     const result = await ctx.push.push(uri, target);
-    ctx.refreshTree();
     return result;
   },
 };

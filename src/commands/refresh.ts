@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandDefinition } from './commandContext';
-import { TenantNode } from '../tree/tenantNode';
+import { nodeArg } from './nodeArg';
 import type { TreeNode } from '../tree/treeNode';
 
 function isTreeNode(arg: unknown): arg is TreeNode {
@@ -21,14 +21,17 @@ export const refresh: CommandDefinition = {
     if (arg !== undefined && arg !== null && !isTreeNode(arg))
       throw new Error(vscode.l10n.t('Refresh works on a node of the Tenants view, or on all.'));
     const node = arg ?? undefined;
-    if (node && !(node instanceof TenantNode)) {
-      ctx.refreshTree(node);
+    const tenantNode = nodeArg(node, 'tenant');
+    if (node && !tenantNode) {
+      // The tenant's part this node shows: its data is dropped, and the views reload what they show of it.
+      if (node.tenant) ctx.data.invalidate(node.tenant, node.dataPart);
+      else ctx.data.clear();
       return;
     }
     await ctx.tenants.load();
-    const records = node ? [node.tenant] : ctx.tenants.all();
+    const records = tenantNode ? [tenantNode.tenant] : ctx.tenants.all();
     for (const r of records) ctx.data.invalidate(r);
+    // Each tenant's row follows its sign-in state as the probe finds it.
     await Promise.all(records.map((r) => ctx.connections.probe(r)));
-    ctx.refreshTree(node);
   },
 };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { removeSyncAssignment } from '../core/graph/operations/appRoleAssignments';
 import type { CommandDefinition } from './commandContext';
-import { AssignmentNode } from '../tree/assignmentNodes';
+import { nodeArg } from './nodeArg';
 
 /**
  * Removes a user or group from a sync configuration's scope (the next cycle may disable them in the
@@ -12,28 +12,33 @@ import { AssignmentNode } from '../tree/assignmentNodes';
 export const removeAssignment: CommandDefinition = {
   id: 'crossTenant.removeAssignment',
   run: async (ctx, arg) => {
-    if (!(arg instanceof AssignmentNode))
+    const node = nodeArg(arg, 'syncAssignment');
+    if (!node)
       throw new Error(
         vscode.l10n.t('Remove from Scope works on an assigned user or group in the Tenants view.'),
       );
-    const a = arg.assignment;
+    const a = node.assignment;
     const name = a.principalDisplayName ?? a.principalId ?? vscode.l10n.t('this principal');
     await ctx.ui.confirm({
       message: vscode.l10n.t(
         'Remove {0} from the scope of {1}?',
         name,
-        arg.servicePrincipal.displayName ?? vscode.l10n.t('the configuration'),
+        node.servicePrincipal.displayName ?? vscode.l10n.t('the configuration'),
       ),
       detail: vscode.l10n.t(
         'At the next cycle, users who leave the scope are disabled or deleted in the target tenant (the accidental-deletion threshold still applies).',
       ),
       actions: [vscode.l10n.t('Remove from Scope')],
     });
-    await removeSyncAssignment(ctx.connections.client(arg.tenant), arg.servicePrincipal.id!, a.id!);
+    const servicePrincipalId = node.servicePrincipal.id!;
+    await ctx.data
+      .tenant(node.tenant)
+      .write({ kind: 'assignments', servicePrincipalId }, (writer) =>
+        removeSyncAssignment(writer, servicePrincipalId, a.id!),
+      );
     ctx.log.info(
-      `Removed ${name} (${a.principalId}) from ${arg.servicePrincipal.displayName ?? arg.servicePrincipal.id} in ${arg.tenant.tenantId}.`,
+      `Removed ${name} (${a.principalId}) from ${node.servicePrincipal.displayName ?? node.servicePrincipal.id} in ${node.tenant.tenantId}.`,
     );
-    ctx.refreshTree();
     return true;
   },
 };

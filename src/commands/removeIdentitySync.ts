@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { deleteIdentitySync } from '../core/graph/operations/identitySync';
 import type { CommandDefinition } from './commandContext';
 import { tenantLabel } from '../core/tenants/tenantLabel';
-import { IdentitySyncNode, PartnerNode } from '../tree/partnerNode';
+import { nodeArg } from './nodeArg';
 
 /**
  * Deletes the partner's identity synchronization policy (users already synced stay), after a
@@ -14,7 +14,7 @@ import { IdentitySyncNode, PartnerNode } from '../tree/partnerNode';
 export const removeIdentitySync: CommandDefinition = {
   id: 'crossTenant.removeIdentitySync',
   run: async (ctx, arg) => {
-    const node = arg instanceof IdentitySyncNode || arg instanceof PartnerNode ? arg : undefined;
+    const node = nodeArg(arg, 'identitySync', 'partner');
     const partnerTenantId =
       node?.document && 'partnerTenantId' in node.document
         ? node.document.partnerTenantId
@@ -36,12 +36,14 @@ export const removeIdentitySync: CommandDefinition = {
       ),
       actions: [vscode.l10n.t('Remove')],
     });
-    await deleteIdentitySync(ctx.connections.client(tenant), partnerTenantId);
+    await ctx.data
+      .tenant(tenant)
+      .write({ kind: 'identitySync', partnerTenantId, change: 'deleted' }, (writer) =>
+        deleteIdentitySync(writer, partnerTenantId),
+      );
     ctx.log.info(
       `Removed the identity synchronization of partner ${partnerTenantId} in ${tenant.tenantId}.`,
     );
-    ctx.data.invalidate(tenant, 'access');
-    ctx.refreshTree();
     return true;
   },
 };

@@ -39,10 +39,10 @@ export const resetDefault: CommandDefinition = {
       ),
       actions: [vscode.l10n.t('Reset to Microsoft Defaults')],
     });
-    await resetDefaultConfiguration(client);
+    await ctx.data
+      .tenant(tenant)
+      .write({ kind: 'defaults' }, (writer) => resetDefaultConfiguration(writer));
     ctx.log.info(`Reset the default settings of ${tenant.tenantId} to the service defaults.`);
-    ctx.data.invalidate(tenant, 'access');
-    ctx.refreshTree();
     return true;
   },
 };

@@ -17,7 +17,6 @@ export const resetSandbox: CommandDefinition = {
     const sandboxTenants = ctx.tenants.all().filter((r) => r.auth === 'sandbox');
     for (const r of sandboxTenants) ctx.data.invalidate(r);
     await Promise.all(sandboxTenants.map((r) => ctx.connections.probe(r)));
-    ctx.refreshTree();
     ctx.log.info('The sandbox tenants were reset to their seeded state.');
   },
 };

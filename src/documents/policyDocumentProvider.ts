@@ -16,6 +16,8 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
   private readonly served = new Map<string, string>();
   /** Per document with a draft, the live text the draft began from, as last read or saved. */
   private readonly draftBases = new Map<string, string>();
+  /** Per document shown from live, how often a tenant change touched it (its modification time). */
+  private readonly liveVersions = new Map<string, number>();
 
   constructor(
     private readonly live: LiveDocumentProvider,
@@ -43,7 +45,10 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
    */
   override liveChanged(uris: readonly vscode.Uri[], deleted = false): void {
     const fromLive = uris.filter((uri) => !this.draftBases.has(uri.toString()));
-    for (const uri of fromLive) this.served.delete(uri.toString());
+    for (const uri of fromLive) {
+      this.served.delete(uri.toString());
+      this.liveVersions.set(uri.toString(), (this.liveVersions.get(uri.toString()) ?? 1) + 1);
+    }
     super.liveChanged(fromLive, deleted);
   }
 
@@ -91,9 +96,10 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
     if (!fromUri(uri.path)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     await this.live.resolve(liveCounterpart(uri));
     const draft = await this.drafts.get(uri);
-    // Without a draft the modification time is a constant: VS Code compares it before saving, and a
-    // time that moved because live was re-read would make it refuse the save as a conflict.
-    const mtime = draft?.savedAt ?? 1;
+    // Without a draft the modification time moves only when a tenant change touched the document:
+    // VS Code compares it before saving (a time that moved on every read of live would make it
+    // refuse saves as conflicts) and re-reads a changed file only when its time moved.
+    const mtime = draft?.savedAt ?? this.liveVersions.get(uri.toString()) ?? 1;
     return {
       type: vscode.FileType.File,
       ctime: 0,

@@ -18,7 +18,7 @@ import { type TenantConnections } from '../services/tenants/tenantConnections';
 import type { TenantData } from '../services/tenants/tenantData';
 import type { TenantList } from '../services/tenants/tenantList';
 import type { DraftStore } from '../services/drafts/draftStore';
-import { resolveDocumentTarget, type DocumentTarget } from './documentTarget';
+import { resolveDocumentTarget, type DocumentTarget } from '../services/documentTarget';
 import type { LiveDocumentProvider } from './liveDocumentProvider';
 import type { PolicyChecker } from './policyChecker';
 import { pushWords } from './pushWords';
@@ -85,7 +85,6 @@ export class PushService {
       pushWords(target),
     );
     if (result.showProblems && result.notPushed) this.refused(uri, result.notPushed);
-    if (result.pushed) this.data.invalidate(target.tenant, 'access');
     return result;
   }
 
@@ -136,22 +135,35 @@ export class PushService {
       .then((c) => c === show && vscode.commands.executeCommand('workbench.actions.view.problems'));
   }
 
-  private async send(target: DocumentTarget, plan: PushPlan): Promise<void> {
-    const client = this.connections.client(target.tenant);
+  /** The push's one write, through the tenant's service, which tells the views what changed. */
+  private send(target: DocumentTarget, plan: PushPlan): Promise<void> {
     const id = target.identity;
+    const tenant = this.data.tenant(target.tenant);
     switch (id.kind) {
       case 'policy':
-        return updatePolicy(client, plan.patch);
+        return tenant.write({ kind: 'policy' }, (client) => updatePolicy(client, plan.patch));
       case 'default':
-        return updateDefaultConfiguration(client, plan.patch);
+        return tenant.write({ kind: 'defaults' }, (client) =>
+          updateDefaultConfiguration(client, plan.patch),
+        );
       case 'partner':
-        return updatePartner(client, id.partnerTenantId, plan.patch);
+        return tenant.write(
+          { kind: 'partner', partnerTenantId: id.partnerTenantId, change: 'updated' },
+          (client) => updatePartner(client, id.partnerTenantId, plan.patch),
+        );
       case 'identitySync':
-        await setIdentitySync(client, id.partnerTenantId, plan.patch);
-        return;
+        return tenant.write(
+          { kind: 'identitySync', partnerTenantId: id.partnerTenantId, change: 'updated' },
+          async (client) => {
+            await setIdentitySync(client, id.partnerTenantId, plan.patch);
+          },
+        );
       case 'syncSchema':
         // Graph replaces the whole schema; changing mappings restarts the job.
-        return putSyncSchema(client, id.servicePrincipalId, id.jobId, plan.patch);
+        return tenant.write(
+          { kind: 'job', servicePrincipalId: id.servicePrincipalId, jobId: id.jobId },
+          (client) => putSyncSchema(client, id.servicePrincipalId, id.jobId, plan.patch),
+        );
     }
   }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PushWords } from '../core/push/pushWords';
 import { tenantLabel } from '../core/tenants/tenantLabel';
-import type { DocumentTarget } from './documentTarget';
+import type { DocumentTarget } from '../services/documentTarget';
 
 /** What the push flow says about this document and its tenant, translated. */
 export function pushWords(target: DocumentTarget): PushWords {

@@ -8,6 +8,7 @@ import { nodeId } from './nodeId';
 
 /** "Cross-tenant access": the base policy, the default settings and the partners of one tenant. */
 export class AccessNode implements TreeNode {
+  readonly kind = 'access' as const;
   readonly dataPart = 'access' as const;
   constructor(readonly tenant: TenantRecord) {}
 

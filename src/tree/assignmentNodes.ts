@@ -9,6 +9,7 @@ import { nodeId } from './nodeId';
 
 /** The users and groups assigned to a sync configuration: who is in scope when it syncs assigned users only. */
 export class AssignmentsNode implements TreeNode {
+  readonly kind = 'syncAssignments' as const;
   readonly dataPart = 'sync' as const;
   constructor(
     readonly tenant: TenantRecord,
@@ -55,6 +56,7 @@ export class AssignmentsNode implements TreeNode {
 }
 
 export class AssignmentNode implements TreeNode {
+  readonly kind = 'syncAssignment' as const;
   readonly dataPart = 'sync' as const;
   constructor(
     readonly tenant: TenantRecord,

@@ -9,10 +9,11 @@ import type { TreeNode } from './treeNode';
  * its parent's children, never the tree.
  */
 export class MessageNode implements TreeNode {
+  readonly kind = 'message' as const;
   constructor(
     readonly id: string,
     private readonly text: string,
-    private readonly kind: 'error' | 'info' | 'action',
+    private readonly tone: 'error' | 'info' | 'action',
     private readonly retry?: TreeNode,
     private readonly detail?: string,
     /** For an `action` line: what clicking it does. */
@@ -28,19 +29,19 @@ export class MessageNode implements TreeNode {
   }
 
   get iconState(): string | undefined {
-    return this.kind === 'error' ? vscode.l10n.t('error') : undefined;
+    return this.tone === 'error' ? vscode.l10n.t('error') : undefined;
   }
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.contextValue = `message.${this.kind}`;
+    item.contextValue = `message.${this.tone}`;
     item.iconPath =
-      this.kind === 'error'
+      this.tone === 'error'
         ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
-        : new vscode.ThemeIcon(this.kind === 'action' ? 'sign-in' : 'info');
+        : new vscode.ThemeIcon(this.tone === 'action' ? 'sign-in' : 'info');
     if (this.action) item.command = this.action;
-    if (this.kind === 'error') {
+    if (this.tone === 'error') {
       item.description = vscode.l10n.t('click to retry');
       item.tooltip = new vscode.MarkdownString().appendText(
         `${this.text}\n\n${this.detail ?? ''}\n\n${vscode.l10n.t('Click to try again; the full detail is in the log (Cross-Tenant: Show Log).')}`,

@@ -50,6 +50,7 @@ export function pairSummary(pair: TenantPair): string {
 
 /** Two tenants that reference each other, with their status. */
 export class PairNode {
+  readonly kind = 'pair' as const;
   constructor(readonly pair: TenantPair) {}
 
   get id(): string {
@@ -114,6 +115,7 @@ export class PairNode {
 
 /** A sync configuration between the two tenants, with its job's status. */
 export class PairSyncNode {
+  readonly kind = 'pairSync' as const;
   constructor(
     readonly parent: PairNode,
     readonly sync: SyncDirection,
@@ -165,6 +167,7 @@ export function targetNote(s: SyncDirection): string {
 
 /** One thing to change, in one tenant, with the exact setting; clicking opens it, the light bulb opens a draft with the fix. */
 export class PairFindingNode {
+  readonly kind = 'pairFinding' as const;
   constructor(
     readonly parent: PairNode,
     readonly finding: PairFinding,
@@ -207,6 +210,7 @@ export class PairFindingNode {
 }
 
 export class PairMessageNode {
+  readonly kind = 'pairMessage' as const;
   constructor(
     readonly id: string,
     private readonly text: string,

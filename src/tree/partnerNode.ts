@@ -34,6 +34,7 @@ const LEVEL_WORD: Record<Exclude<AccessLevel, 'partial'>, string> = {
 
 /** A partner organization, named by its resolved display name and domain rather than its GUID. */
 export class PartnerNode implements DocumentNode {
+  readonly kind = 'partner' as const;
   readonly dataPart = 'access' as const;
   constructor(
     readonly tenant: TenantRecord,
@@ -171,6 +172,7 @@ function describeValue(key: string, value: unknown): string {
 
 /** The partner's identity synchronization policy (may the partner sync users into this tenant?). */
 export class IdentitySyncNode implements DocumentNode {
+  readonly kind = 'identitySync' as const;
   readonly dataPart = 'access' as const;
   constructor(
     readonly tenant: TenantRecord,

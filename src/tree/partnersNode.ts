@@ -8,6 +8,7 @@ import { nodeId } from './nodeId';
 
 /** "Partners (N)": one node per partner organization, sorted by name. */
 export class PartnersNode implements TreeNode {
+  readonly kind = 'partners' as const;
   readonly dataPart = 'access' as const;
   constructor(
     readonly tenant: TenantRecord,

@@ -29,6 +29,7 @@ const LEVEL_WORD: Record<AccessLevel, string> = {
 
 /** The root crossTenantAccessPolicy: its name and the clouds it lets B2B reach. */
 export class BasePolicyNode implements DocumentNode {
+  readonly kind = 'policy' as const;
   readonly dataPart = 'access' as const;
   constructor(
     readonly tenant: TenantRecord,
@@ -68,6 +69,7 @@ export class BasePolicyNode implements DocumentNode {
 
 /** The default settings every partner inherits where it sets nothing itself. */
 export class DefaultSettingsNode implements DocumentNode {
+  readonly kind = 'defaults' as const;
   readonly dataPart = 'access' as const;
   constructor(
     readonly tenant: TenantRecord,

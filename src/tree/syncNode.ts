@@ -18,6 +18,7 @@ import { nodeId } from './nodeId';
 
 /** "Cross-tenant synchronization": the sync configurations of a (source) tenant. */
 export class SyncNode implements TreeNode {
+  readonly kind = 'sync' as const;
   readonly dataPart = 'sync' as const;
   constructor(readonly tenant: TenantRecord) {}
 
@@ -73,6 +74,7 @@ const SEVERITY: JobStatusKind[] = [
 
 /** One configuration (the service principal made from the cross-tenant sync template). */
 export class SyncConfigurationNode implements TreeNode {
+  readonly kind = 'syncConfiguration' as const;
   readonly dataPart = 'sync' as const;
   constructor(
     readonly tenant: TenantRecord,
@@ -135,6 +137,7 @@ const STATUS_ICON: Record<JobStatusKind, [string, string | undefined]> = {
 
 /** A provisioning job: status icon, last run and result, next run estimate, quarantine explained. */
 export class SyncJobNode implements TreeNode {
+  readonly kind = 'syncJob' as const;
   readonly dataPart = 'sync' as const;
   readonly status: JobStatus;
 

@@ -28,6 +28,7 @@ const STATE_LABEL: Record<TenantState['kind'], string> = {
 
 /** A tenant. Its id is the tenant key (sign-in method + tenant id), stable across refreshes. */
 export class TenantNode implements TreeNode {
+  readonly kind = 'tenant' as const;
   constructor(
     readonly tenant: TenantRecord,
     readonly state: TenantState,

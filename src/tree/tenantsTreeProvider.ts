@@ -21,7 +21,9 @@ import type { Log } from '../host/log';
  * with progress shown in the view; failures become error nodes under the node that failed.
  */
 export class TenantsTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
-  private readonly changed = this._register(new vscode.EventEmitter<TreeNode | undefined>());
+  private readonly changed = this._register(
+    new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>(),
+  );
   readonly onDidChangeTreeData = this.changed.event;
   private readonly services: TreeServices;
   /** Documents with a saved draft, so their nodes show as modified. */
@@ -45,13 +47,13 @@ export class TenantsTreeProvider extends Disposable implements vscode.TreeDataPr
     const loadDrafts = (): Promise<void> =>
       drafts.list().then((set) => {
         this.draftUris = new Set(set);
-        this.redraw();
+        this.redecorate((node) => node.document !== undefined);
       });
     void loadDrafts();
     this._register(store.onDidChange(() => this.redraw()));
     this._register(connections.onDidChangeState(() => this.redraw()));
     this._register(drafts.onDidChange(() => void loadDrafts()));
-    this._register(pairs.onDidChange(() => this.redraw()));
+    this._register(pairs.onDidChange(() => this.redecorate((n) => n.document?.kind === 'partner')));
     this._register(data.onDidChange((e) => this.reload(e)));
   }
 
@@ -106,6 +108,10 @@ export class TenantsTreeProvider extends Disposable implements vscode.TreeDataPr
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     const children = await this.childrenOf(node);
+    // A reloaded node's old descendants are gone from the view: forget them before its new children.
+    if (node)
+      for (const id of [...this.shown.keys()])
+        if (id.startsWith(`${node.id}/`)) this.shown.delete(id);
     for (const child of children) this.shown.set(child.id, child);
     return children;
   }
@@ -144,6 +150,15 @@ export class TenantsTreeProvider extends Disposable implements vscode.TreeDataPr
       const node = this.shown.get(nodeId(e.tenant, part));
       if (node) this.changed.fire(node);
     }
+  }
+
+  /**
+   * Draws again the rows on screen whose decoration may have changed (a draft mark, a pair's
+   * findings), from what is loaded: no data is read and no other row is touched.
+   */
+  private redecorate(which: (node: TreeNode) => boolean): void {
+    const nodes = [...this.shown.values()].filter(which);
+    if (nodes.length) this.changed.fire(nodes);
   }
 
   /** Redraws from what is loaded (tenant states, names), without reloading data. */

@@ -20,6 +20,8 @@ export interface TreeServices {
  */
 export interface TreeNode {
   readonly id: string;
+  /** Which node this is (see viewNode.ts): how a command tells what it was invoked on. */
+  readonly kind: string;
   /** The tenant this node belongs to. */
   readonly tenant?: TenantRecord;
   /** The part of the tenant's data a refresh of this node reloads. */

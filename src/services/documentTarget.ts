@@ -1,11 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DocumentKindId } from '../core/policy/documentKinds';
+import { kindOfFileName, type DocumentKindId } from '../core/policy/documentKinds';
 import { fromUri, fromWorkspacePath, type DocumentIdentity } from '../core/policy/documentUri';
 import { tenantKey, type AuthMethod, type TenantRecord } from '../core/tenants/tenantRecord';
-import type { TenantList } from '../services/tenants/tenantList';
-import { documentKind } from './policyChecker';
-import { POLICY_SCHEME } from '../services/documentUris';
+import type { TenantList } from './tenants/tenantList';
+import { POLICY_SCHEME } from './documentUris';
 
 /** What a push, a diff or a drift check needs to know about a document. */
 export interface DocumentTarget {
@@ -29,7 +28,7 @@ export async function resolveDocumentTarget(
   overrideTenant?: TenantRecord,
 ): Promise<DocumentTarget> {
   await store.load();
-  const kind = documentKind({ uri });
+  const kind = kindOfFileName(path.posix.basename(uri.path));
   if (!kind || (kind.id === 'syncSchema' && uri.scheme !== POLICY_SCHEME))
     throw new Error(
       vscode.l10n.t(
