@@ -1,26 +1,39 @@
 import * as vscode from 'vscode';
 import { deleteSyncConfiguration as deleteConfiguration } from '../core/sync/createConfiguration';
+import { UserCancelledError } from '../core/userCancelledError';
 import type { CommandDefinition } from './commandContext';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import { SyncConfigurationNode } from '../tree/syncNode';
 
-/** Deletes a sync configuration (its service principal and job); the user types its name to confirm. Synced users stay. */
+/**
+ * Deletes a sync configuration (its service principal and job) once the user has typed its name:
+ * no argument can skip that. Synced users stay. Argument: a sync configuration node of the
+ * Tenants view.
+ */
 export const deleteSyncConfiguration: CommandDefinition = {
   id: 'crossTenant.deleteSyncConfiguration',
-  run: async (ctx, arg, options) => {
+  run: async (ctx, arg) => {
     if (!(arg instanceof SyncConfigurationNode))
-      throw new Error('Delete Sync Configuration works on a configuration in the Tenants view.');
+      throw new Error(
+        vscode.l10n.t('Delete Sync Configuration works on a configuration in the Tenants view.'),
+      );
     const name = arg.servicePrincipal.displayName ?? arg.servicePrincipal.id ?? '';
-    const typed =
-      (options as { confirmText?: string } | undefined)?.confirmText ??
-      (await vscode.window.showInputBox({
-        title: `Delete sync configuration "${name}" from ${tenantLabel(arg.tenant)}`,
-        prompt: `Its job stops for good; users it already synced stay in the target tenant. Type ${name} to confirm.`,
-        placeHolder: name,
-        ignoreFocusOut: true,
-        validateInput: (v) => (v.trim() === name ? undefined : `Type ${name} to confirm.`),
-      }));
-    if (typed?.trim() !== name) return false;
+    const typed = await ctx.ui.input({
+      title: vscode.l10n.t(
+        'Delete sync configuration "{0}" from {1}',
+        name,
+        tenantLabel(arg.tenant),
+      ),
+      prompt: vscode.l10n.t(
+        'Its job stops for good; users it already synced stay in the target tenant. Type {0} to confirm.',
+        name,
+      ),
+      placeHolder: name,
+      validate: (v) =>
+        v.trim() === name ? undefined : vscode.l10n.t('Type {0} to confirm.', name),
+    });
+    // The port returns only text `validate` accepted; checked again because this deletes.
+    if (typed.trim() !== name) throw new UserCancelledError();
     await deleteConfiguration(ctx.connections.client(arg.tenant), arg.servicePrincipal.id!);
     ctx.log.info(
       `Deleted sync configuration "${name}" (${arg.servicePrincipal.id}) from ${arg.tenant.tenantId}.`,

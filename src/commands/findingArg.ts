@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { PairFinding } from '../core/pairs/pairFinding';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import { partnerSetting, type SettingLocation } from '../services/openPartnerSetting';
@@ -5,7 +6,11 @@ import { policyUri } from '../services/documentUris';
 import type { CommandContext } from './commandContext';
 import { PairFindingNode } from '../tree/pairsTreeProvider';
 
-/** The pair finding a command applies to, and the tenant whose setting it asks to change (which must be in the Tenants view). */
+/**
+ * The pair finding a command applies to, and the tenant whose setting it asks to change (which must
+ * be in the Tenants view). Accepted: a finding of the Tenant Pairs view (PairFindingNode), or
+ * `{ finding }` (the pair diagnostics' quick fix on the other tenant's document).
+ */
 export function findingArg(
   ctx: CommandContext,
   arg: unknown,
@@ -14,10 +19,12 @@ export function findingArg(
     arg instanceof PairFindingNode
       ? arg.finding
       : (arg as { finding?: PairFinding } | undefined)?.finding;
-  if (!finding) throw new Error('This works on a finding in the Tenant Pairs view.');
+  if (!finding) throw new Error(vscode.l10n.t('This works on a finding in the Tenant Pairs view.'));
   const record = ctx.tenants.byTenantId(finding.tenantId);
   if (!record)
-    throw new Error(`Add and sign in to tenant ${finding.tenantId} to change its settings.`);
+    throw new Error(
+      vscode.l10n.t('Add and sign in to tenant {0} to change its settings.', finding.tenantId),
+    );
   return { finding, record };
 }
 

@@ -1,10 +1,10 @@
+import * as vscode from 'vscode';
 import { setIdentitySync } from '../core/graph/operations/identitySync';
 import { createPartner } from '../core/graph/operations/partners';
 import type { NewPartner } from '../core/graph/types';
 import type { PairFinding } from '../core/pairs/pairFinding';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import { draftChange } from '../services/openPartnerSetting';
-import { confirmModal } from '../host/confirm';
 import type { CommandContext, CommandDefinition } from './commandContext';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import { findingArg, findingLocation } from './findingArg';
@@ -13,19 +13,22 @@ import { findingArg, findingLocation } from './findingArg';
  * A pair finding's quick fix. A change to an existing document opens it as a draft with the change
  * made (to review, diff and push: never pushed here). What has no document yet — a missing partner
  * entry, a missing identity-synchronization policy — is created after a modal confirmation that
- * says exactly what is created where.
+ * says exactly what is created where. Arguments: see findingArg. Returns the draft's URI, or what
+ * was created.
  */
 export const fixPairFinding: CommandDefinition = {
   id: 'crossTenant.fixPairFinding',
-  run: async (ctx, arg, options) => {
+  run: async (ctx, arg) => {
     const { finding, record } = findingArg(ctx, arg);
     const fix = finding.fix;
     if (!fix)
-      throw new Error('This finding has no automatic fix: change the setting it names by hand.');
+      throw new Error(
+        vscode.l10n.t('This finding has no automatic fix: change the setting it names by hand.'),
+      );
     const patch = { ...fix.patch };
     switch (fix.document) {
       case 'partnerMissing':
-        return createMissingPartner(ctx, record, finding, patch as NewPartner, options);
+        return createMissingPartner(ctx, record, finding, patch as NewPartner);
       case 'identitySync': {
         const partner = (await ctx.data.access(record)).overview.partners.find(
           (p) => p.tenantId.toLowerCase() === finding.partnerTenantId,
@@ -37,7 +40,6 @@ export const fixPairFinding: CommandDefinition = {
             finding,
             partner?.displayName ?? finding.partnerTenantId,
             patch,
-            options,
           );
         break;
       }
@@ -58,16 +60,25 @@ async function createMissingPartner(
   record: TenantRecord,
   finding: PairFinding,
   body: NewPartner,
-  options: unknown,
-): Promise<string | undefined> {
+): Promise<string> {
   const settings = Object.keys(body).filter((k) => k !== 'tenantId');
-  const ok = await confirmModal(
-    options,
-    `Add tenant ${finding.partnerTenantId} as a partner of ${tenantLabel(record)}?`,
-    `${finding.message}\n\nCreates the partner entry${settings.length ? ` with ${settings.join(', ')} set` : ''}; every other setting inherits ${tenantLabel(record)}'s default.`,
-    'Add Partner',
-  );
-  if (!ok) return undefined;
+  const tenant = tenantLabel(record);
+  await ctx.ui.confirm({
+    message: vscode.l10n.t('Add tenant {0} as a partner of {1}?', finding.partnerTenantId, tenant),
+    detail: settings.length
+      ? vscode.l10n.t(
+          "{0}\n\nCreates the partner entry with {1} set; every other setting inherits {2}'s default.",
+          finding.message,
+          settings.join(', '),
+          tenant,
+        )
+      : vscode.l10n.t(
+          "{0}\n\nCreates the partner entry; every other setting inherits {1}'s default.",
+          finding.message,
+          tenant,
+        ),
+    actions: [vscode.l10n.t('Add Partner')],
+  });
   await createPartner(ctx.connections.client(record), body);
   ctx.log.info(`Pair fix: added partner ${finding.partnerTenantId} to ${record.tenantId}.`);
   ctx.data.invalidate(record, 'access');
@@ -81,15 +92,19 @@ async function createIdentitySync(
   finding: PairFinding,
   partnerName: string,
   patch: Record<string, unknown>,
-  options: unknown,
-): Promise<string | undefined> {
-  const ok = await confirmModal(
-    options,
-    `Allow users of ${partnerName} to sync into ${tenantLabel(record)}?`,
-    `${finding.message}\n\nCreates the partner's identity synchronization policy with inbound user sync allowed.`,
-    'Allow User Sync',
-  );
-  if (!ok) return undefined;
+): Promise<string> {
+  await ctx.ui.confirm({
+    message: vscode.l10n.t(
+      'Allow users of {0} to sync into {1}?',
+      partnerName,
+      tenantLabel(record),
+    ),
+    detail: vscode.l10n.t(
+      "{0}\n\nCreates the partner's identity synchronization policy with inbound user sync allowed.",
+      finding.message,
+    ),
+    actions: [vscode.l10n.t('Allow User Sync')],
+  });
   const outcome = await setIdentitySync(ctx.connections.client(record), finding.partnerTenantId, {
     displayName: partnerName,
     userSyncInbound: { isSyncAllowed: true },

@@ -1,169 +1,102 @@
 import * as vscode from 'vscode';
 import {
-  findTenantInformationByDomainName,
-  findTenantInformationByTenantId,
-} from '../core/graph/operations/tenants';
-import {
-  createSyncConfiguration,
-  type CreateStep,
-  type CredentialProblem,
-} from '../core/sync/createConfiguration';
-import { validateTenantInput } from '../core/tenants/resolveTenant';
-import type { TenantRecord } from '../core/tenants/tenantRecord';
-import { isGuid } from '../core/policy/guid';
-import { openPartnerSetting } from '../services/openPartnerSetting';
-import { pickTenant } from './pickTenant';
-import { withCancellableProgress } from '../host/cancellation';
+  newConfigurationFlow,
+  type NewConfigurationWords,
+} from '../core/sync/newConfigurationFlow';
+import { tenantKey, type TenantRecord } from '../core/tenants/tenantRecord';
+import { notificationProgress } from '../host/cancellation';
+import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext, CommandDefinition } from './commandContext';
-import { tenantLabel } from '../core/tenants/tenantLabel';
+import { explainProblems } from './explainProblems';
+import { pickTenant } from './pickTenant';
 
-const STEP_TEXT: Record<CreateStep, string> = {
-  instantiate: 'Creating the configuration from the cross-tenant synchronization template',
-  waitForServicePrincipal: 'Waiting for its service principal (this can take a few seconds)',
-  createJob: 'Creating the Azure2Azure provisioning job',
-  saveCredentials: 'Saving its credentials and settings',
-  testConnection: 'Testing the connection to the target tenant',
-};
+function words(): NewConfigurationWords {
+  return {
+    targetTitle: (source) => vscode.l10n.t('Sync users from {0} to…', source),
+    targetPlaceHolder: vscode.l10n.t('The target tenant'),
+    anotherTenant: vscode.l10n.t('$(search) Another tenant, by id or domain…'),
+    anotherTitle: vscode.l10n.t('Target tenant'),
+    anotherPrompt: vscode.l10n.t('Tenant id or verified domain'),
+    title: vscode.l10n.t('New sync configuration'),
+    namePrompt: vscode.l10n.t('Name of the configuration (shown in both portals)'),
+    nameMissing: vscode.l10n.t('Enter a name.'),
+    emailPrompt: vscode.l10n.t(
+      'Email for quarantine and accidental-deletion notices (optional; the accidental-deletion threshold starts at 500)',
+    ),
+    creating: (name) => vscode.l10n.t('New sync configuration "{0}"', name),
+    steps: {
+      instantiate: vscode.l10n.t(
+        'Creating the configuration from the cross-tenant synchronization template',
+      ),
+      waitForServicePrincipal: vscode.l10n.t(
+        'Waiting for its service principal (this can take a few seconds)',
+      ),
+      createJob: vscode.l10n.t('Creating the Azure2Azure provisioning job'),
+      saveCredentials: vscode.l10n.t('Saving its credentials and settings'),
+      testConnection: vscode.l10n.t('Testing the connection to the target tenant'),
+    },
+  };
+}
 
 /**
- * Creates a cross-tenant sync configuration in a source tenant for a target tenant: template →
- * service principal → job → credentials → test connection. A failed test names the tenant and the
- * setting to fix, and offers to open that policy.
+ * The source tenant: the one whose node the command was invoked on (the tenant, or its
+ * Cross-tenant synchronization), a tenant key or id, or else the user's pick.
+ */
+async function sourceArg(ctx: CommandContext, arg: unknown): Promise<TenantRecord | undefined> {
+  if (typeof arg === 'object' && arg !== null) {
+    const tenant = (arg as Partial<TreeNode>).tenant;
+    if (typeof tenant?.tenantId !== 'string')
+      throw new Error(
+        vscode.l10n.t(
+          'New Sync Configuration works on a tenant or its Cross-tenant synchronization in the Tenants view.',
+        ),
+      );
+    await ctx.tenants.load();
+    return ctx.tenants.get(tenantKey(tenant)) ?? tenant;
+  }
+  return pickTenant(
+    ctx,
+    arg,
+    vscode.l10n.t('Create the sync configuration in which (source) tenant?'),
+  );
+}
+
+/**
+ * "New Sync Configuration…" (core/sync/newConfigurationFlow): creates a cross-tenant sync
+ * configuration in a source tenant for a target tenant, asking the target, name and notification
+ * email. Arguments: a tenant node or its Cross-tenant synchronization node (that tenant is the
+ * source), a tenant key or id, or none (the source is asked). A failed connection test names the
+ * tenant and setting to fix and offers to open that policy. Returns what was created.
  */
 export const newSyncConfiguration: CommandDefinition = {
   id: 'crossTenant.newSyncConfiguration',
-  run: async (ctx, arg, options) => {
-    const source = await pickTenant(
-      ctx,
-      arg,
-      'Create the sync configuration in which (source) tenant?',
-    );
+  run: async (ctx, arg) => {
+    const source = await sourceArg(ctx, arg);
     if (!source) return undefined;
-    const given = (options ?? {}) as { target?: string; name?: string; notificationEmail?: string };
-    const client = ctx.connections.client(source);
-    const target = await pickTarget(ctx, source, given.target);
-    if (!target) return undefined;
-    const name =
-      given.name ??
-      (await vscode.window.showInputBox({
-        title: 'New sync configuration',
-        prompt: 'Name of the configuration (shown in both portals)',
-        value: target.name,
-        ignoreFocusOut: true,
-        validateInput: (v) => (v.trim() ? undefined : 'Enter a name.'),
-      }));
-    if (!name) return undefined;
-    const notificationEmail =
-      given.notificationEmail ??
-      (await vscode.window.showInputBox({
-        title: 'New sync configuration',
-        prompt:
-          'Email for quarantine and accidental-deletion notices (optional; the accidental-deletion threshold starts at 500)',
-        ignoreFocusOut: true,
-      }));
-    if (notificationEmail === undefined) return undefined;
-    const created = await withCancellableProgress(
-      { location: vscode.ProgressLocation.Notification, title: `New sync configuration "${name}"` },
-      (progress, signal) => {
-        return createSyncConfiguration(
-          client,
-          {
-            displayName: name.trim(),
-            targetTenantId: target.tenantId,
-            deletionThreshold: 500,
-            ...(notificationEmail.trim() ? { notificationEmail: notificationEmail.trim() } : {}),
-          },
-          {
-            signal,
-            onStep: (step, detail) =>
-              progress.report({ message: `${STEP_TEXT[step]}${detail ? ` (${detail})` : ''}…` }),
-          },
-        );
+    await ctx.tenants.load();
+    const created = await newConfigurationFlow(
+      {
+        ui: ctx.ui,
+        log: ctx.log,
+        progress: notificationProgress,
+        source,
+        client: ctx.connections.client(source),
+        tenants: ctx.tenants.all(),
+        changed: () => {
+          ctx.data.invalidate(source, 'sync');
+          ctx.refreshTree();
+        },
       },
+      words(),
     );
-    ctx.log.info(
-      `Created sync configuration "${name}" in ${source.tenantId} for ${target.tenantId}: service principal ${created.servicePrincipalId}, job ${created.jobId}; connection test ${created.test.ok ? 'passed' : 'failed'}.`,
-    );
-    ctx.data.invalidate(source, 'sync');
-    ctx.refreshTree();
-    if (created.test.ok) {
-      void vscode.window.showInformationMessage(
-        `"${name}" is ready and its connection works. Assign users or groups, then start the job.`,
+    if (created.test.ok)
+      void ctx.ui.inform(
+        vscode.l10n.t(
+          '"{0}" is ready and its connection works. Assign users or groups, then start the job.',
+          created.name,
+        ),
       );
-    } else {
-      void explainProblems(ctx, source, created.test.explanation);
-    }
+    else explainProblems(ctx, source, created.test.explanation);
     return created;
   },
 };
-
-async function pickTarget(
-  ctx: CommandContext,
-  source: TenantRecord,
-  given?: string,
-): Promise<{ tenantId: string; name: string } | undefined> {
-  const resolve = async (input: string): Promise<{ tenantId: string; name: string }> => {
-    const client = ctx.connections.client(source);
-    const info = isGuid(input)
-      ? await findTenantInformationByTenantId(client, input)
-      : await findTenantInformationByDomainName(client, input);
-    return {
-      tenantId: info.tenantId,
-      name: info.displayName ?? info.defaultDomainName ?? info.tenantId,
-    };
-  };
-  if (given) return resolve(given.trim());
-  const others = ctx.tenants.all().filter((r) => r.tenantId !== source.tenantId);
-  const other = {
-    label: '$(search) Another tenant, by id or domain…',
-    record: undefined as TenantRecord | undefined,
-  };
-  const picked = await vscode.window.showQuickPick(
-    [
-      ...others.map((r) => ({ label: tenantLabel(r), description: r.defaultDomain, record: r })),
-      other,
-    ],
-    { title: `Sync users from ${tenantLabel(source)} to…`, placeHolder: 'The target tenant' },
-  );
-  if (!picked) return undefined;
-  if (picked.record) return { tenantId: picked.record.tenantId, name: tenantLabel(picked.record) };
-  const input = await vscode.window.showInputBox({
-    title: 'Target tenant',
-    prompt: 'Tenant id or verified domain',
-    validateInput: validateTenantInput,
-    ignoreFocusOut: true,
-  });
-  return input ? resolve(input.trim()) : undefined;
-}
-
-/** Says which tenant must change which setting, and opens that partner policy on request. */
-export async function explainProblems(
-  ctx: CommandContext,
-  source: TenantRecord,
-  problems: readonly CredentialProblem[],
-): Promise<void> {
-  const lines = problems.map(
-    (p) =>
-      `${p.tenant === 'target' ? 'Target' : 'Source'} tenant ${ctx.tenants.labelOf(p.tenantId)}: ${p.message}`,
-  );
-  const fixable = problems.find(
-    (p) => p.setting !== 'other' && ctx.tenants.byTenantId(p.tenantId) !== undefined,
-  );
-  const open = fixable
-    ? `Open ${ctx.tenants.labelOf(fixable.tenantId)}'s Partner Policy`
-    : undefined;
-  const choice = await vscode.window.showWarningMessage(
-    'The connection test failed: sync would not work yet.',
-    { modal: false, detail: lines.join('\n') },
-    ...(open ? [open] : []),
-  );
-  ctx.log.warn(`Connection test failed: ${lines.join(' | ')}`);
-  if (choice && open && fixable) {
-    const tenant = ctx.tenants.byTenantId(fixable.tenantId)!;
-    const partnerTenantId =
-      fixable.tenant === 'target'
-        ? source.tenantId
-        : (problems.find((p) => p.tenant === 'target')?.tenantId ?? source.tenantId);
-    await openPartnerSetting(ctx.data, tenant, partnerTenantId, fixable.setting);
-  }
-}

@@ -3,7 +3,10 @@ import { policyUri } from '../services/documentUris';
 import type { CommandDefinition } from './commandContext';
 import { jobArg } from './jobArg';
 
-/** Opens a job's synchronization schema (attribute mappings, scoping filters) as an editable document. */
+/**
+ * Opens a job's synchronization schema (attribute mappings, scoping filters) as an editable
+ * document. Argument: a job node, or a job reference (see jobArg).
+ */
 export const openSchema: CommandDefinition = {
   id: 'crossTenant.openSchema',
   run: async (_ctx, arg) => {

@@ -1,11 +1,17 @@
+import * as vscode from 'vscode';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import type { CommandContext } from './commandContext';
 import { PairNode, PairSyncNode } from '../tree/pairsTreeProvider';
 
-/** The tenants a pair command was invoked on (a pair or one of its syncs in the Tenant Pairs view), when they are in the Tenants view. */
+/**
+ * The tenants a pair command was invoked on: a pair or one of its syncs in the Tenant Pairs view
+ * (each tenant when it is in the Tenants view), or nothing (the view's title bar, the palette).
+ * Anything else is refused, naming what the command works on.
+ */
 export function pairArg(
   ctx: CommandContext,
   arg: unknown,
+  command: string,
 ): { a?: TenantRecord; b?: TenantRecord; sync?: PairSyncNode['sync'] } {
   const byId = (id: string): TenantRecord | undefined => ctx.tenants.byTenantId(id);
   if (arg instanceof PairSyncNode)
@@ -18,5 +24,6 @@ export function pairArg(
       sync,
     };
   }
-  return {};
+  if (arg === undefined) return {};
+  throw new Error(vscode.l10n.t('{0} works on a pair in the Tenant Pairs view.', command));
 }

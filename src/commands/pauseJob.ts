@@ -3,7 +3,10 @@ import type { CommandDefinition } from './commandContext';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import { jobArg } from './jobArg';
 
-/** Pauses a job; its state is kept and Start resumes where it stopped. A running cycle still finishes. */
+/**
+ * Pauses a job; its state is kept and Start resumes where it stopped. A running cycle still
+ * finishes. Argument: a job node, or a job reference (see jobArg).
+ */
 export const pauseJob: CommandDefinition = {
   id: 'crossTenant.pauseJob',
   run: async (ctx, arg) => {

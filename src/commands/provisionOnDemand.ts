@@ -7,12 +7,36 @@ import { describeError } from '../core/describeError';
 import { explainOnDemand } from '../core/sync/provisioningErrors';
 import { onDemandMarkdown, type OnDemandOutcome } from '../core/sync/onDemandReport';
 import { RateLimiter } from '../core/sync/rateLimiter';
-import { pickDirectoryObjects } from './pickDirectoryObjects';
+
 import { withCancellableProgress } from '../host/cancellation';
 import type { CommandDefinition } from './commandContext';
-import { jobArg } from './jobArg';
+import { pickDirectoryObjects, type DirectoryObject } from './pickDirectoryObjects';
+import { jobArg, type JobRef } from './jobArg';
 
-type Subject = OnDemandOutcome['subject'];
+/**
+ * A job and the users to provision, chosen where the command was started: the log panel's
+ * details pane names the user of an entry ("Provision this user on demand").
+ */
+export interface OnDemandRequest extends JobRef {
+  readonly subjects: readonly DirectoryObject[];
+}
+
+function isDirectoryObject(o: unknown): o is DirectoryObject {
+  const d = o as Partial<DirectoryObject> | undefined;
+  return (
+    typeof d?.id === 'string' &&
+    typeof d.name === 'string' &&
+    (d.type === 'User' || d.type === 'Group')
+  );
+}
+
+function subjectsOf(arg: unknown): readonly DirectoryObject[] | undefined {
+  const subjects = (arg as Partial<OnDemandRequest> | undefined)?.subjects;
+  if (subjects === undefined) return undefined;
+  if (Array.isArray(subjects) && subjects.length && subjects.every(isDirectoryObject))
+    return subjects;
+  throw new Error(vscode.l10n.t('Provision on Demand got no user or group to provision.'));
+}
 
 /**
  * Graph allows 5 on-demand requests per 10 s per tenant: one limiter for the whole session. The
@@ -24,33 +48,45 @@ const limiter = new RateLimiter(5, 11_000);
 /**
  * Provisions chosen users or groups of the source tenant right now, within Graph's rate limit, and
  * shows each result: action, steps, modified attributes, and a skip or error reason with its remedy.
+ * Arguments: a job node or a job reference (see jobArg): the users and groups are searched and
+ * chosen; or an OnDemandRequest: its users. Returns the report's URI and each outcome.
  */
 export const provisionOnDemand: CommandDefinition = {
   id: 'crossTenant.provisionOnDemand',
-  run: async (ctx, arg, options) => {
+  run: async (ctx, arg) => {
     const node = jobArg(arg);
     const client = ctx.connections.client(node.tenant);
+    const configuration = node.servicePrincipal.displayName ?? vscode.l10n.t('Sync job');
     const subjects =
-      (options as { subjects?: Subject[] } | undefined)?.subjects ??
+      subjectsOf(arg) ??
       (await pickDirectoryObjects(
         ctx.ui,
         client,
-        `Provision on demand: ${node.servicePrincipal.displayName ?? 'sync job'}`,
+        vscode.l10n.t('Provision on demand: {0}', configuration),
       ));
-    if (!subjects?.length) return undefined;
     const schema = await getSyncSchema(client, node.servicePrincipal.id!, node.job.id!);
     const rule =
       schema.synchronizationRules?.find((r) => r.name === 'USER_INBOUND_USER') ??
       schema.synchronizationRules?.[0];
     if (!rule?.id)
-      throw new Error("The job's schema has no synchronization rule to provision with.");
+      throw new Error(
+        vscode.l10n.t("The job's schema has no synchronization rule to provision with."),
+      );
     const outcomes: OnDemandOutcome[] = [];
     await withCancellableProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Provisioning on demand' },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Provisioning on demand'),
+      },
       async (progress, signal) => {
         for (const [i, subject] of subjects.entries()) {
           progress.report({
-            message: `${subject.name} (${i + 1} of ${subjects.length}; Graph allows 5 every 10 s)`,
+            message: vscode.l10n.t(
+              '{0} ({1} of {2}; Graph allows 5 every 10 s)',
+              subject.name,
+              i + 1,
+              subjects.length,
+            ),
             increment: 100 / subjects.length,
           });
           await limiter.acquire(signal);
@@ -77,15 +113,12 @@ export const provisionOnDemand: CommandDefinition = {
         }
       },
     );
-    const configuration = node.servicePrincipal.displayName ?? 'Sync job';
     const uri = ctx.onDemandReports.add(
       node.job.id!,
       configuration,
       onDemandMarkdown(configuration, outcomes, new Date()),
     );
-    const given = options as { subjects?: unknown; show?: boolean } | undefined;
-    if (!given?.subjects || given.show)
-      await vscode.commands.executeCommand('markdown.showPreview', uri);
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
     ctx.data.invalidate(node.tenant, 'sync');
     return { uri: uri.toString(), outcomes };
   },

@@ -1,92 +1,74 @@
 import * as vscode from 'vscode';
-import { planPairRemoval } from '../core/pairs/pairRemoval';
-import { loadPairSetupState } from '../core/pairs/pairSetupState';
-import { runPairRemoval } from '../core/pairs/runPairRemoval';
-import { tenantKey, type TenantRecord } from '../core/tenants/tenantRecord';
-import type { CommandContext, CommandDefinition } from './commandContext';
+import { removePairFlow, type PairRemovalWords } from '../core/pairs/removePairFlow';
 import { tenantLabel } from '../core/tenants/tenantLabel';
+import { tenantKey } from '../core/tenants/tenantRecord';
+import type { CommandDefinition } from './commandContext';
 import { pairArg } from './pairArg';
-import { pendingSteps, planText, runPairPlan, stoppedMessage } from './pairRun';
+import { pairFlowHost, planWords, stoppedWords } from './pairFlowHost';
+
+const COMMAND = (): string => vscode.l10n.t('Remove Pair');
+
+function words(): PairRemovalWords {
+  return {
+    reading: vscode.l10n.t('Reading both tenants…'),
+    plan: planWords(),
+    nothingLeft: (configuration, source, target) =>
+      vscode.l10n.t(
+        'There is no sync "{0}" from {1} to {2} left to remove.',
+        configuration,
+        source,
+        target,
+      ),
+    confirm: (configuration, source, target) =>
+      vscode.l10n.t(
+        'Remove cross-tenant sync "{0}" from {1} to {2}?',
+        configuration,
+        source,
+        target,
+      ),
+    confirmDetail: (plan, target) =>
+      vscode.l10n.t(
+        '{0}\n\nUsers already synced stay in {1}; nothing more is synced.',
+        plan,
+        target,
+      ),
+    remove: vscode.l10n.t('Remove Sync'),
+    running: (source, target) => vscode.l10n.t('Removing sync {0} → {1}', source, target),
+    stopped: stoppedWords(COMMAND()),
+    done: (source, target, summary) =>
+      vscode.l10n.t('Cross-tenant sync from {0} to {1} is removed ({2}).', source, target, summary),
+  };
+}
 
 /**
- * "Remove Pair…": undoes a pair's cross-tenant sync in the safe order — the source first (pause
- * the job, delete the configuration, outbound automatic redemption off), then the target (inbound
- * user sync and automatic redemption off) — so no cycle runs against half-removed settings. Partner
- * entries stay. The full list is confirmed first; a failure says where it stopped, and running the
- * command again finishes the rest.
+ * "Remove Pair…" (core/pairs/removePairFlow): undoes a pair's sync in the safe order, keeping the
+ * partner entries, after a confirmation listing every change. Arguments: a synced pair or one of
+ * its syncs in the Tenant Pairs view, both tenants signed in. Returns the plan and the run's
+ * result; a run that stops is thrown with where it stopped.
  */
 export const removePair: CommandDefinition = {
   id: 'crossTenant.removePair',
-  run: async (ctx, arg, rawOptions) => {
-    const options = (rawOptions ?? {}) as {
-      source?: string;
-      target?: string;
-      configurationName?: string;
-      confirm?: boolean;
-    };
-    const fromPair = pairArg(ctx, arg);
-    const source = fromPair.a ?? byKey(ctx, options.source);
-    const target = fromPair.b ?? byKey(ctx, options.target);
-    const configurationName = fromPair.sync?.configurationName ?? options.configurationName;
-    if (!source || !target || !configurationName)
+  run: async (ctx, arg) => {
+    const { a: source, b: target, sync } = pairArg(ctx, arg, COMMAND());
+    if (!source || !target || !sync)
       throw new Error(
-        'Remove Pair works on a synced pair in the Tenant Pairs view whose two tenants are both signed in.',
+        vscode.l10n.t(
+          'Remove Pair works on a synced pair in the Tenant Pairs view whose two tenants are both in the Tenants view.',
+        ),
       );
     for (const r of [source, target]) {
       if (ctx.connections.state(tenantKey(r)).kind !== 'signedIn')
         throw new Error(
-          `Sign in to ${tenantLabel(r)} first: removing the pair changes both tenants.`,
+          vscode.l10n.t(
+            'Sign in to {0} first: removing the pair changes both tenants.',
+            tenantLabel(r),
+          ),
         );
     }
-    const clients = {
-      source: ctx.connections.client(source),
-      target: ctx.connections.client(target),
-    };
-    const names = { sourceName: tenantLabel(source), targetName: tenantLabel(target) };
-    const plan = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Reading both tenants…' },
-      () =>
-        loadPairSetupState(clients, configurationName, names).then((state) =>
-          planPairRemoval(state, configurationName),
-        ),
-    );
-    const pending = pendingSteps(plan).filter((s) => s.kind !== 'keepPartner');
-    if (!pending.length) {
-      void vscode.window.showInformationMessage(
-        `There is no sync "${configurationName}" from ${names.sourceName} to ${names.targetName} left to remove.`,
-      );
-      return { plan, result: undefined };
-    }
-    if (options.confirm !== false) {
-      const remove = 'Remove Sync';
-      const choice = await vscode.window.showWarningMessage(
-        `Remove cross-tenant sync "${configurationName}" from ${names.sourceName} to ${names.targetName}?`,
-        {
-          modal: true,
-          detail: `${planText(plan, 'pending', true)}\n\nUsers already synced stay in ${names.targetName}; nothing more is synced.`,
-        },
-        remove,
-      );
-      if (choice !== remove) return undefined;
-    }
-    const result = await runPairPlan(
-      ctx,
-      `Removing sync ${names.sourceName} → ${names.targetName}`,
-      plan,
-      [source, target],
-      (hooks) => runPairRemoval(plan, clients, hooks),
-    );
-    await ctx.pairs.recheck().catch(() => undefined);
-    if (result.failedStep)
-      void vscode.window.showErrorMessage(stoppedMessage(plan, result, 'Removal'));
-    else
-      void vscode.window.showInformationMessage(
-        `Cross-tenant sync from ${names.sourceName} to ${names.targetName} is removed (${result.summary}).`,
-      );
-    return { plan, result };
+    return removePairFlow(pairFlowHost(ctx), words(), {
+      source,
+      target,
+      configurationName: sync.configurationName,
+    });
   },
 };
-
-function byKey(ctx: CommandContext, key: string | undefined): TenantRecord | undefined {
-  return key ? (ctx.tenants.get(key) ?? ctx.tenants.byTenantId(key)) : undefined;
-}

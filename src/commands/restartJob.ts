@@ -1,39 +1,45 @@
 import * as vscode from 'vscode';
 import { restartSyncJob } from '../core/graph/operations/syncJobs';
 import { RESTART_CHOICES } from '../core/sync/resetScopes';
-import { confirmModal } from '../host/confirm';
 import type { CommandDefinition } from './commandContext';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import { jobArg } from './jobArg';
 
-/** Restarts a job with a reset scope chosen in words, after a confirmation naming the configuration and tenant. */
+/**
+ * Restarts a job with a reset scope chosen in words, after a confirmation naming the
+ * configuration and tenant. Argument: a job node, or a job reference (see jobArg). Returns the
+ * reset chosen.
+ */
 export const restartJob: CommandDefinition = {
   id: 'crossTenant.restartJob',
-  run: async (ctx, arg, options) => {
+  run: async (ctx, arg) => {
     const node = jobArg(arg);
-    const given = options as { choice?: string; confirm?: boolean } | undefined;
-    const choice = given?.choice
-      ? RESTART_CHOICES.find((c) => c.id === given.choice)
-      : await vscode.window.showQuickPick(
-          RESTART_CHOICES.map((c) => ({ ...c, label: c.label, detail: c.detail })),
-          {
-            title: `Restart ${node.servicePrincipal.displayName ?? 'job'}`,
-            placeHolder: 'What should the restart reset?',
-            matchOnDetail: true,
-          },
-        );
-    if (!choice) return false;
     const config =
-      node.servicePrincipal.displayName ?? node.servicePrincipal.id ?? 'the configuration';
-    if (
-      !(await confirmModal(
-        options,
-        `Restart "${config}" in ${tenantLabel(node.tenant)}: ${choice.label}?`,
-        `${choice.detail}\n\nThe next cycle processes every user and group in scope again; it can take a while in a large tenant.`,
-        'Restart',
-      ))
-    )
-      return false;
+      node.servicePrincipal.displayName ??
+      node.servicePrincipal.id ??
+      vscode.l10n.t('the configuration');
+    const choice = await ctx.ui.pick(
+      RESTART_CHOICES.map((c) => ({ label: c.label, detail: c.detail, value: c })),
+      {
+        title: vscode.l10n.t('Restart {0}', config),
+        placeHolder: vscode.l10n.t('What should the restart reset?'),
+        matchOnDetail: true,
+      },
+    );
+    const restart = vscode.l10n.t('Restart');
+    await ctx.ui.confirm({
+      message: vscode.l10n.t(
+        'Restart "{0}" in {1}: {2}?',
+        config,
+        tenantLabel(node.tenant),
+        choice.label,
+      ),
+      detail: vscode.l10n.t(
+        '{0}\n\nThe next cycle processes every user and group in scope again; it can take a while in a large tenant.',
+        choice.detail,
+      ),
+      actions: [restart],
+    });
     await restartSyncJob(
       ctx.connections.client(node.tenant),
       node.servicePrincipal.id!,

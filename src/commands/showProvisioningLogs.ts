@@ -1,16 +1,20 @@
+import * as vscode from 'vscode';
 import type { CommandDefinition } from './commandContext';
 import { SyncConfigurationNode, SyncJobNode } from '../tree/syncNode';
 
 /**
  * Opens the provisioning-log panel of a sync configuration (from the configuration or its job),
- * or reveals it when it is already open: one panel per configuration.
+ * or reveals it when it is already open: one panel per configuration. Arguments: a sync
+ * configuration or job node of the Tenants view. Returns the panel.
  */
 export const showProvisioningLogs: CommandDefinition = {
   id: 'crossTenant.showProvisioningLogs',
   run: (ctx, arg) => {
     if (!(arg instanceof SyncConfigurationNode || arg instanceof SyncJobNode)) {
       throw new Error(
-        "Show Provisioning Logs works on a sync configuration or job in the Tenants view: expand a tenant's Cross-tenant synchronization.",
+        vscode.l10n.t(
+          "Show Provisioning Logs works on a sync configuration or job in the Tenants view: expand a tenant's Cross-tenant synchronization.",
+        ),
       );
     }
     const sp = arg.servicePrincipal;

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { startSyncJob } from '../core/graph/operations/syncJobs';
 import { describeJobStatus } from '../core/sync/jobStatus';
 import type { CommandDefinition } from './commandContext';
@@ -6,7 +7,8 @@ import { jobArg } from './jobArg';
 
 /**
  * Starts a paused or quarantined job (and lifts quarantine). Refused on a running job: `start` is
- * not "run now", and calling it repeatedly can stop the service (graph-api.md §6).
+ * not "run now", and calling it repeatedly can stop the service (graph-api.md §6). Argument: a
+ * job node, or a job reference (see jobArg).
  */
 export const startJob: CommandDefinition = {
   id: 'crossTenant.startJob',
@@ -15,7 +17,10 @@ export const startJob: CommandDefinition = {
     const { kind } = describeJobStatus(node.job);
     if (kind === 'active' || kind === 'notRun' || kind === 'failed') {
       throw new Error(
-        `${node.servicePrincipal.displayName ?? 'The job'} is already running: use Restart to run a full cycle now, or Provision on Demand for single users.`,
+        vscode.l10n.t(
+          '{0} is already running: use Restart to run a full cycle now, or Provision on Demand for single users.',
+          node.servicePrincipal.displayName ?? vscode.l10n.t('The job'),
+        ),
       );
     }
     await startSyncJob(

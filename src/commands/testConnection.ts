@@ -3,10 +3,13 @@ import { validateSyncCredentials } from '../core/graph/operations/syncJobs';
 import { explainCredentialFailure, isFailedConnectionTest } from '../core/sync/createConfiguration';
 import { readSyncSettings } from '../core/sync/savedSyncSettings';
 import type { CommandDefinition } from './commandContext';
-import { explainProblems } from './newSyncConfiguration';
+import { explainProblems } from './explainProblems';
 import { jobArg } from './jobArg';
 
-/** Tests a job's saved credentials against its target tenant and explains a failure with the setting to fix. */
+/**
+ * Tests a job's saved credentials against its target tenant and explains a failure with the
+ * setting to fix. Argument: a job node, or a job reference (see jobArg).
+ */
 export const testConnection: CommandDefinition = {
   id: 'crossTenant.testConnection',
   run: async (ctx, arg) => {
@@ -31,11 +34,14 @@ export const testConnection: CommandDefinition = {
       );
       const targetTenantId = (saved.readable ? saved.companyId : undefined) ?? '';
       const problems = explainCredentialFailure(err, node.tenant.tenantId, targetTenantId);
-      void explainProblems(ctx, node.tenant, problems);
+      explainProblems(ctx, node.tenant, problems);
       return { ok: false, problems };
     }
-    void vscode.window.showInformationMessage(
-      `${node.servicePrincipal.displayName ?? 'The configuration'}: the connection to the target tenant works.`,
+    void ctx.ui.inform(
+      vscode.l10n.t(
+        '{0}: the connection to the target tenant works.',
+        node.servicePrincipal.displayName ?? vscode.l10n.t('The configuration'),
+      ),
     );
     return { ok: true };
   },

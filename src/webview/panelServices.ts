@@ -100,11 +100,13 @@ export function createPanelServices(deps: {
             tenantLabel(record),
           ),
         );
-      await vscode.commands.executeCommand(
-        'crossTenant.provisionOnDemand',
-        { tenant: record, servicePrincipal: configuration.servicePrincipal, job },
-        { subjects: [{ id: subject.id, name: subject.name, type: 'User' }], show: true },
-      );
+      // The command's OnDemandRequest: the job and the entry's user, no search.
+      await vscode.commands.executeCommand('crossTenant.provisionOnDemand', {
+        tenant: record,
+        servicePrincipal: configuration.servicePrincipal,
+        job,
+        subjects: [{ id: subject.id, name: subject.name, type: 'User' }],
+      });
     },
     async openPolicy(pointer) {
       const record = tenants.byTenantId(pointer.tenantId);

@@ -1,0 +1,59 @@
+import type { GraphClient } from '../graph/graphClient';
+import { searchGroups, searchUsers } from '../graph/operations/directorySearch';
+import type { PickItem, UserInput } from '../ports/userInput';
+
+/** A user or group picked from a tenant's directory. */
+export interface DirectoryObject {
+  readonly id: string;
+  readonly name: string;
+  readonly type: 'User' | 'Group';
+}
+
+/** The words of the pick, from the command (localised there). */
+export interface DirectoryPickWords {
+  readonly title: string;
+  readonly placeHolder: string;
+  /** The description that marks a group among users. */
+  readonly group: string;
+}
+
+/**
+ * Users and groups of one tenant, searched as the user types (display names starting with the
+ * text: 10 users and 5 groups a search) and chosen several at a time. Nothing chosen or the pick
+ * dismissed throws UserCancelledError, as every prompt does.
+ */
+export function pickDirectoryObjects(
+  ui: UserInput,
+  client: GraphClient,
+  words: DirectoryPickWords,
+): Promise<DirectoryObject[]> {
+  return ui.search<DirectoryObject>({
+    title: words.title,
+    placeHolder: words.placeHolder,
+    canPickMany: true,
+    matchOnDetail: true,
+    find: async (text, signal): Promise<PickItem<DirectoryObject>[]> => {
+      const [users, groups] = await Promise.all([
+        searchUsers(client, text, { signal, top: 10 }),
+        searchGroups(client, text, { signal, top: 5 }),
+      ]);
+      return [
+        ...users.map((u) => ({
+          label: u.displayName ?? u.id!,
+          detail: u.userPrincipalName ?? u.mail ?? '',
+          value: {
+            id: u.id!,
+            name: u.displayName ?? u.userPrincipalName ?? u.id!,
+            type: 'User' as const,
+          },
+        })),
+        ...groups.map((g) => ({
+          label: g.displayName ?? g.id!,
+          description: words.group,
+          detail: g.mail ?? '',
+          value: { id: g.id!, name: g.displayName ?? g.id!, type: 'Group' as const },
+        })),
+      ];
+    },
+  });
+}
