@@ -3,20 +3,24 @@ import * as vscode from 'vscode';
 import type { PairRunResult, PlanStep } from '../../src/core/pairs/pairPlan';
 import type { PairFindingNode, PairNode } from '../../src/tree/pairsTreeProvider';
 import { SANDBOX_DEFAULT_SCOPES } from '../../src/sandbox/auth/permissions';
+import type { Step } from '../support/scriptedUserInput';
 import {
   changesSince,
   discardIfDraft,
   extensionApi,
   freshSandbox,
   labelOf,
+  logAfter,
+  logMark,
   nodeAt,
+  readLog,
+  runAnswering,
   waitFor,
 } from './api';
 
 const CONTOSO = '2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24';
 const TAILSPIN = '4e8b7f20-1a9c-4d3e-b5f6-72c0a9d8e1b3';
 const WOODGROVE = '9a6c3e15-d2b8-4f47-8e09-1b5f7c4a2d60';
-const PILOT_GROUP = '5d2e8a71-9c34-4b6f-a1d8-3e7f0b9c2a46';
 
 async function pairNode(label: RegExp): Promise<PairNode> {
   const api = await extensionApi();
@@ -29,20 +33,38 @@ async function pairNode(label: RegExp): Promise<PairNode> {
   return node as PairNode;
 }
 
-type SetupOutcome =
-  { plan: { target: PlanStep[]; source: PlanStep[] }; result?: PairRunResult } | undefined;
+type SetupOutcome = { plan: { target: PlanStep[]; source: PlanStep[] }; result?: PairRunResult };
 
-function setUp(options: Record<string, unknown>): Thenable<SetupOutcome> {
-  return vscode.commands.executeCommand<SetupOutcome>('crossTenant.setUpSync', undefined, {
-    source: `sandbox:${CONTOSO}`,
-    target: `sandbox:${WOODGROVE}`,
-    scope: { userIds: [], groupIds: [PILOT_GROUP] },
-    userType: 'Member',
-    configurationName: 'Woodgrove Bank',
-    confirm: false,
-    ...options,
-  });
-}
+/** What Set Up asks once both tenants are known: the pilot group, as members, named after Woodgrove. */
+const CHOICES: Step[] = [
+  {
+    expect: /^Set Up Cross-Tenant Sync\nWho is synced\?$/,
+    answer: { pick: 'Chosen users and groups' },
+  },
+  {
+    expect: /^Users and groups of Contoso Group to sync\n/,
+    answer: { search: 'Pilot', choose: ['Pilot - Tailspin Toys'] },
+  },
+  { expect: /Synced users become…/, answer: { pick: 'Members' } },
+  {
+    expect: /configuration name\nThe sync configuration in Contoso Group/,
+    answer: { input: 'Woodgrove Bank' },
+  },
+];
+
+/** Set Up from the palette: both tenants asked, then the choices, then the plan confirmed. */
+const FROM_THE_PALETTE = (changes: number): Step[] => [
+  { expect: 'Sync users FROM which tenant (the source)?', answer: { pick: 'Contoso Group' } },
+  {
+    expect: 'Sync users from Contoso Group INTO which tenant (the target)?',
+    answer: { pick: 'Woodgrove Bank' },
+  },
+  ...CHOICES,
+  {
+    expect: /^Set up cross-tenant sync from Contoso Group to Woodgrove Bank\?/,
+    answer: { confirm: `Apply ${changes} Changes` },
+  },
+];
 
 describe('tenant pairs', function () {
   this.timeout(120_000);
@@ -179,7 +201,8 @@ describe('tenant pairs', function () {
       (n) => (n as PairFindingNode).finding?.id === 'autoRedeemInboundMissing',
     ) as PairFindingNode;
     const mark = api.sandboxRequests().length;
-    const uri = await vscode.commands.executeCommand<string>('crossTenant.fixPairFinding', finding);
+    // A change to an existing entry asks nothing: the draft is the review.
+    const { result: uri } = await runAnswering<string>([], 'crossTenant.fixPairFinding', finding);
     const doc = vscode.window.activeTextEditor!.document;
     assert.equal(doc.uri.toString(), uri);
     assert.ok(doc.uri.path.startsWith(`/${TAILSPIN}/partners/${CONTOSO}/`));
@@ -197,23 +220,37 @@ describe('tenant pairs', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('a failure mid-way stops with a resumable result, and running again finishes the pair', async () => {
+  it('a failure mid-way stops with where it stopped; running again on the pair finishes it', async () => {
     const api = await extensionApi();
     // Contoso has not consented to assigning users: the assignment step gets a 403.
     api.sandbox.setConsentedPermissions(
       CONTOSO,
       SANDBOX_DEFAULT_SCOPES.filter((s) => s !== 'AppRoleAssignment.ReadWrite.All'),
     );
-    const first = await setUp({});
-    assert.ok(first?.result, 'it ran');
-    assert.ok(first.result.failedStep, 'it stopped');
-    assert.equal(first.result.failedStep.kind, 'assign');
-    assert.equal(first.result.resumable, true);
-    assert.match(String(first.result.error?.message), /403|Forbidden|Authorization|permission/i);
+    const mark = api.sandboxRequests().length;
+    const logged = await logMark();
+    const first = await runAnswering<SetupOutcome | undefined>(
+      FROM_THE_PALETTE(11),
+      'crossTenant.setUpSync',
+    );
+    assert.equal(first.result, undefined, 'the run stopped');
+    // The user is told where it stopped and why, in the wrapper's one message (and its log line).
+    await logAfter(
+      logged,
+      /crossTenant\.setUpSync failed: Error: Stopped at "Assign group Pilot - Tailspin Toys.*" in Contoso Group: Missing permission AppRoleAssignment\.ReadWrite\.All.* Fix the cause and run Set Up Cross-Tenant Sync again/,
+    );
+    const log = (await readLog(api.logUri)).slice(logged);
+    for (const done of [
+      /\[done\] Allow users from Contoso Group to sync into Woodgrove Bank \(Woodgrove Bank\)/,
+      /\[done\] Create the sync configuration "Woodgrove Bank" in Contoso Group/,
+    ])
+      assert.match(log, done);
+    assert.ok(!first.ui.shown.some((s) => s.kind === 'inform'), 'no success message');
+    const writes = await changesSince(mark);
     assert.ok(
-      first.result.completed.includes('target.userSyncInbound') &&
-        first.result.completed.includes('source.configuration'),
-      first.result.completed.join(),
+      writes.some((r) => r.tokenTenantId === WOODGROVE) &&
+        writes.some((r) => r.tokenTenantId === CONTOSO && r.status === 403),
+      writes.map((r) => `${r.method} ${r.path} ${r.status}`).join(' | '),
     );
     // The admin consents and signs in again (a token keeps the scopes it was issued with).
     api.sandbox.setConsentedPermissions(CONTOSO, undefined);
@@ -224,9 +261,27 @@ describe('tenant pairs', function () {
   it('sets up a fresh pair end to end; a second run changes nothing; the first provisioning entries arrive', async () => {
     const api = await extensionApi();
     (await api.sandbox.get()).setTimeCompression(200);
-    const outcome = await setUp({});
-    assert.ok(outcome?.result, 'it ran');
+    // Run on the pair the first run left: its tenants are not asked again; what is done is skipped.
+    await api.pairs.recheck();
+    const half = await pairNode(/Contoso Group ⇄ Woodgrove Bank|Woodgrove Bank ⇄ Contoso Group/);
+    const { result: outcome, ui } = await runAnswering<SetupOutcome>(
+      [
+        ...CHOICES,
+        {
+          expect: /^Set up cross-tenant sync from Contoso Group to Woodgrove Bank\?/,
+          answer: { confirm: 'Apply 4 Changes' },
+        },
+      ],
+      'crossTenant.setUpSync',
+      half,
+    );
+    assert.ok(!ui.shown.some((s) => /which tenant/.test(s.text)), ui.describeShown());
+    assert.ok(outcome.result, 'it ran');
     assert.equal(outcome.result.failedStep, undefined, outcome.result.error?.message);
+    assert.match(
+      ui.shown.at(-1)!.text,
+      /^Cross-tenant sync from Contoso Group to Woodgrove Bank is set up and started/,
+    );
     const pair = await waitFor('the new pair', async () =>
       (await api.pairs.pairs()).find((p) => [p.a.tenantId, p.b.tenantId].includes(WOODGROVE)),
     );
@@ -241,9 +296,17 @@ describe('tenant pairs', function () {
     );
 
     const mark = api.sandboxRequests().length;
-    const again = await setUp({});
-    assert.equal(again?.result, undefined, 'nothing left to do');
-    assert.ok([...again!.plan.target, ...again!.plan.source].every((s) => s.done));
+    const again = await runAnswering<SetupOutcome>(
+      CHOICES,
+      'crossTenant.setUpSync',
+      await pairNode(/Woodgrove Bank/),
+    );
+    assert.equal(again.result.result, undefined, 'nothing left to do');
+    assert.ok([...again.result.plan.target, ...again.result.plan.source].every((s) => s.done));
+    assert.equal(
+      again.ui.shown.at(-1)?.text,
+      'Cross-tenant sync from Contoso Group to Woodgrove Bank is already set up: nothing to change.',
+    );
     assert.deepEqual(await changesSince(mark), [], 'the second run sent no change');
 
     const sync = pair.syncs[0];
@@ -267,20 +330,51 @@ describe('tenant pairs', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('Remove Pair is refused on a pair without a sync, and a declined removal sends nothing', async () => {
+    const api = await extensionApi();
+    const unsynced = (await api.pairsTree.getChildren()).find(
+      (n) => (n as PairNode).pair?.syncs.length === 0,
+    );
+    assert.ok(unsynced, 'a pair without a sync');
+    let mark = api.sandboxRequests().length;
+    const logged = await logMark();
+    await runAnswering([], 'crossTenant.removePair', unsynced);
+    await logAfter(
+      logged,
+      /crossTenant\.removePair failed: Error: Remove Pair works on a synced pair in the Tenant Pairs view/,
+    );
+    assert.deepEqual(await changesSince(mark), []);
+
+    mark = api.sandboxRequests().length;
+    const { ui } = await runAnswering(
+      [{ expect: /^Remove cross-tenant sync "Woodgrove Bank"/, answer: { cancel: true } }],
+      'crossTenant.removePair',
+      await pairNode(/Woodgrove Bank/),
+    );
+    assert.equal(ui.shown[0].kind, 'confirm');
+    assert.deepEqual(await changesSince(mark), [], 'nothing was sent');
+  });
+
   it('removes the pair in the safe order, keeping the partner entries', async () => {
     const api = await extensionApi();
+    const node = await pairNode(/Woodgrove Bank/);
     const mark = api.sandboxRequests().length;
-    const outcome = await vscode.commands.executeCommand<{ result?: PairRunResult }>(
+    const { result: outcome, ui } = await runAnswering<{ result?: PairRunResult }>(
+      [
+        {
+          expect:
+            /^Remove cross-tenant sync "Woodgrove Bank" from Contoso Group to Woodgrove Bank\?\nIn Contoso Group \(source\):/,
+          answer: { confirm: 'Remove Sync' },
+        },
+      ],
       'crossTenant.removePair',
-      undefined,
-      {
-        source: `sandbox:${CONTOSO}`,
-        target: `sandbox:${WOODGROVE}`,
-        configurationName: 'Woodgrove Bank',
-        confirm: false,
-      },
+      node,
     );
     assert.equal(outcome.result?.failedStep, undefined, outcome.result?.error?.message);
+    assert.match(
+      ui.shown.at(-1)!.text,
+      /^Cross-tenant sync from Contoso Group to Woodgrove Bank is removed/,
+    );
     const writes = await changesSince(mark);
     const order = writes.map(
       (r) =>

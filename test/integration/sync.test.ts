@@ -75,21 +75,44 @@ describe('cross-tenant sync jobs', () => {
     assert.match(String(item.contextValue), /^syncJob\.(active|notRun)$/);
   });
 
-  it('restarts with a reset scope chosen in words', async () => {
+  it('restarts with a reset scope chosen in words, after a confirmation; declined, nothing is sent', async () => {
     const api = await extensionApi();
     const { node } = await fabrikamJob();
-    const mark = api.sandboxRequests().length;
-    const choice = await vscode.commands.executeCommand<string>('crossTenant.restartJob', node, {
-      choice: 'leaveQuarantine',
-      confirm: false,
-    });
-    assert.equal(choice, 'leaveQuarantine');
-    const sent = api
-      .sandboxRequests()
-      .slice(mark)
-      .filter((r) => r.method === 'POST');
+    const scope = {
+      expect: /Restart Fabrikam Retail\nWhat should the restart reset\?/,
+      answer: { pick: 'Leave quarantine' },
+    };
+    const confirmation = /^Restart "Fabrikam Retail" in Contoso Group: Leave quarantine\?/;
+    let mark = api.sandboxRequests().length;
+    const logged = await logMark();
+    const declined = await runAnswering(
+      [scope, { expect: confirmation, answer: { cancel: true } }],
+      'crossTenant.restartJob',
+      node,
+    );
     assert.deepEqual(
-      sent.map((r) => `${r.path.replace(/.*\/jobs\/[^/]+/, '…')} ${r.status}`),
+      declined.ui.shown.map((s) => s.kind),
+      ['pick', 'confirm'],
+      'the scope and the confirmation were asked',
+    );
+    assert.deepEqual(await changesSince(mark), [], 'nothing was sent');
+    assert.doesNotMatch(
+      (await readLog(api.logUri)).slice(logged),
+      /crossTenant\.restartJob failed/,
+      'a declined restart is not a failure',
+    );
+
+    mark = api.sandboxRequests().length;
+    const { result } = await runAnswering(
+      [scope, { expect: confirmation, answer: { confirm: 'Restart' } }],
+      'crossTenant.restartJob',
+      node,
+    );
+    assert.equal(result, 'leaveQuarantine');
+    assert.deepEqual(
+      (await changesSince(mark)).map(
+        (r) => `${r.path.replace(/.*\/jobs\/[^/]+/, '…')} ${r.status}`,
+      ),
       ['…/restart 204'],
     );
   });
@@ -159,21 +182,34 @@ describe('cross-tenant sync jobs', () => {
   it('provisions users on demand within the rate limit and explains each result', async function () {
     this.timeout(60000);
     const api = await extensionApi();
-    const users = (await contosoGraph('/users?$top=6&$select=id,displayName')).value as {
-      id: string;
-      displayName: string;
-    }[];
-    assert.equal(users.length, 6);
+    const eriks = [
+      'Erik Fischer',
+      'Erik Walker',
+      'Erik Becker',
+      'Erik Alvarez',
+      'Erik Ito',
+      'Erik Moreau',
+    ];
     const { node } = await fabrikamJob();
     const mark = api.sandboxRequests().length;
     const started = Date.now();
-    const result = await vscode.commands.executeCommand<{
+    const { result } = await runAnswering<{
       uri: string;
-      outcomes: { result?: { headline: string }; error?: string }[];
-    }>('crossTenant.provisionOnDemand', node, {
-      subjects: users.map((u) => ({ id: u.id, name: u.displayName, type: 'User' })),
-    });
-    assert.equal(result.outcomes.length, 6);
+      outcomes: { subject: { name: string }; result?: { headline: string }; error?: string }[];
+    }>(
+      [
+        {
+          expect: /^Provision on demand: Fabrikam Retail\nType the start of a user or group name$/,
+          answer: { search: 'Erik', choose: eriks },
+        },
+      ],
+      'crossTenant.provisionOnDemand',
+      node,
+    );
+    assert.deepEqual(
+      result.outcomes.map((o) => o.subject.name),
+      eriks,
+    );
     assert.ok(
       result.outcomes.every((o) => o.result?.headline && !o.error),
       JSON.stringify(result.outcomes.map((o) => o.error ?? o.result?.headline)),
@@ -193,6 +229,7 @@ describe('cross-tenant sync jobs', () => {
     ).getText();
     assert.match(report, /# Provision on demand: Fabrikam Retail/);
     assert.equal((report.match(/^## /gm) ?? []).length, 6, 'one section per user');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('keeps other job nodes as they are when a job changes', async () => {
@@ -364,16 +401,32 @@ describe('cross-tenant sync jobs', () => {
   it('creates a configuration end to end, assigns a user, starts it and provisions on demand', async function () {
     this.timeout(60000);
     const api = await extensionApi();
-    const created = await vscode.commands.executeCommand<{
+    // "New Sync Configuration…" on Contoso's sync node acts on Contoso: no tenant is asked.
+    const { result: created, ui } = await runAnswering<{
       servicePrincipalId: string;
       jobId: string;
       test: { ok: boolean };
-    }>('crossTenant.newSyncConfiguration', `sandbox:${CONTOSO}`, {
-      target: 'fabrikamretail.onmicrosoft.com',
-      name: 'Fabrikam Retail (second)',
-      notificationEmail: 'admin@contoso.com',
-    });
+    }>(
+      [
+        {
+          expect: /^Sync users from Contoso Group to…\nThe target tenant$/,
+          answer: { pick: 'Fabrikam Retail' },
+        },
+        { expect: /Name of the configuration/, answer: { input: 'Fabrikam Retail (second)' } },
+        { expect: /Email for quarantine/, answer: { input: 'admin@contoso.com' } },
+      ],
+      'crossTenant.newSyncConfiguration',
+      await nodeAt(api, 'Contoso Group', SYNC),
+    );
     assert.equal(created.test.ok, true, 'the Contoso → Fabrikam pair allows sync');
+    assert.ok(
+      ui.shown.some(
+        (s) =>
+          s.kind === 'inform' &&
+          /"Fabrikam Retail \(second\)" is ready and its connection works/.test(s.text),
+      ),
+      ui.describeShown(),
+    );
     const config = await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail (second)');
     const [job] = await api.tree.getChildren(config);
     assert.equal(
@@ -381,12 +434,6 @@ describe('cross-tenant sync jobs', () => {
       'syncJob.paused',
       'a new job is created paused',
     );
-    const [user] = (
-      (await contosoGraph('/users?$top=30&$select=id,displayName')).value as {
-        id: string;
-        displayName: string;
-      }[]
-    ).filter((u) => /^[A-Za-z ]+$/.test(u.displayName));
     const [group] = (await contosoGraph('/groups?$top=1&$select=id,displayName')).value as {
       id: string;
       displayName: string;
@@ -406,32 +453,68 @@ describe('cross-tenant sync jobs', () => {
     const [started] = await api.tree.getChildren(
       await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail (second)'),
     );
-    const result = await vscode.commands.executeCommand<{
-      outcomes: { result?: { headline: string } }[];
-    }>('crossTenant.provisionOnDemand', started, {
-      subjects: [{ id: user.id, name: user.displayName, type: 'User' }],
-    });
+    const { result } = await runAnswering<{
+      outcomes: { subject: { name: string }; result?: { headline: string } }[];
+    }>(
+      [
+        {
+          expect: /^Provision on demand: Fabrikam Retail \(second\)/,
+          answer: { search: 'Adele', choose: ['Adele Chen'] },
+        },
+      ],
+      'crossTenant.provisionOnDemand',
+      started,
+    );
+    assert.equal(result.outcomes[0].subject.name, 'Adele Chen');
     assert.ok(result.outcomes[0].result?.headline, JSON.stringify(result.outcomes));
-    assert.equal(
-      await vscode.commands.executeCommand(
-        'crossTenant.deleteSyncConfiguration',
-        await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail (second)'),
-        { confirmText: 'Fabrikam Retail (second)' },
-      ),
-      true,
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+    // Deleting needs the configuration's name typed: anything else is refused in the prompt.
+    const deleteNode = await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail (second)');
+    const typeName = /^Delete sync configuration "Fabrikam Retail \(second\)" from Contoso Group\n/;
+    const mark = api.sandboxRequests().length;
+    const refused = await runAnswering(
+      [{ expect: typeName, answer: { input: 'Fabrikam Retail' } }],
+      'crossTenant.deleteSyncConfiguration',
+      deleteNode,
+    );
+    assert.equal(refused.ui.shown[0].refused, 'Type Fabrikam Retail (second) to confirm.');
+    assert.deepEqual(await changesSince(mark), [], 'nothing was deleted');
+    const deleted = await runAnswering(
+      [{ expect: typeName, answer: { input: 'Fabrikam Retail (second)' } }],
+      'crossTenant.deleteSyncConfiguration',
+      deleteNode,
+    );
+    assert.equal(deleted.result, true);
+    assert.ok(
+      (await changesSince(mark)).some((r) => r.method === 'DELETE' && r.status === 204),
+      'the configuration was deleted',
     );
     const names = (await childItems(api, await nodeAt(api, 'Contoso Group', SYNC))).map(labelOf);
     assert.ok(!names.includes('Fabrikam Retail (second)'), names.join(', '));
   });
 
   it('explains a failed connection test with the tenant and setting to fix', async () => {
-    const created = await vscode.commands.executeCommand<{
+    const api = await extensionApi();
+    // Run on the tenant node: Contoso is the source. Woodgrove is looked up by its domain.
+    const { result: created, ui } = await runAnswering<{
       test: { ok: boolean; explanation?: { tenant: string; setting: string; message: string }[] };
-    }>('crossTenant.newSyncConfiguration', `sandbox:${CONTOSO}`, {
-      target: 'woodgrovebank.onmicrosoft.com',
-      name: 'Woodgrove Bank',
-      notificationEmail: '',
-    });
+    }>(
+      [
+        {
+          expect: /^Sync users from Contoso Group to…/,
+          answer: { pick: /Another tenant, by id or domain/ },
+        },
+        {
+          expect: /Tenant id or verified domain/,
+          answer: { input: 'woodgrovebank.onmicrosoft.com' },
+        },
+        { expect: /Name of the configuration/, answer: { input: 'Woodgrove Bank' } },
+        { expect: /Email for quarantine/, answer: { input: '' } },
+      ],
+      'crossTenant.newSyncConfiguration',
+      await nodeAt(api, 'Contoso Group'),
+    );
     assert.equal(created.test.ok, false);
     const problems = created.test.explanation!;
     assert.ok(
@@ -449,22 +532,53 @@ describe('cross-tenant sync jobs', () => {
       ),
       JSON.stringify(problems),
     );
+    // What the user is told: which tenant must change what, and the policy to open.
+    const warning = ui.shown.find((s) => s.kind === 'warn');
+    assert.ok(warning, ui.describeShown());
+    assert.match(warning.text, /^The connection test failed: sync would not work yet\. /);
+    assert.match(warning.text, /Target tenant Woodgrove Bank: /);
+    assert.match(warning.text, /Source tenant Contoso Group: /);
+    // The first setting that can be fixed here: Contoso's own outbound redemption.
+    assert.deepEqual(warning.choices, ["Open Contoso Group's Partner Policy"]);
   });
 
   it('saves the scope, notification email and deletion threshold with the credentials', async () => {
     const api = await extensionApi();
     const config = await nodeAt(api, 'Contoso Group', SYNC, 'Fabrikam Retail');
-    const mark = api.sandboxRequests().length;
     const fabrikam = '7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58';
-    assert.equal(
-      await vscode.commands.executeCommand('crossTenant.configureSync', config, {
-        targetTenantId: fabrikam,
-        syncAll: false,
-        notificationEmail: 'admin@contoso.com',
-        deletionThreshold: 250,
-        confirm: false,
-      }),
-      true,
+    const upToThreshold = (threshold: string) => [
+      { expect: /^Fabrikam Retail: target tenant\n/, answer: { input: fabrikam } },
+      { expect: /^Fabrikam Retail: scope\n/, answer: { pick: 'Assigned users and groups only' } },
+      {
+        expect: /^Fabrikam Retail: notification email\n/,
+        answer: { input: 'admin@contoso.com' },
+      },
+      {
+        expect: /^Fabrikam Retail: accidental-deletion threshold\n/,
+        answer: { input: threshold },
+      },
+    ];
+    let mark = api.sandboxRequests().length;
+    const refused = await runAnswering(upToThreshold('many'), 'crossTenant.configureSync', config);
+    assert.equal(refused.ui.shown.at(-1)?.refused, 'A positive whole number, or empty.');
+    assert.deepEqual(await changesSince(mark), [], 'nothing was saved');
+
+    mark = api.sandboxRequests().length;
+    const { result, ui } = await runAnswering(
+      [
+        ...upToThreshold('250'),
+        {
+          expect: /^Save the scope and notifications of "Fabrikam Retail" in Contoso Group\?/,
+          answer: { confirm: 'Save' },
+        },
+      ],
+      'crossTenant.configureSync',
+      config,
+    );
+    assert.equal(result, true);
+    assert.match(
+      ui.shown.at(-1)!.text,
+      /Syncs to 7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58; assigned users and groups only; emails admin@contoso\.com; deletion threshold 250\./,
     );
     assert.deepEqual(
       (await changesSince(mark)).map(

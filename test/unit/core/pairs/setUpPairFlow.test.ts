@@ -63,7 +63,10 @@ describe('setUpPairFlow (Set Up Cross-Tenant Sync) against the HTTP sandbox', ()
     assert.deepEqual(host.record.signedIn, [contoso.tenantId, woodgrove.tenantId]);
     // The confirmation lists the target's changes first, then the source's, with the group by name.
     const confirm = ui.shown.find((s) => s.kind === 'confirm')!;
-    assert.match(confirm.text, /In Woodgrove Bank \(target\):\n {2}• Add Contoso Group as a partner/);
+    assert.match(
+      confirm.text,
+      /In Woodgrove Bank \(target\):\n {2}• Add Contoso Group as a partner/,
+    );
     assert.match(
       confirm.text,
       /In Contoso Group \(source\):[^]*Assign group Pilot - Tailspin Toys/,
