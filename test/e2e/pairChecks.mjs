@@ -67,8 +67,8 @@ export async function pairChecks({ page, shots, check }) {
       await runCommand(page, 'Cross-Tenant: Set Up Cross-Tenant Sync…');
       await pick(page, 'FROM which tenant', 'Contoso Group');
       await pick(page, 'INTO which tenant', 'Woodgrove Bank');
-      await pick(page, 'who is synced', 'All users');
-      await pick(page, 'synced users become', 'Members');
+      await pick(page, 'Who is synced', 'All users');
+      await pick(page, 'Synced users become', 'Members');
       // The name box (prefilled with the target's name) replaces the last pick: wait for it, then accept.
       await page
         .locator('.quick-input-widget', { hasText: 'configuration name' })
