@@ -26,21 +26,6 @@ const FOLDERS = ['commands', 'tree', 'documents', 'webview', 'services', 'host']
 const NOT_YET_CONVERTED = new Set([
   // Rewritten with the UserInput port and typed arguments (issue 15 §1).
   'src/commands/addTenant.ts',
-  'src/commands/configureSync.ts',
-  'src/commands/deleteSyncConfiguration.ts',
-  'src/commands/findingArg.ts',
-  'src/commands/fixPairFinding.ts',
-  'src/commands/jobArg.ts',
-  'src/commands/newSyncConfiguration.ts',
-  'src/commands/openPairFinding.ts',
-  'src/commands/pairRun.ts',
-  'src/commands/provisionOnDemand.ts',
-  'src/commands/removePair.ts',
-  'src/commands/restartJob.ts',
-  'src/commands/setUpSync.ts',
-  'src/commands/showProvisioningLogs.ts',
-  'src/commands/startJob.ts',
-  'src/commands/testConnection.ts',
 ]);
 
 function sourceFiles(dir: string): string[] {
