@@ -3,10 +3,8 @@ import {
   newConfigurationFlow,
   type NewConfigurationWords,
 } from '../core/sync/newConfigurationFlow';
-import { tenantKey, type TenantRecord } from '../core/tenants/tenantRecord';
 import { notificationProgress } from '../host/cancellation';
-import type { TreeNode } from '../tree/treeNode';
-import type { CommandContext, CommandDefinition } from './commandContext';
+import type { CommandDefinition } from './commandContext';
 import { explainProblems } from './explainProblems';
 import { pickTenant } from './pickTenant';
 
@@ -39,29 +37,6 @@ function words(): NewConfigurationWords {
 }
 
 /**
- * The source tenant: the one whose node the command was invoked on (the tenant, or its
- * Cross-tenant synchronization), a tenant key or id, or else the user's pick.
- */
-async function sourceArg(ctx: CommandContext, arg: unknown): Promise<TenantRecord | undefined> {
-  if (typeof arg === 'object' && arg !== null) {
-    const tenant = (arg as Partial<TreeNode>).tenant;
-    if (typeof tenant?.tenantId !== 'string')
-      throw new Error(
-        vscode.l10n.t(
-          'New Sync Configuration works on a tenant or its Cross-tenant synchronization in the Tenants view.',
-        ),
-      );
-    await ctx.tenants.load();
-    return ctx.tenants.get(tenantKey(tenant)) ?? tenant;
-  }
-  return pickTenant(
-    ctx,
-    arg,
-    vscode.l10n.t('Create the sync configuration in which (source) tenant?'),
-  );
-}
-
-/**
  * "New Sync Configuration…" (core/sync/newConfigurationFlow): creates a cross-tenant sync
  * configuration in a source tenant for a target tenant, asking the target, name and notification
  * email. Arguments: a tenant node or its Cross-tenant synchronization node (that tenant is the
@@ -71,9 +46,11 @@ async function sourceArg(ctx: CommandContext, arg: unknown): Promise<TenantRecor
 export const newSyncConfiguration: CommandDefinition = {
   id: 'crossTenant.newSyncConfiguration',
   run: async (ctx, arg) => {
-    const source = await sourceArg(ctx, arg);
-    if (!source) return undefined;
-    await ctx.tenants.load();
+    const source = await pickTenant(
+      ctx,
+      arg,
+      vscode.l10n.t('Create the sync configuration in which (source) tenant?'),
+    );
     const created = await newConfigurationFlow(
       {
         ui: ctx.ui,
