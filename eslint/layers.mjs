@@ -1,11 +1,11 @@
 // The dependency rule of src/, as one table, enforced by the `layers/imports` rule below and
 // proved by test/unit/lint/layers.test.ts (a probe per rule).
 //
-//   core ← host ← services ← (tree, documents, webview) ← commands ← extension.ts
+//   core ← host ← services ← (tree, documents, webview, commands) ← extension.ts
 //
-// core, sandbox, cli and webview-ui run without VS Code. The views (tree, documents, webview)
-// may name each other's types but not import each other's code: what they share lives in
-// services. The log panel's browser code gets the provisioning core only.
+// core, sandbox, cli and webview-ui run without VS Code. The feature folders (tree, documents,
+// webview, commands) may name each other's types but not import each other's code: what they
+// share lives in services, and a command tells the nodes it takes apart by kind (nodeArg). The log panel's browser code gets the provisioning core only.
 import path from 'node:path';
 
 /** Folder under src/ → the folders its files may import code from (itself always). */
@@ -19,7 +19,7 @@ export const LAYERS = {
   tree: ['core', 'host', 'services'],
   documents: ['core', 'host', 'services'],
   webview: ['core', 'host', 'services'],
-  commands: ['core', 'host', 'services', 'tree', 'documents', 'webview'],
+  commands: ['core', 'host', 'services'],
   extension: ['*'],
 };
 
@@ -29,6 +29,7 @@ export const TYPE_ONLY = {
   tree: ['documents', 'webview'],
   documents: ['tree', 'webview'],
   webview: ['tree', 'documents'],
+  commands: ['tree', 'documents', 'webview'],
 };
 
 /** Folders that must not import `vscode`: they run in plain Node or in the browser. */
@@ -62,7 +63,7 @@ const importsRule = {
     schema: [{ type: 'object', properties: { srcRoot: { type: 'string' } } }],
     messages: {
       layer:
-        'src/{{from}} must not import {{what}} from src/{{to}}: the rule is core ← host ← services ← (tree, documents, webview) ← commands ← extension.ts (eslint/layers.mjs).',
+        'src/{{from}} must not import {{what}} from src/{{to}}: the rule is core ← host ← services ← (tree, documents, webview, commands) ← extension.ts (eslint/layers.mjs).',
       vscode:
         'src/{{from}} runs without VS Code and must not import `vscode`: put VS Code glue in src/host or src/services.',
     },

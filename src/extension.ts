@@ -123,7 +123,6 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     logPanels,
     pairs,
     secrets: context.secrets,
-    refreshTree: (node) => tree.refresh(node),
   };
   context.subscriptions.push(
     channel,

@@ -7,7 +7,6 @@ import type { DraftStore } from '../services/drafts/draftStore';
 import type { DriftDiagnostics } from '../documents/driftDiagnostics';
 import type { OnDemandReports } from '../documents/onDemandReports';
 import type { PushService } from '../documents/pushService';
-import type { TreeNode } from '../tree/treeNode';
 import type { ProvisioningLogPanels } from '../webview/provisioningLogPanels';
 import type { PairService } from '../services/pairs/pairService';
 import type { TenantConnections } from '../services/tenants/tenantConnections';
@@ -30,8 +29,6 @@ export interface CommandContext {
   readonly onDemandReports: OnDemandReports;
   readonly logPanels: ProvisioningLogPanels;
   readonly pairs: PairService;
-  /** Reloads a node's data (or all) in the Tenants view. */
-  readonly refreshTree: (node?: TreeNode) => void;
 }
 
 /** One of the extension's commands, registered by extension.ts through registerCommand. */

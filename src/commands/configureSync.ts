@@ -5,7 +5,7 @@ import { isGuid } from '../core/policy/guid';
 import { readSyncSettings } from '../core/sync/savedSyncSettings';
 import type { CommandDefinition } from './commandContext';
 import { tenantLabel } from '../core/tenants/tenantLabel';
-import { SyncConfigurationNode } from '../tree/syncNode';
+import { nodeArg } from './nodeArg';
 
 /**
  * Sets what a configuration syncs (assigned users and groups only, or all users), where its
@@ -19,21 +19,22 @@ import { SyncConfigurationNode } from '../tree/syncNode';
 export const configureSync: CommandDefinition = {
   id: 'crossTenant.configureSync',
   run: async (ctx, arg) => {
-    if (!(arg instanceof SyncConfigurationNode))
+    const node = nodeArg(arg, 'syncConfiguration');
+    if (!node)
       throw new Error(
         vscode.l10n.t('Scope and Notifications works on a sync configuration in the Tenants view.'),
       );
     const config =
-      arg.servicePrincipal.displayName ??
-      arg.servicePrincipal.id ??
+      node.servicePrincipal.displayName ??
+      node.servicePrincipal.id ??
       vscode.l10n.t('the configuration');
-    const client = ctx.connections.client(arg.tenant);
-    const saved = await readSyncSettings(client, arg.servicePrincipal.id!);
+    const client = ctx.connections.client(node.tenant);
+    const saved = await readSyncSettings(client, node.servicePrincipal.id!);
     const current = saved.readable ? saved : undefined;
     const notifications = current?.notifications;
     const guess = ctx.tenants
       .all()
-      .find((r) => r.displayName === config && r.tenantId !== arg.tenant.tenantId);
+      .find((r) => r.displayName === config && r.tenantId !== node.tenant.tenantId);
     const targetTenantId = (
       await ctx.ui.input({
         title: vscode.l10n.t('{0}: target tenant', config),
@@ -113,7 +114,7 @@ export const configureSync: CommandDefinition = {
       message: vscode.l10n.t(
         'Save the scope and notifications of "{0}" in {1}?',
         config,
-        tenantLabel(arg.tenant),
+        tenantLabel(node.tenant),
       ),
       detail: vscode.l10n.t(
         '{0}\n\nGraph replaces the saved credentials and these settings together.',
@@ -121,19 +122,24 @@ export const configureSync: CommandDefinition = {
       ),
       actions: [save],
     });
-    await putSyncSecrets(
-      client,
-      arg.servicePrincipal.id!,
-      syncSecrets({
-        displayName: config,
-        targetTenantId,
-        syncAll,
-        ...(notificationEmail ? { notificationEmail } : {}),
-        ...(deletionThreshold !== undefined ? { deletionThreshold } : {}),
-      }),
-    );
+    const servicePrincipalId = node.servicePrincipal.id!;
+    await ctx.data
+      .tenant(node.tenant)
+      .write({ kind: 'syncConfiguration', servicePrincipalId, change: 'updated' }, (writer) =>
+        putSyncSecrets(
+          writer,
+          servicePrincipalId,
+          syncSecrets({
+            displayName: config,
+            targetTenantId,
+            syncAll,
+            ...(notificationEmail ? { notificationEmail } : {}),
+            ...(deletionThreshold !== undefined ? { deletionThreshold } : {}),
+          }),
+        ),
+      );
     ctx.log.info(
-      `Saved the credentials and settings of ${config} (${arg.servicePrincipal.id}) in ${arg.tenant.tenantId}: syncs to ${targetTenantId}; ${syncAll ? 'all users' : 'assigned users and groups only'}; emails ${notificationEmail || 'off'}; deletion threshold ${deletionThreshold ?? 'off'}.`,
+      `Saved the credentials and settings of ${config} (${node.servicePrincipal.id}) in ${node.tenant.tenantId}: syncs to ${targetTenantId}; ${syncAll ? 'all users' : 'assigned users and groups only'}; emails ${notificationEmail || 'off'}; deletion threshold ${deletionThreshold ?? 'off'}.`,
     );
     return true;
   },

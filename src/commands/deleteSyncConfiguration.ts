@@ -3,7 +3,7 @@ import { deleteSyncConfiguration as deleteConfiguration } from '../core/sync/cre
 import { UserCancelledError } from '../core/userCancelledError';
 import type { CommandDefinition } from './commandContext';
 import { tenantLabel } from '../core/tenants/tenantLabel';
-import { SyncConfigurationNode } from '../tree/syncNode';
+import { nodeArg } from './nodeArg';
 
 /**
  * Deletes a sync configuration (its service principal and job) once the user has typed its name:
@@ -13,16 +13,17 @@ import { SyncConfigurationNode } from '../tree/syncNode';
 export const deleteSyncConfiguration: CommandDefinition = {
   id: 'crossTenant.deleteSyncConfiguration',
   run: async (ctx, arg) => {
-    if (!(arg instanceof SyncConfigurationNode))
+    const node = nodeArg(arg, 'syncConfiguration');
+    if (!node)
       throw new Error(
         vscode.l10n.t('Delete Sync Configuration works on a configuration in the Tenants view.'),
       );
-    const name = arg.servicePrincipal.displayName ?? arg.servicePrincipal.id ?? '';
+    const name = node.servicePrincipal.displayName ?? node.servicePrincipal.id ?? '';
     const typed = await ctx.ui.input({
       title: vscode.l10n.t(
         'Delete sync configuration "{0}" from {1}',
         name,
-        tenantLabel(arg.tenant),
+        tenantLabel(node.tenant),
       ),
       prompt: vscode.l10n.t(
         'Its job stops for good; users it already synced stay in the target tenant. Type {0} to confirm.',
@@ -34,12 +35,15 @@ export const deleteSyncConfiguration: CommandDefinition = {
     });
     // The port returns only text `validate` accepted; checked again because this deletes.
     if (typed.trim() !== name) throw new UserCancelledError();
-    await deleteConfiguration(ctx.connections.client(arg.tenant), arg.servicePrincipal.id!);
+    const servicePrincipalId = node.servicePrincipal.id!;
+    await ctx.data
+      .tenant(node.tenant)
+      .write({ kind: 'syncConfiguration', servicePrincipalId, change: 'deleted' }, (client) =>
+        deleteConfiguration(client, servicePrincipalId),
+      );
     ctx.log.info(
-      `Deleted sync configuration "${name}" (${arg.servicePrincipal.id}) from ${arg.tenant.tenantId}.`,
+      `Deleted sync configuration "${name}" (${node.servicePrincipal.id}) from ${node.tenant.tenantId}.`,
     );
-    ctx.data.invalidate(arg.tenant, 'sync');
-    ctx.refreshTree();
     return true;
   },
 };

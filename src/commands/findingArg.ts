@@ -4,7 +4,7 @@ import type { TenantRecord } from '../core/tenants/tenantRecord';
 import { partnerSetting, type SettingLocation } from '../services/openPartnerSetting';
 import { policyUri } from '../services/documentUris';
 import type { CommandContext } from './commandContext';
-import { PairFindingNode } from '../tree/pairsTreeProvider';
+import { nodeArg } from './nodeArg';
 
 /**
  * The pair finding a command applies to, and the tenant whose setting it asks to change (which must
@@ -16,9 +16,7 @@ export function findingArg(
   arg: unknown,
 ): { finding: PairFinding; record: TenantRecord } {
   const finding =
-    arg instanceof PairFindingNode
-      ? arg.finding
-      : (arg as { finding?: PairFinding } | undefined)?.finding;
+    nodeArg(arg, 'pairFinding')?.finding ?? (arg as { finding?: PairFinding } | undefined)?.finding;
   if (!finding) throw new Error(vscode.l10n.t('This works on a finding in the Tenant Pairs view.'));
   const record = ctx.tenants.byTenantId(finding.tenantId);
   if (!record)

@@ -79,10 +79,13 @@ async function createMissingPartner(
         ),
     actions: [vscode.l10n.t('Add Partner')],
   });
-  await createPartner(ctx.connections.client(record), body);
+  await ctx.data
+    .tenant(record)
+    .write(
+      { kind: 'partner', partnerTenantId: finding.partnerTenantId, change: 'created' },
+      (client) => createPartner(client, body),
+    );
   ctx.log.info(`Pair fix: added partner ${finding.partnerTenantId} to ${record.tenantId}.`);
-  ctx.data.invalidate(record, 'access');
-  ctx.refreshTree();
   return 'created';
 }
 
@@ -105,15 +108,19 @@ async function createIdentitySync(
     ),
     actions: [vscode.l10n.t('Allow User Sync')],
   });
-  const outcome = await setIdentitySync(ctx.connections.client(record), finding.partnerTenantId, {
-    displayName: partnerName,
-    userSyncInbound: { isSyncAllowed: true },
-    ...patch,
-  });
+  const outcome = await ctx.data
+    .tenant(record)
+    .write(
+      { kind: 'identitySync', partnerTenantId: finding.partnerTenantId, change: 'updated' },
+      (client) =>
+        setIdentitySync(client, finding.partnerTenantId, {
+          displayName: partnerName,
+          userSyncInbound: { isSyncAllowed: true },
+          ...patch,
+        }),
+    );
   ctx.log.info(
     `Pair fix: identity synchronization ${outcome} for partner ${finding.partnerTenantId} in ${record.tenantId}.`,
   );
-  ctx.data.invalidate(record, 'access');
-  ctx.refreshTree();
   return outcome;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServicePrincipal, SyncJob } from '../core/graph/types';
+import type { TenantChange } from '../core/tenants/tenantChange';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import type { TreeNode } from '../tree/treeNode';
 
@@ -36,4 +37,9 @@ export function jobArg(arg: unknown): JobRef {
           "This works on a provisioning job in the Tenants view: expand a tenant's Cross-tenant synchronization.",
         ),
   );
+}
+
+/** What a write to the job changes: the views showing that job follow it. */
+export function jobChange(ref: JobRef): TenantChange {
+  return { kind: 'job', servicePrincipalId: ref.servicePrincipal.id!, jobId: ref.job.id! };
 }

@@ -59,10 +59,9 @@ export const newSyncConfiguration: CommandDefinition = {
         source,
         client: ctx.connections.client(source),
         tenants: ctx.tenants.all(),
-        changed: () => {
-          ctx.data.invalidate(source, 'sync');
-          ctx.refreshTree();
-        },
+        // The flow writes in several steps through this client: once it has, the source's sync
+        // data is reloaded wherever it is shown.
+        changed: () => ctx.data.invalidate(source, 'sync'),
       },
       words(),
     );

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import type { CommandContext } from './commandContext';
-import { PairNode, PairSyncNode } from '../tree/pairsTreeProvider';
+import type { PairSyncNode } from '../tree/pairsTreeProvider';
+import { nodeArg } from './nodeArg';
 
 /**
  * The tenants a pair command was invoked on: a pair or one of its syncs in the Tenant Pairs view
@@ -14,13 +15,18 @@ export function pairArg(
   command: string,
 ): { a?: TenantRecord; b?: TenantRecord; sync?: PairSyncNode['sync'] } {
   const byId = (id: string): TenantRecord | undefined => ctx.tenants.byTenantId(id);
-  if (arg instanceof PairSyncNode)
-    return { a: byId(arg.sync.sourceTenantId), b: byId(arg.sync.targetTenantId), sync: arg.sync };
-  if (arg instanceof PairNode) {
-    const [sync] = arg.pair.syncs;
+  const node = nodeArg(arg, 'pair', 'pairSync');
+  if (node?.kind === 'pairSync')
     return {
-      a: byId(sync?.sourceTenantId ?? arg.pair.a.tenantId),
-      b: byId(sync?.targetTenantId ?? arg.pair.b.tenantId),
+      a: byId(node.sync.sourceTenantId),
+      b: byId(node.sync.targetTenantId),
+      sync: node.sync,
+    };
+  if (node?.kind === 'pair') {
+    const [sync] = node.pair.syncs;
+    return {
+      a: byId(sync?.sourceTenantId ?? node.pair.a.tenantId),
+      b: byId(sync?.targetTenantId ?? node.pair.b.tenantId),
       sync,
     };
   }

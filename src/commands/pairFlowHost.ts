@@ -18,7 +18,6 @@ export function pairFlowHost(ctx: CommandContext): PairFlowHost {
     client: (r) => ctx.connections.client(r),
     changed: async (tenants) => {
       for (const r of tenants) ctx.data.invalidate(r);
-      ctx.refreshTree();
       // The checks follow: a failed check is the pairs view's to show, not the run's.
       await ctx.pairs.recheck().catch(() => undefined);
     },

@@ -11,7 +11,7 @@ import { RateLimiter } from '../core/sync/rateLimiter';
 import { withCancellableProgress } from '../host/cancellation';
 import type { CommandDefinition } from './commandContext';
 import { pickDirectoryObjects, type DirectoryObject } from './pickDirectoryObjects';
-import { jobArg, type JobRef } from './jobArg';
+import { jobArg, type JobRef, jobChange } from './jobArg';
 
 /**
  * A job and the users to provision, chosen where the command was started: the log panel's
@@ -91,17 +91,19 @@ export const provisionOnDemand: CommandDefinition = {
           });
           await limiter.acquire(signal);
           try {
-            const result = await provisionOnDemandOperation(
-              client,
-              node.servicePrincipal.id!,
-              node.job.id!,
-              [
-                {
-                  ruleId: rule.id!,
-                  subjects: [{ objectId: subject.id, objectTypeName: subject.type }],
-                },
-              ],
-              { signal },
+            const result = await ctx.data.tenant(node.tenant).write(jobChange(node), (writer) =>
+              provisionOnDemandOperation(
+                writer,
+                node.servicePrincipal.id!,
+                node.job.id!,
+                [
+                  {
+                    ruleId: rule.id!,
+                    subjects: [{ objectId: subject.id, objectTypeName: subject.type }],
+                  },
+                ],
+                { signal },
+              ),
             );
             outcomes.push({ subject, result: explainOnDemand(result) });
           } catch (err) {
@@ -119,7 +121,6 @@ export const provisionOnDemand: CommandDefinition = {
       onDemandMarkdown(configuration, outcomes, new Date()),
     );
     await vscode.commands.executeCommand('markdown.showPreview', uri);
-    ctx.data.invalidate(node.tenant, 'sync');
     return { uri: uri.toString(), outcomes };
   },
 };

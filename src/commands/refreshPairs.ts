@@ -9,7 +9,6 @@ export const refreshPairs: CommandDefinition = {
   id: 'crossTenant.refreshPairs',
   run: async (ctx) => {
     ctx.data.clear();
-    ctx.refreshTree();
     const pairs = await ctx.pairs.recheck();
     return pairs.length;
   },

@@ -3,7 +3,7 @@ import { restartSyncJob } from '../core/graph/operations/syncJobs';
 import { RESTART_CHOICES } from '../core/sync/resetScopes';
 import type { CommandDefinition } from './commandContext';
 import { tenantLabel } from '../core/tenants/tenantLabel';
-import { jobArg } from './jobArg';
+import { jobArg, jobChange } from './jobArg';
 
 /**
  * Restarts a job with a reset scope chosen in words, after a confirmation naming the
@@ -40,17 +40,14 @@ export const restartJob: CommandDefinition = {
       ),
       actions: [restart],
     });
-    await restartSyncJob(
-      ctx.connections.client(node.tenant),
-      node.servicePrincipal.id!,
-      node.job.id!,
-      choice.scope,
-    );
+    await ctx.data
+      .tenant(node.tenant)
+      .write(jobChange(node), (client) =>
+        restartSyncJob(client, node.servicePrincipal.id!, node.job.id!, choice.scope),
+      );
     ctx.log.info(
       `Restarted job ${node.job.id} of ${config} in ${tenantLabel(node.tenant)} with reset scope ${choice.scope.join(', ')}.`,
     );
-    ctx.data.invalidate(node.tenant, 'sync');
-    ctx.refreshTree();
     return choice.id;
   },
 };

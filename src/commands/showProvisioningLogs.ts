@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandDefinition } from './commandContext';
-import { SyncConfigurationNode, SyncJobNode } from '../tree/syncNode';
+import { nodeArg } from './nodeArg';
 
 /**
  * Opens the provisioning-log panel of a sync configuration (from the configuration or its job),
@@ -10,14 +10,15 @@ import { SyncConfigurationNode, SyncJobNode } from '../tree/syncNode';
 export const showProvisioningLogs: CommandDefinition = {
   id: 'crossTenant.showProvisioningLogs',
   run: (ctx, arg) => {
-    if (!(arg instanceof SyncConfigurationNode || arg instanceof SyncJobNode)) {
+    const node = nodeArg(arg, 'syncConfiguration', 'syncJob');
+    if (!node) {
       throw new Error(
         vscode.l10n.t(
           "Show Provisioning Logs works on a sync configuration or job in the Tenants view: expand a tenant's Cross-tenant synchronization.",
         ),
       );
     }
-    const sp = arg.servicePrincipal;
-    return ctx.logPanels.show(arg.tenant, sp.id!, sp.displayName ?? sp.id!);
+    const sp = node.servicePrincipal;
+    return ctx.logPanels.show(node.tenant, sp.id!, sp.displayName ?? sp.id!);
   },
 };

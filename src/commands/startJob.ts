@@ -3,7 +3,7 @@ import { startSyncJob } from '../core/graph/operations/syncJobs';
 import { describeJobStatus } from '../core/sync/jobStatus';
 import type { CommandDefinition } from './commandContext';
 import { tenantLabel } from '../core/tenants/tenantLabel';
-import { jobArg } from './jobArg';
+import { jobArg, jobChange } from './jobArg';
 
 /**
  * Starts a paused or quarantined job (and lifts quarantine). Refused on a running job: `start` is
@@ -23,16 +23,14 @@ export const startJob: CommandDefinition = {
         ),
       );
     }
-    await startSyncJob(
-      ctx.connections.client(node.tenant),
-      node.servicePrincipal.id!,
-      node.job.id!,
-    );
+    await ctx.data
+      .tenant(node.tenant)
+      .write(jobChange(node), (client) =>
+        startSyncJob(client, node.servicePrincipal.id!, node.job.id!),
+      );
     ctx.log.info(
       `Started job ${node.job.id} of ${node.servicePrincipal.displayName ?? node.servicePrincipal.id} in ${tenantLabel(node.tenant)}.`,
     );
-    ctx.data.invalidate(node.tenant, 'sync');
-    ctx.refreshTree();
     return true;
   },
 };

@@ -133,12 +133,6 @@ export class TenantsTreeProvider extends Disposable implements vscode.TreeDataPr
     });
   }
 
-  /** Forgets the data behind a node (its tenant's part, or everything): the change reloads it. */
-  refresh(node?: TreeNode): void {
-    if (node?.tenant) this.data.invalidate(node.tenant, node.dataPart);
-    else this.data.clear();
-  }
-
   /**
    * Reloads the nodes a change touches: the "Cross-tenant access" or "Cross-tenant
    * synchronization" node of that tenant, whose children are read again; nodes of other tenants
