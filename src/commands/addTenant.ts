@@ -72,7 +72,7 @@ export const addTenant: CommandDefinition = {
     const input = await ctx.ui.input({
       title: vscode.l10n.t('{0}: tenant', title),
       prompt: vscode.l10n.t('Tenant id (GUID) or a verified domain of the tenant'),
-      placeHolder: 'contoso.onmicrosoft.com or 72f988bf-86f1-41af-91ab-2d7cd011db47',
+      placeHolder: vscode.l10n.t('contoso.onmicrosoft.com or 72f988bf-86f1-41af-91ab-2d7cd011db47'),
       validate: validateTenantInput,
     });
     const cloud =

@@ -17,17 +17,6 @@ const FOLDERS = ['commands', 'tree', 'documents', 'webview', 'services', 'host']
   path.join(root, 'src', f),
 );
 
-/**
- * Files not converted yet, each with its reason. The command files and the three files below are
- * being rewritten in parallel (issue 15 §1 and §2: typed commands, the UserInput port, one write
- * path per tenant); once merged, convert them and empty this list. A file listed here that has
- * nothing left to convert fails the test, so the list only shrinks.
- */
-const NOT_YET_CONVERTED = new Set([
-  // Rewritten with the UserInput port and typed arguments (issue 15 §1).
-  'src/commands/addTenant.ts',
-]);
-
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const file = path.join(dir, e.name);
@@ -48,17 +37,11 @@ function probe(source: string): UnlocalizedString[] {
 describe('user-facing strings go through vscode.l10n.t (issue 15 §4)', () => {
   const findings = findUnlocalizedStrings(FOLDERS.flatMap(sourceFiles), FOLDERS);
 
-  it('has no literal text at a user-facing sink outside the files not yet converted', () => {
-    const open = findings.filter((f) => !NOT_YET_CONVERTED.has(rel(f.file))).map(show);
-    assert.deepEqual(open, [], 'wrap these in vscode.l10n.t (placeholders {0}, {1}…)');
-  });
-
-  it('lists only files that still have text to convert (the list only shrinks)', () => {
-    const open = new Set(findings.map((f) => rel(f.file)));
+  it('has no literal text at a user-facing sink in commands, tree, documents, webview, services or host', () => {
     assert.deepEqual(
-      [...NOT_YET_CONVERTED].filter((f) => !open.has(f)),
+      findings.map(show),
       [],
-      'converted (or gone): remove these from NOT_YET_CONVERTED',
+      'wrap these in vscode.l10n.t (placeholders {0}, {1}…)',
     );
   });
 
