@@ -26,6 +26,16 @@ export const TENANTS = {
   woodgrove: record(woodgrove, 'Woodgrove Bank'),
 };
 
+/** The writes Graph received, each as "source|target METHOD operation" (Contoso is the source). */
+export function pairWrites(fx: SandboxFixture): string[] {
+  return fx.log
+    .filter((e) => e.method !== 'GET')
+    .map(
+      (e) =>
+        `${e.tenantId === TENANTS.contoso.tenantId ? 'source' : 'target'} ${e.method} ${e.operation}`,
+    );
+}
+
 /** What a flow did besides prompting: everything the test may assert on. */
 export interface HostRecord {
   readonly log: string[];

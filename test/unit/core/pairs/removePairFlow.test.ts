@@ -5,7 +5,7 @@ import { UserCancelledError } from '../../../../src/core/userCancelledError';
 import { SANDBOX_DEFAULT_SCOPES, SANDBOX_SYNC_CONFIGURATIONS } from '../../../../src/sandbox';
 import { ScriptedUserInput } from '../../../support/scriptedUserInput';
 import { SandboxFixture } from '../graph/support/sandbox';
-import { flowHost, REMOVAL_WORDS, TENANTS } from './flowHost';
+import { flowHost, REMOVAL_WORDS, TENANTS, pairWrites } from './flowHost';
 
 const { contoso, fabrikam, woodgrove } = TENANTS;
 const FABRIKAM_SYNC = {
@@ -22,13 +22,7 @@ describe('removePairFlow (Remove Pair) against the HTTP sandbox', () => {
   after(() => fx.close());
   beforeEach(() => fx.reset());
 
-  const writes = (): string[] =>
-    fx.log
-      .filter((e) => e.method !== 'GET')
-      .map(
-        (e) =>
-          `${e.tenantId === contoso.tenantId ? 'source' : 'target'} ${e.method} ${e.operation}`,
-      );
+  const writes = (): string[] => pairWrites(fx);
 
   it('lists what is removed, source first, and on confirmation removes it in that order', async () => {
     const ui = new ScriptedUserInput([

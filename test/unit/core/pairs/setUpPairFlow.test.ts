@@ -5,7 +5,7 @@ import { UserCancelledError } from '../../../../src/core/userCancelledError';
 import { SANDBOX_DEFAULT_SCOPES, TAILSPIN_PILOT_GROUP_ID } from '../../../../src/sandbox';
 import { ScriptedUserInput, type Step } from '../../../support/scriptedUserInput';
 import { SandboxFixture } from '../graph/support/sandbox';
-import { flowHost, SETUP_WORDS, TENANTS } from './flowHost';
+import { flowHost, SETUP_WORDS, TENANTS, pairWrites } from './flowHost';
 
 const { contoso, fabrikam, woodgrove } = TENANTS;
 
@@ -31,13 +31,7 @@ describe('setUpPairFlow (Set Up Cross-Tenant Sync) against the HTTP sandbox', ()
   after(() => fx.close());
   beforeEach(() => fx.reset());
 
-  const writes = (): string[] =>
-    fx.log
-      .filter((e) => e.method !== 'GET')
-      .map(
-        (e) =>
-          `${e.tenantId === contoso.tenantId ? 'source' : 'target'} ${e.method} ${e.operation}`,
-      );
+  const writes = (): string[] => pairWrites(fx);
 
   it('asks for both tenants, who is synced and as what, shows the plan, and on confirmation sets the pair up', async () => {
     const ui = new ScriptedUserInput([
