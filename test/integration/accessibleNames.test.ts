@@ -1,24 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, freshSandbox, labelOf } from './api';
-
-/** Every item of a tree, walked from the root down (depth-bounded: the trees here are shallow). */
-async function walk<N>(
-  tree: { getChildren(n?: N): vscode.ProviderResult<N[]>; getTreeItem(n: N): vscode.TreeItem },
-  node?: N,
-  depth = 0,
-): Promise<vscode.TreeItem[]> {
-  const children = (await tree.getChildren(node)) ?? [];
-  const items: vscode.TreeItem[] = [];
-  for (const child of children) {
-    const item = tree.getTreeItem(child);
-    items.push(item);
-    // Only what a user can open: a collapsed row that is not expanded is walked too.
-    if (depth < 6 && item.collapsibleState !== vscode.TreeItemCollapsibleState.None)
-      items.push(...(await walk(tree, child, depth + 1)));
-  }
-  return items;
-}
+import { extensionApi, freshSandbox, labelOf, walk } from './api';
 
 function nameOf(item: vscode.TreeItem): string {
   assert.ok(item.accessibilityInformation, `${labelOf(item)} has no accessible name`);

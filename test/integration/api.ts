@@ -108,6 +108,24 @@ export async function nodeAt(api: Api, ...path: (string | RegExp)[]): Promise<No
   return node!;
 }
 
+/** Every item of a tree, walked from the root down (depth-bounded: the trees here are shallow). */
+export async function walk<N>(
+  tree: { getChildren(n?: N): vscode.ProviderResult<N[]>; getTreeItem(n: N): vscode.TreeItem },
+  node?: N,
+  depth = 0,
+): Promise<vscode.TreeItem[]> {
+  const children = (await tree.getChildren(node)) ?? [];
+  const items: vscode.TreeItem[] = [];
+  for (const child of children) {
+    const item = tree.getTreeItem(child);
+    items.push(item);
+    // Only what a user can open: a collapsed row that is not expanded is walked too.
+    if (depth < 6 && item.collapsibleState !== vscode.TreeItemCollapsibleState.None)
+      items.push(...(await walk(tree, child, depth + 1)));
+  }
+  return items;
+}
+
 export async function childItems(api: Api, node: Node): Promise<vscode.TreeItem[]> {
   return (await api.tree.getChildren(node)).map((n) => api.tree.getTreeItem(n));
 }
