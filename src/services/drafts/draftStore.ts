@@ -10,6 +10,7 @@ import {
 import type { Draft } from '../../core/drafts/storedDraft';
 import type { UserInput } from '../../core/ports/userInput';
 import { UserCancelledError } from '../../core/userCancelledError';
+import { Disposable, toDisposable } from '../../host/disposable';
 import type { Log } from '../../host/log';
 
 export type { Draft } from '../../core/drafts/storedDraft';
@@ -35,7 +36,7 @@ const MAX_ASKS = 3;
  * and open editors refresh). Each save and discard says which version this window read; one that
  * changed meanwhile is overwritten or dropped only after the user says so.
  */
-export class DraftStore implements vscode.Disposable {
+export class DraftStore extends Disposable {
   /** Each document's draft as this window last found it in the folder (null version: no draft). */
   private readonly cache = new Map<string, DraftState>();
   /**
@@ -44,7 +45,7 @@ export class DraftStore implements vscode.Disposable {
    * a draft another window saved meanwhile is never overwritten without asking.
    */
   private readonly shown = new Map<string, DraftState['version']>();
-  private readonly changed = new vscode.EventEmitter<DraftChange>();
+  private readonly changed = this._register(new vscode.EventEmitter<DraftChange>());
   readonly onDidChange = this.changed.event;
   private readonly folder: DraftFolder;
   private loaded?: Promise<void>;
@@ -52,8 +53,6 @@ export class DraftStore implements vscode.Disposable {
   private queue: Promise<unknown> = Promise.resolve();
   private watcher?: FSWatcher;
   private rescanTimer?: ReturnType<typeof setTimeout>;
-  private disposed = false;
-  private readonly closed: vscode.Disposable;
 
   constructor(
     storageUri: vscode.Uri,
@@ -63,10 +62,17 @@ export class DraftStore implements vscode.Disposable {
     /** Where the question "overwrite the other window's draft?" is asked. */
     private readonly ui: UserInput,
   ) {
+    super();
     this.folder = new DraftFolder(storageUri.fsPath, (notice) => void this.tell(notice));
     // A closed editor shows nothing: a later save or discard expects what the folder holds.
-    this.closed = vscode.workspace.onDidCloseTextDocument((doc) =>
-      this.shown.delete(doc.uri.toString()),
+    this._register(
+      vscode.workspace.onDidCloseTextDocument((doc) => this.shown.delete(doc.uri.toString())),
+    );
+    this._register(
+      toDisposable(() => {
+        clearTimeout(this.rescanTimer);
+        this.watcher?.close();
+      }),
     );
   }
 
@@ -241,7 +247,7 @@ export class DraftStore implements vscode.Disposable {
   }
 
   private startWatching(folder: string): void {
-    if (this.watcher || this.disposed) return;
+    if (this.watcher || this.isDisposed) return;
     try {
       // Node's watch is cheap and sees every window's renames and deletions, which is all that
       // changes a draft (VS Code's watcher is for the workspace; this folder is not in it).
@@ -275,7 +281,7 @@ export class DraftStore implements vscode.Disposable {
         return moved;
       });
       for (const [key, state] of changes) {
-        if (this.disposed) return;
+        if (this.isDisposed) return;
         const uri = vscode.Uri.parse(key);
         this.adopt(uri, state);
         this.log.info(
@@ -311,13 +317,5 @@ export class DraftStore implements vscode.Disposable {
     this.log.warn(`${message} (${notice.movedTo})`);
     const show = vscode.l10n.t('Show Log');
     void this.ui.warn(message, show).then((c) => c === show && this.log.show());
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    this.closed.dispose();
-    clearTimeout(this.rescanTimer);
-    this.watcher?.close();
-    this.changed.dispose();
   }
 }

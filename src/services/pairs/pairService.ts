@@ -10,6 +10,7 @@ import {
 } from '../../core/pairs/resolveConfigurationTarget';
 import { tenantSide, type TenantSide } from '../../core/pairs/tenantSide';
 import { tenantKey, type TenantRecord } from '../../core/tenants/tenantRecord';
+import { Disposable, toDisposable } from '../../host/disposable';
 import type { Log } from '../../host/log';
 import { tenantLabel } from '../../core/tenants/tenantLabel';
 import { type TenantConnections } from '../tenants/tenantConnections';
@@ -26,17 +27,16 @@ const SETTLE_MS = 250;
  * invalidated (refresh, push, sync actions) or a tenant signs in or out — but only when something
  * that shows pairs (the Tenant Pairs view, an open partner document) asks again.
  */
-export class PairService implements vscode.Disposable {
+export class PairService extends Disposable {
   private result?: Promise<TenantPair[]>;
   private last?: readonly TenantPair[];
   private timer?: ReturnType<typeof setTimeout>;
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** New pair results are available. */
   readonly onDidChange = this.changed.event;
-  private readonly staled = new vscode.EventEmitter<void>();
+  private readonly staled = this._register(new vscode.EventEmitter<void>());
   /** The data behind the last result changed: whoever shows pairs asks again (nobody else pays for a check). */
   readonly onDidGoStale = this.staled.event;
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly tenants: TenantList,
@@ -44,12 +44,12 @@ export class PairService implements vscode.Disposable {
     private readonly data: TenantData,
     private readonly log: Log,
   ) {
+    super();
     const stale = (): void => this.scheduleRecheck();
-    this.subscriptions = [
-      tenants.onDidChange(stale),
-      connections.onDidChangeState(stale),
-      data.onDidChange(stale),
-    ];
+    this._register(tenants.onDidChange(stale));
+    this._register(connections.onDidChangeState(stale));
+    this._register(data.onDidChange(stale));
+    this._register(toDisposable(() => clearTimeout(this.timer)));
   }
 
   /** The pairs (checking them if nothing is cached). */
@@ -127,7 +127,13 @@ export class PairService implements vscode.Disposable {
       const withAssignments = await Promise.all(
         sync.map(async (c) => {
           const [assignments, settings] = await Promise.all([
-            listSyncAssignments(client, c.servicePrincipal.id!).catch(() => undefined),
+            // Without assignments the allow-list check says it could not tell; the log says why.
+            listSyncAssignments(client, c.servicePrincipal.id!).catch((err: unknown) => {
+              this.log.warn(
+                `Tenant pairs: who is assigned to ${c.servicePrincipal.displayName ?? c.servicePrincipal.id} in ${tenantLabel(record)} could not be read, so the B2B allow-lists are not checked against it: ${describeError(err).detail}`,
+              );
+              return undefined;
+            }),
             readSyncSettings(client, c.servicePrincipal.id!),
           ]);
           return { ...c, assignments, settings };
@@ -146,12 +152,5 @@ export class PairService implements vscode.Disposable {
       );
       return tenantSide({ ...base, signedIn: true });
     }
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.changed.dispose();
-    this.staled.dispose();
-    for (const s of this.subscriptions) s.dispose();
   }
 }
