@@ -143,6 +143,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     documents,
     followTenantChanges(data, { policy: documents, live }),
     data.onDidChange((e) => logPanels.tenantChanged(e)),
+    data.onDidChange((e) => jobDetails.tenantChanged(e)),
     drafts,
     checker,
     vscode.languages.registerCodeActionsProvider(

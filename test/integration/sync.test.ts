@@ -179,6 +179,19 @@ describe('cross-tenant sync jobs', () => {
     assert.match(text, /Fabrikam Retail/);
   });
 
+  it('an open job report follows a pause and a start of its job', async () => {
+    const { node } = await fabrikamJob();
+    const uri = await vscode.commands.executeCommand<string>('crossTenant.showJobDetails', node);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const status = () => /\*\*Status:\*\* ([^\n—]+)/.exec(doc.getText())?.[1]?.trim();
+    assert.notEqual(status(), 'Paused');
+    assert.equal(await vscode.commands.executeCommand('crossTenant.pauseJob', node), true);
+    await waitFor('the report to say Paused', () => (status() === 'Paused' ? true : undefined));
+    assert.equal(await vscode.commands.executeCommand('crossTenant.startJob', node), true);
+    await waitFor('the report to leave Paused', () => (status() !== 'Paused' ? true : undefined));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('provisions users on demand within the rate limit and explains each result', async function () {
     this.timeout(60000);
     const api = await extensionApi();
