@@ -129,9 +129,10 @@ export class PushService {
   /** A document with problems: nothing was sent; the first is shown, with the way to Problems. */
   private refused(uri: vscode.Uri, text: string): void {
     this.log.info(`${uri.toString()}: ${text}`);
+    // Through the port like every other message, so a test sees the refusal the user sees.
     const show = vscode.l10n.t('Show Problems');
-    void vscode.window
-      .showErrorMessage(text, show)
+    void this.ui
+      .warn(text, show)
       .then((c) => c === show && vscode.commands.executeCommand('workbench.actions.view.problems'));
   }
 

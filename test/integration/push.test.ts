@@ -200,12 +200,17 @@ describe('diff and push', () => {
     });
     const mark = api.sandboxRequests().length;
     // No question is asked: an unscripted prompt would fail the command.
-    const { result } = await runAnswering<PushResult>([], 'crossTenant.push', doc.uri);
+    const { result, ui } = await runAnswering<PushResult>([], 'crossTenant.push', doc.uri);
     assert.equal(result.pushed, false);
     // Refused for the errors, with the first one named (not "nothing to push", not a crash).
     assert.match(
       result.notPushed ?? '',
       /^Not pushed: the document has \d+ errors? \(first: line \d+, .+\)$/,
+    );
+    // The user reads the same words, with the way to the errors.
+    assert.deepEqual(
+      ui.shown.map((s) => [s.kind, s.text, s.choices]),
+      [['warn', result.notPushed, ['Show Problems']]],
     );
     assert.equal(await requestsSince(mark, 'PATCH'), 0);
   });
