@@ -187,7 +187,9 @@ describe('cross-tenant sync jobs', () => {
     assert.notEqual(status(), 'Paused');
     assert.equal(await vscode.commands.executeCommand('crossTenant.pauseJob', node), true);
     await waitFor('the report to say Paused', () => (status() === 'Paused' ? true : undefined));
-    assert.equal(await vscode.commands.executeCommand('crossTenant.startJob', node), true);
+    // Start reads the job's state from its node: the node after the pause, as the user clicks it.
+    const paused = (await fabrikamJob()).node;
+    assert.equal(await vscode.commands.executeCommand('crossTenant.startJob', paused), true);
     await waitFor('the report to leave Paused', () => (status() !== 'Paused' ? true : undefined));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
