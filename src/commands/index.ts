@@ -5,6 +5,7 @@ import { addTenant } from './addTenant';
 import { allowUserSync } from './allowUserSync';
 import { checkDrift } from './checkDrift';
 import { configureSync } from './configureSync';
+import { copyJobId } from './copyJobId';
 import { copyTenantId } from './copyTenantId';
 import { diffWithBase } from './diffWithBase';
 import { diffWithLive } from './diffWithLive';
@@ -82,6 +83,7 @@ export const commands: readonly CommandDefinition[] = [
   addAssignment,
   removeAssignment,
   copyTenantId,
+  copyJobId,
   resetSandbox,
   showLog,
 ];

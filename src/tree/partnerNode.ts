@@ -10,7 +10,7 @@ import {
 import type { DocumentIdentity } from '../core/policy/documentUri';
 import { partnerDocument } from '../core/policy/partnerDocument';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
-import { escapeMarkdown } from '../core/policy/markdownText';
+import { escapeMarkdown, inlineCode } from '../core/policy/markdownText';
 import { openCommand, type DocumentNode } from './policyNodes';
 import type { TreeNode } from './treeNode';
 import { nodeId } from './nodeId';
@@ -80,7 +80,7 @@ export class PartnerNode implements DocumentNode {
     md.appendMarkdown(
       `**${escapeMarkdown(this.label)}**${p.defaultDomainName ? ` — ${escapeMarkdown(p.defaultDomainName)}` : ''}\n\n`,
     );
-    const id = `\`${p.tenantId}\``;
+    const id = inlineCode(p.tenantId);
     md.appendMarkdown(
       `${
         p.lookupError

@@ -11,7 +11,7 @@ import type { TenantRecord } from '../core/tenants/tenantRecord';
 import type { SyncConfiguration } from '../services/tenants/tenantData';
 import { AssignmentsNode } from './assignmentNodes';
 import { childrenOrError } from './childrenOrError';
-import { escapeMarkdown } from '../core/policy/markdownText';
+import { escapeMarkdown, inlineCode } from '../core/policy/markdownText';
 import { MessageNode } from './messageNode';
 import type { TreeNode, TreeServices } from './treeNode';
 import { nodeId } from './nodeId';
@@ -239,7 +239,8 @@ export class SyncJobNode implements TreeNode {
           : vscode.l10n.t('about {0}', at),
       );
     }
-    row(vscode.l10n.t('Job id'), `\`${escapeMarkdown(this.job.id ?? '')}\``);
+    // A code span shows its text as it is: escaping inside one would show the backslashes, and a copied id would be wrong.
+    row(vscode.l10n.t('Job id'), inlineCode(this.job.id ?? ''));
     item.tooltip = md;
     return item;
   }

@@ -4,7 +4,7 @@ import type { AuthMethod, TenantRecord } from '../core/tenants/tenantRecord';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import { type TenantState } from '../services/tenants/tenantConnections';
 import { AccessNode } from './accessNode';
-import { escapeMarkdown } from '../core/policy/markdownText';
+import { escapeMarkdown, inlineCode } from '../core/policy/markdownText';
 import { SyncNode } from './syncNode';
 import { MessageNode } from './messageNode';
 import { nodeId } from './nodeId';
@@ -60,7 +60,7 @@ export class TenantNode implements TreeNode {
     md.appendMarkdown(`**${escapeMarkdown(tenantLabel(r))}**\n\n| | |\n|---|---|\n`);
     const row = (name: string, value: string): void =>
       void md.appendMarkdown(`| ${name} | ${value} |\n`);
-    row(vscode.l10n.t('Tenant id'), `\`${r.tenantId}\``);
+    row(vscode.l10n.t('Tenant id'), inlineCode(r.tenantId));
     if (r.defaultDomain) row(vscode.l10n.t('Default domain'), escapeMarkdown(r.defaultDomain));
     row(vscode.l10n.t('Cloud'), getCloud(r.cloud).displayName);
     row(

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { SANDBOX_SYNC_CONFIGURATIONS } from '../../src/sandbox/seed/syncConfigurations';
 import { SANDBOX_TENANT_IDS } from '../../src/sandbox/seed/tenants';
 import type { ScriptedUserInput, Step } from '../support/scriptedUserInput';
+import { evaluateWhen } from '../support/whenClause';
 import {
   changesSince,
   discardIfDraft,
@@ -308,6 +309,17 @@ const CASES: readonly Case[] = [
     check: ({ result }) => assert.match(String(result), new RegExp(`/${CONTOSO}/`)),
   },
   {
+    command: 'crossTenant.copyJobId',
+    on: 'job',
+    steps: [],
+    check: ({ result }) =>
+      assert.match(
+        String(result),
+        new RegExp(`^Azure2Azure\\.${CONTOSO.replace(/-/g, '')}\\.`),
+        "the id of Contoso's job",
+      ),
+  },
+  {
     command: 'crossTenant.openSchema',
     on: 'job',
     steps: [],
@@ -324,13 +336,9 @@ function isTenantPick(shown: ScriptedUserInput['shown'][number]): boolean {
   );
 }
 
-/** Which menu items apply to a row: the `viewItem` test of a `when` clause. */
+/** Which menu items apply to a row of the Tenants view: its `when` clause, as VS Code evaluates it. */
 function applies(when: string, contextValue: string): boolean {
-  if (!when.includes('view == crossTenant.tenants')) return false;
-  const equal = /viewItem == ([\w.]+)/.exec(when);
-  if (equal) return equal[1] === contextValue;
-  const match = /viewItem =~ \/(.+)\/(\s|$)/.exec(when);
-  return match ? new RegExp(match[1]).test(contextValue) : false;
+  return evaluateWhen(when, { view: 'crossTenant.tenants', viewItem: contextValue });
 }
 
 describe('actions started on a node act on its tenant, not on the first one (issue 15 §1)', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { SyncJobNode } from '../../src/tree/syncNode';
 import {
   childItems,
   readdSandboxTenant,
@@ -123,6 +124,22 @@ describe('the Tenants tree', () => {
       String(active.description),
       /^last run .* ago.* · next (in \d+|any moment|run due)/,
     );
+  });
+
+  it('shows the job id in the tooltip as Graph has it, and Copy Job Id copies exactly that (issue 16 §9)', async () => {
+    const api = await extensionApi();
+    const config = await nodeAt(api, 'Contoso Group', 'Cross-tenant synchronization', /Fabrikam/);
+    const job = (await api.tree.getChildren(config)).find((n) => n.kind === 'syncJob') as
+      SyncJobNode | undefined;
+    assert.ok(job, 'the Fabrikam configuration has its job');
+    const id = job.job.id!;
+    assert.match(id, /^Azure2Azure\.[0-9a-f]{32}\.[0-9a-f-]{36}$/, 'the id as Graph returns it');
+    const tooltip = (api.tree.getTreeItem(job).tooltip as vscode.MarkdownString).value;
+    // A code span renders its text as it is: the row must hold the id itself, no escapes.
+    assert.ok(tooltip.includes(`| Job id | \`${id}\` |`), tooltip);
+    await vscode.env.clipboard.writeText('');
+    assert.equal(await vscode.commands.executeCommand('crossTenant.copyJobId', job), id);
+    assert.equal(await vscode.env.clipboard.readText(), id);
   });
 
   it("opens a partner's policy from the tree as canonical JSON", async () => {

@@ -128,6 +128,7 @@ const JOB_MENU = [
   'restartJob',
   'provisionOnDemand',
   'testConnection',
+  'copyJobId',
 ];
 /** Start where the job is not running, Pause where it is (a quarantined job offers both: Start lifts the quarantine). */
 function job(kind: (typeof JOB_KINDS)[number]): Shown {
