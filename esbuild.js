@@ -97,7 +97,29 @@ const webview = fs.existsSync('src/webview-ui/main.ts') && {
   target: 'es2022',
 };
 
+/**
+ * The schemas VS Code's JSON service reads (package.json `jsonValidation` points here): those in
+ * schemas/ without the keywords that judge a value, which our own checks report instead (see
+ * src/core/policy/editorSchema.ts).
+ */
+function writeEditorSchemas() {
+  const { editorSchema } = require('tsx/cjs/api').require(
+    './src/core/policy/editorSchema.ts',
+    __filename,
+  );
+  const out = path.join(__dirname, 'dist', 'schemas');
+  fs.mkdirSync(out, { recursive: true });
+  for (const file of fs.readdirSync(path.join(__dirname, 'schemas'))) {
+    if (!file.endsWith('.schema.json')) continue;
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, 'schemas', file), 'utf8'));
+    const target = path.join(out, file);
+    fs.writeFileSync(`${target}.tmp`, JSON.stringify(editorSchema(schema), null, 2) + '\n');
+    fs.renameSync(`${target}.tmp`, target);
+  }
+}
+
 async function main() {
+  writeEditorSchemas();
   const configs = [extension, ...lazyBundles, cli, webview].filter(Boolean);
   const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
   if (watch) {

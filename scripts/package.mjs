@@ -18,7 +18,7 @@ run(process.execPath, ['esbuild.js', '--production']);
 // --no-dependencies: the bundle already contains them; vsce would otherwise walk node_modules.
 const files = run(vsce, ['ls', '--no-dependencies']).trim().split('\n').filter(Boolean);
 const allowed =
-  /^(docs\/images\/[^/]+\.png|package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/[^/]+\.js|media\/.+|schemas\/.+\.json|baselines\/[^/]+\.json|syntaxes\/.+)$/;
+  /^(docs\/images\/[^/]+\.png|package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/[^/]+\.js|dist\/schemas\/[^/]+\.json|media\/.+|schemas\/.+\.json|baselines\/[^/]+\.json|syntaxes\/.+)$/;
 const stray = files.filter((f) => !allowed.test(f) || f.endsWith('.map'));
 if (stray.length) {
   console.error(`refusing to package files outside the allowlist:\n  ${stray.join('\n  ')}`);

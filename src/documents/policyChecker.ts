@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { checkDocument } from '../core/policy/checkDocument';
 import type { Diagnostic } from '../core/policy/diagnostic';
 import { kindOfFileName, type DocumentKind } from '../core/policy/documentKinds';
+import { listedByJsonService } from '../core/policy/listedByJsonService';
 import { fromUri, fromWorkspacePath } from '../core/policy/documentUri';
 import type { PolicySchemas } from '../core/policy/policySchemas';
 import { requireBundle } from '../host/lazyBundles';
@@ -27,10 +28,10 @@ export function toVsRange(r: Diagnostic['range']): vscode.Range {
 
 /**
  * Runs our checks (core/policy/checkDocument) on policy documents and workspace files, as they are
- * typed. The same checks gate a push, so the editor and push never disagree. VS Code's JSON service
- * already reports syntax and schema problems from the same schema files (package.json
- * jsonValidation); the editor shows ours for everything else, and for unknown properties, which
- * the files leave to us, so no problem is listed twice.
+ * typed. The same checks gate a push, so Problems, the status bar and a push refusal count the same
+ * findings with the same severities. VS Code's JSON service gets schemas that judge nothing
+ * (core/policy/editorSchema.ts) and lists only what its parser finds (syntax errors, duplicate
+ * keys), which ours leave out: each problem is listed once.
  */
 export class PolicyChecker extends Disposable {
   private schemas?: PolicySchemas;
@@ -87,13 +88,7 @@ export class PolicyChecker extends Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         if (doc.isClosed) return;
-        // Unknown properties are ours to report: the schema files leave them open, so VS Code
-        // never warns about one Graph returned (see policySchemas.ts).
-        const shown = this.check(doc).filter(
-          (d) =>
-            d.code !== 'syntax' &&
-            (!d.code.startsWith('schema-') || d.code === 'schema-unknown-property'),
-        );
+        const shown = this.check(doc).filter((d) => !listedByJsonService(d));
         this.collection.set(
           doc.uri,
           shown.map((d) => {

@@ -117,7 +117,7 @@ describe('policy documents', () => {
     }
   });
 
-  it('reports a schema error (JSON service) and each semantic rule (ours) while typing', async () => {
+  it('reports a schema error and each semantic rule while typing, all as ours', async () => {
     const editor = await openFromTree(
       'Contoso Group',
       'Cross-tenant access',
@@ -150,12 +150,14 @@ describe('policy documents', () => {
     };
     await replaceAll(editor, JSON.stringify(bad, null, 2) + '\n');
     const uri = editor.document.uri;
-    const all = await diagnostics(
-      uri,
-      (d) =>
-        ['property-casing', 'all-blocked', 'special-target', 'tenant-id-mismatch'].every((c) =>
-          d.some((x) => x.code === c),
-        ) && d.some((x) => x.source !== 'cross-tenant'),
+    const all = await diagnostics(uri, (d) =>
+      [
+        'property-casing',
+        'all-blocked',
+        'special-target',
+        'tenant-id-mismatch',
+        'schema-enum',
+      ].every((c) => d.some((x) => x.code === c)),
     );
     const ours = all.filter((d) => d.source === 'cross-tenant');
     const casing = ours.find((d) => d.code === 'property-casing')!;
@@ -179,14 +181,14 @@ describe('policy documents', () => {
       ours.find((d) => d.code === 'tenant-id-mismatch')!.message,
       /belongs to partner tenant/,
     );
-    const schema = all.filter((d) => d.source !== 'cross-tenant');
-    assert.ok(
-      schema.some((d) => /sometimes|Value is not accepted/i.test(d.message)),
-      schema.map((d) => d.message).join(' | '),
-    );
-    assert.ok(
-      !ours.some((d) => codeOf(d).startsWith('schema-')),
-      'schema problems are listed once, by the JSON service',
+    const enumError = ours.find((d) => d.code === 'schema-enum')!;
+    assert.equal(enumError.message, '`accessType` must be "allowed" or "blocked".');
+    assert.equal(enumError.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(enumError.range.start.line, positionOf(editor.document, '"sometimes"').line);
+    assert.deepEqual(
+      all.filter((d) => d.source !== 'cross-tenant').map((d) => d.message),
+      [],
+      'schema problems are listed once, by our checks (the JSON service only describes)',
     );
   });
 
@@ -431,11 +433,10 @@ describe('policy documents', () => {
       ),
     );
     await vscode.window.showTextDocument(file);
-    const all = await diagnostics(
-      file,
-      (d) =>
-        ['property-casing', 'tenant-id-mismatch'].every((c) => d.some((x) => x.code === c)) &&
-        d.some((x) => x.source !== 'cross-tenant'),
+    const all = await diagnostics(file, (d) =>
+      ['property-casing', 'tenant-id-mismatch', 'schema-enum'].every((c) =>
+        d.some((x) => x.code === c),
+      ),
     );
     assert.match(all.find((d) => d.code === 'tenant-id-mismatch')!.message, new RegExp(partnerId));
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'contoso.onmicrosoft.com'), {

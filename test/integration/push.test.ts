@@ -215,6 +215,79 @@ describe('diff and push', () => {
     assert.equal(await requestsSince(mark, 'PATCH'), 0);
   });
 
+  it('counts in its refusal the errors Problems shows, each finding with one severity (issue 16)', async () => {
+    const api = await extensionApi();
+    const item = api.tree.getTreeItem(
+      await nodeAt(api, 'Contoso Group', 'Cross-tenant access', PARTNERS, 'Northwind Traders'),
+    );
+    const editor = await openFromTree(item);
+    const doc = editor.document;
+    // Two values outside their enums, AllUsers with the wrong type, and a duplicate key (the one
+    // finding VS Code's JSON parser lists itself: its warnings show that it has read this text).
+    const text = [
+      '{',
+      '  "b2bCollaborationInbound": {',
+      '    "usersAndGroups": {',
+      '      "accessType": "Allowed",',
+      '      "targets": [{ "target": "AllUsers", "targetType": "permit" }]',
+      '    },',
+      '    "applications": null',
+      '  },',
+      '  "isServiceProvider": false,',
+      '  "isServiceProvider": false',
+      '}',
+      '',
+    ].join('\n');
+    await editor.edit((b) =>
+      b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text),
+    );
+    assert.ok(await doc.save());
+    const shown = await waitFor(
+      'the problems of the document',
+      () => {
+        const d = vscode.languages.getDiagnostics(doc.uri);
+        return d.some((x) => x.code === 'special-target') &&
+          d.some((x) => x.source !== 'cross-tenant')
+          ? d
+          : undefined;
+      },
+      15000,
+    );
+    const seen = shown.map(
+      (d) => `${d.source ?? 'json'} ${vscode.DiagnosticSeverity[d.severity]} ${d.range.start.line}`,
+    );
+    const errors = shown.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(
+      errors.map((d) => [d.source, d.code, d.range.start.line]),
+      [
+        ['cross-tenant', 'schema-enum', 3],
+        ['cross-tenant', 'schema-enum', 4],
+        ['cross-tenant', 'special-target', 4],
+      ],
+      seen.join(' | '),
+    );
+    // VS Code's JSON service judges no value: it lists only the duplicate key, as a warning (twice,
+    // at both keys), and our checks leave that one to it.
+    assert.deepEqual(
+      shown
+        .filter((d) => d.source !== 'cross-tenant')
+        .map((d) => [vscode.DiagnosticSeverity[d.severity], d.range.start.line])
+        .sort((a, b) => Number(a[1]) - Number(b[1])),
+      [
+        ['Warning', 8],
+        ['Warning', 9],
+      ],
+      seen.join(' | '),
+    );
+    const mark = api.sandboxRequests().length;
+    const { result } = await runAnswering<PushResult>([], 'crossTenant.push', doc.uri);
+    assert.equal(
+      result.notPushed,
+      'Not pushed: the document has 3 errors (first: line 4, `accessType` must be "allowed" or "blocked".)',
+    );
+    assert.equal(await requestsSince(mark, 'PATCH'), 0);
+  });
+
   it('refuses a default-settings push that removes a setting, from a draft or a workspace file, sending nothing', async () => {
     const api = await extensionApi();
     const item = api.tree.getTreeItem(

@@ -35,9 +35,9 @@ function closed(schema: unknown): unknown {
 }
 
 /**
- * The JSON schemas shipped in `schemas/`, compiled with ajv (draft-07, the same files VS Code's
- * JSON language service reads through `contributes.jsonValidation`), so our diagnostics and the
- * editor's squiggles agree on what is valid.
+ * The JSON schemas shipped in `schemas/`, compiled with ajv (draft-07). VS Code's JSON language
+ * service reads a version of the same files that only describes (completions, hovers: see
+ * editorSchema.ts), so what is valid, and how bad a violation is, is said here alone.
  */
 export class PolicySchemas {
   private constructor(private readonly validators: ReadonlyMap<DocumentKindId, ValidateFunction>) {}

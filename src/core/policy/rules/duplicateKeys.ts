@@ -8,6 +8,8 @@ const CODE = 'duplicate-key';
 /**
  * A key written twice in one object: JSON parsers (and Graph) silently keep the last one, so the
  * first looks like it applies but does not. jsonc-parser does not report it; the tree shows it.
+ * A warning, as VS Code's JSON parser reports it in Problems (listedByJsonService.ts): what is sent
+ * is the last one, as the push's change summary shows.
  */
 export const duplicateKeys: Rule = {
   code: CODE,
@@ -22,7 +24,7 @@ export const duplicateKeys: Rule = {
             nodeDiagnostic(
               positions,
               keyOf(property),
-              'error',
+              'warning',
               CODE,
               `"${name}" appears more than once in this object, and only the last one counts: remove the duplicate.`,
               [removeChildFix(positions, property, `Remove this duplicate "${name}"`)],

@@ -114,6 +114,40 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'values outside an enum are errors, each listed once: "Allowed" and "permit" (issue 16)',
+    kind: 'partner',
+    lines: [
+      '{',
+      '  "b2bCollaborationInbound": {',
+      '    "usersAndGroups": {',
+      '      "accessType": "Allowed",',
+      '      "targets": [{ "target": "AllUsers", "targetType": "permit" }]',
+      '    }',
+      '  }',
+      '}',
+    ],
+    expected: [
+      {
+        code: 'schema-enum',
+        severity: 'error',
+        range: [3, 20, 3, 29],
+        message: '`accessType` must be "allowed" or "blocked".',
+      },
+      {
+        code: 'schema-enum',
+        severity: 'error',
+        range: [4, 56, 4, 64],
+        message: '`targetType` must be "user", "group" or "application".',
+      },
+      {
+        code: 'special-target',
+        severity: 'error',
+        range: [4, 56, 4, 64],
+        message: '"AllUsers" needs `targetType` "user".',
+      },
+    ],
+  },
+  {
     name: 'wrong value types, an unknown property and a duplicate key',
     kind: 'partner',
     lines: [
@@ -133,7 +167,7 @@ const CASES: readonly Case[] = [
       },
       {
         code: 'duplicate-key',
-        severity: 'error',
+        severity: 'warning',
         range: [3, 2, 3, 21],
         message:
           '"isServiceProvider" appears more than once in this object, and only the last one counts: remove the duplicate.',
