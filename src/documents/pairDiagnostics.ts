@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PairFinding } from '../core/pairs/pairFinding';
-import { applyPatchToText, settingRange } from '../core/policy/settingLocation';
+import { mirroredSettings } from '../core/pairs/mirroredSetting';
+import { applyPatchToText, hasSetting, settingRange } from '../core/policy/settingLocation';
 import type { PairService } from '../services/pairs/pairService';
 import type { TenantData } from '../services/tenants/tenantData';
 import type { TenantList } from '../services/tenants/tenantList';
@@ -16,8 +17,11 @@ function isPartnerDocument(uri: vscode.Uri): boolean {
 
 interface Placed {
   readonly finding: PairFinding;
-  /** The setting's path inside the document the diagnostic is on. */
-  readonly path: string;
+  /**
+   * The setting's path inside the document the diagnostic is on; on the other side, the settings
+   * that face it, the first the document has taken (see mirroredSettings).
+   */
+  readonly paths: readonly string[];
   /** On the other tenant's partner document: the pair fails because of a setting over there. */
   readonly mirrored: boolean;
 }
@@ -88,12 +92,13 @@ export class PairDiagnostics extends Disposable implements vscode.CodeActionProv
             finding.partnerTenantId,
             finding.setting,
           );
-          if (own) place(own.uri, { finding, path: own.path, mirrored: false });
+          if (own) place(own.uri, { finding, paths: [own.path], mirrored: false });
         }
         // The other side of the pair hears about it too, on its own partner entry for this tenant.
+        // The partner entry's own URI (its `tenantId` is always there), not its identity sync's.
         place((await this.location(finding.partnerTenantId, finding.tenantId, 'tenantId'))?.uri, {
           finding,
-          path: 'tenantId',
+          paths: mirroredSettings(finding.setting),
           mirrored: true,
         });
       }
@@ -125,7 +130,10 @@ export class PairDiagnostics extends Disposable implements vscode.CodeActionProv
   }
 
   private diagnostic(p: Placed, doc: vscode.TextDocument | undefined): vscode.Diagnostic {
-    const found = doc && settingRange(doc.getText(), p.path);
+    const text = doc?.getText();
+    const path =
+      p.paths.find((x) => text !== undefined && hasSetting(text, x)) ?? p.paths[p.paths.length - 1];
+    const found = text !== undefined && settingRange(text, path);
     const range =
       found && doc
         ? new vscode.Range(
@@ -159,52 +167,62 @@ export class PairDiagnostics extends Disposable implements vscode.CodeActionProv
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
     const placed = this.placed.get(doc.uri.toString()) ?? [];
-    return context.diagnostics
-      .filter((d) => d.source === PAIR_SOURCE)
-      .flatMap((d) => {
-        const p = placed.find(
-          (x) =>
-            x.finding.id === d.code &&
-            (x.finding.message === d.message || d.message.includes(x.finding.message)),
-        );
-        if (!p?.finding.fix) return [];
-        if (p.mirrored) {
-          // The change is in the other tenant: open a draft there.
-          const action = new vscode.CodeAction(
-            vscode.l10n.t(
-              'Fix in {0}: open a draft with the change',
-              this.tenants.labelOf(p.finding.tenantId),
-            ),
-            vscode.CodeActionKind.QuickFix,
-          );
-          action.command = {
-            command: 'crossTenant.fixPairFinding',
-            title: vscode.l10n.t('Fix in a Draft'),
-            arguments: [{ finding: p.finding }],
-          };
-          action.diagnostics = [d];
-          return [action];
-        }
-        const patch = { ...p.finding.fix.patch };
-        let text: string;
-        try {
-          text = applyPatchToText(doc.getText(), patch);
-        } catch {
-          return [];
-        }
-        const action = new vscode.CodeAction(
-          vscode.l10n.t('Fix for the pair: set {0}', p.path),
-          vscode.CodeActionKind.QuickFix,
-        );
-        action.edit = new vscode.WorkspaceEdit();
-        action.edit.replace(
-          doc.uri,
-          new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)),
-          text,
-        );
-        action.diagnostics = [d];
-        action.isPreferred = true;
-        return [action];
-      });
+    // One action per change: two findings asking for the same one (VS Code offers the actions of
+    // every diagnostic under the cursor) share it rather than list it twice.
+    const byTitle = new Map<string, vscode.CodeAction>();
+    for (const d of context.diagnostics.filter((x) => x.source === PAIR_SOURCE)) {
+      const p = placed.find(
+        (x) =>
+          x.finding.id === d.code &&
+          (x.finding.message === d.message || d.message.includes(x.finding.message)),
+      );
+      const action = p && this.fixOf(p, doc);
+      if (!action) continue;
+      const same = byTitle.get(action.title);
+      if (same) same.diagnostics = [...(same.diagnostics ?? []), d];
+      else byTitle.set(action.title, Object.assign(action, { diagnostics: [d] }));
+    }
+    return [...byTitle.values()];
+  }
+
+  /** The quick fix of a placed finding, named by the tenant and setting it changes. */
+  private fixOf(p: Placed, doc: vscode.TextDocument): vscode.CodeAction | undefined {
+    const fix = p.finding.fix;
+    if (!fix) return undefined;
+    if (p.mirrored) {
+      // The change is in the other tenant: open a draft there.
+      const action = new vscode.CodeAction(
+        vscode.l10n.t(
+          'Fix in {0}: set {1} in a draft',
+          this.tenants.labelOf(p.finding.tenantId),
+          p.finding.setting ?? '',
+        ),
+        vscode.CodeActionKind.QuickFix,
+      );
+      action.command = {
+        command: 'crossTenant.fixPairFinding',
+        title: vscode.l10n.t('Fix in a Draft'),
+        arguments: [{ finding: p.finding }],
+      };
+      return action;
+    }
+    let text: string;
+    try {
+      text = applyPatchToText(doc.getText(), { ...fix.patch });
+    } catch {
+      return undefined;
+    }
+    const action = new vscode.CodeAction(
+      vscode.l10n.t('Fix for the pair: set {0}', p.paths[0]),
+      vscode.CodeActionKind.QuickFix,
+    );
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.replace(
+      doc.uri,
+      new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)),
+      text,
+    );
+    action.isPreferred = true;
+    return action;
   }
 }

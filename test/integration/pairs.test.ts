@@ -194,6 +194,43 @@ describe('tenant pairs', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it("the other side's pair warnings sit on the setting that faces them, each with a quick fix of its own", async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand(
+      'crossTenant.openPolicy',
+      await nodeAt(api, 'Contoso Group', 'Cross-tenant access', /^Partners/, 'Tailspin Toys'),
+    );
+    const doc = vscode.window.activeTextEditor!.document;
+    const onSetting = (d: vscode.Diagnostic): string => doc.getText(d.range);
+    const diagnostics = await waitFor('both mirrored findings on their settings', () => {
+      const d = vscode.languages
+        .getDiagnostics(doc.uri)
+        .filter((x) => x.source === 'Cross-Tenant pair check');
+      return d.length >= 2 && d.every((x) => /^"\w+": /.test(onSetting(x))) ? d : undefined;
+    });
+    // Tailspin's inbound redemption faces Contoso's outbound one; its MFA trust, Contoso's trust.
+    const where = Object.fromEntries(diagnostics.map((d) => [d.code as string, onSetting(d)]));
+    assert.match(where.autoRedeemInboundMissing, /^"outboundAllowed": /);
+    assert.match(where.mfaNotTrusted, /^"inboundTrust": /);
+    // Every quick fix the document offers, all its lines at once, named apart by what it changes.
+    const everywhere = new vscode.Range(0, 0, doc.lineCount, 0);
+    const titles = (
+      await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        everywhere,
+        vscode.CodeActionKind.QuickFix.value,
+      )
+    )
+      .map((a) => a.title)
+      .filter((t) => t.startsWith('Fix in '));
+    assert.deepEqual([...titles].sort(), [
+      'Fix in Tailspin Toys: set automaticUserConsentSettings.inboundAllowed in a draft',
+      'Fix in Tailspin Toys: set inboundTrust.isMfaAccepted in a draft',
+    ]);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('the quick fix opens a draft with the change and pushes nothing', async () => {
     const api = await extensionApi();
     const node = await pairNode(/Tailspin Toys/);

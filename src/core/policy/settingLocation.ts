@@ -35,6 +35,12 @@ export function settingRange(
   return { offset: root.offset, length: 0 };
 }
 
+/** Whether the document's text has `setting` itself (not only a property enclosing it). */
+export function hasSetting(text: string, setting: string): boolean {
+  const root = parseTree(text);
+  return root !== undefined && findNodeAtLocation(root, settingPath(setting)) !== undefined;
+}
+
 /**
  * The document text with `patch` merged in, leaf by leaf, keeping the rest of the text (the user's
  * formatting and any other edits) as it is. A leaf under a null or missing parent creates the

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { applyPatchToText, settingRange } from '../../../../src/core/policy/settingLocation';
+import {
+  applyPatchToText,
+  hasSetting,
+  settingRange,
+} from '../../../../src/core/policy/settingLocation';
 
 const partner = `{
   "tenantId": "7b1e5d93-4c2a-4f6e-8a0b-9e3d1c7f2b58",
@@ -58,5 +62,14 @@ describe('applyPatchToText', () => {
   });
   it('refuses a document that does not parse', () => {
     assert.throws(() => applyPatchToText('{ "a": ', { a: 1 }), /not valid JSON/);
+  });
+});
+
+describe('hasSetting', () => {
+  it('is true for a property the text has, false for one only its parent has', () => {
+    assert.equal(hasSetting(partner, 'automaticUserConsentSettings.outboundAllowed'), true);
+    assert.equal(hasSetting(partner, 'inboundTrust.isMfaAccepted'), false);
+    assert.equal(hasSetting(partner, 'inboundTrust'), true);
+    assert.equal(hasSetting('', 'inboundTrust'), false);
   });
 });
