@@ -5,7 +5,6 @@ import {
   targetCandidateOf,
 } from '../core/pairs/resolveConfigurationTarget';
 import type { DetailsContext } from '../core/provisioning/toLogRowDetails';
-import { RateLimiter } from '../core/sync/rateLimiter';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import { openPartnerSetting } from '../services/openPartnerSetting';
 import type { Log } from '../host/log';
@@ -16,14 +15,6 @@ import type { TenantData } from '../services/tenants/tenantData';
 import type { TenantList } from '../services/tenants/tenantList';
 import type { PanelServices } from './provisioningLogPanel';
 
-/**
- * Graph allows 5 identity-report requests per 10 s per tenant and app; one limiter per tenant is
- * shared by every panel of it. The window is a second longer, because Graph counts when a request
- * arrives and we count when it leaves.
- */
-const REPORTS_PER_WINDOW = 5;
-const REPORTS_WINDOW_MS = 11_000;
-
 /** The log panels' view of the extension: Graph access, settings, and the actions of the details pane. */
 export function createPanelServices(deps: {
   log: Log;
@@ -32,18 +23,12 @@ export function createPanelServices(deps: {
   data: TenantData;
   extensionUri: vscode.Uri;
 }): PanelServices {
-  const limiters = new Map<string, RateLimiter>();
   const { log, tenants, connections, data, extensionUri } = deps;
   return {
     log,
     connections,
     extensionUri,
-    limiterFor(tenantId) {
-      let limiter = limiters.get(tenantId);
-      if (!limiter)
-        limiters.set(tenantId, (limiter = new RateLimiter(REPORTS_PER_WINDOW, REPORTS_WINDOW_MS)));
-      return limiter;
-    },
+    limiterFor: (record) => data.tenant(record).reportsLimiter,
     settings() {
       const config = vscode.workspace.getConfiguration('crossTenant.provisioningLogs');
       return {

@@ -46,8 +46,8 @@ export interface PanelServices {
   readonly log: Log;
   readonly connections: TenantConnections;
   readonly extensionUri: vscode.Uri;
-  /** The tenant's identity-reports limiter, shared by every panel of that tenant. */
-  limiterFor(tenantId: string): RateLimiter;
+  /** The tenant's identity-reports limiter, shared by every report read of that tenant. */
+  limiterFor(record: TenantRecord): RateLimiter;
   /** Page size and live-poll interval from the settings. */
   settings(): { readonly pageSize: number; readonly liveSeconds: number };
   /** Source and target of the configuration, for the details pane's explanations. */
@@ -232,7 +232,7 @@ export class ProvisioningLogPanel extends Disposable {
       after: new Date(Date.now() - days * DAY_MS),
       pageSize: this.services.settings().pageSize,
     });
-    const loader = new LogLoader(cursor, this.services.limiterFor(this.record.tenantId), {
+    const loader = new LogLoader(cursor, this.services.limiterFor(this.record), {
       onEntries: (entries) => {
         if (this.loader === loader) this.accept(entries, 'append');
       },
@@ -310,7 +310,7 @@ export class ProvisioningLogPanel extends Disposable {
         after,
         pageSize: this.services.settings().pageSize,
       });
-      const limiter = this.services.limiterFor(this.record.tenantId);
+      const limiter = this.services.limiterFor(this.record);
       const fresh: ProvisioningObjectSummary[] = [];
       do {
         await limiter.acquire();

@@ -11,6 +11,8 @@ import {
   type TenantDataPart,
 } from '../../core/tenants/tenantChange';
 import type { TenantRecord } from '../../core/tenants/tenantRecord';
+import { reportsLimiter } from '../../core/reports/reportsLimiter';
+import type { RateLimiter } from '../../core/sync/rateLimiter';
 
 interface Load {
   readonly promise: Promise<unknown>;
@@ -27,6 +29,8 @@ interface Load {
  */
 export class TenantService {
   private readonly loads = new Map<TenantDataPart, Load>();
+  /** Every identity-report read of this tenant (sign-ins, audits, provisioning logs) waits for it. */
+  readonly reportsLimiter: RateLimiter = reportsLimiter();
 
   constructor(
     readonly tenant: TenantRecord,
