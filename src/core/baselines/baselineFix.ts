@@ -82,9 +82,21 @@ export function deriveFix(
     setAt(document, settingPath(entry.check.path), answer.value);
   }
   if (!passes(fixed)) return { reason: 'No single change makes the rule pass.' };
+  // In the order of the rule's checks, not of the document's keys, so a fix reads the same
+  // whether the data came from Graph or from an export (canonical key order).
+  const checked = [...written.keys()];
+  const rank = (data: BaselineSourceId, path: string): number => {
+    const i = checked.findIndex(
+      (key) => key === `${data}:${path}` || `${data}:${path}`.startsWith(`${key}.`),
+    );
+    return i < 0 ? checked.length : i;
+  };
   const changes: BaselineChange[] = [];
   for (const [data, document] of fixed) {
-    const differences = leafDifferences(values(data), document);
+    const differences = leafDifferences(values(data), document)
+      .map((difference) => ({ difference, rank: rank(data, difference.path.join('.')) }))
+      .sort((a, b) => a.rank - b.rank)
+      .map(({ difference }) => difference);
     const patch: JsonRecord = {};
     for (const difference of differences) setAt(patch, difference.path, difference.after);
     changes.push({ data, patch, settings: differences.map((d) => d.path.join('.')) });

@@ -142,6 +142,25 @@ describe('baseline evaluator', () => {
       );
     });
 
+    it("lists a fix's settings in the order of the rule's checks, whatever the document's key order (Graph's or an export's)", () => {
+      const graphOrder = defaults();
+      const outbound = graphOrder.b2bCollaborationOutbound as JsonRecord;
+      const exportOrder = defaults({
+        b2bCollaborationOutbound: {
+          applications: outbound.applications,
+          usersAndGroups: outbound.usersAndGroups,
+        },
+      });
+      const fixes = [graphOrder, exportOrder].map(
+        (value) => evaluateRule(rule('zta@2.6.0/21790'), tenant({ default: value })).fix,
+      );
+      assert.deepEqual(fixes[0]!.changes[0].settings, [
+        'b2bCollaborationOutbound.usersAndGroups.accessType',
+        'b2bCollaborationOutbound.applications.accessType',
+      ]);
+      assert.equal(JSON.stringify(fixes[1]), JSON.stringify(fixes[0]));
+    });
+
     it('replaces a target list with the special target the rule needs', () => {
       const groupOnly = {
         accessType: 'blocked',
