@@ -95,6 +95,46 @@ describe('baselines on the sandbox tenants', () => {
     );
   });
 
+  it('offline, the export alone gives the tenant, and the reason a source could not be read then', () => {
+    const files = exportOf(live);
+    const offline = live.map((data) =>
+      readBaselineFolder({ folder: data.folder }, (path) => files.get(path)),
+    );
+    const { tenants } = evaluateBaselines(packs, offline);
+    const expected = evaluateBaselines(packs, live).tenants;
+    assert.deepEqual(
+      tenants.map((t) => [t.tenantId, t.displayName]),
+      expected.map((t) => [t.tenantId, t.displayName]),
+    );
+    assert.deepEqual(
+      tenants.map((t) => t.results.map((r) => [r.status, r.missing, r.findings])),
+      expected.map((t) => t.results.map((r) => [r.status, r.missing, r.findings])),
+    );
+    const contosoData = live.find((d) => d.tenantId === contoso)!;
+    assert.deepEqual(
+      JSON.parse(files.get(`${contosoData.folder}/baseline-data/unavailable.json`)!),
+      {
+        globalSecureAccess: {
+          reason: 'licence',
+          detail:
+            'Global Secure Access is not licensed or not turned on in this tenant (Graph answered 403 Forbidden).',
+        },
+      },
+    );
+    // An entry that is not what export writes counts for nothing: the file is simply missing.
+    files.set(
+      `${contosoData.folder}/baseline-data/unavailable.json`,
+      JSON.stringify({ globalSecureAccess: { reason: 'passed', detail: 'trust me' } }),
+    );
+    const tampered = readBaselineFolder({ folder: contosoData.folder }, (path) => files.get(path));
+    assert.deepEqual(tampered.sources.globalSecureAccess, {
+      state: 'unavailable',
+      reason: 'notFetched',
+      detail:
+        'The export has no contoso.onmicrosoft.com/baseline-data/globalSecureAccess.beta.json (the Global Secure Access cross-tenant access settings).',
+    });
+  });
+
   it('offline, a rule whose data the export lacks is not checked and says the file is missing', () => {
     const files = exportOf(live);
     const data = live.find((d) => d.tenantId === northwind)!;
