@@ -1,4 +1,5 @@
 import builder from 'junit-report-builder';
+import { terminalSafeXml } from './terminalSafeXml';
 import { ruleKey } from './baselinePack';
 import type { BaselineRun } from './evaluateBaselines';
 import { tenantHeading } from './reportText';
@@ -7,7 +8,8 @@ import { tenantHeading } from './reportText';
  * The run as JUnit XML for CI test reports: one test suite per tenant, one test case per tenant ×
  * rule (class name `<pack>@<version>`, name `<rule id> <title>`). A failed rule is a failure whose
  * message lists the settings found and expected; a rule not checked is skipped, with the reason in
- * its properties. junit-report-builder escapes every value.
+ * its properties. junit-report-builder escapes every value and drops the C0 controls XML cannot
+ * hold; what a terminal or editor would still act on is written as character references.
  */
 export function baselineJunit(run: BaselineRun): string {
   const report = builder.newBuilder().name('Cross-Tenant Explorer baselines');
@@ -31,5 +33,5 @@ export function baselineJunit(run: BaselineRun): string {
         testCase.skipped().property('reason', result.missing.map((m) => m.detail).join(' '));
     }
   }
-  return report.build();
+  return terminalSafeXml(report.build());
 }

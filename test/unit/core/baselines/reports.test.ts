@@ -12,6 +12,7 @@ import { baselineJunit } from '../../../../src/core/baselines/baselineJunit';
 import { baselineMarkdown } from '../../../../src/core/baselines/baselineMarkdown';
 import { ruleKey, selectPacks } from '../../../../src/core/baselines/baselinePack';
 import { baselineSarif, SARIF_SCHEMA_URI } from '../../../../src/core/baselines/baselineSarif';
+import { baselineText } from '../../../../src/core/baselines/baselineText';
 import {
   evaluateBaselines,
   type BaselineRun,
@@ -23,6 +24,11 @@ import { shippedPacks, tenant, defaults, authorization, ROLE } from './support';
 /** The multitool's Linux package ships Microsoft's SARIF 2.1.0 schema beside the binary. */
 const MULTITOOL = path.dirname(require.resolve('@microsoft/sarif-multitool-linux/package.json'));
 const SCHEMA = path.join(MULTITOOL, 'sarif-2.1.0.json');
+
+const ORDER = ['failed', 'not checked', 'passed'];
+function order(status: string): number {
+  return ORDER.indexOf(status);
+}
 
 function count(run: BaselineRun, status: string): number {
   return run.tenants.flatMap((t) => t.results).filter((r) => r.status === status).length;
@@ -199,6 +205,55 @@ describe('baseline reports', () => {
     assert.equal(cases.filter((c) => c.failure).length, count(run, 'failed'));
     assert.ok(cases.some((c) => c.classname === 'zta@2.6.0' && c.name?.startsWith('21790 ')));
     assert.match(suites[0].name ?? '', /^Contoso Group \(2f4a9c1e/);
+  });
+
+  it('writes JUnit XML a terminal shows as it is: bidirectional controls from Graph as character references', async () => {
+    const renamed = {
+      ...run,
+      tenants: [{ ...run.tenants[0], displayName: 'Contoso\u202e Group\u2066' }],
+    };
+    const xml = baselineJunit(renamed);
+    assert.doesNotMatch(xml, /[\u202a-\u202e\u2066-\u2069]/);
+    assert.match(xml, /name="Contoso&#x202E; Group&#x2066; \(2f4a9c1e/);
+    const { parse } = await import('junit2json');
+    const parsed = (await parse(xml)) as { testsuite?: { name?: string }[] };
+    assert.match(parsed.testsuite?.[0].name ?? '', /^Contoso\u202e Group\u2066 \(/);
+  });
+
+  it('writes text for a terminal: per tenant failed, not checked (with why), passed; a total; and last the conflicts', () => {
+    const lines = baselineText(run);
+    assert.match(
+      lines[0],
+      /^Baselines: CISA SCuBA .* 1\.8\.0 \(cisa, 3 rules\); .*; ASD's Blueprint for Secure Cloud 1\.2\.8 \(asd, 9 rules\)\.$/,
+    );
+    const contoso = lines.findIndex((l) =>
+      /^Contoso Group \(2f4a9c1e-6b3d-4e8a-9c71-0d5e8b3f6a24\): \d+ failed, 1 not checked, \d+ passed\.$/.test(
+        l,
+      ),
+    );
+    assert.ok(contoso > 0, lines.join('\n'));
+    assert.match(
+      lines[
+        lines.indexOf(
+          '  not checked  zta@2.6.0/25377  Universal tenant restrictions block unauthorized external tenant access',
+        ) + 1
+      ],
+      /^ {15}Global Secure Access is not licensed/,
+    );
+    const conflicts = lines.findIndex((l) => l.startsWith('Conflicts between the enabled packs ('));
+    assert.equal(lines.length - conflicts - 1, run.conflicts.length);
+    assert.match(
+      lines[conflicts - 2],
+      /^5 tenants, \d+ rule checks: \d+ failed, \d+ not checked, \d+ passed\.$/,
+    );
+    const statuses = lines
+      .slice(contoso + 1, lines.indexOf('', contoso))
+      .filter((l) => /^ {2}\S/.test(l))
+      .map((l) => l.slice(2, 15).trim());
+    assert.deepEqual(
+      statuses,
+      [...statuses].sort((a, b) => order(a) - order(b)),
+    );
   });
 
   it('writes Markdown a person reads: counts per pack, failures with the setting, conflicts, rules without a fix', () => {
