@@ -6,9 +6,21 @@ export class CliError extends Error {
   override readonly name = 'CliError';
 }
 
-export type CommandName = 'export' | 'validate' | 'diff' | 'push' | 'drift';
+export type CommandName = 'export' | 'validate' | 'diff' | 'push' | 'drift' | 'baseline';
 
-export const COMMANDS: readonly CommandName[] = ['export', 'validate', 'diff', 'push', 'drift'];
+export const COMMANDS: readonly CommandName[] = [
+  'export',
+  'validate',
+  'diff',
+  'push',
+  'drift',
+  'baseline',
+];
+
+/** How `baseline` prints its report. */
+export type ReportFormat = 'text' | 'json' | 'sarif' | 'junit';
+
+const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'junit'];
 
 export interface ParsedArgs {
   readonly command?: CommandName;
@@ -25,6 +37,12 @@ export interface ParsedArgs {
   readonly cloud: CloudName;
   readonly tenant?: string;
   readonly out?: string;
+  /** baseline: `--pack`, the packs as given (`cisa,asd@1.2.8`); undefined = every pack. */
+  readonly packs?: readonly string[];
+  /** baseline: `--format`; undefined = text, or json under `--json`. */
+  readonly format?: ReportFormat;
+  /** baseline, export: `--no-beta`, no reads from Graph's beta API. */
+  readonly noBeta: boolean;
   /** --timeout: one HTTP attempt. */
   readonly timeoutMs: number;
   /** --deadline: the whole command. */
@@ -35,8 +53,10 @@ export interface ParsedArgs {
 const VALUE_OPTIONS: Readonly<Record<string, readonly CommandName[] | undefined>> = {
   sandbox: undefined,
   cloud: undefined,
-  tenant: ['export'],
+  tenant: ['export', 'baseline'],
   out: ['export'],
+  pack: ['baseline'],
+  format: ['baseline'],
   timeout: undefined,
   deadline: undefined,
 };
@@ -48,6 +68,7 @@ const FLAG_OPTIONS: Readonly<Record<string, readonly CommandName[] | undefined>>
   yes: ['push'],
   force: ['push'],
   'device-code': undefined,
+  'no-beta': ['export', 'baseline'],
 };
 
 const SHORT: Readonly<Record<string, string>> = { h: 'help', y: 'yes', v: 'version' };
@@ -104,6 +125,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (flags.has('device-code') && values.sandbox !== undefined)
     throw new CliError('--device-code signs in to Microsoft Entra; the sandbox needs no sign-in.');
+  const format = values.format;
+  if (format !== undefined && !(REPORT_FORMATS as readonly string[]).includes(format))
+    throw new CliError(`Unknown format "${format}": use ${REPORT_FORMATS.join(', ')}.`);
+  const packs = values.pack?.split(',').map((entry) => entry.trim());
+  if (packs?.some((entry) => entry === ''))
+    throw new CliError(
+      `--pack needs pack names separated by commas, such as cisa,zta or asd@1.2.8, not "${values.pack}".`,
+    );
   const cloud = values.cloud ?? 'global';
   if (!isCloudName(cloud))
     throw new CliError(`Unknown cloud "${cloud}": use global, usGov, usGovDoD or china.`);
@@ -122,6 +151,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     cloud,
     tenant: values.tenant,
     out: values.out,
+    packs,
+    format: format as ReportFormat | undefined,
+    noBeta: flags.has('no-beta'),
   };
 }
 

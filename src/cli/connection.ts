@@ -14,8 +14,11 @@ export interface Connection {
   readonly description: string;
   /** A tenant id for what a folder or `--tenant` names: a tenant id or one of the tenant's domains. */
   resolveTenant(nameOrId: string): Promise<string>;
-  client(tenantId: string): GraphClient;
+  /** Graph v1.0 for the tenant, or beta for the few reads only beta serves; one sign-in per tenant for both. */
+  client(tenantId: string, apiVersion?: ApiVersion): GraphClient;
 }
+
+export type ApiVersion = 'v1.0' | 'beta';
 
 /** How long the CLI waits: for one HTTP attempt, and for the whole command (`signal`). */
 export interface CliTimeLimits {
@@ -118,7 +121,7 @@ function sandboxConnection(rawUrl: string, limits: CliTimeLimits): Connection {
         );
       return found.tenantId.toLowerCase();
     },
-    client(tenantId) {
+    client(tenantId, apiVersion = 'v1.0') {
       const credential: TokenCredential = {
         async getToken(scopes: string | string[]): Promise<AccessToken> {
           const scp = [scopes].flat().map(permissionName).join(',');
@@ -136,6 +139,7 @@ function sandboxConnection(rawUrl: string, limits: CliTimeLimits): Connection {
         credential,
         baseUrl: base,
         cloud: 'global',
+        apiVersion,
         ...clientLimits(limits),
       });
     },
@@ -158,6 +162,18 @@ function graphConnection(
   if (!deviceCode) environmentCredentialKind(env);
   const authority = authorityHost(env, cloud);
   const graphUrl = graphBaseUrl(env);
+  // Per tenant, so a beta client after the v1.0 one asks for no second device code.
+  const credentials = new Map<string, TokenCredential>();
+  const credentialFor = (tenantId: string): TokenCredential => {
+    let credential = credentials.get(tenantId);
+    if (!credential) {
+      credential = deviceCode
+        ? deviceCodeCredential(env, tenantId, cloud, deviceCode)
+        : environmentCredential(env, tenantId, cloud);
+      credentials.set(tenantId, credential);
+    }
+    return credential;
+  };
   return {
     description: `Microsoft Graph (${cloud.displayName})${graphUrl ? ` at ${graphUrl}` : ''}`,
     async resolveTenant(nameOrId) {
@@ -177,13 +193,12 @@ function graphConnection(
         );
       }
     },
-    client: (tenantId) =>
+    client: (tenantId, apiVersion = 'v1.0') =>
       new GraphClient({
         tenantId,
-        credential: deviceCode
-          ? deviceCodeCredential(env, tenantId, cloud, deviceCode)
-          : environmentCredential(env, tenantId, cloud),
+        credential: credentialFor(tenantId),
         cloud,
+        apiVersion,
         ...(graphUrl ? { baseUrl: graphUrl } : {}),
         ...clientLimits(limits),
       }),

@@ -20,6 +20,14 @@ export function packageRoot(from: string = __dirname): string {
   }
 }
 
+/** The package's version, from its package.json. */
+export function packageVersion(): string {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'),
+  ) as { version?: string };
+  return manifest.version ?? 'unknown';
+}
+
 /** A file as the user named it (the argument, or the argument joined with the path below it) and its absolute path. */
 export interface FoundFile {
   readonly display: string;

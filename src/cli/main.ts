@@ -1,30 +1,31 @@
 // The `cross-tenant` command-line tool: export, validate, diff, push and drift of cross-tenant
 // access settings as files, over src/core (no VS Code). Bundled to dist/cli.js with a shebang.
-import * as fs from 'fs';
-import * as path from 'path';
 import { describeError } from '../core/describeError';
 import { printable, terminalSafeJson } from '../core/printable';
 import { redactSecrets } from '../core/redact';
 import { CliError, parseArgs, type CommandName } from './args';
+import { baselineCommand } from './subcommands/baseline';
 import { diffCommand } from './subcommands/diff';
 import { driftCommand } from './subcommands/drift';
 import { exportCommand } from './subcommands/exportTenant';
 import { pushCommand } from './subcommands/push';
 import { validateCommand } from './subcommands/validate';
 import { CliContext, type CliIo, type CommandResult } from './cliContext';
-import { packageRoot } from './files';
+import { packageVersion } from './files';
 
 export type { CliIo } from './cliContext';
 
 export const USAGE = `Usage: cross-tenant <command> [options]
 
-Cross-tenant access settings of Microsoft Entra tenants as files: export, check, diff, push, drift.
+Cross-tenant access settings of Microsoft Entra tenants as files: export, check, diff, push, drift,
+and checked against the published security baselines.
 
 Commands:
   export --tenant <id|domain> --out <dir>
                         Write the tenant's policy, default settings, partners and identity syncs
                         to <dir>/<tenant domain>/ (partners in partners/<tenant id>.xta-*.json),
-                        and in <tenant domain>/.xta-base/ the version each was exported from.
+                        and in <tenant domain>/.xta-base/ the version each was exported from;
+                        in <tenant domain>/baseline-data/ what baseline reads besides.
   validate <file|dir>...
                         Check documents against the schemas and rules (folders: every *.xta-*.json).
                         Exit 1 when any error; warnings are printed and exit 0.
@@ -39,6 +40,15 @@ Commands:
                         has no recorded export version, push refuses unless --force.
   drift <dir>           Compare every exported file under <dir> with its tenant.
                         Exit 0 = no drift, 1 = drift.
+  baseline [--pack <pack>[@<version>],...] (--tenant <id|domain>[,...] | <export dir>)
+           [--format text|json|sarif|junit]
+                        Check tenants against the security baseline packs (cisa, maester, zta, cis,
+                        asd; default all, each at its newest version), live or offline from what
+                        export wrote. Text ends with the conflicts between the enabled packs; SARIF
+                        2.1.0 carries them as configuration notifications. A rule whose data could
+                        not be read (permission, licence, beta reads off) is "not checked", with
+                        why. Exit 0 = every rule passed, 1 = a rule failed or was not checked,
+                        2 = no failure but a read failed (or the command failed).
 
 Options:
   --sandbox <url>       Use the HTTP sandbox at <url> (npm run sandbox) instead of Microsoft Graph.
@@ -52,6 +62,8 @@ Options:
   -y, --yes             push: send the change.
   --force               push: send the file as it stands, overwriting changes made in the tenant
                         since it was exported.
+  --no-beta             baseline, export: no reads from Graph's beta API (the B2B management policy,
+                        Global Secure Access); the rules that need them are not checked.
   -h, --help            Show this help.
   -v, --version         Print the version.
 
@@ -60,7 +72,9 @@ Credentials (app-only; not needed with --sandbox), as @azure/identity reads them
   AZURE_CLIENT_ID with AZURE_CLIENT_SECRET, or AZURE_CLIENT_CERTIFICATE_PATH
   [AZURE_CLIENT_CERTIFICATE_PASSWORD], or AZURE_FEDERATED_TOKEN_FILE (workload identity).
   The app needs the application permission Policy.Read.All (Policy.ReadWrite.CrossTenantAccess
-  to push) in each tenant; tokens are asked for <graph host>/.default.
+  to push) in each tenant; tokens are asked for <graph host>/.default. baseline and export read
+  beta data with Policy.Read.B2BManagementPolicy and NetworkAccess.Read.All (without them, the
+  rules that need it are not checked).
   With --device-code, AZURE_CLIENT_ID optionally names the public client app (default: Microsoft
   Graph Command Line Tools).
   AZURE_AUTHORITY_HOST replaces the cloud's sign-in authority (e.g. https://login.microsoftonline.us);
@@ -78,6 +92,7 @@ const COMMAND_RUNNERS: Readonly<
   diff: diffCommand,
   push: pushCommand,
   drift: driftCommand,
+  baseline: baselineCommand,
 };
 
 /**
@@ -95,7 +110,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 0;
     }
     if (args.version) {
-      io.stdout.write(`${version()}\n`);
+      io.stdout.write(`${packageVersion()}\n`);
       return 0;
     }
     if (!args.command) {
@@ -144,13 +159,6 @@ function failureSummary(err: unknown): string {
   )
     return `internal error (${err.name}: ${err.message}). Nothing more was sent; please report it with the command you ran.`;
   return describeError(err).summary || String(err);
-}
-
-function version(): string {
-  const manifest = JSON.parse(
-    fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'),
-  ) as { version?: string };
-  return manifest.version ?? 'unknown';
 }
 
 if (require.main === module) {

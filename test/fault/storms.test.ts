@@ -63,4 +63,35 @@ describe('fault tier: throttling and outage storms against the HTTP sandbox and 
     assert.deepEqual([...got.keys()].sort(), [...expected.keys()].sort());
     assert.deepEqual(got, expected);
   });
+
+  it('a baseline check through 503s, 429s and a cut body (within the retries) reports what an undisturbed check reports', async () => {
+    const tenants = 'contoso.com,northwindtraders.onmicrosoft.com';
+    const calm = await fx.cli('baseline', '--tenant', tenants, '--format', 'json');
+    assert.equal(calm.code, 1, calm.stderr);
+
+    await faults({
+      unavailable: { count: 2, retryAfterSeconds: 0 },
+      throttle: { count: 2, retryAfterSeconds: 0 },
+      truncate: { count: 1 },
+    });
+    faultInjected('503 with Retry-After', 2);
+    faultInjected('429 with Retry-After', 2);
+    faultInjected('connection dropped mid-body');
+    const stormy = await fx.cli('baseline', '--tenant', tenants, '--format', 'json');
+    const left = (await (await fetch(`${fx.server.url}/_sandbox/faults`)).json()) as {
+      throttle?: { count: number };
+      unavailable?: { count: number };
+      truncate?: { count: number };
+    };
+    assert.deepEqual(
+      [left.unavailable?.count ?? 0, left.throttle?.count ?? 0, left.truncate?.count ?? 0],
+      [0, 0, 0],
+      'every injected fault was served',
+    );
+    if (stormy.stdout !== calm.stdout) dataLost('baseline through a storm: a different report');
+    assert.deepEqual(
+      { code: stormy.code, stdout: stormy.stdout, stderr: stormy.stderr },
+      { code: calm.code, stdout: calm.stdout, stderr: calm.stderr },
+    );
+  });
 });
