@@ -18,6 +18,11 @@ export interface FilterProperty {
    * lambda over that collection, `targetResources/any(t: t/id eq '…')`, as OData requires.
    */
   readonly inCollection?: string;
+  /**
+   * Operators of `operators` that work only in an advanced query (`ConsistencyLevel: eventual` and
+   * `$count=true`), as directory objects document for `ne` and for `endsWith` on addresses.
+   */
+  readonly advanced?: readonly FilterOperator[];
 }
 
 /** What one resource supports: its filterable property paths (`a/b`) and how strings compare. */
@@ -28,6 +33,24 @@ export interface FilterSchema {
   readonly caseInsensitive: boolean;
   /** Whether `tolower()`/`toupper()` may wrap a property. */
   readonly caseFunctions: boolean;
+  /** Whether `not` needs an advanced query, as on directory objects. */
+  readonly advancedNegation?: boolean;
+}
+
+export interface FilterContext {
+  /** The request is an advanced query: `ConsistencyLevel: eventual` and `$count=true`. */
+  readonly advanced?: boolean;
+}
+
+/**
+ * Graph's answer to an operator that needs the advanced query parameters. The wording is Graph's
+ * for `endsWith`; for `ne` and `not` Microsoft documents the rule but not the message (a sandbox
+ * choice: the same sentence).
+ */
+function needsAdvanced(op: string): Error {
+  return unsupportedQuery(
+    `Operator '${op}' is not supported because the required parameters might be missing. Try adding $count=true query parameter and ConsistencyLevel:eventual header. Refer to https://aka.ms/graph-docs/advanced-queries for more information`,
+  );
 }
 
 type Literal = {
@@ -258,7 +281,11 @@ interface CompiledValue {
 }
 
 /** Compiles `$filter` text against a resource's schema into a predicate; invalid or unsupported clauses are 400s. */
-export function compileFilter(text: string, schema: FilterSchema): FilterPredicate {
+export function compileFilter(
+  text: string,
+  schema: FilterSchema,
+  context: FilterContext = {},
+): FilterPredicate {
   const ast = new Parser(tokenize(text)).parse();
   const fold = (v: string): string => (schema.caseInsensitive ? v.toLowerCase() : v);
 
@@ -323,6 +350,7 @@ export function compileFilter(text: string, schema: FilterSchema): FilterPredica
       throw unsupportedQuery(
         `Unsupported or invalid query filter clause specified for property '${prop.name}' of resource '${schema.resource}': operator '${op}' is not supported.`,
       );
+    if (prop.def.advanced?.includes(op) && !context.advanced) throw needsAdvanced(op);
   };
 
   const checkLiteral = (prop: { name: string; def: FilterProperty }, lit: Literal): void => {
@@ -357,6 +385,7 @@ export function compileFilter(text: string, schema: FilterSchema): FilterPredica
         return (item) => l(item) || r(item);
       }
       case 'not': {
+        if (schema.advancedNegation && !context.advanced) throw needsAdvanced('not');
         const inner = compile(node.operand, scope);
         return (item) => !inner(item);
       }

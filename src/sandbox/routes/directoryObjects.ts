@@ -8,10 +8,25 @@ import { compileSearch } from '../odata/search';
 import { applySelect, parseSelect } from '../odata/select';
 import { tenantUsers } from '../sync/syncedUser';
 
-const TEXT: FilterProperty = { type: 'string', operators: ['eq', 'startswith'] };
-const KEY: FilterProperty = { type: 'string', operators: ['eq'] };
-const FLAG: FilterProperty = { type: 'boolean', operators: ['eq'] };
-const DATE: FilterProperty = { type: 'datetime', operators: ['eq', 'gt', 'ge', 'lt', 'le'] };
+// aad-advanced-queries: startsWith and eq work by default; ne (like not) on every property with eq,
+// and endsWith on mail and userPrincipalName, only in an advanced query.
+const TEXT: FilterProperty = {
+  type: 'string',
+  operators: ['eq', 'ne', 'startswith'],
+  advanced: ['ne'],
+};
+const ADDRESS: FilterProperty = {
+  type: 'string',
+  operators: ['eq', 'ne', 'startswith', 'endswith'],
+  advanced: ['ne', 'endswith'],
+};
+const KEY: FilterProperty = { type: 'string', operators: ['eq', 'ne'], advanced: ['ne'] };
+const FLAG: FilterProperty = { type: 'boolean', operators: ['eq', 'ne'], advanced: ['ne'] };
+const DATE: FilterProperty = {
+  type: 'datetime',
+  operators: ['eq', 'ne', 'gt', 'ge', 'lt', 'le'],
+  advanced: ['ne'],
+};
 
 interface DirectoryCollection {
   readonly name: 'users' | 'groups';
@@ -59,13 +74,14 @@ const USERS: DirectoryCollection = {
     resource: 'User',
     caseInsensitive: true,
     caseFunctions: false,
+    advancedNegation: true,
     properties: {
       id: KEY,
       displayName: TEXT,
       givenName: TEXT,
       surname: TEXT,
-      userPrincipalName: TEXT,
-      mail: TEXT,
+      userPrincipalName: ADDRESS,
+      mail: ADDRESS,
       mailNickname: TEXT,
       jobTitle: TEXT,
       department: TEXT,
@@ -120,10 +136,11 @@ const GROUPS: DirectoryCollection = {
     resource: 'Group',
     caseInsensitive: true,
     caseFunctions: false,
+    advancedNegation: true,
     properties: {
       id: KEY,
       displayName: TEXT,
-      mail: TEXT,
+      mail: ADDRESS,
       mailNickname: TEXT,
       mailEnabled: FLAG,
       securityEnabled: FLAG,
@@ -141,6 +158,11 @@ function eventual(ctx: RouteContext): boolean {
   return (ctx.headers.consistencylevel ?? '').toLowerCase() === 'eventual';
 }
 
+/** An advanced query: the header and `$count=true` (only `$search` does without the count). */
+function advanced(ctx: RouteContext): boolean {
+  return eventual(ctx) && ctx.query.get('$count')?.toLowerCase() === 'true';
+}
+
 /** Sorts by `$orderby=prop [asc|desc]` on the properties the directory can sort without an index. */
 function sorter(
   ctx: RouteContext,
@@ -154,13 +176,13 @@ function sorter(
     throw unsupportedQuery(
       `$orderby supports ${c.sortable.join(', ')} (asc or desc) on ${c.name}.`,
     );
-  // Sorting a filtered or searched result is an advanced query (ConsistencyLevel: eventual).
+  // Sorting a filtered result is an advanced query; a searched one needs the header only.
   if (
-    (ctx.query.get('$filter') !== undefined || ctx.query.get('$search') !== undefined) &&
-    !eventual(ctx)
+    (ctx.query.get('$filter') !== undefined && !advanced(ctx)) ||
+    (ctx.query.get('$search') !== undefined && !eventual(ctx))
   )
     throw unsupportedQuery(
-      'Sorting not supported for current query without the ConsistencyLevel: eventual header.',
+      'Sorting not supported for current query without the ConsistencyLevel: eventual header and $count=true.',
     );
   const sign = direction.toLowerCase() === 'desc' ? -1 : 1;
   return (a, b) =>
@@ -178,7 +200,10 @@ function listRoute(c: DirectoryCollection, permission: Route['permission']): Rou
       const explicit = parseSelect(ctx.query.get('$select'), c.type, c.properties);
       const select = explicit ?? c.defaultProperties;
       const filterText = ctx.query.get('$filter');
-      const filter = filterText === undefined ? undefined : compileFilter(filterText, c.filter);
+      const filter =
+        filterText === undefined
+          ? undefined
+          : compileFilter(filterText, c.filter, { advanced: advanced(ctx) });
       const searchText = ctx.query.get('$search');
       if ((searchText !== undefined || ctx.query.get('$count') !== undefined) && !eventual(ctx)) {
         throw unsupportedQuery(

@@ -44,8 +44,57 @@ describe('sandbox users and groups', () => {
       "/users?$filter=userPrincipalName eq 'ADMIN@contoso.onmicrosoft.com'&$select=id,userType",
     );
     assert.equal(admin.body.value.length, 1);
-    assert.equal((await client.get("/users?$filter=endswith(mail,'.com')")).status, 400);
     assert.equal((await client.get("/users?$filter=favouriteColour eq 'blue'")).status, 400);
+  });
+
+  it('matches startswith on name, user principal name or mail joined by or, by default', async () => {
+    const { sandbox } = createSandbox();
+    const client = new GraphTestClient(sandbox, contoso);
+    const any = (text: string) =>
+      `startswith(displayName,'${text}') or startswith(userPrincipalName,'${text}') or startswith(mail,'${text}')`;
+    const byUpn = await client.get(`/users?$filter=${any('ADELE.CHEN')}&$select=displayName`);
+    assert.equal(byUpn.status, 200, JSON.stringify(byUpn.body));
+    assert.deepEqual(byUpn.body.value.map(prop('displayName')), ['Adele Chen']);
+    const byName = await client.get(`/users?$filter=${any('Adele C')}&$select=displayName`);
+    assert.deepEqual(byName.body.value.map(prop('displayName')), ['Adele Chen']);
+    // The same query as an advanced one answers the same.
+    const eventual = await client.get(
+      `/users?$filter=${any('adele.chen')}&$count=true&$select=displayName`,
+      EVENTUAL,
+    );
+    assert.deepEqual(eventual.body.value.map(prop('displayName')), ['Adele Chen']);
+    const groups = await client.get(
+      "/groups?$filter=startswith(displayName,'all emp') or startswith(mail,'all emp')",
+    );
+    assert.deepEqual(groups.body.value.map(prop('displayName')), ['All Employees']);
+    assert.equal(
+      (await client.get("/groups?$filter=startswith(userPrincipalName,'x')")).status,
+      400,
+      'groups have no user principal name',
+    );
+  });
+
+  it('answers ne, not and endswith on addresses only in an advanced query', async () => {
+    const { sandbox } = createSandbox();
+    const client = new GraphTestClient(sandbox, contoso);
+    for (const filter of [
+      "endswith(mail,'@contoso.com')",
+      'accountEnabled ne true',
+      "not startswith(displayName,'a')",
+    ]) {
+      const plain = await client.get(`/users?$filter=${filter}&$top=1`);
+      assert.equal(plain.status, 400, filter);
+      assert.equal(plain.body.error.code, 'Request_UnsupportedQuery');
+      assert.match(plain.body.error.message, /\$count=true .*ConsistencyLevel:eventual/);
+      assert.equal((await client.get(`/users?$filter=${filter}&$top=1`, EVENTUAL)).status, 400);
+      const advanced = await client.get(`/users?$filter=${filter}&$count=true&$top=1`, EVENTUAL);
+      assert.equal(advanced.status, 200, `${filter}: ${JSON.stringify(advanced.body)}`);
+    }
+    assert.equal(
+      (await client.get("/users?$filter=endswith(displayName,'n')&$count=true", EVENTUAL)).status,
+      400,
+      'endsWith is for addresses only',
+    );
   });
 
   it('supports $search with ConsistencyLevel: eventual, and refuses it without', async () => {
@@ -72,10 +121,10 @@ describe('sandbox users and groups', () => {
       sorted,
       [...sorted].sort((a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
     );
-    assert.equal(
-      (await client.get("/users?$orderby=displayName&$filter=startswith(displayName,'a')")).status,
-      400,
-    );
+    const sortedFilter = "/users?$orderby=displayName&$filter=startswith(displayName,'a')";
+    assert.equal((await client.get(sortedFilter)).status, 400);
+    assert.equal((await client.get(sortedFilter, EVENTUAL)).status, 400, 'needs $count=true too');
+    assert.equal((await client.get(`${sortedFilter}&$count=true`, EVENTUAL)).status, 200);
   });
 
   it('gets a user by id or user principal name; 404 otherwise', async () => {

@@ -7,7 +7,16 @@ export interface SearchOptions extends CallOptions {
   readonly top?: number;
 }
 
-/** Users whose display name starts with `prefix`, to pick whom to assign to a sync configuration. */
+/**
+ * `startswith` on each property, joined by `or`: what an admin types may be the start of a name,
+ * a user principal name (`adele.chen`) or an address. Each works in Graph's default query (no
+ * ConsistencyLevel), on users and groups alike.
+ */
+function startsWithAny(properties: readonly string[], prefix: string): string {
+  return properties.map((p) => `startswith(${p},${odataString(prefix)})`).join(' or ');
+}
+
+/** Users whose display name, user principal name or mail starts with `prefix`. */
 export async function searchUsers(
   client: GraphClient,
   prefix: string,
@@ -18,7 +27,7 @@ export async function searchUsers(
     method: 'GET',
     path: '/users',
     query: {
-      $filter: `startswith(displayName,${odataString(prefix)})`,
+      $filter: startsWithAny(['displayName', 'userPrincipalName', 'mail'], prefix),
       $top: options.top ?? 20,
       $select: 'id,displayName,userPrincipalName,mail',
     },
@@ -27,7 +36,7 @@ export async function searchUsers(
   return page.value ?? [];
 }
 
-/** Groups whose display name starts with `prefix`. */
+/** Groups whose display name or mail starts with `prefix` (groups have no user principal name). */
 export async function searchGroups(
   client: GraphClient,
   prefix: string,
@@ -38,7 +47,7 @@ export async function searchGroups(
     method: 'GET',
     path: '/groups',
     query: {
-      $filter: `startswith(displayName,${odataString(prefix)})`,
+      $filter: startsWithAny(['displayName', 'mail'], prefix),
       $top: options.top ?? 20,
       $select: 'id,displayName,mail,securityEnabled',
     },

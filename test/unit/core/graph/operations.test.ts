@@ -314,12 +314,36 @@ describe('typed operations against the HTTP sandbox', () => {
       assert.ok(org.verifiedDomains?.some((d) => d.name === 'contoso.com'));
     });
 
-    it('searches users and groups by display-name prefix', async () => {
+    it('searches users by the start of their name, user principal name or mail', async () => {
       const client = fx.client(CONTOSO);
       const users = await searchUsers(client, 'A', { top: 5 });
       assert.ok(users.length > 0 && users.length <= 5);
-      assert.ok(users.every((u) => u.displayName?.toLowerCase().startsWith('a')));
-      assert.match(fx.log[0].url, /\$filter=startswith\(displayName%2C'A'\)&\$top=5/);
+      assert.ok(
+        users.every((u) =>
+          [u.displayName, u.userPrincipalName, u.mail].some((v) =>
+            v?.toLowerCase().startsWith('a'),
+          ),
+        ),
+      );
+      assert.equal(
+        new URL(fx.log[0].url).searchParams.get('$filter'),
+        "startswith(displayName,'A') or startswith(userPrincipalName,'A') or startswith(mail,'A')",
+      );
+      // What an admin copies from a sign-in or an address finds the user.
+      const byUpn = await searchUsers(client, 'adele.chen');
+      assert.deepEqual(
+        byUpn.map((u) => [u.displayName, u.userPrincipalName]),
+        [['Adele Chen', 'adele.chen@contoso.com']],
+      );
+    });
+
+    it('searches groups by the start of their name or mail', async () => {
+      const client = fx.client(CONTOSO);
+      await searchGroups(client, 'x');
+      assert.equal(
+        new URL(fx.log[0].url).searchParams.get('$filter'),
+        "startswith(displayName,'x') or startswith(mail,'x')",
+      );
       const groups = await searchGroups(client, 'All Emp');
       assert.deepEqual(
         groups.map((g) => g.displayName),
