@@ -13,7 +13,7 @@ export type { DirectoryObject };
 export function directoryPickWords(title: string): DirectoryPickWords {
   return {
     title,
-    placeHolder: vscode.l10n.t('Type the start of a user or group name'),
+    placeHolder: vscode.l10n.t('Type the start of a name, user principal name or email address'),
     group: vscode.l10n.t('group'),
   };
 }

@@ -12,6 +12,7 @@ import type {
 } from '../core/ports/userInput';
 import { UserCancelledError } from '../core/userCancelledError';
 import type { Log } from './log';
+import { acceptedItems, keepChosen } from './searchChoices';
 
 type Item<T> = vscode.QuickPickItem & { readonly value: T };
 
@@ -69,10 +70,8 @@ export class VscodeUserInput implements UserInput {
     let abort: AbortController | undefined;
     let timer: NodeJS.Timeout | undefined;
     // Choices survive new searches: a multi-select keeps what was checked before the text changed.
-    const keep = (found: Item<T>[]): Item<T>[] => {
-      const chosen = pick.selectedItems;
-      return [...chosen, ...found.filter((f) => !chosen.some((c) => c.label === f.label))];
-    };
+    const keep = (found: Item<T>[]): Item<T>[] =>
+      keepChosen(pick.selectedItems, found, (i) => options.key(i.value));
     pick.onDidChangeValue((value) => {
       clearTimeout(timer);
       abort?.abort();
@@ -110,7 +109,7 @@ export class VscodeUserInput implements UserInput {
     try {
       const result = await new Promise<T[] | undefined>((resolve) => {
         pick.onDidAccept(() => {
-          const chosen = options.canPickMany ? pick.selectedItems : pick.activeItems;
+          const chosen = acceptedItems(options.canPickMany, pick.selectedItems, pick.activeItems);
           resolve(chosen.map((i) => i.value));
         });
         pick.onDidHide(() => resolve(undefined));

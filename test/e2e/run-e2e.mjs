@@ -368,15 +368,20 @@ try {
       await page.keyboard.press('Enter');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: 10000 });
-      await input.fill('Ad');
-      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 20000 });
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Space');
+      // A user principal name finds the user, and Enter on the highlighted result provisions it
+      // (nothing checked): what an admin pasting from a sign-in log does.
+      await input.fill('adele.chen');
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'adele.chen@contoso.com' })
+        .first()
+        .waitFor({ timeout: 20000 });
+      await page.screenshot({ path: path.join(shots, 'provision-on-demand-search.png') });
       await page.keyboard.press('Enter');
       await preview
         .locator('body', { hasText: 'Provision on demand' })
         .first()
         .waitFor({ timeout: 30000 });
+      await preview.locator('h2', { hasText: 'Adele Chen' }).first().waitFor({ timeout: 10000 });
       await page.screenshot({ path: path.join(shots, 'provision-on-demand.png') });
       await runCommand(page, 'View: Close All Editors');
     },

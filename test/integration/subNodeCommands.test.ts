@@ -236,7 +236,7 @@ const CASES: readonly Case[] = [
   ...(['syncConfiguration', 'assignments'] as const).map((on): Case => ({
     command: 'crossTenant.addAssignment',
     on,
-    steps: [cancel('Type the start of a user or group name')],
+    steps: [cancel('Type the start of a name, user principal name or email address')],
     check: asked(/^Assign to Fabrikam Retail in Contoso Group\n/),
   })),
   ...(['syncConfiguration', 'job'] as const).map((on): Case => ({
@@ -293,7 +293,7 @@ const CASES: readonly Case[] = [
   {
     command: 'crossTenant.provisionOnDemand',
     on: 'job',
-    steps: [cancel('Type the start of a user or group name')],
+    steps: [cancel('Type the start of a name, user principal name or email address')],
     check: asked(/^Provision on demand: Fabrikam Retail\n/),
   },
   {

@@ -214,7 +214,8 @@ describe('cross-tenant sync jobs', () => {
     }>(
       [
         {
-          expect: /^Provision on demand: Fabrikam Retail\nType the start of a user or group name$/,
+          expect:
+            /^Provision on demand: Fabrikam Retail\nType the start of a name, user principal name or email address$/,
           answer: { search: 'Erik', choose: eriks },
         },
       ],
@@ -244,6 +245,29 @@ describe('cross-tenant sync jobs', () => {
     ).getText();
     assert.match(report, /# Provision on demand: Fabrikam Retail/);
     assert.equal((report.match(/^## /gm) ?? []).length, 6, 'one section per user');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('finds a user to provision by the user principal name an admin types', async function () {
+    this.timeout(30000);
+    const { node } = await fabrikamJob();
+    const { result, ui } = await runAnswering<{
+      outcomes: { subject: { name: string }; result?: { headline: string }; error?: string }[];
+    }>(
+      [
+        {
+          expect: /^Provision on demand: Fabrikam Retail\n/,
+          answer: { search: 'adele.chen', choose: ['Adele Chen'] },
+        },
+      ],
+      'crossTenant.provisionOnDemand',
+      node,
+    );
+    assert.deepEqual(
+      result.outcomes.map((o) => [o.subject.name, Boolean(o.result?.headline), o.error]),
+      [['Adele Chen', true, undefined]],
+      ui.describeShown(),
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -303,7 +327,7 @@ describe('cross-tenant sync jobs', () => {
     const assigned = await runAnswering(
       [
         {
-          expect: 'Type the start of a user or group name',
+          expect: 'Type the start of a name, user principal name or email address',
           answer: { search: user.displayName, choose: [user.displayName] },
         },
       ],
@@ -456,7 +480,7 @@ describe('cross-tenant sync jobs', () => {
     const assigned = await runAnswering(
       [
         {
-          expect: 'Type the start of a user or group name',
+          expect: 'Type the start of a name, user principal name or email address',
           answer: { search: group.displayName, choose: [group.displayName] },
         },
       ],

@@ -56,7 +56,13 @@ export interface FileOptions {
 /** A live search in a pick (the directory picker): `find` runs for each text the user types. */
 export interface SearchOptions<T> extends PickOptions {
   readonly find: (text: string, signal: AbortSignal) => Promise<readonly PickItem<T>[]>;
+  /**
+   * Several items may be chosen. Accepting with none checked chooses the highlighted one, so
+   * Enter on a result does what it says.
+   */
   readonly canPickMany: boolean;
+  /** What tells two results apart (an object id): two users may share a display name. */
+  readonly key: (value: T) => string;
 }
 
 export interface UserInput {

@@ -18,8 +18,8 @@ export interface DirectoryPickWords {
 }
 
 /**
- * Users and groups of one tenant, searched as the user types (display names starting with the
- * text: 10 users and 5 groups a search) and chosen several at a time. Nothing chosen or the pick
+ * Users and groups of one tenant, searched as the user types (display names, user principal names
+ * and mail starting with the text: 10 users and 5 groups a search) and chosen several at a time. Nothing chosen or the pick
  * dismissed throws UserCancelledError, as every prompt does.
  */
 export function pickDirectoryObjects(
@@ -32,6 +32,7 @@ export function pickDirectoryObjects(
     placeHolder: words.placeHolder,
     canPickMany: true,
     matchOnDetail: true,
+    key: (o) => o.id,
     find: async (text, signal): Promise<PickItem<DirectoryObject>[]> => {
       const [users, groups] = await Promise.all([
         searchUsers(client, text, { signal, top: 10 }),

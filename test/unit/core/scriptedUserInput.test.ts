@@ -102,6 +102,7 @@ describe('ScriptedUserInput', () => {
     const chosen = await ui.search({
       placeHolder: 'Type a user or group',
       canPickMany: true,
+      key: String,
       find: (text) => {
         asked.push(text);
         return Promise.resolve([
