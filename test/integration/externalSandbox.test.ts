@@ -8,7 +8,10 @@ import {
   extensionApi,
   freshSandbox,
   labelOf,
+  logAfter,
+  logMark,
   nodeAt,
+  runAnswering,
   tenantItems,
   waitFor,
 } from './api';
@@ -64,6 +67,28 @@ describe('an external HTTP sandbox (crossTenant.sandbox.url)', () => {
       await childItems(api, await nodeAt(api, 'Contoso Group', 'Cross-tenant access', /^Partners/))
     ).map(labelOf);
     assert.ok(partners.includes('Woodgrove Bank'), partners.join(', '));
+  });
+
+  it('Add Tenant names the sandbox that did not answer and the fix, not "fetch failed"', async () => {
+    const config = vscode.workspace.getConfiguration('crossTenant');
+    // Port 9 (discard) has no listener here: the connection is refused, as for a sandbox not started.
+    await config.update('sandbox.url', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    try {
+      const mark = await logMark();
+      await runAnswering(
+        [
+          { expect: 'Add Tenant: how do you sign in?', answer: { pick: /Sandbox$/ } },
+          { expect: 'Add Tenant: tenant', answer: { input: 'contoso.onmicrosoft.com' } },
+        ],
+        'crossTenant.addTenant',
+      );
+      await logAfter(
+        mark,
+        /crossTenant\.addTenant failed: Error: The sandbox at http:\/\/127\.0\.0\.1:9 did not answer \(.*ECONNREFUSED.*\)\. Start it \("npm run sandbox"\), or correct or clear the setting "crossTenant\.sandbox\.url"\./,
+      );
+    } finally {
+      await config.update('sandbox.url', server.url, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it("pages across the external sandbox's next links with the token kept for Graph (the log panel reads five pages)", async () => {

@@ -1,4 +1,5 @@
 import { getCloud, type CloudName } from '../auth/clouds';
+import { isCancellation } from '../describeError';
 import { isGuid } from '../policy/guid';
 
 export type FetchLike = (input: string, init?: { signal?: AbortSignal }) => Promise<Response>;
@@ -36,10 +37,19 @@ export async function resolveTenantId(
   if (invalid) throw new TenantInputError(invalid);
   if (isGuid(v)) return v.toLowerCase();
   const base = (authority ?? getCloud(cloud).loginAuthority).replace(/\/$/, '');
-  const res = await fetchFn(
-    `${base}/${encodeURIComponent(v)}/v2.0/.well-known/openid-configuration`,
-    { signal },
-  );
+  let res: Response;
+  try {
+    res = await fetchFn(`${base}/${encodeURIComponent(v)}/v2.0/.well-known/openid-configuration`, {
+      signal,
+    });
+  } catch (err) {
+    if (isCancellation(err)) throw err;
+    // fetch says only "fetch failed": name the host that was asked, why, and what usually fixes it.
+    const host = new URL(base).host;
+    throw new Error(
+      `Could not reach ${host} to look up ${v} (${networkReason(err)}). Check the network connection and VS Code's proxy setting (http.proxy); behind a firewall, allow ${host}.`,
+    );
+  }
   if (res.status === 400 || res.status === 404) {
     throw new TenantInputError(
       `No Entra tenant uses the domain ${v} in the ${getCloud(cloud).displayName} cloud.`,
@@ -52,4 +62,10 @@ export async function resolveTenantId(
   if (!id || !isGuid(id))
     throw new Error(`The OpenID configuration of ${v} has no tenant id in its issuer.`);
   return id.toLowerCase();
+}
+
+/** Node's fetch puts the socket's reason (ENOTFOUND, ECONNREFUSED, a certificate) in `cause`. */
+function networkReason(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  return err.cause instanceof Error ? err.cause.message : err.message;
 }

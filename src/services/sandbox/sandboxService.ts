@@ -4,6 +4,7 @@ import type * as SandboxModule from '../../sandbox';
 import type { Sandbox, SandboxState, SandboxTenant } from '../../sandbox';
 import { requireBundle } from '../../host/lazyBundles';
 import type { Log } from '../../host/log';
+import { isCancellation } from '../../core/describeError';
 import { writeFileUnder } from '../../core/files/writeFilesUnder';
 import { Disposable, toDisposable } from '../../host/disposable';
 
@@ -95,7 +96,21 @@ export class SandboxService extends Disposable {
   }
 
   private async control<T>(method: string, path: string, signal?: AbortSignal): Promise<T> {
-    const res = await fetch(`${this.externalUrl}${path}`, { method, signal: signal ?? null });
+    const res = await fetch(`${this.externalUrl}${path}`, {
+      method,
+      signal: signal ?? null,
+    }).catch((err: unknown) => {
+      if (isCancellation(err)) throw err;
+      // fetch says only "fetch failed": name the sandbox asked, why, and the two fixes.
+      const reason = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+      throw new Error(
+        vscode.l10n.t(
+          'The sandbox at {0} did not answer ({1}). Start it ("npm run sandbox"), or correct or clear the setting "crossTenant.sandbox.url".',
+          this.externalUrl ?? '',
+          reason instanceof Error ? reason.message : String(reason),
+        ),
+      );
+    });
     if (!res.ok)
       throw new Error(
         vscode.l10n.t(

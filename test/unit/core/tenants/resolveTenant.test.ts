@@ -63,6 +63,22 @@ describe('resolveTenantId', () => {
     );
   });
 
+  it('names the host it could not reach and the fix, not just "fetch failed"', async () => {
+    const offline: FetchLike = () =>
+      Promise.reject(
+        new TypeError('fetch failed', {
+          cause: new Error('getaddrinfo ENOTFOUND login.microsoftonline.com'),
+        }),
+      );
+    await assert.rejects(resolveTenantId('contoso.com', 'global', offline), {
+      message:
+        "Could not reach login.microsoftonline.com to look up contoso.com (getaddrinfo ENOTFOUND login.microsoftonline.com). Check the network connection and VS Code's proxy setting (http.proxy); behind a firewall, allow login.microsoftonline.com.",
+    });
+    const aborted: FetchLike = () =>
+      Promise.reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+    await assert.rejects(resolveTenantId('contoso.com', 'global', aborted), { name: 'AbortError' });
+  });
+
   it('rejects input that is neither a GUID nor a domain, sending nothing', async () => {
     const a = fakeAuthority({});
     assert.match(
