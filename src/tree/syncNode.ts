@@ -4,6 +4,7 @@ import {
   describeJobStatus,
   formatInterval,
   formatRelative,
+  formatWhen,
   type JobStatus,
   type JobStatusKind,
 } from '../core/sync/jobStatus';
@@ -217,9 +218,7 @@ export class SyncJobNode implements TreeNode {
     md.appendMarkdown('| | |\n|---|---|\n');
     row(
       vscode.l10n.t('Last run'),
-      s.lastRun
-        ? `${s.lastRun.toLocaleString()} (${formatRelative(s.lastRun, this.now)})`
-        : vscode.l10n.t('never'),
+      s.lastRun ? formatWhen(s.lastRun, this.now) : vscode.l10n.t('never'),
     );
     if (s.lastResult) row(vscode.l10n.t('Result'), escapeMarkdown(s.lastResult));
     row(
@@ -231,7 +230,7 @@ export class SyncJobNode implements TreeNode {
         : vscode.l10n.t('none'),
     );
     if (s.nextRun) {
-      const at = `${s.nextRun.toLocaleString()} (${formatRelative(s.nextRun, this.now)})`;
+      const at = formatWhen(s.nextRun, this.now);
       row(
         vscode.l10n.t('Next run'),
         s.kind === 'quarantine'

@@ -3,7 +3,7 @@ import type { ServicePrincipal, SyncJob } from '../graph/types';
 import { escapeMarkdown, inlineCode } from '../policy/markdownText';
 import { explainProvisioningCode } from './provisioningErrors';
 import type { SavedSyncSettings } from './savedSyncSettings';
-import { describeJobStatus, formatInterval, formatRelative } from './jobStatus';
+import { describeJobStatus, formatInterval, formatWhen } from './jobStatus';
 
 /** The accidental-deletion threshold of cross-tenant sync when the job names none (sync-facts.md §2f). */
 export const DEFAULT_DELETE_THRESHOLD = 500;
@@ -19,9 +19,7 @@ const txt = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 function when(value: unknown, now: Date): string {
   const date = parseGraphDateTime(txt(value));
   // Built from a parsed date: no characters from Graph reach the text.
-  return date
-    ? `${date.toISOString().replace('.000Z', 'Z')} (${formatRelative(date, now)})`
-    : 'never';
+  return date ? formatWhen(date, now) : 'never';
 }
 
 function whenDate(date: Date | undefined, now: Date): string {

@@ -188,6 +188,14 @@ export function formatInterval(ms: number): string {
 }
 
 /** "5 min ago", "in 12 min", "3 h ago", "2 d ago" relative to now. */
+/**
+ * A moment as every view of a job shows it: local date and time, then how long ago or ahead
+ * ("26/11/2026, 12:32:00 (28 min ago)"). The tree, its tooltips and Job Details use this one.
+ */
+export function formatWhen(date: Date, now: Date): string {
+  return `${date.toLocaleString()} (${formatRelative(date, now)})`;
+}
+
 export function formatRelative(date: Date, now: Date): string {
   const delta = date.getTime() - now.getTime();
   const abs = Math.abs(delta);
