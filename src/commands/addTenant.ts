@@ -40,7 +40,7 @@ const methods = (): readonly { method: AuthMethod; label: string; detail: string
   {
     method: 'azureCli',
     label: `$(terminal) ${vscode.l10n.t('Azure CLI')}`,
-    detail: vscode.l10n.t('Use the account `az login` signed in to on this machine'),
+    detail: vscode.l10n.t('Use the account "az login" signed in to on this machine'),
   },
   {
     method: 'sandbox',

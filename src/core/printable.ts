@@ -25,9 +25,21 @@ export function terminalSafeJson(json: string): string {
 }
 
 /**
- * printable() for a VS Code notification, which also renders `[text](target)` as a link (command
- * links included): a message from outside must not bring its own links, so `](` is broken up.
+ * Text for a surface that shows Markdown's code spans as literal backticks (notifications, modal
+ * dialogs, quick picks): `tenantId` becomes "tenantId". Rule messages and core words are written
+ * once, for Problems hovers and Markdown reports alike; here they lose the backticks.
+ */
+export function plainText(text: string): string {
+  return text.replace(/`([^`\n]+)`/g, (_, inner: string) =>
+    /^".*"$/.test(inner) ? inner : `"${inner}"`,
+  );
+}
+
+/**
+ * printable() and plainText() for a VS Code notification, which also renders `[text](target)` as
+ * a link (command links included): a message from outside must not bring its own links, so `](`
+ * is broken up.
  */
 export function notificationText(text: string): string {
-  return printable(text).replace(/\]\s*\(/g, '] (');
+  return plainText(printable(text)).replace(/\]\s*\(/g, '] (');
 }

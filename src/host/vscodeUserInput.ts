@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { describeError } from '../core/describeError';
+import { plainText } from '../core/printable';
 import type {
   ConfirmOptions,
   FileOptions,
@@ -16,10 +17,14 @@ import { acceptedItems, keepChosen } from './searchChoices';
 
 type Item<T> = vscode.QuickPickItem & { readonly value: T };
 
+// Quick picks and messages show Markdown's backticks as they are: words from core lose them.
+const plain = (text: string | undefined): string | undefined =>
+  text === undefined ? undefined : plainText(text);
+
 const toItem = <T>(i: PickItem<T>): Item<T> => ({
   label: i.label,
-  description: i.description,
-  detail: i.detail,
+  description: plain(i.description),
+  detail: plain(i.detail),
   picked: i.picked,
   value: i.value,
 });
@@ -127,7 +132,7 @@ export class VscodeUserInput implements UserInput {
   async input(options: InputOptions): Promise<string> {
     const text = await vscode.window.showInputBox({
       title: options.title,
-      prompt: options.prompt,
+      prompt: plainText(options.prompt),
       placeHolder: options.placeHolder,
       value: options.value,
       password: options.password,
@@ -140,8 +145,8 @@ export class VscodeUserInput implements UserInput {
 
   async confirm<A extends string>(options: ConfirmOptions<A>): Promise<A> {
     const chosen = await vscode.window.showWarningMessage(
-      options.message,
-      { modal: true, detail: options.detail },
+      plainText(options.message),
+      { modal: true, detail: plain(options.detail) },
       ...options.actions,
     );
     if (chosen === undefined) throw new UserCancelledError();
@@ -177,10 +182,10 @@ export class VscodeUserInput implements UserInput {
   }
 
   async inform<A extends string>(message: string, ...actions: A[]): Promise<A | undefined> {
-    return vscode.window.showInformationMessage(message, ...actions);
+    return vscode.window.showInformationMessage(plainText(message), ...actions);
   }
 
   async warn<A extends string>(message: string, ...actions: A[]): Promise<A | undefined> {
-    return vscode.window.showWarningMessage(message, ...actions);
+    return vscode.window.showWarningMessage(plainText(message), ...actions);
   }
 }

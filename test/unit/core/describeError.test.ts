@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describeError } from '../../../src/core/describeError';
 import { GraphError, NetworkError } from '../../../src/core/graph/graphError';
-import { notificationText } from '../../../src/core/printable';
+import { notificationText, plainText } from '../../../src/core/printable';
 
 const tenantId = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const request = {
@@ -170,5 +170,17 @@ describe('describeError: text from outside (issue 14, defect 10)', () => {
       notificationText('see [Fix it](command:workbench.action.terminal.new)'),
       'see [Fix it] (command:workbench.action.terminal.new)',
     );
+  });
+
+  it('shows Markdown code spans in a notification as quoted words, not backticks', () => {
+    assert.equal(
+      notificationText('`targets` of `applications` is empty: set `applications` to null.'),
+      '"targets" of "applications" is empty: set "applications" to null.',
+    );
+    assert.equal(
+      plainText('`"AllUsers"` needs a\n`targetType`'),
+      '"AllUsers" needs a\n"targetType"',
+    );
+    assert.equal(plainText('a lone ` stays'), 'a lone ` stays');
   });
 });

@@ -117,3 +117,17 @@ describe('user-facing strings go through vscode.l10n.t (issue 15 §4)', () => {
     });
   });
 });
+
+describe('localised messages are plain text', () => {
+  // Notifications, modal dialogs and quick picks show Markdown code spans as literal backticks
+  // (issue 16 §11): a message names a command or setting in quotes instead.
+  it('has no backticks in a vscode.l10n.t message', () => {
+    const message = /l10n\.t\(\s*(['"])((?:\\.|(?!\1)[^\\])*)\1/g;
+    const found = FOLDERS.flatMap(sourceFiles).flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(message)]
+        .filter((m) => m[2].includes('`'))
+        .map((m) => `${rel(file)}: ${m[2]}`),
+    );
+    assert.deepEqual(found, []);
+  });
+});
