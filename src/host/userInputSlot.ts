@@ -45,6 +45,12 @@ export class UserInputSlot implements UserInput {
     this.current.pickMany(items, options).catch(asCancellation);
   search: UserInput['search'] = (options) => this.current.search(options).catch(asCancellation);
   input: UserInput['input'] = (options) => this.current.input(options).catch(asCancellation);
+  pickStep: UserInput['pickStep'] = (items, options, at) =>
+    this.current.pickStep(items, options, at).catch(asCancellation);
+  searchStep: UserInput['searchStep'] = (options, at) =>
+    this.current.searchStep(options, at).catch(asCancellation);
+  inputStep: UserInput['inputStep'] = (options, at) =>
+    this.current.inputStep(options, at).catch(asCancellation);
   confirm: UserInput['confirm'] = (options) => this.current.confirm(options).catch(asCancellation);
   pickFolder: UserInput['pickFolder'] = (options) =>
     this.current.pickFolder(options).catch(asCancellation);

@@ -1,15 +1,18 @@
 import * as vscode from 'vscode';
 import { describeError } from '../core/describeError';
 import { plainText } from '../core/printable';
-import type {
-  ConfirmOptions,
-  FileOptions,
-  FolderOptions,
-  InputOptions,
-  PickItem,
-  PickOptions,
-  SearchOptions,
-  UserInput,
+import {
+  BACK,
+  type Back,
+  type ConfirmOptions,
+  type FileOptions,
+  type FolderOptions,
+  type InputOptions,
+  type PickItem,
+  type PickOptions,
+  type SearchOptions,
+  type StepPosition,
+  type UserInput,
 } from '../core/ports/userInput';
 import { UserCancelledError } from '../core/userCancelledError';
 import type { Log } from './log';
@@ -28,6 +31,16 @@ const toItem = <T>(i: PickItem<T>): Item<T> => ({
   picked: i.picked,
   value: i.value,
 });
+
+/** "2/5" beside the title, and a Back button from the second step on. */
+function placeAt(
+  input: vscode.QuickInput & { buttons: readonly vscode.QuickInputButton[] },
+  at: StepPosition,
+): void {
+  input.step = at.step;
+  input.totalSteps = at.of;
+  input.buttons = at.step > 1 || at.back ? [vscode.QuickInputButtons.Back] : [];
+}
 
 /** Milliseconds after the last key before a search runs: fewer Graph requests while typing. */
 const SEARCH_DELAY_MS = 300;
@@ -65,7 +78,89 @@ export class VscodeUserInput implements UserInput {
   }
 
   async search<T>(options: SearchOptions<T>): Promise<T[]> {
+    // Without a position there is no Back button, so the answer is always items.
+    return (await this.searchIn(options)) as T[];
+  }
+
+  searchStep<T>(options: SearchOptions<T>, at: StepPosition): Promise<T[] | Back> {
+    return this.searchIn(options, at);
+  }
+
+  async pickStep<T>(
+    items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>,
+    options: PickOptions,
+    at: StepPosition,
+  ): Promise<T | Back> {
     const pick = vscode.window.createQuickPick<Item<T>>();
+    pick.title = options.title;
+    pick.placeholder = options.placeHolder;
+    pick.matchOnDescription = options.matchOnDescription ?? false;
+    pick.matchOnDetail = options.matchOnDetail ?? false;
+    pick.ignoreFocusOut = true;
+    placeAt(pick, at);
+    pick.busy = true;
+    let failed: unknown;
+    void Promise.resolve(items).then(
+      (all) => {
+        pick.items = all.map(toItem);
+        pick.busy = false;
+      },
+      (err: unknown) => {
+        // The items could not be read: the pick closes and the caller sees the failure.
+        failed = err;
+        pick.hide();
+      },
+    );
+    try {
+      const answer = await new Promise<T | Back | undefined>((resolve) => {
+        pick.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && resolve(BACK));
+        pick.onDidAccept(() => {
+          const [chosen] = pick.activeItems;
+          if (chosen) resolve(chosen.value);
+        });
+        pick.onDidHide(() => resolve(undefined));
+        pick.show();
+      });
+      if (failed !== undefined)
+        throw failed instanceof Error ? failed : new Error(describeError(failed).summary);
+      if (answer === undefined) throw new UserCancelledError();
+      return answer;
+    } finally {
+      pick.dispose();
+    }
+  }
+
+  async inputStep(options: InputOptions, at: StepPosition): Promise<string | Back> {
+    const box = vscode.window.createInputBox();
+    box.title = options.title;
+    box.prompt = plainText(options.prompt);
+    box.placeholder = options.placeHolder;
+    box.value = options.value ?? '';
+    box.password = options.password ?? false;
+    box.ignoreFocusOut = true;
+    placeAt(box, at);
+    try {
+      const answer = await new Promise<string | Back | undefined>((resolve) => {
+        box.onDidChangeValue((v) => (box.validationMessage = options.validate?.(v)));
+        box.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && resolve(BACK));
+        box.onDidAccept(() => {
+          const refused = options.validate?.(box.value);
+          box.validationMessage = refused;
+          if (refused === undefined) resolve(box.value);
+        });
+        box.onDidHide(() => resolve(undefined));
+        box.show();
+      });
+      if (answer === undefined) throw new UserCancelledError();
+      return answer;
+    } finally {
+      box.dispose();
+    }
+  }
+
+  private async searchIn<T>(options: SearchOptions<T>, at?: StepPosition): Promise<T[] | Back> {
+    const pick = vscode.window.createQuickPick<Item<T>>();
+    if (at) placeAt(pick, at);
     pick.title = options.title;
     pick.placeholder = options.placeHolder;
     pick.canSelectMany = options.canPickMany;
@@ -112,15 +207,17 @@ export class VscodeUserInput implements UserInput {
       }, SEARCH_DELAY_MS);
     });
     try {
-      const result = await new Promise<T[] | undefined>((resolve) => {
+      const result = await new Promise<T[] | Back | undefined>((resolve) => {
+        pick.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && resolve(BACK));
         pick.onDidAccept(() => {
           const chosen = acceptedItems(options.canPickMany, pick.selectedItems, pick.activeItems);
-          resolve(chosen.map((i) => i.value));
+          // Enter before anything was found keeps the pick open.
+          if (chosen.length) resolve(chosen.map((i) => i.value));
         });
         pick.onDidHide(() => resolve(undefined));
         pick.show();
       });
-      if (!result?.length) throw new UserCancelledError();
+      if (result === undefined) throw new UserCancelledError();
       return result;
     } finally {
       clearTimeout(timer);

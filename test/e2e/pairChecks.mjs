@@ -65,6 +65,20 @@ export async function pairChecks({ page, shots, check }) {
     '"Set Up Cross-Tenant Sync…" shows the plan per tenant, sets up a fresh pair and its first entries arrive',
     async () => {
       await runCommand(page, 'Cross-Tenant: Set Up Cross-Tenant Sync…');
+      const title = page.locator('.quick-input-widget .quick-input-title');
+      await title
+        .filter({ hasText: /^Set Up Cross-Tenant Sync \(1\/5\)$/ })
+        .waitFor({ timeout: 20000 });
+      await pick(page, 'FROM which tenant', 'Contoso Group');
+      // Every question is titled and numbered, and from the second on has Back.
+      await title
+        .filter({ hasText: /^Set Up Cross-Tenant Sync \(2\/5\)$/ })
+        .waitFor({ timeout: 20000 });
+      await page.screenshot({ path: path.join(shots, 'setup-wizard-step.png') });
+      await page.locator('.quick-input-widget [aria-label="Back"]').first().click();
+      await title
+        .filter({ hasText: /^Set Up Cross-Tenant Sync \(1\/5\)$/ })
+        .waitFor({ timeout: 20000 });
       await pick(page, 'FROM which tenant', 'Contoso Group');
       await pick(page, 'INTO which tenant', 'Woodgrove Bank');
       await pick(page, 'Who is synced', 'All users');

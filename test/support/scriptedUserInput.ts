@@ -1,12 +1,15 @@
-import type {
-  ConfirmOptions,
-  FileOptions,
-  FolderOptions,
-  InputOptions,
-  PickItem,
-  PickOptions,
-  SearchOptions,
-  UserInput,
+import {
+  BACK,
+  type Back,
+  type ConfirmOptions,
+  type FileOptions,
+  type FolderOptions,
+  type InputOptions,
+  type PickItem,
+  type PickOptions,
+  type SearchOptions,
+  type StepPosition,
+  type UserInput,
 } from '../../src/core/ports/userInput';
 import { UserCancelledError } from '../../src/core/userCancelledError';
 
@@ -26,7 +29,9 @@ export type Answer =
   /** The action clicked on a non-modal message (messages with no step are only recorded). */
   | { readonly notice: string }
   /** Escape: the prompt throws UserCancelledError. */
-  | { readonly cancel: true };
+  | { readonly cancel: true }
+  /** The Back button of a step (from its second step on): the step answers BACK. */
+  | { readonly back: true };
 
 export interface Step {
   /** Must match the prompt's text (title, prompt or placeholder, message and detail). */
@@ -45,6 +50,8 @@ export interface Shown {
   readonly choices: readonly string[];
   /** An input's validation message for the scripted text, when it refused it. */
   readonly refused?: string;
+  /** A step of a flow: its position as VS Code shows it beside the title ("2/5"). */
+  readonly step?: string;
 }
 
 const ANSWER_KIND: Record<string, readonly PromptKind[]> = {
@@ -57,6 +64,7 @@ const ANSWER_KIND: Record<string, readonly PromptKind[]> = {
   file: ['file'],
   notice: ['inform', 'warn'],
   cancel: ['pick', 'pickMany', 'search', 'input', 'confirm', 'folder', 'file'],
+  back: ['pick', 'search', 'input'],
 };
 
 const matches = (text: string, want: string | RegExp): boolean =>
@@ -113,8 +121,13 @@ export class ScriptedUserInput implements UserInput {
     );
   }
 
-  private take(kind: PromptKind, text: string, choices: readonly string[]): Answer {
-    this.shown.push({ kind, text, choices });
+  private take(
+    kind: PromptKind,
+    text: string,
+    choices: readonly string[],
+    at?: StepPosition,
+  ): Answer {
+    this.shown.push({ kind, text, choices, ...(at ? { step: `${at.step}/${at.of}` } : {}) });
     const step = this.steps[0];
     const fits =
       step && matches(text, step.expect) && ANSWER_KIND[Object.keys(step.answer)[0]].includes(kind);
@@ -124,6 +137,8 @@ export class ScriptedUserInput implements UserInput {
       );
     this.steps.shift();
     if ('cancel' in step.answer) throw new UserCancelledError();
+    if ('back' in step.answer && !(at && (at.step > 1 || at.back)))
+      throw new Error(`the ${kind} prompt "${text.replace(/\n/g, ' | ')}" has no Back button`);
     return step.answer;
   }
 
@@ -147,13 +162,24 @@ export class ScriptedUserInput implements UserInput {
     items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>,
     options: PickOptions,
   ): Promise<T> {
+    return (await this.pickStep(items, options, undefined)) as T;
+  }
+
+  /** With no position (a plain pick) the prompt has no Back button: a scripted Back fails. */
+  async pickStep<T>(
+    items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>,
+    options: PickOptions,
+    at: StepPosition | undefined,
+  ): Promise<T | Back> {
     const all = await items;
     const answer = this.take(
       'pick',
       join(options.title, options.placeHolder),
       all.map((i) => i.label),
-    ) as { pick: string | RegExp };
-    return ScriptedUserInput.chosen(all, [answer.pick])[0];
+      at,
+    );
+    if ('back' in answer) return BACK;
+    return ScriptedUserInput.chosen(all, [(answer as { pick: string | RegExp }).pick])[0];
   }
 
   async pickMany<T>(
@@ -170,25 +196,36 @@ export class ScriptedUserInput implements UserInput {
   }
 
   async search<T>(options: SearchOptions<T>): Promise<T[]> {
-    const answer = this.take('search', join(options.title, options.placeHolder), []) as {
-      search: string;
-      choose: readonly (string | RegExp)[];
-    };
+    return (await this.searchStep(options, undefined)) as T[];
+  }
+
+  async searchStep<T>(
+    options: SearchOptions<T>,
+    at: StepPosition | undefined,
+  ): Promise<T[] | Back> {
+    const taken = this.take('search', join(options.title, options.placeHolder), [], at);
+    if ('back' in taken) return BACK;
+    const answer = taken as { search: string; choose: readonly (string | RegExp)[] };
     const found = await options.find(answer.search, new AbortController().signal);
     const chosen = ScriptedUserInput.chosen(found, answer.choose);
     if (!chosen.length) throw new UserCancelledError();
     return chosen;
   }
 
-  input(options: InputOptions): Promise<string> {
+  async input(options: InputOptions): Promise<string> {
+    return (await this.inputStep(options, undefined)) as string;
+  }
+
+  inputStep(options: InputOptions, at: StepPosition | undefined): Promise<string | Back> {
     return settle(() => {
-      const answer = this.take(
+      const taken = this.take(
         'input',
         join(options.title, options.prompt, options.placeHolder),
         [],
-      ) as {
-        input: string;
-      };
+        at,
+      );
+      if ('back' in taken) return BACK;
+      const answer = taken as { input: string };
       const refused = options.validate?.(answer.input);
       if (refused !== undefined) {
         const last = this.shown.pop()!;

@@ -1,7 +1,9 @@
 import { describeError } from '../describeError';
 import type { GraphClient } from '../graph/graphClient';
-import type { UserInput } from '../ports/userInput';
-import { pickDirectoryObjects, type DirectoryPickWords } from '../sync/pickDirectoryObjects';
+import { BACK, type Back, type StepPosition, type UserInput } from '../ports/userInput';
+import { runWizard, type WizardStep } from '../ports/wizard';
+import { pickDirectoryObjectsStep, type DirectoryPickWords } from '../sync/pickDirectoryObjects';
+import { UserCancelledError } from '../userCancelledError';
 import { tenantLabel } from '../tenants/tenantLabel';
 import type { TenantRecord } from '../tenants/tenantRecord';
 import type { PairRunResult } from './pairPlan';
@@ -75,48 +77,64 @@ export interface PairSetupOutcome {
   readonly result?: PairRunResult;
 }
 
-/** A tenant from the list: the only one without asking, else the user's pick. */
-async function pickTenant(
+/** A tenant from the list, as a step of the flow. */
+function pickTenantStep(
   ui: UserInput,
   candidates: readonly TenantRecord[],
+  words: PairSetupWords,
   placeHolder: string,
-  none: string,
-): Promise<TenantRecord> {
-  if (!candidates.length) throw new Error(none);
-  if (candidates.length === 1) return candidates[0];
-  return ui.pick(
+  at: StepPosition,
+): Promise<TenantRecord | Back> {
+  return ui.pickStep(
     candidates.map((r) => ({
       label: tenantLabel(r),
       description: r.defaultDomain,
       detail: `${r.tenantId} · ${r.auth}`,
       value: r,
     })),
-    { placeHolder, matchOnDescription: true, matchOnDetail: true },
+    { title: words.title, placeHolder, matchOnDescription: true, matchOnDetail: true },
+    at,
   );
 }
 
+type Scope = Pick<PairSetupChoices, 'scope' | 'principalNames'>;
+
+/** Who is synced: all users, or the users and groups searched next (whose Back asks again). */
 async function pickScope(
   host: PairSetupHost,
   words: PairSetupWords,
   source: TenantRecord,
-): Promise<Pick<PairSetupChoices, 'scope' | 'principalNames'>> {
+  at: StepPosition,
+): Promise<Scope | Back> {
   const name = tenantLabel(source);
-  const all = await host.ui.pick(
-    [
-      { ...words.chosenUsers, value: false },
-      { ...words.allUsers(name), value: true },
-    ],
-    { title: words.title, placeHolder: words.whoIsSynced },
-  );
-  if (all) return { scope: 'allUsers' };
-  const objects = await pickDirectoryObjects(host.ui, host.client(source), words.principals(name));
-  return {
-    scope: {
-      userIds: objects.filter((o) => o.type === 'User').map((o) => o.id),
-      groupIds: objects.filter((o) => o.type === 'Group').map((o) => o.id),
-    },
-    principalNames: Object.fromEntries(objects.map((o) => [o.id, o.name])),
-  };
+  // Bounded like every loop: each round is the user choosing, then pressing Back.
+  for (let round = 0; round < 100; round++) {
+    const all = await host.ui.pickStep(
+      [
+        { ...words.chosenUsers, value: false },
+        { ...words.allUsers(name), value: true },
+      ],
+      { title: words.title, placeHolder: words.whoIsSynced },
+      at,
+    );
+    if (all === BACK) return BACK;
+    if (all) return { scope: 'allUsers' };
+    const objects = await pickDirectoryObjectsStep(
+      host.ui,
+      host.client(source),
+      words.principals(name),
+      { ...at, back: true },
+    );
+    if (objects === BACK) continue;
+    return {
+      scope: {
+        userIds: objects.filter((o) => o.type === 'User').map((o) => o.id),
+        groupIds: objects.filter((o) => o.type === 'Group').map((o) => o.id),
+      },
+      principalNames: Object.fromEntries(objects.map((o) => [o.id, o.name])),
+    };
+  }
+  throw new UserCancelledError();
 }
 
 /**
@@ -133,38 +151,90 @@ export async function setUpPairFlow(
   given: PairSetupGiven = {},
 ): Promise<PairSetupOutcome> {
   const { ui } = host;
-  const source =
-    given.source ?? (await pickTenant(ui, host.tenants, words.pickSource, words.needTwoTenants));
-  await host.signIn(source);
-  const target =
-    given.target ??
-    (await pickTenant(
-      ui,
-      host.tenants.filter((r) => r.tenantId !== source.tenantId),
-      words.pickTarget(tenantLabel(source)),
-      words.needTwoTenants,
-    ));
-  if (target.tenantId === source.tenantId) throw new Error(words.sameTenant);
-  await host.signIn(target);
+  let sourceChoice = given.source;
+  let targetChoice = given.target;
+  let scope: Scope = { scope: 'allUsers' };
+  let userType: SyncedUserType = 'Member';
+  let configurationName = '';
+  // A name the user typed is kept when they come back to it; the prefilled one follows the target.
+  let typedName: string | undefined;
+  const others = (from: TenantRecord): TenantRecord[] =>
+    host.tenants.filter((r) => r.tenantId !== from.tenantId);
+  /** The target once chosen or known: never the source, and signed in (the flow writes to it). */
+  const settle = async (chosen: TenantRecord | undefined, from: TenantRecord): Promise<void> => {
+    if (!chosen) throw new Error(words.needTwoTenants);
+    if (chosen.tenantId === from.tenantId) throw new Error(words.sameTenant);
+    targetChoice = chosen;
+    await host.signIn(chosen);
+  };
+  if (!sourceChoice && host.tenants.length < 2) throw new Error(words.needTwoTenants);
+  // A tenant is asked for only when there is a choice: the only other tenant is the target.
+  const askTarget =
+    !targetChoice && (sourceChoice ? others(sourceChoice).length : host.tenants.length - 1) > 1;
+
+  const steps: WizardStep[] = [];
+  if (!sourceChoice)
+    steps.push(async (at) => {
+      const chosen = await pickTenantStep(ui, host.tenants, words, words.pickSource, at);
+      if (chosen === BACK) return BACK;
+      sourceChoice = chosen;
+      await host.signIn(chosen);
+      if (!askTarget && !given.target) await settle(others(chosen)[0], chosen);
+    });
+  else {
+    await host.signIn(sourceChoice);
+    if (targetChoice) await settle(targetChoice, sourceChoice);
+    else if (!askTarget) await settle(others(sourceChoice)[0], sourceChoice);
+  }
+  if (askTarget)
+    steps.push(async (at) => {
+      const from = sourceChoice!;
+      const chosen = await pickTenantStep(
+        ui,
+        others(from),
+        words,
+        words.pickTarget(tenantLabel(from)),
+        at,
+      );
+      if (chosen === BACK) return BACK;
+      await settle(chosen, from);
+    });
+  steps.push(async (at) => {
+    const chosen = await pickScope(host, words, sourceChoice!, at);
+    if (chosen === BACK) return BACK;
+    scope = chosen;
+  });
+  steps.push(async (at) => {
+    const chosen = await ui.pickStep<SyncedUserType>(
+      [
+        { ...words.members(tenantLabel(targetChoice!)), value: 'Member' },
+        { ...words.guests(tenantLabel(targetChoice!)), value: 'Guest' },
+      ],
+      { title: words.title, placeHolder: words.syncedUsersBecome },
+      at,
+    );
+    if (chosen === BACK) return BACK;
+    userType = chosen;
+  });
+  steps.push(async (at) => {
+    const name = await ui.inputStep(
+      {
+        title: words.nameTitle,
+        prompt: words.namePrompt(tenantLabel(sourceChoice!), tenantLabel(targetChoice!)),
+        value: typedName ?? tenantLabel(targetChoice!),
+        validate: (v) => (v.trim() ? undefined : words.nameMissing),
+      },
+      at,
+    );
+    if (name === BACK) return BACK;
+    configurationName = name.trim();
+    typedName = configurationName === tenantLabel(targetChoice!) ? undefined : configurationName;
+  });
+  await runWizard(steps);
+  const [source, target] = [sourceChoice, targetChoice];
+  if (!source || !target) throw new Error(words.needTwoTenants);
   const names = { sourceName: tenantLabel(source), targetName: tenantLabel(target) };
   const clients = { source: host.client(source), target: host.client(target) };
-
-  const scope = await pickScope(host, words, source);
-  const userType = await ui.pick<SyncedUserType>(
-    [
-      { ...words.members(names.targetName), value: 'Member' },
-      { ...words.guests(names.targetName), value: 'Guest' },
-    ],
-    { title: words.title, placeHolder: words.syncedUsersBecome },
-  );
-  const configurationName = (
-    await ui.input({
-      title: words.nameTitle,
-      prompt: words.namePrompt(names.sourceName, names.targetName),
-      value: names.targetName,
-      validate: (v) => (v.trim() ? undefined : words.nameMissing),
-    })
-  ).trim();
   const choices: PairSetupChoices = { ...scope, userType, configurationName };
 
   const plan = await host.progress(words.reading, (_report, signal) =>

@@ -65,6 +65,23 @@ export interface SearchOptions<T> extends PickOptions {
   readonly key: (value: T) => string;
 }
 
+/** Where a question stands in a flow of several: VS Code shows "2/5" beside its title. */
+export interface StepPosition {
+  /** From 1. */
+  readonly step: number;
+  readonly of: number;
+  /** Back even on the first step: a follow-up question within a step goes back to its first. */
+  readonly back?: boolean;
+}
+
+/**
+ * The answer of a step whose Back button was pressed: the flow asks the question before again.
+ * From the global registry, so a test double loaded from another copy of this module answers the
+ * same symbol.
+ */
+export const BACK: unique symbol = Symbol.for('crossTenant.userInput.back');
+export type Back = typeof BACK;
+
 export interface UserInput {
   /** One item; throws UserCancelledError when the pick is dismissed. */
   pick<T>(
@@ -80,6 +97,17 @@ export interface UserInput {
   search<T>(options: SearchOptions<T>): Promise<T[]>;
   /** Text the user typed and `validate` accepted; throws UserCancelledError when dismissed. */
   input(options: InputOptions): Promise<string>;
+  /**
+   * `pick`, `search` and `input` as a step of a flow: the position beside the title and, from the
+   * second step on, a Back button, which answers BACK.
+   */
+  pickStep<T>(
+    items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>,
+    options: PickOptions,
+    at: StepPosition,
+  ): Promise<T | Back>;
+  searchStep<T>(options: SearchOptions<T>, at: StepPosition): Promise<T[] | Back>;
+  inputStep(options: InputOptions, at: StepPosition): Promise<string | Back>;
   /** A modal warning with actions: the one chosen; throws UserCancelledError when dismissed. */
   confirm<A extends string>(options: ConfirmOptions<A>): Promise<A>;
   /** A folder the user chose, as a URI string; throws UserCancelledError when dismissed. */

@@ -1,6 +1,6 @@
 import type { GraphClient } from '../graph/graphClient';
 import { searchGroups, searchUsers } from '../graph/operations/directorySearch';
-import type { PickItem, UserInput } from '../ports/userInput';
+import type { Back, PickItem, SearchOptions, StepPosition, UserInput } from '../ports/userInput';
 
 /** A user or group picked from a tenant's directory. */
 export interface DirectoryObject {
@@ -17,17 +17,12 @@ export interface DirectoryPickWords {
   readonly group: string;
 }
 
-/**
- * Users and groups of one tenant, searched as the user types (display names, user principal names
- * and mail starting with the text: 10 users and 5 groups a search) and chosen several at a time. Nothing chosen or the pick
- * dismissed throws UserCancelledError, as every prompt does.
- */
-export function pickDirectoryObjects(
-  ui: UserInput,
+/** The search of users and groups in one tenant: 10 users and 5 groups a search. */
+function directorySearch(
   client: GraphClient,
   words: DirectoryPickWords,
-): Promise<DirectoryObject[]> {
-  return ui.search<DirectoryObject>({
+): SearchOptions<DirectoryObject> {
+  return {
     title: words.title,
     placeHolder: words.placeHolder,
     canPickMany: true,
@@ -56,5 +51,28 @@ export function pickDirectoryObjects(
         })),
       ];
     },
-  });
+  };
+}
+
+/**
+ * Users and groups of one tenant, searched as the user types (display names, user principal names
+ * and mail starting with the text) and chosen several at a time. Nothing chosen or the pick
+ * dismissed throws UserCancelledError, as every prompt does.
+ */
+export function pickDirectoryObjects(
+  ui: UserInput,
+  client: GraphClient,
+  words: DirectoryPickWords,
+): Promise<DirectoryObject[]> {
+  return ui.search(directorySearch(client, words));
+}
+
+/** pickDirectoryObjects as a step of a flow: BACK when its Back button is pressed. */
+export function pickDirectoryObjectsStep(
+  ui: UserInput,
+  client: GraphClient,
+  words: DirectoryPickWords,
+  at: StepPosition,
+): Promise<DirectoryObject[] | Back> {
+  return ui.searchStep(directorySearch(client, words), at);
 }

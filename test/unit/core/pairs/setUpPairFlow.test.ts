@@ -95,6 +95,67 @@ describe('setUpPairFlow (Set Up Cross-Tenant Sync) against the HTTP sandbox', ()
     assert.deepEqual(done.choices, ['Show Provisioning Logs']);
   });
 
+  it('titles every question and numbers it; Back asks the question before again', async () => {
+    const ui = new ScriptedUserInput([
+      { expect: 'Sync users FROM which tenant?', answer: { pick: 'Fabrikam Retail' } },
+      // Fabrikam was the wrong source: back to the first question.
+      { expect: 'Sync users from Fabrikam Retail INTO which tenant?', answer: { back: true } },
+      { expect: 'Sync users FROM which tenant?', answer: { pick: 'Contoso Group' } },
+      {
+        expect: 'Sync users from Contoso Group INTO which tenant?',
+        answer: { pick: 'Woodgrove Bank' },
+      },
+      { expect: 'Who is synced?', answer: { pick: 'Chosen users and groups' } },
+      // Back from the search of users returns to "Who is synced?", the step it belongs to.
+      { expect: 'Users and groups of Contoso Group to sync', answer: { back: true } },
+      { expect: 'Who is synced?', answer: { pick: 'All users' } },
+      { expect: 'Synced users become…', answer: { pick: 'Guests' } },
+      { expect: 'The sync configuration in Contoso Group', answer: { back: true } },
+      { expect: 'Synced users become…', answer: { pick: 'Members' } },
+      { expect: 'The sync configuration in Contoso Group', answer: { input: 'Woodgrove Bank' } },
+      {
+        expect: /Set up cross-tenant sync from Contoso Group to Woodgrove Bank/,
+        answer: { cancel: true },
+      },
+    ]);
+    const host = flowHost(fx, ui);
+    await assert.rejects(setUpPairFlow(host, SETUP_WORDS), UserCancelledError);
+    ui.assertDone();
+    const asked = ui.shown.filter((s) => s.kind !== 'confirm');
+    assert.deepEqual(
+      asked.map((s) => [s.text.split('\n')[0], s.step]),
+      [
+        ['Set Up Cross-Tenant Sync', '1/5'],
+        ['Set Up Cross-Tenant Sync', '2/5'],
+        ['Set Up Cross-Tenant Sync', '1/5'],
+        ['Set Up Cross-Tenant Sync', '2/5'],
+        ['Set Up Cross-Tenant Sync', '3/5'],
+        ['Users and groups of Contoso Group to sync', '3/5'],
+        ['Set Up Cross-Tenant Sync', '3/5'],
+        ['Set Up Cross-Tenant Sync', '4/5'],
+        ['Configuration name', '5/5'],
+        ['Set Up Cross-Tenant Sync', '4/5'],
+        ['Configuration name', '5/5'],
+      ],
+    );
+    // The answers in force are the last ones given: Contoso as the source, all users, members.
+    const confirm = ui.shown.find((s) => s.kind === 'confirm')!;
+    assert.match(confirm.text, /In Contoso Group \(source\):/);
+    assert.doesNotMatch(confirm.text, /Fabrikam Retail \(source\)|Assign group/);
+    assert.deepEqual(host.record.signedIn, [
+      fabrikam.tenantId,
+      contoso.tenantId,
+      woodgrove.tenantId,
+    ]);
+  });
+
+  it('has no Back on its first question', async () => {
+    const ui = new ScriptedUserInput([
+      { expect: 'Sync users FROM which tenant?', answer: { back: true } },
+    ]);
+    await assert.rejects(setUpPairFlow(flowHost(fx, ui), SETUP_WORDS), /has no Back button/);
+  });
+
   it('opens the provisioning logs when the success message is answered so', async () => {
     const ui = new ScriptedUserInput([
       ...CHOICES,
