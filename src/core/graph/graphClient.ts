@@ -39,7 +39,10 @@ export interface GraphRequestSpec {
   readonly bundle?: ScopeBundle;
   /** Whether repeating after a 504 or a dropped connection is safe; defaults from the method. */
   readonly idempotent?: boolean;
-  /** Whether to wait for this tenant's other writes first; defaults to every method but GET. */
+  /**
+   * Whether it may change the tenant, so waits for this tenant's other writes first (and is
+   * logged as a write); defaults to every method but GET.
+   */
   readonly serialise?: boolean;
 }
 
@@ -146,8 +149,10 @@ export class GraphClient {
       [spec.signal, this.signal],
       () => new DeadlineError(info, this.limits.deadlineMs),
     );
+    const write = spec.serialise ?? spec.method !== 'GET';
     const ctx = new RequestContext({
       ...info,
+      write,
       scopes: operationScopes(bundle, permission?.additionalScopes, this.cloud),
       idempotent: spec.idempotent ?? isIdempotent(spec.method),
       clientRequestId: crypto.randomUUID(),
@@ -155,7 +160,7 @@ export class GraphClient {
     });
     const run = (): Promise<GraphResponse<T>> => this.execute<T>(spec, ctx);
     try {
-      if (!(spec.serialise ?? spec.method !== 'GET')) return await run();
+      if (!write) return await run();
       const result = this.writes.then(run);
       this.writes = result.catch(() => undefined);
       return await result;

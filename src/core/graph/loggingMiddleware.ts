@@ -12,6 +12,8 @@ export interface GraphLogEntry {
   /** 0 when no response arrived. */
   readonly status: number;
   readonly durationMs: number;
+  /** Whether it may change the tenant (a `$batch` of reads is a POST that does not). */
+  readonly write: boolean;
   /** 1 for the first try, 2 for the first retry, … */
   readonly attempt: number;
   readonly requestId?: string;
@@ -28,6 +30,15 @@ export function formatGraphLogEntry(e: GraphLogEntry): string {
   const retry = e.attempt > 1 ? ` attempt=${e.attempt}` : '';
   const requestId = e.requestId ? ` request-id=${e.requestId}` : '';
   return `${e.method} ${e.url} → ${outcome} (${e.durationMs} ms) ${e.operation} tenant=${e.tenantId}${retry}${requestId} client-request-id=${e.clientRequestId}`;
+}
+
+/**
+ * The log level of one attempt: writes and failures at info, with their request ids for a support
+ * case; reads at debug (hidden at the Output view's default level), `$batch` reads included, which
+ * the tree sends in the background and would otherwise be half the log.
+ */
+export function graphLogLevel(e: GraphLogEntry): 'info' | 'debug' {
+  return e.write || e.status >= 400 || e.status === 0 ? 'info' : 'debug';
 }
 
 /**
@@ -58,6 +69,7 @@ export class LoggingMiddleware implements Middleware {
       method: ctx.method,
       url: redactSecrets(ctx.url),
       attempt: ctx.attempts,
+      write: ctx.write,
       clientRequestId: ctx.clientRequestId,
     };
     try {

@@ -7,6 +7,8 @@ export interface RequestContextInit extends GraphRequestInfo {
   readonly scopes: readonly string[];
   /** Whether repeating the request after an ambiguous failure (504, dropped connection) is safe. */
   readonly idempotent: boolean;
+  /** Whether it may change the tenant: a `$batch` of reads is a POST that does not. */
+  readonly write: boolean;
   readonly clientRequestId: string;
   readonly signal?: AbortSignal;
 }
@@ -31,6 +33,7 @@ export class RequestContext implements MiddlewareOptions, RequestContextInit {
   readonly operation: string;
   readonly scopes: readonly string[];
   readonly idempotent: boolean;
+  readonly write: boolean;
   readonly clientRequestId: string;
   readonly signal?: AbortSignal;
   /** Attempts made so far, set by the retry middleware (1 = first try). */
@@ -44,6 +47,7 @@ export class RequestContext implements MiddlewareOptions, RequestContextInit {
     this.operation = init.operation;
     this.scopes = init.scopes;
     this.idempotent = init.idempotent;
+    this.write = init.write;
     this.clientRequestId = init.clientRequestId;
     this.signal = init.signal;
   }

@@ -5,7 +5,7 @@ import { getCloud } from '../../core/auth/clouds';
 import { describeError } from '../../core/describeError';
 import { GraphClient } from '../../core/graph/graphClient';
 import { GraphError } from '../../core/graph/graphError';
-import { formatGraphLogEntry } from '../../core/graph/loggingMiddleware';
+import { formatGraphLogEntry, graphLogLevel } from '../../core/graph/loggingMiddleware';
 import { getOrganization } from '../../core/graph/operations/tenants';
 import { SignInRequiredError } from '../../core/tenants/signInRequiredError';
 import { tenantKey, type TenantRecord } from '../../core/tenants/tenantRecord';
@@ -70,11 +70,9 @@ export class TenantConnections extends Disposable {
         ...(record.auth === 'sandbox' || this.sandbox.servesAllTenants
           ? { fetch: this.sandbox.fetch }
           : {}),
-        // Writes and failures at info (with their request ids, for a support case); reads at debug.
-        log: (e) =>
-          e.method !== 'GET' || e.status >= 400 || e.status === 0
-            ? this.log.info(formatGraphLogEntry(e))
-            : this.log.debug(formatGraphLogEntry(e)),
+        // Writes and failures at info (with their request ids, for a support case); reads at
+        // debug, the background $batch of tenant names included (a POST that changes nothing).
+        log: (e) => this.log[graphLogLevel(e)](formatGraphLogEntry(e)),
       });
       this.clients.set(key, client);
     }

@@ -551,6 +551,7 @@ describe('GraphClient', () => {
         url: 'https://graph.microsoft.com/v1.0/x',
         durationMs: 41,
         clientRequestId: 'c-1',
+        write: false,
       };
       assert.equal(
         formatGraphLogEntry({ ...base, status: 429, attempt: 2, requestId: 'r-1' }),

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { GraphError } from '../../../../src/core/graph/graphError';
+import { graphLogLevel } from '../../../../src/core/graph/loggingMiddleware';
+import { updatePolicy } from '../../../../src/core/graph/operations/policy';
 import { loadPartnerOverview } from '../../../../src/core/graph/partnerOverview';
 import { SANDBOX_TENANT_IDS, SANDBOX_TENANTS } from '../../../../src/sandbox';
 import { SandboxFixture } from './support/sandbox';
@@ -28,6 +30,24 @@ describe('loadPartnerOverview', () => {
     assert.equal(contoso.inboundSyncAllowed, true, 'Fabrikam allows user sync from Contoso');
     assert.equal(contoso.automaticRedemption.inbound, true);
     assert.equal(contoso.effective.settings.automaticUserConsentSettings.source, 'partner');
+  });
+
+  it("logs its background reads, the names' $batch included, below info; a write at info", async () => {
+    const client = fx.client(FABRIKAM);
+    await loadPartnerOverview(client);
+    const levels = fx.log.map((e) => `${e.method} ${e.operation} ${graphLogLevel(e)}`);
+    assert.ok(levels.includes('POST batch debug'), levels.join(', '));
+    assert.deepEqual(
+      levels.filter((l) => l.endsWith(' info')),
+      [],
+      'loading the tree writes nothing at info',
+    );
+    fx.log.length = 0;
+    await updatePolicy(client, { displayName: 'Cross-tenant policy' });
+    assert.deepEqual(
+      fx.log.map((e) => `${e.method} ${graphLogLevel(e)}`),
+      ['PATCH info'],
+    );
   });
 
   for (const n of [25, 130]) {
