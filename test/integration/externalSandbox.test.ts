@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type * as SandboxModule from '../../src/sandbox';
@@ -71,8 +72,15 @@ describe('an external HTTP sandbox (crossTenant.sandbox.url)', () => {
 
   it('Add Tenant names the sandbox that did not answer and the fix, not "fetch failed"', async () => {
     const config = vscode.workspace.getConfiguration('crossTenant');
-    // Port 9 (discard) has no listener here: the connection is refused, as for a sandbox not started.
-    await config.update('sandbox.url', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    // A port just freed has no listener: the connection is refused, as for a sandbox not started.
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await config.update('sandbox.url', url, vscode.ConfigurationTarget.Global);
     try {
       const mark = await logMark();
       await runAnswering(
@@ -84,7 +92,9 @@ describe('an external HTTP sandbox (crossTenant.sandbox.url)', () => {
       );
       await logAfter(
         mark,
-        /crossTenant\.addTenant failed: Error: The sandbox at http:\/\/127\.0\.0\.1:9 did not answer \(.*ECONNREFUSED.*\)\. Start it \("npm run sandbox"\), or correct or clear the setting "crossTenant\.sandbox\.url"\./,
+        new RegExp(
+          `crossTenant\\.addTenant failed: Error: The sandbox at ${url.replace(/\./g, '\\.')} did not answer \\(.*ECONNREFUSED.*\\)\\. Start it \\("npm run sandbox"\\), or correct or clear the setting "crossTenant\\.sandbox\\.url"\\.`,
+        ),
       );
     } finally {
       await config.update('sandbox.url', server.url, vscode.ConfigurationTarget.Global);
