@@ -1,6 +1,7 @@
 import type { BaselineSourceId, TenantBaselineData } from '../core/baselines/baselineSources';
 import { readBaselineData } from '../core/baselines/readBaselineData';
 import type { GraphClient } from '../core/graph/graphClient';
+import { GraphError } from '../core/graph/graphError';
 import { getOrganization } from '../core/graph/operations/tenants';
 import { exportFolderName, type ExportTenant } from '../core/policy/exportLayout';
 import { isGuid } from '../core/policy/guid';
@@ -9,10 +10,14 @@ import type { CliContext } from './cliContext';
 /**
  * The tenant as export names it: its organization's name and default domain (`GET
  * /organization`), else the domain the user gave, else only its id. An app without
- * Organization.Read.All still gets an answer.
+ * Organization.Read.All (a 403) still gets an answer; any other failure is thrown, since a guess
+ * then would put the files in another folder than the last export's.
  */
 export async function exportTenantOf(client: GraphClient, given: string): Promise<ExportTenant> {
-  const organization = await getOrganization(client).catch(() => undefined);
+  const organization = await getOrganization(client).catch((err: unknown) => {
+    if (err instanceof GraphError && err.status === 403) return undefined;
+    throw err;
+  });
   const defaultDomain =
     organization?.verifiedDomains?.find((domain) => domain.isDefault)?.name ??
     (isGuid(given) ? undefined : given.trim().toLowerCase());

@@ -94,4 +94,15 @@ describe('fault tier: throttling and outage storms against the HTTP sandbox and 
       { code: calm.code, stdout: calm.stdout, stderr: calm.stderr },
     );
   });
+
+  it('an export whose organization read is throttled past the retries stops with one line instead of writing into another folder', async () => {
+    await faults({ throttle: { count: 100, retryAfterSeconds: 0, pathPrefix: '/organization' } });
+    faultInjected('429 storm');
+    const result = await fx.cli('export', '--tenant', 'contoso.com', '--out', fx.dir);
+    if (fs.readdirSync(fx.dir).length > 0)
+      dataLost(`export through a 429 storm wrote ${fs.readdirSync(fx.dir).join(', ')}`);
+    assert.equal(result.code, 2, result.stdout);
+    assert.match(result.stderr, /^cross-tenant: .*throttling requests.* Try again/);
+    assert.deepEqual(fs.readdirSync(fx.dir), []);
+  });
 });

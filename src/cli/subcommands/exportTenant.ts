@@ -36,7 +36,6 @@ export async function exportCommand(ctx: CliContext): Promise<CommandResult> {
   const [policy, overview, exportTenant] = await Promise.all([
     getPolicy(client),
     loadPartnerOverview(client),
-    // Only names the folder; an app without Organization.Read.All still exports.
     exportTenantOf(client, tenant),
   ]);
   const baselineData = await readTenantBaselineData(ctx, exportTenant, BASELINE_EXTRA_SOURCES);
