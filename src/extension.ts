@@ -29,6 +29,7 @@ import { registerPushOnSave } from './documents/pushOnSave';
 import { DriftDiagnostics } from './documents/driftDiagnostics';
 import { JobDetailsProvider } from './documents/jobDetailsProvider';
 import { ON_DEMAND_SCHEME, OnDemandReports } from './documents/onDemandReports';
+import { IMPACT_SCHEME, ImpactReports } from './documents/impactReports';
 import { LiveDocumentProvider } from './documents/liveDocumentProvider';
 import { PolicyChecker, PolicyCodeActions } from './documents/policyChecker';
 import { PolicyDocumentProvider } from './documents/policyDocumentProvider';
@@ -88,7 +89,18 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     treeDataProvider: tree,
     showCollapseAll: true,
   });
-  const push = new PushService(tenants, connections, live, drafts, checker, data, log, ui);
+  const impactReports = new ImpactReports();
+  const push = new PushService(
+    tenants,
+    connections,
+    live,
+    drafts,
+    checker,
+    data,
+    log,
+    ui,
+    impactReports,
+  );
   const drift = new DriftDiagnostics();
   const onDemandReports = new OnDemandReports();
   const jobDetails = new JobDetailsProvider(tenants, connections);
@@ -120,6 +132,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     push,
     drift,
     onDemandReports,
+    impactReports,
     logPanels,
     pairs,
     secrets: context.secrets,
@@ -167,6 +180,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     jobDetails,
     vscode.workspace.registerTextDocumentContentProvider(JOB_SCHEME, jobDetails),
     vscode.workspace.registerTextDocumentContentProvider(ON_DEMAND_SCHEME, onDemandReports),
+    vscode.workspace.registerTextDocumentContentProvider(IMPACT_SCHEME, impactReports),
     drift,
     logPanels,
     data,

@@ -6,6 +6,7 @@ import type { SandboxService } from '../services/sandbox/sandboxService';
 import type { DraftStore } from '../services/drafts/draftStore';
 import type { DriftDiagnostics } from '../documents/driftDiagnostics';
 import type { OnDemandReports } from '../documents/onDemandReports';
+import type { ImpactReports } from '../documents/impactReports';
 import type { PushService } from '../documents/pushService';
 import type { ProvisioningLogPanels } from '../webview/provisioningLogPanels';
 import type { PairService } from '../services/pairs/pairService';
@@ -27,6 +28,8 @@ export interface CommandContext {
   readonly push: PushService;
   readonly drift: DriftDiagnostics;
   readonly onDemandReports: OnDemandReports;
+  /** Impact previews and partnership usage, as read-only Markdown documents. */
+  readonly impactReports: ImpactReports;
   readonly logPanels: ProvisioningLogPanels;
   readonly pairs: PairService;
 }

@@ -15,6 +15,7 @@ import { discardDraft } from './discardDraft';
 import { exportTenant } from './exportTenant';
 import { newSyncConfiguration } from './newSyncConfiguration';
 import { openEffective } from './openEffective';
+import { whoUsesPartnership } from './whoUsesPartnership';
 import { openPolicy } from './openPolicy';
 import { openSchema } from './openSchema';
 import { pauseJob } from './pauseJob';
@@ -62,6 +63,7 @@ export const commands: readonly CommandDefinition[] = [
   removeIdentitySync,
   resetDefault,
   openEffective,
+  whoUsesPartnership,
   exportTenant,
   checkDrift,
   startJob,

@@ -5,12 +5,17 @@ import { writeFileUnder } from '../core/files/writeFilesUnder';
 import { exportPaths, parseBase, type ExportPaths } from '../core/policy/exportBase';
 import { setIdentitySync } from '../core/graph/operations/identitySync';
 import { listPartners, updatePartner } from '../core/graph/operations/partners';
-import { updateDefaultConfiguration, updatePolicy } from '../core/graph/operations/policy';
+import {
+  getDefaultConfiguration,
+  updateDefaultConfiguration,
+  updatePolicy,
+} from '../core/graph/operations/policy';
 import { putSyncSchema } from '../core/graph/operations/syncJobs';
 import { toCanonicalText } from '../core/policy/canonical';
 import type { PushPlan } from '../core/policy/pushPlan';
 import { runPush, type PushHost, type PushResult } from '../core/push/pushFlow';
 import type { UserInput } from '../core/ports/userInput';
+import type { PushWords } from '../core/push/pushWords';
 import type { TenantRecord } from '../core/tenants/tenantRecord';
 import type { Log } from '../host/log';
 import { tenantLabel } from '../core/tenants/tenantLabel';
@@ -23,6 +28,12 @@ import type { LiveDocumentProvider } from './liveDocumentProvider';
 import type { PolicyChecker } from './policyChecker';
 import { pushWords } from './pushWords';
 import { liveCounterpart, POLICY_SCHEME } from '../services/documentUris';
+import { previewImpact } from '../core/impact/previewImpact';
+import { impactDays } from '../services/impact/impactDays';
+import { tenantNames } from '../services/impact/tenantNames';
+import { withCancellableProgress } from '../host/cancellation';
+import { affectedMarkdown } from './impactMarkdown';
+import type { ImpactReports } from './impactReports';
 
 export type { PushResult } from '../core/push/pushFlow';
 
@@ -42,6 +53,7 @@ export class PushService {
     private readonly data: TenantData,
     private readonly log: Log,
     private readonly ui: UserInput,
+    private readonly reports: ImpactReports,
   ) {}
 
   /**
@@ -65,6 +77,13 @@ export class PushService {
     // another tenant, a file's base (of the tenant it came from) says nothing about the target.
     const fileBase = target.isWorkspaceFile && !otherTenant ? await readFileBase(uri) : undefined;
     const base = isDraft ? (await this.drafts.get(uri))?.baseText : fileBase?.text;
+    // A change of access settings names the tenants it reaches (the impact preview).
+    const kind = target.identity.kind;
+    const names =
+      kind === 'default' || kind === 'partner'
+        ? await tenantNames(target.tenant, this.store, this.data, this.log)
+        : undefined;
+    const words = pushWords(target, names);
     const result = await runPush(
       {
         identity: target.identity,
@@ -80,9 +99,9 @@ export class PushService {
               )
             : undefined,
       },
-      this.host(doc, target, fileBase),
+      this.host(doc, target, fileBase, words.impact),
       this.ui,
-      pushWords(target),
+      words,
     );
     if (result.showProblems && result.notPushed) this.refused(uri, result.notPushed);
     return result;
@@ -92,6 +111,7 @@ export class PushService {
     doc: vscode.TextDocument,
     target: DocumentTarget,
     fileBase: FileBase | undefined,
+    impactWords: PushWords['impact'],
   ): PushHost {
     const uri = doc.uri;
     const isDraft = uri.scheme === POLICY_SCHEME;
@@ -100,6 +120,47 @@ export class PushService {
         (await this.live.read(target.identity, target.tenant)) as Record<string, unknown>,
       partners: () =>
         listPartners(this.connections.client(target.tenant), { expandIdentitySync: false }),
+      defaults: () => getDefaultConfiguration(this.connections.client(target.tenant)),
+      previewImpact: (before, after) => {
+        const who = tenantLabel(target.tenant);
+        const tenant = this.data.tenant(target.tenant);
+        return Promise.resolve(
+          withCancellableProgress(
+            {
+              location: vscode.ProgressLocation.Notification,
+              title: vscode.l10n.t('Reading the sign-ins of {0}', who),
+            },
+            async (progress, signal) => {
+              const result = await previewImpact({
+                client: tenant.client,
+                limiter: tenant.reportsLimiter,
+                before,
+                after,
+                days: impactDays(),
+                now: new Date(),
+                signal,
+                onProgress: ({ requests, signIns }) =>
+                  progress.report({
+                    message: vscode.l10n.t('{0} sign-ins ({1} requests)', signIns, requests),
+                  }),
+              });
+              this.log.info(
+                `Impact preview for ${who} (${target.tenant.tenantId}): ${result.kind}${result.kind === 'evaluated' ? `, ${result.evaluation.rows.length} user/app rows from ${result.evaluation.signIns} sign-ins in ${result.requests} requests` : ''}`,
+              );
+              return result;
+            },
+          ),
+        );
+      },
+      showImpact: async (result) => {
+        const who = tenantLabel(target.tenant);
+        const title = vscode.l10n.t('Who the push to {0} would affect', who);
+        await this.reports.show(
+          who,
+          title,
+          affectedMarkdown(title, impactWords.line(result), impactWords.rows(result.evaluation)),
+        );
+      },
       send: async (plan) => {
         await this.send(target, plan);
         this.log.info(

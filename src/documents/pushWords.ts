@@ -2,9 +2,11 @@ import * as vscode from 'vscode';
 import type { PushWords } from '../core/push/pushWords';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import type { DocumentTarget } from '../services/documentTarget';
+import type { TenantNames } from '../core/history/describeHistoryEntry';
+import { pushImpactWords } from './pushImpactWords';
 
-/** What the push flow says about this document and its tenant, translated. */
-export function pushWords(target: DocumentTarget): PushWords {
+/** What the push flow says about this document and its tenant, translated; `names` names the tenants a change reaches. */
+export function pushWords(target: DocumentTarget, names: TenantNames = () => undefined): PushWords {
   const who = tenantLabel(target.tenant);
   const id = target.identity;
   const what =
@@ -92,6 +94,7 @@ export function pushWords(target: DocumentTarget): PushWords {
         ? vscode.l10n.t('{0}: 1 partner inherits it', setting)
         : vscode.l10n.t('{0}: {1} partners inherit it', setting, n),
     push: vscode.l10n.t('Push'),
+    impact: pushImpactWords(who, names),
     more: (hidden) => vscode.l10n.t('… and {0} more', hidden),
   };
 }

@@ -1,8 +1,8 @@
 import type { TenantNames } from '../history/describeHistoryEntry';
 import { propertyLabel } from '../policy/diffSummary';
 import type { ImpactEvaluation, ImpactReason, ImpactRow, ReasonKind } from './evaluateImpact';
+import { ENGLISH_IMPACT_WORDS, type ImpactWords, type TrustWord } from './impactWords';
 import type { ImpactResult } from './previewImpact';
-import { plural } from '../plural';
 
 function capitalised(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
@@ -13,40 +13,46 @@ function usersOf(rows: readonly ImpactRow[]): Set<string> {
   return new Set(rows.map((r) => `${r.direction}|${r.externalTenantId}|${r.user.id}`));
 }
 
-function organizations(rows: readonly ImpactRow[], names: TenantNames): string {
+function organizations(rows: readonly ImpactRow[], names: TenantNames, words: ImpactWords): string {
   const ids = [...new Set(rows.map((r) => r.externalTenantId))];
-  return ids.length === 1 ? (names(ids[0]) ?? ids[0]) : `${ids.length} organizations`;
+  return ids.length === 1 ? (names(ids[0]) ?? ids[0]) : words.organizations(ids.length);
 }
 
-function period(days: number): string {
-  return days === 1 ? 'in the last day' : `in the last ${days} days`;
-}
+type UnknownWord = 'unknownMembership' | 'unknownAppFamily' | 'unknownAccessKind';
 
-const UNKNOWN_WORDS: Readonly<Record<ReasonKind, string>> = {
-  notAllowed: '',
-  groupMembershipUnknown: 'group membership not known',
-  appFamilyUnknown: 'app families not known',
-  accessKindUnknown: 'B2B collaboration or direct connect not known',
-  trustWithdrawn: '',
+const UNKNOWN_WORDS: Readonly<Record<ReasonKind, UnknownWord | undefined>> = {
+  notAllowed: undefined,
+  groupMembershipUnknown: 'unknownMembership',
+  appFamilyUnknown: 'unknownAppFamily',
+  accessKindUnknown: 'unknownAccessKind',
+  trustWithdrawn: undefined,
 };
 
 /** Who signed in and what the change does to them, for one evaluation. */
-function evaluatedLine(evaluation: ImpactEvaluation, names: TenantNames): string {
+function evaluatedLine(
+  evaluation: ImpactEvaluation,
+  names: TenantNames,
+  words: ImpactWords,
+): string {
   const { rows } = evaluation;
-  const when = period(evaluation.windowDays);
-  if (rows.length === 0)
-    return `No sign-ins the change is about ${when}, so none would be blocked.`;
+  const when = words.period(evaluation.windowDays);
+  if (rows.length === 0) return words.noSignIns(when);
   const segments: string[] = [];
   const inbound = rows.filter((r) => r.direction === 'inbound');
   const outbound = rows.filter((r) => r.direction === 'outbound');
-  const apps = (list: readonly ImpactRow[]): number => new Set(list.map((r) => r.app.id)).size;
+  const apps = (list: readonly ImpactRow[]): string =>
+    words.apps(new Set(list.map((r) => r.app.id)).size);
   if (inbound.length > 0)
     segments.push(
-      `${plural(usersOf(inbound).size, 'user')} from ${organizations(inbound, names)} signed in to ${plural(apps(inbound), 'app')}`,
+      words.inbound(
+        words.users(usersOf(inbound).size),
+        organizations(inbound, names, words),
+        apps(inbound),
+      ),
     );
   if (outbound.length > 0)
     segments.push(
-      `${usersOf(outbound).size} of your users signed in to ${plural(apps(outbound), 'app')} of ${organizations(outbound, names)}`,
+      words.outbound(usersOf(outbound).size, apps(outbound), organizations(outbound, names, words)),
     );
   const blocked = usersOf(rows.filter((r) => r.verdict === 'blocked'));
   const maybe = [...usersOf(rows.filter((r) => r.verdict === 'mayBeBlocked'))].filter(
@@ -56,21 +62,22 @@ function evaluatedLine(evaluation: ImpactEvaluation, names: TenantNames): string
     (u) => !blocked.has(u) && !maybe.includes(u),
   );
   const outcomes: string[] = [];
-  if (blocked.size > 0) outcomes.push(`${blocked.size} of them would be blocked`);
+  if (blocked.size > 0) outcomes.push(words.blocked(blocked.size));
   if (maybe.length > 0) {
     const why = [
       ...new Set(
         rows
           .filter((r) => r.verdict === 'mayBeBlocked')
           .flatMap((r) => r.reasons.map((x) => UNKNOWN_WORDS[x.kind]))
-          .filter((w) => w !== ''),
+          .filter((w): w is UnknownWord => w !== undefined),
       ),
-    ];
-    outcomes.push(`${maybe.length} may be blocked${why.length > 0 ? ` (${why.join(', ')})` : ''}`);
+    ].map((key) => words[key]);
+    outcomes.push(words.mayBeBlocked(maybe.length, why));
   }
-  if (mfa.length > 0) outcomes.push(`${mfa.length} would be asked for MFA here again`);
-  if (outcomes.length === 0) outcomes.push('none of them would be blocked');
-  return `${segments.join(' and ')} ${when}; ${outcomes.join(', ')}.`;
+  if (mfa.length > 0) outcomes.push(words.mfaAgain(mfa.length));
+  if (outcomes.length === 0) outcomes.push(words.noneBlocked);
+  const who = segments.length === 2 ? words.both(segments[0], segments[1]) : segments[0];
+  return words.line(who, when, outcomes);
 }
 
 /**
@@ -83,57 +90,52 @@ export function impactSummaryLine(
   result: ImpactResult,
   tenantName: string,
   names: TenantNames,
+  words: ImpactWords = ENGLISH_IMPACT_WORDS,
 ): string {
-  const restrictions =
-    result.plan.notInLogs.length > 0
-      ? ' Tenant restrictions narrow too, which no sign-in of this tenant can show.'
-      : '';
+  const restrictions = result.plan.notInLogs.length > 0 ? ` ${words.restrictionsToo}` : '';
   switch (result.kind) {
     case 'notNarrowing':
-      return 'This change does not narrow access, so no sign-ins were checked.';
+      return words.notNarrowing;
     case 'notInLogs':
-      return 'This change narrows tenant restrictions, which no sign-in of this tenant can show, so no sign-ins were checked.';
+      return words.notInLogs;
     case 'unavailable':
-      return result.reason === 'licence'
-        ? `Sign-in logs of ${tenantName} are unavailable (no Microsoft Entra ID P1 or P2 licence), so who this change would block is not known.${restrictions}`
-        : `Sign-in logs of ${tenantName} could not be read (they need AuditLog.Read.All and Directory.Read.All and a role such as Reports Reader), so who this change would block is not known.${restrictions}`;
+      return `${words.unavailable(result.reason, tenantName)}${restrictions}`;
     case 'evaluated': {
-      const partial = result.truncated ? ' Only part of the sign-ins could be read.' : '';
-      return `${evaluatedLine(result.evaluation, names)}${partial}${restrictions}`;
+      const partial = result.truncated ? ` ${words.partial}` : '';
+      return `${evaluatedLine(result.evaluation, names, words)}${partial}${restrictions}`;
     }
   }
 }
 
-const TRUST_WORDS: Readonly<Record<string, string>> = {
-  isMfaAccepted: 'MFA',
-  isCompliantDeviceAccepted: 'a compliant device',
-  isHybridAzureADJoinedDeviceAccepted: 'a hybrid joined device',
+const TRUST_WORDS: Readonly<Record<string, TrustWord>> = {
+  isMfaAccepted: 'mfa',
+  isCompliantDeviceAccepted: 'compliantDevice',
+  isHybridAzureADJoinedDeviceAccepted: 'hybridJoinedDevice',
 };
 
 /** Why a row would be (or may be) blocked, in words. */
-export function describeReason(reason: ImpactReason): string {
+export function describeReason(
+  reason: ImpactReason,
+  words: ImpactWords = ENGLISH_IMPACT_WORDS,
+): string {
   const setting = capitalised(propertyLabel(reason.setting));
   const part = reason.part ? propertyLabel(reason.part) : '';
   switch (reason.kind) {
     case 'notAllowed':
-      return `${setting}, ${part}: not allowed`;
+      return words.notAllowed(setting, part);
     case 'groupMembershipUnknown':
-      return `${setting}, ${part}: allowed or blocked through a group whose members are not known here`;
+      return words.membershipReason(setting, part);
     case 'appFamilyUnknown':
-      return `${setting}, ${part}: whether this app is part of Office 365 is not known here`;
+      return words.appFamilyReason(setting, part);
     case 'accessKindUnknown':
-      return 'The sign-in log does not say whether this was B2B collaboration or direct connect, and only one of them would let it in';
+      return words.accessKindReason;
     case 'trustWithdrawn':
-      return `Conditional Access${reason.policy ? ` ("${reason.policy}")` : ''} asks for ${TRUST_WORDS[reason.part ?? ''] ?? 'more'}, and the other tenant's would no longer be trusted`;
+      return words.trustReason(
+        reason.policy || undefined,
+        TRUST_WORDS[reason.part ?? ''] ?? 'more',
+      );
   }
 }
-
-const VERDICT_WORDS: Readonly<Record<ImpactRow['verdict'], string>> = {
-  blocked: 'would be blocked',
-  mayBeBlocked: 'may be blocked',
-  mfaAgain: 'would be asked for MFA again',
-  unaffected: 'not affected',
-};
 
 /** One row of the list behind the summary, in words: who, which app, with whom, when, and why. */
 export interface ImpactListRow {
@@ -148,7 +150,11 @@ export interface ImpactListRow {
 }
 
 /** The rows the change affects (blocked, may be blocked, MFA again), worst first, for the list. */
-export function describeImpact(evaluation: ImpactEvaluation, names: TenantNames): ImpactListRow[] {
+export function describeImpact(
+  evaluation: ImpactEvaluation,
+  names: TenantNames,
+  words: ImpactWords = ENGLISH_IMPACT_WORDS,
+): ImpactListRow[] {
   return evaluation.rows
     .filter((r) => r.verdict !== 'unaffected')
     .map((r) => ({
@@ -157,7 +163,7 @@ export function describeImpact(evaluation: ImpactEvaluation, names: TenantNames)
       organization: names(r.externalTenantId) ?? r.externalTenantId,
       direction: r.direction,
       lastSignIn: r.lastSignIn.toISOString(),
-      verdict: VERDICT_WORDS[r.verdict],
-      why: r.reasons.map(describeReason),
+      verdict: words.verdict(r.verdict),
+      why: r.reasons.map((reason) => describeReason(reason, words)),
     }));
 }

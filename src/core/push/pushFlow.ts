@@ -1,5 +1,8 @@
 import { boundedLines } from '../boundedLines';
-import type { Partner } from '../graph/types';
+import { describeError } from '../describeError';
+import type { DefaultConfiguration, Partner } from '../graph/types';
+import type { TenantAccess } from '../impact/narrowing';
+import type { ImpactResult } from '../impact/previewImpact';
 import { defaultBlastRadius } from '../policy/blastRadius';
 import { cannotInheritMessage } from '../policy/cannotInherit';
 import { parseDocument, toCanonicalText } from '../policy/canonical';
@@ -10,6 +13,8 @@ import { planPush, type PushPlan } from '../policy/pushPlan';
 import { resolveConflicts, threeWay } from '../policy/threeWay';
 import { unknownPropertiesSent } from '../policy/unknownPropertiesSent';
 import type { UserInput } from '../ports/userInput';
+import { UserCancelledError } from '../userCancelledError';
+import type { ImpactListRow } from '../impact/describeImpact';
 import { changedMatchingAttributes } from '../sync/matchingAttributes';
 import type { PushWords } from './pushWords';
 
@@ -36,6 +41,15 @@ export interface PushHost {
   readLive(): Promise<Record<string, unknown>>;
   /** The tenant's partners: who a change of the default settings reaches. */
   partners(): Promise<readonly Partner[]>;
+  /** The tenant's default settings: what a partner's settings are judged over (the impact preview). */
+  defaults(): Promise<DefaultConfiguration>;
+  /**
+   * The impact preview of a change of the default or partner settings: reads the sign-ins it is
+   * about (with progress; cancelling rejects with a cancellation) and judges them.
+   */
+  previewImpact(before: TenantAccess, after: TenantAccess): Promise<ImpactResult>;
+  /** Opens who the change affects as a read-only document. */
+  showImpact(result: EvaluatedImpact): Promise<void>;
   /** Sends the plan: the one write of a push. */
   send(plan: PushPlan): Promise<void>;
   /** The document's checks against `live` (the default settings' cannot-inherit rule needs it). */
@@ -49,6 +63,8 @@ export interface PushHost {
   /** After the write: `after` is live re-read (canonical text), `rebased` the object sent when the push was rebased. */
   pushed(after: string, rebased: Record<string, unknown> | undefined): Promise<void>;
 }
+
+export type EvaluatedImpact = Extract<ImpactResult, { kind: 'evaluated' }>;
 
 export interface PushResult {
   readonly pushed: boolean;
@@ -213,23 +229,123 @@ async function onLiveChanged(
 async function confirmPush(
   doc: PushDocument,
   plan: PushPlan,
-  live: object,
+  live: Record<string, unknown>,
   draft: Record<string, unknown>,
   host: PushHost,
   ui: UserInput,
   words: PushWords,
 ): Promise<void> {
   const note = doc.note ? `\n\n${doc.note}` : '';
-  let impact = '';
+  let reach = '';
+  let partners: readonly Partner[] | undefined;
   if (doc.identity.kind === 'default') {
-    const radius = defaultBlastRadius(live, draft, await host.partners());
-    impact = `\n\n${words.defaultReach(radius.length > 0)}\n${radius
+    partners = await host.partners();
+    const radius = defaultBlastRadius(live, draft, partners);
+    reach = `\n\n${words.defaultReach(radius.length > 0)}\n${radius
       .map((r) => `• ${words.inheritedBy(r.label, r.inheritingPartnerIds.length)}`)
       .join('\n')}`;
   }
-  await ui.confirm({
-    message: words.confirmPush(plan.changes.length),
-    detail: `${bulleted(plan.changes, words)}${impact}${note}`,
-    actions: [words.push],
-  });
+  const impact = await impactOf(doc.identity, live, plan, host, words, partners);
+  const affected =
+    impact.result?.kind === 'evaluated' ? words.impact.rows(impact.result.evaluation) : [];
+  const actions = affected.length > 0 ? [words.push, words.impact.showAffected] : [words.push];
+  // Paced by the user: each round is a modal they answer; dismissing it ends the push.
+  for (;;) {
+    const choice = await ui.confirm({
+      message: words.confirmPush(plan.changes.length),
+      detail: `${bulleted(plan.changes, words)}${reach}${impact.text}${note}`,
+      actions,
+    });
+    if (choice === words.push) return;
+    await showAffected(impact.result as EvaluatedImpact, affected, host, ui, words);
+  }
+}
+
+/** How many affected rows the confirmation names before "… and N more" (the list has them all). */
+const NAMED_IN_CONFIRMATION = 5;
+
+/**
+ * The impact preview's part of the confirmation, for a change of the default or partner
+ * settings: the one line, and the first rows it would hit. The preview never stops a push: a
+ * read that fails or is cancelled says so in the line, and the usual confirmation follows.
+ */
+async function impactOf(
+  identity: DocumentIdentity,
+  live: Record<string, unknown>,
+  plan: PushPlan,
+  host: PushHost,
+  words: PushWords,
+  knownPartners: readonly Partner[] | undefined,
+): Promise<{ readonly text: string; readonly result?: ImpactResult }> {
+  if (identity.kind !== 'default' && identity.kind !== 'partner') return { text: '' };
+  let result: ImpactResult;
+  try {
+    const partners = knownPartners ?? (await host.partners());
+    // What the tenant holds after the PATCH (null: the partner inherits the default again).
+    const after = { ...live, ...plan.patch };
+    let access: { before: TenantAccess; after: TenantAccess };
+    if (identity.kind === 'default') {
+      access = {
+        before: { defaults: live, partners },
+        after: { defaults: after, partners },
+      };
+    } else {
+      const defaults = await host.defaults();
+      const id = identity.partnerTenantId.toLowerCase();
+      const others = partners.filter((p) => p.tenantId.toLowerCase() !== id);
+      access = {
+        before: { defaults, partners: [...others, live as unknown as Partner] },
+        after: { defaults, partners: [...others, after as unknown as Partner] },
+      };
+    }
+    result = await host.previewImpact(access.before, access.after);
+  } catch (err) {
+    const d = describeError(err);
+    return { text: `\n\n${d.cancelled ? words.impact.cancelled : words.impact.failed(d.summary)}` };
+  }
+  const lines = [words.impact.line(result)];
+  if (result.kind === 'evaluated') {
+    const rows = words.impact.rows(result.evaluation);
+    lines.push(
+      ...rows.slice(0, NAMED_IN_CONFIRMATION).map((r) => {
+        const row = words.impact.row(r);
+        return `• ${row.label} — ${row.description}`;
+      }),
+    );
+    if (rows.length > NAMED_IN_CONFIRMATION)
+      lines.push(words.more(rows.length - NAMED_IN_CONFIRMATION));
+  }
+  return { text: `\n\n${lines.join('\n')}`, result };
+}
+
+/**
+ * Who the change affects, as a list to read and search before answering again: its first item
+ * opens the list as a document; choosing a row or dismissing the list goes back to the question.
+ */
+async function showAffected(
+  result: EvaluatedImpact,
+  rows: readonly ImpactListRow[],
+  host: PushHost,
+  ui: UserInput,
+  words: PushWords,
+): Promise<void> {
+  let choice: number;
+  try {
+    choice = await ui.pick<number>(
+      [
+        { label: words.impact.openAsDocument, value: -1 },
+        ...rows.map((r, i) => ({ ...words.impact.row(r), value: i })),
+      ],
+      {
+        title: words.impact.listTitle,
+        placeHolder: words.impact.listPlaceholder,
+        matchOnDescription: true,
+        matchOnDetail: true,
+      },
+    );
+  } catch (err) {
+    if (err instanceof UserCancelledError) return;
+    throw err;
+  }
+  if (choice === -1) await host.showImpact(result);
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Partner } from '../../../../src/core/graph/types';
+import type { DefaultConfiguration, Partner } from '../../../../src/core/graph/types';
+import { planImpact, type TenantAccess } from '../../../../src/core/impact/narrowing';
+import type { ImpactResult } from '../../../../src/core/impact/previewImpact';
 import { toCanonicalText } from '../../../../src/core/policy/canonical';
 import { checkDocument } from '../../../../src/core/policy/checkDocument';
 import type { DocumentIdentity } from '../../../../src/core/policy/documentUri';
@@ -74,6 +76,17 @@ const words: PushWords = {
   defaultReach: (partners) => (partners ? 'Reaches, with partners:' : 'Reaches.'),
   inheritedBy: (setting, n) => `${setting}: ${n} partners inherit it`,
   push: 'Push',
+  impact: {
+    line: (result) => `Impact: ${result.kind}.`,
+    rows: () => [],
+    row: (r) => ({ label: r.user, description: r.app, detail: r.why.join('; ') }),
+    failed: (reason) => `Impact not checked: ${reason}`,
+    cancelled: 'Impact check cancelled.',
+    showAffected: 'Show Who Is Affected',
+    listTitle: 'Who is affected',
+    listPlaceholder: 'Pick a row',
+    openAsDocument: 'Open as a document',
+  },
   more: (hidden) => `… and ${hidden} more`,
 };
 
@@ -82,6 +95,9 @@ class FakeTenant implements PushHost {
   readonly sent: Record<string, unknown>[] = [];
   readonly calls: string[] = [];
   reads = 0;
+  partnerReads = 0;
+  /** The impact previews asked for: before and after. */
+  readonly previews: { before: TenantAccess; after: TenantAccess }[] = [];
 
   constructor(
     /** Live before the write, then what the write makes of it. */
@@ -94,8 +110,21 @@ class FakeTenant implements PushHost {
     return Promise.resolve(structuredClone(this.live));
   }
   partners(): Promise<readonly Partner[]> {
-    this.calls.push('partners');
+    this.partnerReads++;
     return Promise.resolve(this.partnerList);
+  }
+  defaults(): Promise<DefaultConfiguration> {
+    return Promise.resolve({});
+  }
+  /** These tests push changes that narrow nothing; pushImpact.test.ts has those that do. */
+  previewImpact(before: TenantAccess, after: TenantAccess): Promise<ImpactResult> {
+    this.previews.push({ before, after });
+    const plan = planImpact(TENANT, before, after);
+    assert.equal(plan.narrowing.size, 0, 'a change that narrows nothing');
+    return Promise.resolve({ kind: 'notNarrowing', plan });
+  }
+  showImpact(): Promise<void> {
+    throw new Error('nothing to show: the change narrows nothing');
   }
   send(plan: PushPlan): Promise<void> {
     this.sent.push(plan.patch);
@@ -173,7 +202,7 @@ describe('push flow', () => {
       sent: { isServiceProvider: true },
     });
     assert.deepEqual(ui.shown[0].choices, ['Push']);
-    assert.match(ui.shown[0].text, /• Cloud service provider: no → yes/);
+    assert.match(ui.shown[0].text, /• Cloud service provider: no → yes\n\nImpact: notNarrowing\.$/);
     assert.equal(tenant.reads, 2, 'live read before the plan and again after the write');
     assert.deepEqual(tenant.calls, ['pushed']);
     ui.assertDone();
@@ -414,7 +443,8 @@ describe('push flow', () => {
       ui.shown[0].text,
       /Reaches, with partners:\n• Inbound trust: 1 partners inherit it/i,
     );
-    assert.deepEqual(tenant.calls, ['partners']);
+    assert.equal(tenant.partnerReads, 1, 'once, for the reach and the impact preview');
+    assert.deepEqual(tenant.calls, []);
     assert.deepEqual(tenant.sent, [{ inboundTrust: trust(true, false) }]);
   });
 });
