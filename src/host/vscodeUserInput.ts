@@ -188,6 +188,9 @@ export class VscodeUserInput implements UserInput {
               const chosen = pick.selectedItems;
               pick.items = keep(found.map(toItem));
               pick.selectedItems = chosen;
+              // New results highlight the first row, as a single pick does by itself (a
+              // multi-select highlights nothing), so Enter with nothing checked takes it.
+              pick.activeItems = pick.items.slice(0, 1);
             },
             (err: unknown) => {
               const d = describeError(err);

@@ -187,6 +187,18 @@ const CASES: readonly Case[] = [
       check: asked(/to sync users into Contoso Group\?/),
     },
     {
+      command: 'crossTenant.whoUsesPartnership',
+      on,
+      steps: [],
+      check: ({ result, requests }) => {
+        assert.match(
+          decodeURIComponent(String((result as { uri?: string }).uri)),
+          /\/Contoso Group\/Who uses the partnership with (Fabrikam Retail|Northwind Traders)\.md$/,
+        );
+        readIn(CONTOSO, /\/auditLogs\/signIns$/, requests);
+      },
+    },
+    {
       command: 'crossTenant.deletePartner',
       on,
       steps: [cancel(/from Contoso Group\n/)],
