@@ -75,7 +75,11 @@ export async function pairChecks({ page, shots, check }) {
         .filter({ hasText: /^Set Up Cross-Tenant Sync \(2\/5\)$/ })
         .waitFor({ timeout: 20000 });
       await page.screenshot({ path: path.join(shots, 'setup-wizard-step.png') });
-      await page.locator('.quick-input-widget [aria-label="Back"]').first().click();
+      // The button's accessible name carries its key binding: "Back (Ctrl+Alt+-)".
+      await page
+        .locator('.quick-input-widget .quick-input-left-action-bar')
+        .getByRole('button', { name: /^Back\b/ })
+        .click();
       await title
         .filter({ hasText: /^Set Up Cross-Tenant Sync \(1\/5\)$/ })
         .waitFor({ timeout: 20000 });
