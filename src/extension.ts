@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { commands } from './commands';
 import { createLog } from './host/log';
 import type { CommandContext } from './commands/commandContext';
+import { WalkthroughProgress } from './services/walkthrough/walkthroughProgress';
 import { registerCommand } from './host/runCommand';
 import { UserInputSlot } from './host/userInputSlot';
 import { VscodeUserInput } from './host/vscodeUserInput';
@@ -121,6 +122,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     showCollapseAll: true,
   });
   const pairDiagnostics = new PairDiagnostics(pairs, tenants, data);
+  const walkthrough = new WalkthroughProgress(connections);
   const ctx: CommandContext = {
     log,
     ui,
@@ -135,6 +137,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     impactReports,
     logPanels,
     pairs,
+    walkthrough,
     secrets: context.secrets,
   };
   context.subscriptions.push(
@@ -142,6 +145,7 @@ export function activate(context: vscode.ExtensionContext): CrossTenantApi {
     tenants,
     sandbox,
     connections,
+    walkthrough,
     tree,
     treeView,
     new SyncStatusRefresher(treeView, tree),

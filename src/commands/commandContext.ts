@@ -13,6 +13,7 @@ import type { PairService } from '../services/pairs/pairService';
 import type { TenantConnections } from '../services/tenants/tenantConnections';
 import type { TenantData } from '../services/tenants/tenantData';
 import type { TenantList } from '../services/tenants/tenantList';
+import type { WalkthroughProgress } from '../services/walkthrough/walkthroughProgress';
 
 /** The services every command handler receives besides its own arguments. */
 export interface CommandContext {
@@ -32,6 +33,8 @@ export interface CommandContext {
   readonly impactReports: ImpactReports;
   readonly logPanels: ProvisioningLogPanels;
   readonly pairs: PairService;
+  /** The Getting Started walkthrough: commands mark the steps the user has done. */
+  readonly walkthrough: WalkthroughProgress;
 }
 
 /** One of the extension's commands, registered by extension.ts through registerCommand. */

@@ -12,7 +12,7 @@ import type { DocumentNode } from '../tree/policyNodes';
  */
 export const openPolicy: CommandDefinition = {
   id: 'crossTenant.openPolicy',
-  run: async (_ctx, arg) => {
+  run: async (ctx, arg) => {
     const node = arg as Partial<DocumentNode> | undefined;
     if (!node?.document || !node.tenant)
       throw new Error(
@@ -22,6 +22,7 @@ export const openPolicy: CommandDefinition = {
       );
     const uri = policyUri(node.tenant, node.document);
     await vscode.window.showTextDocument(uri, { preview: false });
+    if (node.document.kind === 'partner') ctx.walkthrough.complete('openedPartner');
     return uri.toString();
   },
 };

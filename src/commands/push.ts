@@ -19,6 +19,7 @@ export const push: CommandDefinition = {
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Pushing…') },
       () => ctx.push.push(uri),
     );
+    if (result.pushed) ctx.walkthrough.complete('pushed');
     if (result.pushed)
       vscode.window.setStatusBarMessage(
         result.changes.length === 1

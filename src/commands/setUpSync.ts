@@ -111,7 +111,7 @@ export const setUpSync: CommandDefinition = {
   run: async (ctx, arg) => {
     const pair = pairArg(ctx, arg, COMMAND());
     await ctx.tenants.load();
-    return setUpPairFlow(
+    const outcome = await setUpPairFlow(
       {
         ...pairFlowHost(ctx),
         tenants: ctx.tenants.all(),
@@ -122,6 +122,7 @@ export const setUpSync: CommandDefinition = {
               x.servicePrincipal.displayName?.trim().toLowerCase() ===
               configurationName.toLowerCase(),
           );
+          if (config) ctx.walkthrough.complete('openedLogs');
           if (config)
             ctx.logPanels.show(
               source,
@@ -133,5 +134,8 @@ export const setUpSync: CommandDefinition = {
       words(),
       { source: pair.a, target: pair.b },
     );
+    // Set up, or found in place: either way the pair is ready.
+    ctx.walkthrough.complete('pairSetUp');
+    return outcome;
   },
 };

@@ -19,6 +19,7 @@ export const showProvisioningLogs: CommandDefinition = {
       );
     }
     const sp = node.servicePrincipal;
+    ctx.walkthrough.complete('openedLogs');
     return ctx.logPanels.show(node.tenant, sp.id!, sp.displayName ?? sp.id!);
   },
 };

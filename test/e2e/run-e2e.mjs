@@ -23,6 +23,7 @@ import { activityBarItem, runCommand, sideBarPane, waitForPaint } from './workbe
 import { seedLogLoad } from './logLoad.mjs';
 import { logPanelChecks, logPanelRestoreCheck } from './logPanelChecks.mjs';
 import { pairChecks } from './pairChecks.mjs';
+import { walkthroughDoneCheck, walkthroughStartCheck } from './walkthroughChecks.mjs';
 
 const version = process.env.CODE_SERVER_VERSION || '4.139.1';
 const outDir = path.resolve(process.env.OUT_DIR || path.join(ROOT, 'e2e-out', `e2e-${version}`));
@@ -168,6 +169,7 @@ try {
     await pane.getByRole('button', { name: 'Show Log' }).waitFor({ timeout: 5000 });
     await page.screenshot({ path: path.join(shots, 'tenants-welcome.png') });
   });
+  await walkthroughStartCheck({ page, check });
   await check(
     '"Try the Sandbox Tenants" in the welcome view signs in to the sandbox tenants',
     async () => {
@@ -388,6 +390,7 @@ try {
   );
   await pairChecks({ page, shots, check });
   await logPanelChecks({ page, shots, check, total: logTotal, dialogs });
+  await walkthroughDoneCheck({ page, shots, check });
   await check('the tenants are still there after a window reload', async () => {
     // "Developer: Reload Window" shuts the window down properly (state is saved) and loads it again.
     await Promise.all([
