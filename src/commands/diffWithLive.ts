@@ -20,12 +20,15 @@ export const diffWithLive: CommandDefinition = {
     const target = await resolveDocumentTarget(uri, ctx.tenants);
     const left = liveUri(target.tenant, target.identity);
     const who = tenantLabel(target.tenant);
+    // Both tenants by name, the way the tab reads ("Contoso Group › partner Tailspin Toys").
     const name =
-      'partnerTenantId' in target.identity
-        ? vscode.l10n.t('{0} in {1}', target.identity.label, who)
-        : target.kind === 'default'
-          ? vscode.l10n.t('Default settings of {0}', who)
-          : vscode.l10n.t('Base policy of {0}', who);
+      target.identity.kind === 'partner'
+        ? vscode.l10n.t('{0} › partner {1}', who, target.identity.label)
+        : target.identity.kind === 'identitySync'
+          ? vscode.l10n.t('{0} › identity synchronization of {1}', who, target.identity.label)
+          : target.kind === 'default'
+            ? vscode.l10n.t('Default settings of {0}', who)
+            : vscode.l10n.t('Base policy of {0}', who);
     const right = target.isWorkspaceFile
       ? vscode.workspace.asRelativePath(uri)
       : (await ctx.drafts.has(uri))

@@ -18,10 +18,9 @@ export const openEffective: CommandDefinition = {
       );
     const s = node.summary;
     const uri = effectiveUri(
-      node.tenant.auth,
-      node.tenant.tenantId,
+      node.tenant,
       s.tenantId,
-      s.defaultDomainName ?? s.displayName ?? s.tenantId,
+      s.displayName ?? s.defaultDomainName ?? s.tenantId,
     );
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(doc, 'jsonc');

@@ -4,6 +4,7 @@ import { getDefaultConfiguration } from '../core/graph/operations/policy';
 import { effectiveDocumentText } from '../core/policy/effectiveDocument';
 import { isGuid } from '../core/policy/guid';
 import { withAbortSignal } from '../host/abortSignal';
+import { effectiveIds } from '../services/documentUris';
 import type { TenantConnections } from '../services/tenants/tenantConnections';
 import { tenantLabel } from '../core/tenants/tenantLabel';
 import type { TenantList } from '../services/tenants/tenantList';
@@ -23,13 +24,14 @@ export class EffectiveDocumentProvider implements vscode.TextDocumentContentProv
     uri: vscode.Uri,
     token: vscode.CancellationToken,
   ): Promise<string> {
-    const [tenantId, partnerTenantId] = uri.path.split('/').filter(Boolean);
-    if (!isGuid(tenantId ?? '') || !isGuid(partnerTenantId ?? ''))
+    const ids = effectiveIds(uri);
+    if (!ids || !isGuid(ids.tenantId) || !isGuid(ids.partnerTenantId))
       throw new Error(vscode.l10n.t('Not an effective-settings document: {0}', uri.toString()));
+    const { tenantId, partnerTenantId, partnerName } = ids;
     await this.store.load();
     const tenant = this.store
       .all()
-      .find((r) => r.auth === uri.authority && r.tenantId === tenantId);
+      .find((r) => r.auth === uri.authority && r.tenantId.toLowerCase() === tenantId.toLowerCase());
     if (!tenant) throw new Error(vscode.l10n.t('Tenant {0} is not in the Tenants view.', tenantId));
     const client = this.connections.client(tenant);
     const [partner, defaults] = await withAbortSignal(token, (signal) =>
@@ -38,12 +40,8 @@ export class EffectiveDocumentProvider implements vscode.TextDocumentContentProv
         getDefaultConfiguration(client, { signal }),
       ]),
     );
-    const label = decodeURIComponent(uri.path.split('/').pop() ?? '').replace(
-      /\.effective\.jsonc$/,
-      '',
-    );
     return effectiveDocumentText(partner, defaults, {
-      partnerDomain: label,
+      partner: partnerName,
       tenant: tenantLabel(tenant),
     });
   }

@@ -32,7 +32,7 @@ export function followTenantChanges(
 }
 
 function effectOn({ tenant, change }: TenantDataChange, uri: vscode.Uri): DocumentEffect {
-  const identity = fromUri(uri.path);
+  const identity = fromUri(uri);
   if (!identity) return undefined;
   // No tenant: everything was reloaded.
   if (!tenant) return 'changed';

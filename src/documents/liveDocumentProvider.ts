@@ -29,7 +29,7 @@ export class LiveDocumentProvider extends DocumentFileSystem {
 
   /** Resolves a URI to its document identity and the tenant whose session reads it. */
   async resolve(uri: vscode.Uri): Promise<{ identity: DocumentIdentity; tenant: TenantRecord }> {
-    const identity = fromUri(uri.path);
+    const identity = fromUri(uri);
     if (!identity || !AUTH_METHODS.includes(uri.authority as AuthMethod))
       throw vscode.FileSystemError.FileNotFound(uri);
     await this.store.load();
@@ -79,7 +79,7 @@ export class LiveDocumentProvider extends DocumentFileSystem {
   }
 
   stat(uri: vscode.Uri): vscode.FileStat {
-    if (!fromUri(uri.path)) throw vscode.FileSystemError.FileNotFound(uri);
+    if (!fromUri(uri)) throw vscode.FileSystemError.FileNotFound(uri);
     // Always "changed now": VS Code re-reads instead of trusting a cached copy of live.
     return {
       type: vscode.FileType.File,

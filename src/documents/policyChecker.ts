@@ -121,7 +121,7 @@ function parsedObject(text: string | undefined): object | undefined {
 /** The partner tenant a partner or identity-sync document is about: from our URI, or from an exported file's name. */
 function expectedPartner(uri: vscode.Uri): string | undefined {
   if (uri.scheme === POLICY_SCHEME || uri.scheme === LIVE_SCHEME) {
-    const id = fromUri(uri.path);
+    const id = fromUri(uri);
     return id && 'partnerTenantId' in id ? id.partnerTenantId : undefined;
   }
   const segments = uri.path.split('/');

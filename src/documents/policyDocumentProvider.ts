@@ -93,7 +93,7 @@ export class PolicyDocumentProvider extends DocumentFileSystem {
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
     // The folders above a document exist (VS Code checks a file's parents before some writes).
-    if (!fromUri(uri.path)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    if (!fromUri(uri)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     await this.live.resolve(liveCounterpart(uri));
     const draft = await this.drafts.get(uri);
     // Without a draft the modification time moves only when a tenant change touched the document:

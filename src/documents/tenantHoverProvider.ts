@@ -66,7 +66,7 @@ export class TenantHoverProvider implements vscode.HoverProvider {
       .all()
       .filter((r) => this.connections.state(tenantKey(r)).kind === 'signedIn');
     if (uri.scheme === POLICY_SCHEME || uri.scheme === LIVE_SCHEME) {
-      const id = fromUri(uri.path)?.tenantId;
+      const id = fromUri(uri)?.tenantId;
       const own = all.find((r) => r.tenantId === id && r.auth === uri.authority);
       if (own) return own;
     }

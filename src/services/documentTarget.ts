@@ -37,7 +37,7 @@ export async function resolveDocumentTarget(
       ),
     );
   if (uri.scheme === POLICY_SCHEME) {
-    const identity = fromUri(uri.path);
+    const identity = fromUri(uri);
     const tenant =
       identity &&
       store.get(tenantKey({ tenantId: identity.tenantId, auth: uri.authority as AuthMethod }));

@@ -244,7 +244,7 @@ try {
       const editor = page.locator('.editor-instance .monaco-editor').first();
       await page
         .locator('.tabs-container .tab', {
-          hasText: 'tailspintoys.onmicrosoft.com.xta-partner.json',
+          hasText: 'Contoso Group › Tailspin Toys.xta-partner.json',
         })
         .waitFor({ timeout: 20000 });
       await editor
@@ -301,7 +301,7 @@ try {
         .first();
       await page
         .locator('.tabs-container .tab', {
-          hasText: 'northwindtraders.onmicrosoft.com.xta-partner.json',
+          hasText: 'Contoso Group › Northwind Traders.xta-partner.json',
         })
         .waitFor({ timeout: 20000 });
       await editor

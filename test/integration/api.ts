@@ -259,3 +259,9 @@ export async function readdSandboxTenant(tenantId: string, name: string): Promis
     'crossTenant.addTenant',
   );
 }
+
+/** The tenant and partner ids a document's URI carries (in its query: the path is names). */
+export function idsOf(uri: vscode.Uri): { tenant?: string; partner?: string } {
+  const query = new URLSearchParams(uri.query);
+  return { tenant: query.get('tenant') ?? undefined, partner: query.get('partner') ?? undefined };
+}

@@ -117,6 +117,42 @@ describe('policy documents', () => {
     }
   });
 
+  it("names both tenants in the tabs and Problems of two tenants' entries for one partner, never by GUID", async () => {
+    const inFabrikam = await openFromTree(
+      'Fabrikam Retail',
+      'Cross-tenant access',
+      PARTNERS,
+      'Contoso Group',
+    );
+    await replaceAll(inFabrikam, '{ "inboundTrust": 3 }\n');
+    const inTailspin = await openFromTree(
+      'Tailspin Toys',
+      'Cross-tenant access',
+      PARTNERS,
+      'Contoso Group',
+    );
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+    assert.ok(tabs.includes('Fabrikam Retail › Contoso Group.xta-partner.json'), tabs.join(', '));
+    assert.ok(tabs.includes('Tailspin Toys › Contoso Group.xta-partner.json'), tabs.join(', '));
+    // The breadcrumbs are the path's folders: names too.
+    assert.equal(
+      inTailspin.document.uri.path,
+      '/Tailspin Toys/partners/Tailspin Toys › Contoso Group.xta-partner.json',
+    );
+    // A Problems group is its document's file name and folder.
+    await diagnostics(inFabrikam.document.uri, (d) => d.length > 0);
+    const groups = vscode.languages
+      .getDiagnostics()
+      .filter(([uri, found]) => uri.scheme === 'xtenant' && found.length > 0)
+      .map(([uri]) => uri.path);
+    assert.ok(
+      groups.includes('/Fabrikam Retail/partners/Fabrikam Retail › Contoso Group.xta-partner.json'),
+      groups.join(', '),
+    );
+    for (const group of groups) assert.doesNotMatch(group, /[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await vscode.window.showTextDocument(inFabrikam.document);
+  });
+
   it('reports a schema error and each semantic rule while typing, all as ours', async () => {
     const editor = await openFromTree(
       'Contoso Group',

@@ -9,6 +9,7 @@ import {
   discardIfDraft,
   extensionApi,
   freshSandbox,
+  idsOf,
   labelOf,
   logAfter,
   logMark,
@@ -242,7 +243,11 @@ describe('tenant pairs', function () {
     const { result: uri } = await runAnswering<string>([], 'crossTenant.fixPairFinding', finding);
     const doc = vscode.window.activeTextEditor!.document;
     assert.equal(doc.uri.toString(), uri);
-    assert.ok(doc.uri.path.startsWith(`/${TAILSPIN}/partners/${CONTOSO}/`));
+    assert.deepEqual(idsOf(doc.uri), { tenant: TAILSPIN, partner: CONTOSO });
+    assert.equal(
+      doc.uri.path,
+      '/Tailspin Toys/partners/Tailspin Toys › Contoso Group.xta-partner.json',
+    );
     const json = JSON.parse(doc.getText()) as {
       automaticUserConsentSettings: { inboundAllowed: boolean };
     };

@@ -6,6 +6,7 @@ import {
   changesSince,
   extensionApi,
   freshSandbox,
+  idsOf,
   logAfter,
   logMark,
   nodeAt,
@@ -218,8 +219,9 @@ describe('provisioning-log panel', function () {
         ? vscode.window.activeTextEditor
         : undefined,
     );
+    assert.deepEqual(idsOf(editor.document.uri), { tenant: TAILSPIN, partner: CONTOSO });
     assert.ok(
-      editor.document.uri.path.startsWith(`/${TAILSPIN}/partners/${CONTOSO}/`),
+      editor.document.uri.path.startsWith('/Tailspin Toys/partners/Tailspin Toys › Contoso Group.'),
       editor.document.uri.path,
     );
     const selected = editor.document.getText(editor.selection);

@@ -125,7 +125,7 @@ describe('diff and push', () => {
     const input = tab.input as vscode.TabInputTextDiff;
     assert.equal(input.original.scheme, 'xtenant-live');
     assert.equal(input.modified.toString(), doc.uri.toString());
-    assert.match(title, /northwindtraders\.onmicrosoft\.com in Contoso Group: live ↔ draft/);
+    assert.match(title, /^Contoso Group › partner Northwind Traders: live ↔ draft$/);
   });
 
   it('pushes a minimal PATCH, then the sandbox, the draft and the tree show the change', async () => {
@@ -139,7 +139,7 @@ describe('diff and push', () => {
     // The confirmation named the change in words and offered one button.
     assert.match(
       ui.shown[0].text,
-      /^Push to Contoso Group: 1 change to the partner settings for northwindtraders\.onmicrosoft\.com\?\n• Inbound trust, compliant devices: not trusted → trusted/,
+      /^Push to Contoso Group: 1 change to the partner settings for Northwind Traders\?\n• Inbound trust, compliant devices: not trusted → trusted/,
     );
     assert.deepEqual(ui.shown[0].choices, ['Push']);
     const writes = await changesSince(mark);

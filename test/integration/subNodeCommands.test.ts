@@ -9,6 +9,7 @@ import {
   discardIfDraft,
   extensionApi,
   freshSandbox,
+  idsOf,
   labelOf,
   logMark,
   nodeAt,
@@ -103,7 +104,8 @@ const openedIn =
   (): void => {
     const uri = vscode.window.activeTextEditor?.document.uri;
     assert.equal(uri?.scheme, scheme, uri?.toString());
-    assert.match(uri.path, new RegExp(`^/${tenantId}/`), uri.toString());
+    assert.equal(idsOf(uri).tenant, tenantId, uri.toString());
+    assert.doesNotMatch(uri.path, /[0-9a-f]{8}-[0-9a-f]{4}-/, 'the path a tab shows is names');
   };
 /** A read of `path` was made with `tenantId`'s token (background checks may read others too). */
 function readIn(tenantId: string, path: RegExp, requests: Ran['requests']): void {
@@ -159,7 +161,13 @@ const CASES: readonly Case[] = [
     check: ({ result }) =>
       assert.match(
         String(result),
-        on === 'identitySync' ? /in Fabrikam Retail: live ↔ / : /(in|of) Contoso Group: live ↔ /,
+        {
+          basePolicy: /^Base policy of Contoso Group: live ↔ /,
+          defaultSettings: /^Default settings of Contoso Group: live ↔ /,
+          partner: /^Contoso Group › partner Fabrikam Retail: live ↔ /,
+          modifiedPartner: /^Contoso Group › partner Northwind Traders: live ↔ /,
+          identitySync: /^Fabrikam Retail › identity synchronization of Contoso Group: live ↔ /,
+        }[on as string] ?? /never/,
       ),
   })),
   ...(['partner', 'modifiedPartner'] as const).flatMap((on): Case[] => [
@@ -209,12 +217,16 @@ const CASES: readonly Case[] = [
     command: 'crossTenant.push',
     on: 'modifiedPartner',
     steps: [cancel(/^Push to Contoso Group: /)],
-    check: asked(/^Push to Contoso Group: 1 change to the partner settings for northwind/),
+    check: asked(
+      /^Push to Contoso Group: 1 change to the partner settings for Northwind Traders\?/,
+    ),
   },
   {
     command: 'crossTenant.discardDraft',
     on: 'modifiedPartner',
-    steps: [cancel(/^Discard your changes to northwind/)],
+    steps: [
+      cancel(/^Discard your changes to Contoso Group › Northwind Traders\.xta-partner\.json\?/),
+    ],
     check: nothingWritten,
   },
   // Identity synchronization (Fabrikam's, for its partner Contoso)
@@ -222,9 +234,7 @@ const CASES: readonly Case[] = [
     command: 'crossTenant.removeIdentitySync',
     on: 'identitySync',
     steps: [cancel(/from Fabrikam Retail\?/)],
-    check: asked(
-      /^Remove the identity synchronization of contoso\.onmicrosoft\.com from Fabrikam Retail\?/,
-    ),
+    check: asked(/^Remove the identity synchronization of Contoso Group from Fabrikam Retail\?/),
   },
   // Default settings
   {
@@ -335,8 +345,11 @@ const CASES: readonly Case[] = [
     command: 'crossTenant.openSchema',
     on: 'job',
     steps: [],
-    check: ({ result }) =>
-      assert.match(String(result), new RegExp(`^xtenant://sandbox/${CONTOSO}/`)),
+    check: ({ result }) => {
+      const uri = vscode.Uri.parse(String(result));
+      assert.equal(idsOf(uri).tenant, CONTOSO, uri.toString());
+      assert.equal(uri.path, '/Contoso Group/sync/Contoso Group › schema.xta-syncschema.json');
+    },
   },
 ];
 

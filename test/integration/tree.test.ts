@@ -159,9 +159,9 @@ describe('the Tenants tree', () => {
         ? vscode.window.activeTextEditor
         : undefined,
     );
-    assert.match(
+    assert.equal(
       editor.document.uri.path,
-      /\/partners\/[0-9a-f-]{36}\/fabrikamretail\.onmicrosoft\.com\.xta-partner\.json$/,
+      '/Contoso Group/partners/Contoso Group › Fabrikam Retail.xta-partner.json',
     );
     const json = JSON.parse(editor.document.getText()) as Record<string, unknown>;
     assert.ok('automaticUserConsentSettings' in json);

@@ -3,18 +3,20 @@ import { safeFileName } from '../safeFileName';
 import { isGuid } from './guid';
 
 /**
- * Where each document lives in our FileSystemProvider: the identity is in the path, the file name
- * ends in the kind's suffix (so `jsonValidation` picks the schema), and partner file names carry a
- * readable label (the partner's domain) so editor tabs say who the partner is. These functions deal
- * in the URI's path only; the host adds the scheme (`vscode.Uri.from({ scheme, path })`).
+ * Where each document lives in our FileSystemProvider. What a person reads (the editor tab, the
+ * breadcrumbs, the Problems group) is the path, so the path is names: the tenant's name as a folder,
+ * and a file name that names the tenant and the partner, ending in the kind's suffix (so
+ * `jsonValidation` and our own validation pick the schema). The identity is in the query, which no
+ * tab or breadcrumb shows: ids are the key, names are only what the path says. These functions
+ * deal in the URI's path and query; the host adds the scheme and the sign-in method as authority.
  *
- *   /<tenantId>/policy/policy.xta-policy.json
- *   /<tenantId>/default/default.xta-default.json
- *   /<tenantId>/partners/<partnerTenantId>/<label>.xta-partner.json
- *   /<tenantId>/partners/<partnerTenantId>/identitySynchronization/<label>.xta-identitysync.json
- *   /<tenantId>/sync/<servicePrincipalId>/<jobId>/schema.xta-syncschema.json
+ *   /<Tenant>/<Tenant> › policy.xta-policy.json                    ?tenant=<id>
+ *   /<Tenant>/<Tenant> › default.xta-default.json                  ?tenant=<id>
+ *   /<Tenant>/partners/<Tenant> › <Partner>.xta-partner.json       ?tenant=<id>&partner=<id>
+ *   /<Tenant>/partners/<Tenant> › <Partner>.xta-identitysync.json  ?tenant=<id>&partner=<id>
+ *   /<Tenant>/sync/<Tenant> › schema.xta-syncschema.json           ?tenant=<id>&servicePrincipal=<id>&job=<id>
  *
- * GUIDs are written in lower case, so one object has one path whatever case Graph or the user used.
+ * GUIDs are written in lower case, so one object has one key whatever case Graph or the user used.
  */
 export type DocumentIdentity =
   | { readonly kind: 'policy'; readonly tenantId: string }
@@ -23,6 +25,7 @@ export type DocumentIdentity =
       readonly kind: 'partner';
       readonly tenantId: string;
       readonly partnerTenantId: string;
+      /** The partner's name as the path shows it (see sanitizeLabel). */
       readonly label: string;
     }
   | {
@@ -38,7 +41,16 @@ export type DocumentIdentity =
       readonly jobId: string;
     };
 
+/** The parts of a URI a document's place is made of (a `vscode.Uri` is one). */
+export interface DocumentLocation {
+  readonly path: string;
+  readonly query: string;
+}
+
 const MAX_LABEL_LENGTH = 64;
+
+/** Between the tenant's and the partner's name in a file name: not a separator anywhere. */
+export const NAME_SEPARATOR = ' › ';
 
 /**
  * A human name made safe as one path segment (see safeFileName: no separators, no characters
@@ -53,26 +65,83 @@ export function sanitizeLabel(name: string): string {
   return safeFileName(short, suffix, 'partner').slice(0, -suffix.length);
 }
 
-export function toUri(identity: DocumentIdentity): string {
-  const tenant = guidSegment(identity.tenantId, 'tenantId');
+/** Where `identity` lives; `tenantName` is the tenant as people read it (its name, else domain). */
+export function toUri(identity: DocumentIdentity, tenantName: string): DocumentLocation {
+  const tenant = sanitizeLabel(tenantName);
+  const named = (thing: string): string => `${tenant}${NAME_SEPARATOR}${thing}`;
   const suffix = DOCUMENT_KINDS[identity.kind].suffix;
+  const query = new URLSearchParams({ tenant: guidSegment(identity.tenantId, 'tenantId') });
   switch (identity.kind) {
     case 'policy':
-      return `/${tenant}/policy/policy${suffix}`;
     case 'default':
-      return `/${tenant}/default/default${suffix}`;
+      return { path: `/${tenant}/${named(identity.kind)}${suffix}`, query: query.toString() };
     case 'partner':
-      return `/${tenant}/partners/${guidSegment(identity.partnerTenantId, 'partnerTenantId')}/${sanitizeLabel(identity.label)}${suffix}`;
     case 'identitySync':
-      return `/${tenant}/partners/${guidSegment(identity.partnerTenantId, 'partnerTenantId')}/identitySynchronization/${sanitizeLabel(identity.label)}${suffix}`;
+      query.set('partner', guidSegment(identity.partnerTenantId, 'partnerTenantId'));
+      return {
+        path: `/${tenant}/partners/${named(sanitizeLabel(identity.label))}${suffix}`,
+        query: query.toString(),
+      };
     case 'syncSchema':
-      return `/${tenant}/sync/${guidSegment(identity.servicePrincipalId, 'servicePrincipalId')}/${opaqueSegment(identity.jobId, 'jobId')}/schema${suffix}`;
+      query.set('servicePrincipal', guidSegment(identity.servicePrincipalId, 'servicePrincipalId'));
+      query.set('job', opaqueSegment(identity.jobId, 'jobId'));
+      return { path: `/${tenant}/sync/${named('schema')}${suffix}`, query: query.toString() };
   }
 }
 
-/** The identity of a document path, or undefined when the path is not one of ours. */
-export function fromUri(path: string): DocumentIdentity | undefined {
-  if (!path.startsWith('/')) return undefined;
+/** The identity of a document location, or undefined when it is not one of ours. */
+export function fromUri(location: DocumentLocation): DocumentIdentity | undefined {
+  if (!location.path.startsWith('/')) return undefined;
+  const params = new URLSearchParams(location.query);
+  const tenant = params.get('tenant');
+  if (tenant === null) return fromIdPath(location.path);
+  const segments = location.path.slice(1).split('/');
+  const fileName = segments[segments.length - 1];
+  const kind = kindOfFileName(fileName);
+  if (!isGuid(tenant) || !kind || segments[0] === '') return undefined;
+  const tenantId = tenant.toLowerCase();
+  const prefix = `${segments[0]}${NAME_SEPARATOR}`;
+  const stem = fileName.slice(0, -kind.suffix.length);
+  if (!stem.startsWith(prefix)) return undefined;
+  const name = stem.slice(prefix.length);
+  const partner = params.get('partner') ?? '';
+  const area = segments.length === 2 ? '' : segments[1];
+  switch (`${area}:${kind.id}:${segments.length}`) {
+    case ':policy:2':
+    case ':default:2':
+      return name === kind.id ? { kind: kind.id as 'policy' | 'default', tenantId } : undefined;
+    case 'partners:partner:3':
+    case 'partners:identitySync:3':
+      return isGuid(partner) && name !== ''
+        ? {
+            kind: kind.id as 'partner' | 'identitySync',
+            tenantId,
+            partnerTenantId: partner.toLowerCase(),
+            label: name,
+          }
+        : undefined;
+    case 'sync:syncSchema:3': {
+      const servicePrincipal = params.get('servicePrincipal') ?? '';
+      const job = params.get('job') ?? '';
+      return name === 'schema' && isGuid(servicePrincipal) && job !== '' && !/[/\\]/.test(job)
+        ? {
+            kind: 'syncSchema',
+            tenantId,
+            servicePrincipalId: servicePrincipal.toLowerCase(),
+            jobId: job,
+          }
+        : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The path shape before names (ids as folders, `/<tenantId>/partners/<partnerTenantId>/<label>…`):
+ * drafts saved and editors restored from then still name their object, so none of them is lost.
+ */
+function fromIdPath(path: string): DocumentIdentity | undefined {
   const segments = path.slice(1).split('/');
   const [tenant, area] = segments;
   if (!tenant || !isGuid(tenant)) return undefined;

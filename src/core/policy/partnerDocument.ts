@@ -1,6 +1,6 @@
 import { sanitizeLabel, type DocumentIdentity } from './documentUri';
 
-/** What names a partner in its document's file name: its domain, else its name, else its id. */
+/** What names a partner in its document's file name: its name, else its domain, else its id. */
 export interface PartnerNaming {
   readonly defaultDomainName?: string;
   readonly displayName?: string;
@@ -21,6 +21,6 @@ export function partnerDocument(
     kind,
     tenantId,
     partnerTenantId,
-    label: sanitizeLabel(naming.defaultDomainName ?? naming.displayName ?? partnerTenantId),
+    label: sanitizeLabel(naming.displayName ?? naming.defaultDomainName ?? partnerTenantId),
   };
 }

@@ -7,7 +7,7 @@ import type { TenantList } from '../tenants/tenantList';
  * the tenant's name as the Tenants view shows it, never by ids alone.
  */
 export async function documentName(uri: vscode.Uri, tenants: TenantList): Promise<string> {
-  const identity = fromUri(uri.path);
+  const identity = fromUri(uri);
   if (!identity) return uri.path.split('/').pop() ?? uri.toString();
   await tenants.load();
   const tenant = tenants.labelOf(identity.tenantId);

@@ -16,43 +16,87 @@ const SP = 'c8c95753-f628-48e1-9fab-76c2d4cf624c';
 const JOB = 'Azure2Azure.9a3e0b7c2f104e6a8d55c1b2e3f4ad41.0c7b5e2a-64d3-4f0e-9a11-7d2c8e5b3f90';
 
 describe('document URIs', () => {
-  const cases: ReadonlyArray<[DocumentIdentity, string]> = [
-    [{ kind: 'policy', tenantId: TENANT }, `/${TENANT}/policy/policy.xta-policy.json`],
-    [{ kind: 'default', tenantId: TENANT }, `/${TENANT}/default/default.xta-default.json`],
+  const T = 'Contoso Group';
+  const q = (extra = ''): string => `tenant=${TENANT}${extra}`;
+  const cases: ReadonlyArray<[DocumentIdentity, string, string]> = [
+    [{ kind: 'policy', tenantId: TENANT }, `/${T}/${T} › policy.xta-policy.json`, q()],
+    [{ kind: 'default', tenantId: TENANT }, `/${T}/${T} › default.xta-default.json`, q()],
     [
-      { kind: 'partner', tenantId: TENANT, partnerTenantId: PARTNER, label: 'fabrikam.com' },
-      `/${TENANT}/partners/${PARTNER}/fabrikam.com.xta-partner.json`,
+      { kind: 'partner', tenantId: TENANT, partnerTenantId: PARTNER, label: 'Tailspin Toys' },
+      `/${T}/partners/${T} › Tailspin Toys.xta-partner.json`,
+      q(`&partner=${PARTNER}`),
     ],
     [
       { kind: 'identitySync', tenantId: TENANT, partnerTenantId: PARTNER, label: 'Fabrikam Ltd' },
-      `/${TENANT}/partners/${PARTNER}/identitySynchronization/Fabrikam Ltd.xta-identitysync.json`,
+      `/${T}/partners/${T} › Fabrikam Ltd.xta-identitysync.json`,
+      q(`&partner=${PARTNER}`),
     ],
     [
       { kind: 'syncSchema', tenantId: TENANT, servicePrincipalId: SP, jobId: JOB },
-      `/${TENANT}/sync/${SP}/${JOB}/schema.xta-syncschema.json`,
+      `/${T}/sync/${T} › schema.xta-syncschema.json`,
+      q(`&servicePrincipal=${SP}&job=${JOB}`),
     ],
   ];
 
-  for (const [identity, path] of cases) {
-    it(`${identity.kind}: ${path}`, () => {
-      assert.equal(toUri(identity), path);
-      assert.deepEqual(fromUri(path), identity);
+  for (const [identity, path, query] of cases) {
+    it(`${identity.kind}: ${path}?${query}`, () => {
+      assert.deepEqual(toUri(identity, T), { path, query });
+      assert.deepEqual(fromUri({ path, query }), identity);
       assert.equal(kindOfFileName(path)?.id, identity.kind);
     });
   }
 
-  it('writes GUIDs in lower case, so one object has one path', () => {
+  it("names both tenants in the file name, so two tenants' entries for one partner differ in the tab", () => {
+    const contoso = { kind: 'partner', partnerTenantId: TENANT, label: 'Contoso Group' } as const;
+    const inFabrikam = toUri({ ...contoso, tenantId: PARTNER }, 'Fabrikam Retail');
+    const inTailspin = toUri({ ...contoso, tenantId: SP }, 'Tailspin Toys');
+    const tab = (path: string): string | undefined => path.split('/').pop();
+    assert.equal(tab(inFabrikam.path), 'Fabrikam Retail › Contoso Group.xta-partner.json');
+    assert.equal(tab(inTailspin.path), 'Tailspin Toys › Contoso Group.xta-partner.json');
+    assert.doesNotMatch(inFabrikam.path + inTailspin.path, /[0-9a-f]{8}-/);
+  });
+
+  it('keys documents by ids: the names in the path are not read back as identity', () => {
+    const renamed = fromUri({
+      path: '/Contoso Ltd/partners/Contoso Ltd › Tailspin.xta-partner.json',
+      query: `partner=${PARTNER.toUpperCase()}&tenant=${TENANT.toUpperCase()}`,
+    });
+    assert.deepEqual(renamed, {
+      kind: 'partner',
+      tenantId: TENANT,
+      partnerTenantId: PARTNER,
+      label: 'Tailspin',
+    });
+  });
+
+  it('writes GUIDs in lower case, so one object has one key', () => {
     const upper = {
       kind: 'partner',
       tenantId: TENANT.toUpperCase(),
       partnerTenantId: PARTNER.toUpperCase(),
       label: 'x',
     } as const;
-    assert.equal(toUri(upper), `/${TENANT}/partners/${PARTNER}/x.xta-partner.json`);
-    assert.deepEqual(
-      fromUri(`/${TENANT.toUpperCase()}/partners/${PARTNER.toUpperCase()}/x.xta-partner.json`),
-      { ...upper, tenantId: TENANT, partnerTenantId: PARTNER },
-    );
+    assert.equal(toUri(upper, T).query, `tenant=${TENANT}&partner=${PARTNER}`);
+  });
+
+  it('still reads the id paths of earlier versions, so saved drafts keep their object', () => {
+    const legacy: ReadonlyArray<[string, DocumentIdentity]> = [
+      [`/${TENANT}/policy/policy.xta-policy.json`, { kind: 'policy', tenantId: TENANT }],
+      [`/${TENANT}/default/default.xta-default.json`, { kind: 'default', tenantId: TENANT }],
+      [
+        `/${TENANT.toUpperCase()}/partners/${PARTNER}/fabrikam.com.xta-partner.json`,
+        { kind: 'partner', tenantId: TENANT, partnerTenantId: PARTNER, label: 'fabrikam.com' },
+      ],
+      [
+        `/${TENANT}/partners/${PARTNER}/identitySynchronization/F.xta-identitysync.json`,
+        { kind: 'identitySync', tenantId: TENANT, partnerTenantId: PARTNER, label: 'F' },
+      ],
+      [
+        `/${TENANT}/sync/${SP}/${JOB}/schema.xta-syncschema.json`,
+        { kind: 'syncSchema', tenantId: TENANT, servicePrincipalId: SP, jobId: JOB },
+      ],
+    ];
+    for (const [path, identity] of legacy) assert.deepEqual(fromUri({ path, query: '' }), identity);
   });
 
   describe('labels', () => {
@@ -85,43 +129,54 @@ describe('document URIs', () => {
           partnerTenantId: PARTNER,
           label: raw,
         } as const;
-        const path = toUri(identity);
-        assert.equal(path.split('/').length, 5, 'the label stays one path segment');
-        const back = fromUri(path);
+        // The tenant's name comes from Graph too: it is made safe the same way.
+        const location = toUri(identity, raw);
+        assert.equal(location.path.split('/').length, 4, 'each name stays one path segment');
+        assert.equal(
+          location.path,
+          `/${expected}/partners/${expected} › ${expected}.xta-partner.json`,
+        );
+        const back = fromUri(location);
         assert.deepEqual(back, { ...identity, label: expected });
-        assert.equal(toUri(back), path);
+        assert.deepEqual(toUri(back, raw), location);
       });
     }
   });
 
-  it('rejects paths that are not ours', () => {
-    const paths = [
-      'relative/policy/policy.xta-policy.json',
-      `/not-a-guid/policy/policy.xta-policy.json`,
-      `/${TENANT}/policy/other.xta-policy.json`,
-      `/${TENANT}/default/policy.xta-policy.json`,
-      `/${TENANT}/partners/fabrikam/fabrikam.xta-partner.json`,
-      `/${TENANT}/partners/${PARTNER}/.xta-partner.json`,
-      `/${TENANT}/partners/${PARTNER}/extra/x.xta-partner.json`,
-      `/${TENANT}/partners/${PARTNER}/sync/x.xta-identitysync.json`,
-      `/${TENANT}/sync/${SP}/${JOB}/other.xta-syncschema.json`,
-      `/${TENANT}/sync/${SP}//schema.xta-syncschema.json`,
-      `/${TENANT}/partners/${PARTNER}/x.json`,
+  it('rejects locations that are not ours', () => {
+    const p = `&partner=${PARTNER}`;
+    const locations: ReadonlyArray<[string, string]> = [
+      [`relative/${T} › policy.xta-policy.json`, q()],
+      [`/${T}/${T} › policy.xta-policy.json`, 'tenant=not-a-guid'],
+      [`/${T}/${T} › other.xta-policy.json`, q()],
+      [`/${T}/Other › policy.xta-policy.json`, q()],
+      [`/${T}/${T} › policy.xta-default.json`, q()],
+      [`/${T}/policy/${T} › policy.xta-policy.json`, q()],
+      [`/${T}/partners/${T} › x.xta-partner.json`, q()],
+      [`/${T}/partners/${T} › x.xta-partner.json`, q('&partner=fabrikam')],
+      [`/${T}/partners/${T} › .xta-partner.json`, q(p)],
+      [`/${T}/partners/extra/${T} › x.xta-partner.json`, q(p)],
+      [`/${T}/sync/${T} › schema.xta-syncschema.json`, q(`&servicePrincipal=${SP}`)],
+      [`/${T}/sync/${T} › other.xta-syncschema.json`, q(`&servicePrincipal=${SP}&job=${JOB}`)],
+      [`/${T}/partners/${T} › x.json`, q(p)],
+      [`//${T} › policy.xta-policy.json`, q()],
     ];
-    for (const path of paths) assert.equal(fromUri(path), undefined, path);
+    for (const [path, query] of locations)
+      assert.equal(fromUri({ path, query }), undefined, `${path}?${query}`);
   });
 
-  it('refuses to build a path from ids that would break it', () => {
+  it('refuses to build a location from ids that would break it', () => {
     assert.throws(
-      () => toUri({ kind: 'default', tenantId: 'contoso.com' }),
+      () => toUri({ kind: 'default', tenantId: 'contoso.com' }, T),
       /tenantId must be a GUID/,
     );
     assert.throws(
-      () => toUri({ kind: 'partner', tenantId: TENANT, partnerTenantId: '../x', label: 'x' }),
+      () => toUri({ kind: 'partner', tenantId: TENANT, partnerTenantId: '../x', label: 'x' }, T),
       /partnerTenantId must be a GUID/,
     );
     assert.throws(
-      () => toUri({ kind: 'syncSchema', tenantId: TENANT, servicePrincipalId: SP, jobId: 'a/b' }),
+      () =>
+        toUri({ kind: 'syncSchema', tenantId: TENANT, servicePrincipalId: SP, jobId: 'a/b' }, T),
       /jobId must be a non-empty path segment/,
     );
   });
